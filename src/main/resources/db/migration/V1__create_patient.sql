@@ -1,0 +1,1 @@
+create table patient (id uuid primary key);
