@@ -1,0 +1,103 @@
+package org.osteon.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Maps every failure to RFC 9457 problem+json. Messages never carry class names or stack
+ * traces: unexpected failures are logged here and answered with a generic 500.
+ */
+public class ProblemMapper {
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response apiException(ApiException e, UriInfo uri) {
+        return problem(e.status(), e.title(), e.getMessage(), uri, e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<ApiProblem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new ApiProblem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(ApiProblem.FieldError::field))
+                .toList();
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).reduce((a, b) -> a + "; " + b)
+                .orElse("invalid request");
+        return problem(400, "Bad Request", detail, uri, errors);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        String field = e instanceof JsonMappingException m ? pathOf(m) : null;
+        String message = e instanceof JsonMappingException ? "has the wrong type or format" : "is not valid JSON";
+        if (field == null || field.isEmpty()) {
+            return problem(400, "Bad Request", "request body " + message, uri, null);
+        }
+        return problem(400, "Bad Request", field + ": " + message, uri,
+                List.of(new ApiProblem.FieldError(field, message)));
+    }
+
+    /** Registered for this exact type so that it replaces the framework's own mapper for it. */
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json, uri);
+        }
+        String title = Response.Status.fromStatusCode(status) != null
+                ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
+        return problem(status, title, status == 404 ? "no such resource" : title, uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        LOG.errorf(e, "Unhandled failure on %s", uri.getPath());
+        return problem(500, "Internal Server Error", "the request could not be completed", uri, null);
+    }
+
+    private static Response problem(int status, String title, String detail, UriInfo uri,
+            List<ApiProblem.FieldError> errors) {
+        ApiProblem body = new ApiProblem("about:blank", title, status, detail, uri.getPath(), errors);
+        return Response.status(status).type(ApiProblem.MEDIA_TYPE).entity(body).build();
+    }
+
+    /** The property path without the method and parameter names, e.g. {@code timeZone}. */
+    private static String fieldOf(ConstraintViolation<?> v) {
+        String field = null;
+        for (Path.Node node : v.getPropertyPath()) {
+            switch (node.getKind()) {
+                case METHOD, PARAMETER, RETURN_VALUE, CROSS_PARAMETER -> field = null;
+                default -> field = field == null ? node.getName() : field + "." + node.getName();
+            }
+        }
+        return field == null ? "body" : field;
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                sb.append(sb.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+}

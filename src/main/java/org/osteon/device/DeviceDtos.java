@@ -1,0 +1,49 @@
+package org.osteon.device;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** What the device API reads and writes. */
+public final class DeviceDtos {
+    private DeviceDtos() {}
+
+    /**
+     * Device ids appear as one MQTT topic level, so they may not hold {@code /}, {@code +},
+     * {@code #} or spaces; the length bound keeps topics short.
+     */
+    public static final String DEVICE_ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9._:-]{2,63}";
+
+    /** A wearable to register. */
+    public record NewDevice(
+            @NotNull @Pattern(regexp = DEVICE_ID_PATTERN,
+                    message = "must be 3 to 64 letters, digits, '.', '_', ':' or '-', starting with a letter or digit")
+                    String deviceId,
+            @NotNull Placement placement,
+            @NotNull @DecimalMin("1.0") @DecimalMax("400.0") Double rangeG,
+            @Size(max = 100) String model) {}
+
+    /** The MQTT topics a device publishes to and reads from. */
+    public record Topics(String accel, String load, String receipts) {}
+
+    /** A registered device, with the topics it must use. */
+    public record DeviceView(
+            String deviceId, UUID patientId, Placement placement, double rangeG, String model,
+            Instant registeredAt, Instant revokedAt, Topics topics) {}
+
+    /** Sync state of one stream, for "last synced" in apps and for spotting lost batches. */
+    public record StreamStatus(
+            String stream, Long lastSeq, long batchesAccepted, long samplesAccepted, long duplicates,
+            long rejections, long missingSeqs, List<SeqGap> gaps, Instant lastReceiptAt) {}
+
+    /** Seqs {@code from..to} (inclusive) that were never accepted although later ones were. */
+    public record SeqGap(long from, long to) {}
+
+    /** Sync state of a device, one entry per stream. */
+    public record SyncStatus(String deviceId, List<StreamStatus> streams) {}
+}

@@ -1,0 +1,89 @@
+package org.osteon.device;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import org.osteon.device.DeviceDtos.SeqGap;
+import org.osteon.device.DeviceDtos.StreamStatus;
+import org.osteon.device.DeviceDtos.SyncStatus;
+import org.osteon.ingest.Stream;
+
+/** Reads sync status from the running totals and the ingest ledger. */
+@ApplicationScoped
+public class SyncStatusRepository {
+    /** Gaps listed per stream; the total of missing seqs is always complete. */
+    static final int MAX_GAPS = 100;
+
+    private final AgroalDataSource dataSource;
+
+    public SyncStatusRepository(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public SyncStatus of(String deviceId) {
+        try (Connection c = dataSource.getConnection()) {
+            List<StreamStatus> streams = new ArrayList<>();
+            for (Stream s : Stream.values()) {
+                streams.add(stream(c, deviceId, s.wireName()));
+            }
+            return new SyncStatus(deviceId, streams);
+        } catch (SQLException e) {
+            throw new IllegalStateException("sync status of device " + deviceId + " could not be read", e);
+        }
+    }
+
+    private StreamStatus stream(Connection c, String deviceId, String stream) throws SQLException {
+        Long lastSeq = null;
+        long batches = 0, samples = 0, duplicates = 0, rejections = 0;
+        Timestamp lastReceipt = null;
+        try (PreparedStatement ps = c.prepareStatement(
+                "select last_seq, batches_accepted, samples_accepted, duplicates, rejections, last_receipt_at "
+                        + "from device_stream where device_id = ? and stream = ?")) {
+            ps.setString(1, deviceId);
+            ps.setString(2, stream);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    lastSeq = rs.getObject(1, Long.class);
+                    batches = rs.getLong(2);
+                    samples = rs.getLong(3);
+                    duplicates = rs.getLong(4);
+                    rejections = rs.getLong(5);
+                    lastReceipt = rs.getTimestamp(6);
+                }
+            }
+        }
+        long missing = 0;
+        try (PreparedStatement ps = c.prepareStatement(
+                "select coalesce(max(seq) - min(seq) + 1 - count(*), 0) from ingest_batch where device_id = ? and stream = ?")) {
+            ps.setString(1, deviceId);
+            ps.setString(2, stream);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                missing = rs.getLong(1);
+            }
+        }
+        List<SeqGap> gaps = new ArrayList<>();
+        if (missing > 0) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select prev + 1, seq - 1 from (select seq, lag(seq) over (order by seq) as prev "
+                            + "from ingest_batch where device_id = ? and stream = ?) s "
+                            + "where seq - prev > 1 order by seq limit " + MAX_GAPS)) {
+                ps.setString(1, deviceId);
+                ps.setString(2, stream);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        gaps.add(new SeqGap(rs.getLong(1), rs.getLong(2)));
+                    }
+                }
+            }
+        }
+        return new StreamStatus(stream, lastSeq, batches, samples, duplicates, rejections, missing, gaps,
+                lastReceipt == null ? null : lastReceipt.toInstant());
+    }
+}

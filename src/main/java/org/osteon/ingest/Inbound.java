@@ -1,0 +1,77 @@
+package org.osteon.ingest;
+
+import java.time.Instant;
+
+/**
+ * One MQTT message from arrival to acknowledgement: its address, its decoded batch or the
+ * reason it was refused while decoding, and what the writer decided.
+ */
+final class Inbound {
+    final String deviceId;
+    final Stream stream;
+    final int messageId;
+    final int qos;
+    final byte[] payload;
+    final long arrivedNanos;
+    final DecodedBatch batch;
+    final Rejection decodeRejection;
+    /** The seq the payload gave, even when it was refused; null when none could be read. */
+    final Long seq;
+
+    private Inbound(String deviceId, Stream stream, int messageId, int qos, byte[] payload, long arrivedNanos,
+            DecodedBatch batch, Rejection decodeRejection, Long seq) {
+        this.deviceId = deviceId;
+        this.stream = stream;
+        this.messageId = messageId;
+        this.qos = qos;
+        this.payload = payload;
+        this.arrivedNanos = arrivedNanos;
+        this.batch = batch;
+        this.decodeRejection = decodeRejection;
+        this.seq = seq;
+    }
+
+    static Inbound decoded(DeviceTopics.Address a, int messageId, int qos, byte[] payload, long arrivedNanos,
+            DecodedBatch batch) {
+        return new Inbound(a.deviceId(), a.stream(), messageId, qos, payload, arrivedNanos, batch, null, batch.seq());
+    }
+
+    static Inbound refused(DeviceTopics.Address a, int messageId, int qos, byte[] payload, long arrivedNanos,
+            Rejection rejection, Long seq) {
+        return new Inbound(a.deviceId(), a.stream(), messageId, qos, payload, arrivedNanos, null, rejection, seq);
+    }
+
+    long weight() {
+        return payload.length + (batch == null ? 0 : batch.weightBytes()) + 256;
+    }
+
+    BatchKey key() {
+        return new BatchKey(deviceId, stream, batch.seq());
+    }
+
+    /** The idempotency key of the contract. */
+    record BatchKey(String deviceId, Stream stream, long seq) {}
+
+    /** What became of a message; {@code count} is the samples or events of an accepted batch. */
+    record Outcome(Status status, Rejection rejection) {
+        static final Outcome ACCEPTED = new Outcome(Status.ACCEPTED, null);
+        static final Outcome DUPLICATE = new Outcome(Status.DUPLICATE, null);
+
+        static Outcome rejected(Rejection r) {
+            return new Outcome(Status.REJECTED, r);
+        }
+    }
+
+    /** Receipt status, as the contract spells it. */
+    enum Status {
+        ACCEPTED, DUPLICATE, REJECTED;
+
+        String wireName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    static Instant now() {
+        return Instant.now();
+    }
+}

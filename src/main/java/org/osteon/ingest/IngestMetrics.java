@@ -1,0 +1,56 @@
+package org.osteon.ingest;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.osteon.ingest.Inbound.Outcome;
+
+/**
+ * Ingest outcomes as Prometheus metrics: {@code osteon_ingest_batches_total} and
+ * {@code osteon_ingest_samples_total} by stream, outcome and rejection reason, and the
+ * arrival-to-commit latency. Tags are bounded sets; device ids are never tags.
+ */
+final class IngestMetrics {
+    private final MeterRegistry registry;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Timer latency;
+
+    IngestMetrics(MeterRegistry registry, IntakeQueue queue) {
+        this.registry = registry;
+        this.latency = Timer.builder("osteon.ingest.latency")
+                .description("Time from a batch's arrival from the broker to its commit")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(60))
+                .register(registry);
+        Gauge.builder("osteon.ingest.queue.messages", queue, IntakeQueue::size)
+                .description("Messages received and not yet committed").register(registry);
+        Gauge.builder("osteon.ingest.queue.bytes", queue, IntakeQueue::bytes)
+                .description("Decoded bytes received and not yet committed").register(registry);
+    }
+
+    void record(Inbound m, Outcome o, long committedNanos) {
+        String stream = m.stream.wireName();
+        String outcome = o.status().wireName();
+        String reason = o.rejection() == null ? "none" : o.rejection().code().tag();
+        counter("osteon.ingest.batches", stream, outcome, reason).increment();
+        if (m.batch != null) {
+            counter("osteon.ingest.samples", stream, outcome, reason).increment(m.batch.count());
+        }
+        latency.record(Duration.ofNanos(committedNanos - m.arrivedNanos));
+    }
+
+    private Counter counter(String name, String stream, String outcome, String reason) {
+        return counters.computeIfAbsent(name + '|' + stream + '|' + outcome + '|' + reason,
+                k -> Counter.builder(name)
+                        .description(name.endsWith("samples")
+                                ? "Samples (accelerometer) or events (loading) by outcome"
+                                : "Batches by outcome")
+                        .tag("stream", stream).tag("outcome", outcome).tag("reason", reason)
+                        .register(registry));
+    }
+}

@@ -1,0 +1,239 @@
+package org.osteon.ingest;
+
+import static org.osteon.ingest.Rejection.Code.*;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+import org.jboss.logging.Logger;
+import org.osteon.ingest.DeviceDirectory.DeviceInfo;
+import org.osteon.ingest.Inbound.BatchKey;
+import org.osteon.ingest.Inbound.Outcome;
+import org.osteon.ingest.IngestRepository.RejectionRow;
+import org.osteon.ingest.IngestRepository.Totals;
+
+/**
+ * The single writer: takes a group of messages from the intake queue, decides each one's
+ * outcome and stores the group in one transaction, and only after the commit hands the group
+ * to the {@link Completion} (receipts, then broker acknowledgements in arrival order). A
+ * failed transaction is retried with the same messages until it commits, so nothing that was
+ * acknowledged can be missing from the database.
+ */
+final class IngestWriter implements Runnable {
+    private static final Logger LOG = Logger.getLogger(IngestWriter.class);
+    private static final long MAX_BACKOFF_MS = 5_000;
+
+    /** What happens to a group after its commit. */
+    interface Completion {
+        void completed(List<Inbound> messages, Outcome[] outcomes);
+    }
+
+    private final IntakeQueue queue;
+    private final DataSource dataSource;
+    private final DeviceDirectory directory;
+    private final Completion completion;
+    private final IngestConfig config;
+    private volatile boolean stopping;
+    private volatile long stopDeadlineNanos = Long.MAX_VALUE;
+
+    IngestWriter(IntakeQueue queue, DataSource dataSource, DeviceDirectory directory, Completion completion,
+            IngestConfig config) {
+        this.queue = queue;
+        this.dataSource = dataSource;
+        this.directory = directory;
+        this.completion = completion;
+        this.config = config;
+    }
+
+    /** Finishes what is queued, giving up (unacknowledged, so re-delivered later) after {@code graceNanos}. */
+    void stop(long graceNanos) {
+        stopDeadlineNanos = System.nanoTime() + graceNanos;
+        stopping = true;
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (!(stopping && queue.size() == 0) && System.nanoTime() < stopDeadlineNanos) {
+                List<Inbound> group = queue.take(config.writeBatchMessages(), config.writeBatchBytes(),
+                        200_000_000L, config.writeLinger().toNanos());
+                if (group.isEmpty()) {
+                    continue;
+                }
+                Outcome[] outcomes = writeWithRetry(group);
+                if (outcomes == null) {
+                    return;
+                }
+                completion.completed(group, outcomes);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.error("Ingest writer stopped by an unexpected failure; unacknowledged messages will be re-delivered", e);
+        }
+    }
+
+    /** @return the outcomes, or null if the writer was stopped before the group could be committed */
+    private Outcome[] writeWithRetry(List<Inbound> group) throws InterruptedException {
+        long backoff = 100;
+        while (true) {
+            try {
+                return write(group);
+            } catch (SQLException | RuntimeException e) {
+                if (System.nanoTime() >= stopDeadlineNanos) {
+                    return null;
+                }
+                String state = e instanceof SQLException s ? s.getSQLState() : e.getClass().getSimpleName();
+                LOG.warnf("Storing %d messages failed (%s: %s); retrying in %d ms", group.size(), state,
+                        e.getMessage(), backoff);
+                Thread.sleep(backoff);
+                backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
+            }
+        }
+    }
+
+    Outcome[] write(List<Inbound> group) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Outcome[] outcomes = store(c, group);
+                c.commit();
+                return outcomes;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private Outcome[] store(Connection c, List<Inbound> group) throws SQLException {
+        Outcome[] out = new Outcome[group.size()];
+        Set<String> ids = new HashSet<>();
+        group.forEach(m -> ids.add(m.deviceId));
+        Map<String, DeviceInfo> devices = directory.lookup(c, ids);
+        for (int i = 0; i < out.length; i++) {
+            Inbound m = group.get(i);
+            Rejection r = m.decodeRejection != null ? m.decodeRejection : checkDevice(m, devices.get(m.deviceId));
+            if (r != null) {
+                out[i] = Outcome.rejected(r);
+            }
+        }
+        Map<BatchKey, Integer> firstOf = new LinkedHashMap<>();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] == null) {
+                firstOf.putIfAbsent(group.get(i).key(), i);
+            }
+        }
+        List<Inbound> firsts = new ArrayList<>(firstOf.size());
+        firstOf.values().forEach(i -> firsts.add(group.get(i)));
+        Set<BatchKey> inserted = firsts.isEmpty() ? Set.of() : IngestRepository.insertLedger(c, firsts);
+        resolveAgainstLedger(c, group, out, firstOf, inserted);
+
+        List<Inbound> accepted = new ArrayList<>();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] == Outcome.ACCEPTED) {
+                accepted.add(group.get(i));
+            }
+        }
+        IngestRepository.insertAccel(c, accepted);
+        IngestRepository.insertLoad(c, accepted);
+        IngestRepository.insertRejections(c, rejectionRows(group, out));
+        IngestRepository.addTotals(c, totals(group, out, devices));
+        return out;
+    }
+
+    /** Accepted if this message created the ledger row; otherwise a duplicate or a reused seq. */
+    private static void resolveAgainstLedger(Connection c, List<Inbound> group, Outcome[] out,
+            Map<BatchKey, Integer> firstOf, Set<BatchKey> inserted) throws SQLException {
+        List<BatchKey> existing = new ArrayList<>();
+        for (BatchKey k : firstOf.keySet()) {
+            if (!inserted.contains(k)) {
+                existing.add(k);
+            }
+        }
+        Map<BatchKey, byte[]> stored = IngestRepository.storedHashes(c, existing);
+        for (BatchKey k : inserted) {
+            stored.put(k, group.get(firstOf.get(k)).batch.contentHash());
+        }
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] != null) {
+                continue;
+            }
+            Inbound m = group.get(i);
+            BatchKey k = m.key();
+            if (firstOf.get(k) == i && inserted.contains(k)) {
+                out[i] = Outcome.ACCEPTED;
+                continue;
+            }
+            byte[] hash = stored.get(k);
+            if (hash == null) {
+                throw new IllegalStateException("ledger row vanished during ingest: " + k);
+            }
+            out[i] = Arrays.equals(hash, m.batch.contentHash()) ? Outcome.DUPLICATE
+                    : Outcome.rejected(new Rejection(SEQ_REUSED,
+                            "seq: " + k.seq() + " was already used with different content; the first version stands"));
+        }
+    }
+
+    private static Rejection checkDevice(Inbound m, DeviceInfo d) {
+        if (d == null) {
+            return new Rejection(UNKNOWN_DEVICE, "device: '" + m.deviceId + "' is not registered");
+        }
+        if (d.revokedAt() != null) {
+            return new Rejection(UNKNOWN_DEVICE, "device: '" + m.deviceId + "' was revoked");
+        }
+        DecodedBatch b = m.batch;
+        if (b.claimedDeviceId() != null && !b.claimedDeviceId().equals(m.deviceId)) {
+            return new Rejection(DEVICE_MISMATCH, "deviceId: '" + b.claimedDeviceId()
+                    + "' does not match the device of the topic, '" + m.deviceId + "'");
+        }
+        if (b instanceof AccelBatch a && a.maxAbsG() > d.rangeG()) {
+            return new Rejection(OUT_OF_RANGE, a.maxAbsField() + ": |" + (float) a.maxAbsG()
+                    + "| g is beyond the device's range of " + d.rangeG() + " g");
+        }
+        Instant earliest = b.earliest();
+        if (earliest.isBefore(d.registeredAt())) {
+            return new Rejection(START_BEFORE_REGISTRATION, b.earliestField() + ": " + earliest
+                    + " is before the device was registered at " + d.registeredAt());
+        }
+        return null;
+    }
+
+    private static List<RejectionRow> rejectionRows(List<Inbound> group, Outcome[] out) {
+        List<RejectionRow> rows = new ArrayList<>();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i].rejection() != null) {
+                Inbound m = group.get(i);
+                rows.add(new RejectionRow(m.deviceId, m.stream, m.seq, out[i].rejection(), m.payload.length,
+                        ContentHash.of(m.payload)));
+            }
+        }
+        return rows;
+    }
+
+    private static TreeMap<String, Totals> totals(List<Inbound> group, Outcome[] out, Map<String, DeviceInfo> known) {
+        TreeMap<String, Totals> totals = new TreeMap<>();
+        for (int i = 0; i < out.length; i++) {
+            Inbound m = group.get(i);
+            if (!known.containsKey(m.deviceId)) {
+                continue;
+            }
+            Totals t = totals.computeIfAbsent(m.deviceId + "/" + m.stream.wireName(), k -> new Totals());
+            switch (out[i].status()) {
+                case ACCEPTED -> t.accepted(m.batch.seq(), m.batch.count());
+                case DUPLICATE -> t.duplicates++;
+                case REJECTED -> t.rejections++;
+            }
+        }
+        return totals;
+    }
+}

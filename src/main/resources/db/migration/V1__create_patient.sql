@@ -1,1 +1,0 @@
-create table patient (id uuid primary key);

@@ -1,0 +1,141 @@
+package org.osteon.device;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.*;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.osteon.support.Registry;
+
+@QuarkusTest
+class RegistryResourceTest {
+
+    @Test
+    void createdPatientIsReturnedWithItsLocation() {
+        String location = given().contentType(ContentType.JSON)
+                .body(Map.of("displayName", "OST-0042", "timeZone", "America/New_York"))
+                .post("/api/v1/patients")
+                .then().statusCode(201)
+                .body("id", notNullValue())
+                .body("timeZone", is("America/New_York"))
+                .body("bodyMassKg", nullValue())
+                .extract().header("Location");
+        given().get(location).then().statusCode(200).body("displayName", is("OST-0042"));
+    }
+
+    @Test
+    void unknownTimeZoneIsRefusedNamingTheField() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("displayName", "OST-1", "timeZone", "Mars/Olympus"))
+                .post("/api/v1/patients")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", is(400))
+                .body("errors.field", hasItem("timeZone"))
+                .body("detail", containsString("timeZone"));
+    }
+
+    @Test
+    void missingDisplayNameAndImplausibleMassAreBothNamed() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("timeZone", "Europe/Vienna", "bodyMassKg", 0.2))
+                .post("/api/v1/patients")
+                .then().statusCode(400)
+                .body("errors.field", hasItems("displayName", "bodyMassKg"));
+    }
+
+    @Test
+    void malformedBodyIsAProblemWithoutInternals() {
+        given().contentType(ContentType.JSON).body("{\"displayName\": ")
+                .post("/api/v1/patients")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", not(containsString("com.fasterxml")));
+    }
+
+    @Test
+    void wronglyTypedFieldIsNamed() {
+        given().contentType(ContentType.JSON)
+                .body("{\"displayName\":\"A\",\"timeZone\":\"Europe/Vienna\",\"bodyMassKg\":\"heavy\"}")
+                .post("/api/v1/patients")
+                .then().statusCode(400)
+                .body("errors.field", hasItem("bodyMassKg"));
+    }
+
+    @Test
+    void registeredDeviceIsToldItsTopics() {
+        String patient = Registry.newPatient();
+        String deviceId = "wrist-" + UUID.randomUUID().toString().substring(0, 8);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("deviceId", deviceId, "placement", "lower_back", "rangeG", 16, "model", "IMU-9"))
+                .post("/api/v1/patients/" + patient + "/devices")
+                .then().statusCode(201)
+                .header("Location", endsWith("/api/v1/devices/" + deviceId))
+                .body("placement", is("lower_back"))
+                .body("topics.accel", is("osteon/v1/devices/" + deviceId + "/accel"))
+                .body("topics.load", is("osteon/v1/devices/" + deviceId + "/load"))
+                .body("topics.receipts", is("osteon/v1/devices/" + deviceId + "/receipts"));
+    }
+
+    @Test
+    void deviceIdAlreadyRegisteredIsAConflict() {
+        String patient = Registry.newPatient();
+        String deviceId = Registry.newDevice(patient, 8);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("deviceId", deviceId, "placement", "hip", "rangeG", 8))
+                .post("/api/v1/patients/" + Registry.newPatient() + "/devices")
+                .then().statusCode(409)
+                .body("errors.field", hasItem("deviceId"));
+    }
+
+    @Test
+    void deviceIdThatCannotBeATopicLevelIsRefused() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("deviceId", "a/+/b", "placement", "hip", "rangeG", 8))
+                .post("/api/v1/patients/" + Registry.newPatient() + "/devices")
+                .then().statusCode(400)
+                .body("errors.field", hasItem("deviceId"));
+    }
+
+    @Test
+    void unknownPlacementIsNamed() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("deviceId", "dev-placement-x", "placement", "elbow", "rangeG", 8))
+                .post("/api/v1/patients/" + Registry.newPatient() + "/devices")
+                .then().statusCode(400)
+                .body("errors.field", hasItem("placement"));
+    }
+
+    @Test
+    void unknownIdsAreNotFound() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("deviceId", "dev-orphan-1", "placement", "hip", "rangeG", 8))
+                .post("/api/v1/patients/" + UUID.randomUUID() + "/devices")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/v1/patients/" + UUID.randomUUID()).then().statusCode(404);
+        given().get("/api/v1/devices/no-such-device/sync-status").then().statusCode(404);
+    }
+
+    @Test
+    void newDeviceHasEmptySyncStatusForBothStreams() {
+        String deviceId = Registry.newDevice(Registry.newPatient(), 8);
+        given().get("/api/v1/devices/" + deviceId + "/sync-status")
+                .then().statusCode(200)
+                .body("streams.stream", contains("accel", "load"))
+                .body("streams[0].batchesAccepted", is(0))
+                .body("streams[0].lastSeq", nullValue())
+                .body("streams[0].lastReceiptAt", nullValue());
+    }
+
+    @Test
+    void operationsEndpointsAnswer() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
+        given().get("/q/health/live").then().statusCode(200);
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/patients"));
+        given().get("/q/swagger-ui/").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200).body(containsString("osteon_ingest_queue_messages"));
+    }
+}

@@ -1,0 +1,98 @@
+package org.osteon.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+/**
+ * A wearable as the device contract describes it, for tests: publishes batches with QoS 1 and
+ * collects the receipts Osteon sends back, keyed by stream and seq.
+ */
+public final class DeviceClient implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    public static final String ROOT = "osteon/v1/devices";
+
+    private final MqttAsyncClient client;
+    private final String deviceId;
+    private final List<JsonNode> receipts = new CopyOnWriteArrayList<>();
+    private final Map<String, JsonNode> lastReceipt = new ConcurrentHashMap<>();
+    private final Set<String> receiptTopics = ConcurrentHashMap.newKeySet();
+
+    public DeviceClient(String brokerUri, String deviceId) throws MqttException {
+        this(brokerUri, deviceId, "dev-" + deviceId + "-" + System.nanoTime(), true);
+    }
+
+    public DeviceClient(String brokerUri, String deviceId, String clientId, boolean cleanSession)
+            throws MqttException {
+        this.deviceId = deviceId;
+        client = new MqttAsyncClient(brokerUri, clientId, new MemoryPersistence());
+        MqttConnectOptions o = new MqttConnectOptions();
+        o.setCleanSession(cleanSession);
+        o.setAutomaticReconnect(true);
+        o.setMaxInflight(10_000);
+        client.setCallback(new org.eclipse.paho.client.mqttv3.MqttCallback() {
+            @Override
+            public void connectionLost(Throwable cause) {}
+
+            @Override
+            public void messageArrived(String topic, MqttMessage message) throws IOException {
+                JsonNode r = JSON.readTree(message.getPayload());
+                receipts.add(r);
+                lastReceipt.put(r.path("stream").asText() + "/" + r.path("seq").asText(), r);
+            }
+
+            @Override
+            public void deliveryComplete(org.eclipse.paho.client.mqttv3.IMqttDeliveryToken token) {}
+        });
+        client.connect(o).waitForCompletion(10_000);
+        client.subscribe(ROOT + "/" + deviceId + "/receipts", 1).waitForCompletion(10_000);
+    }
+
+    public void publishAccel(byte[] payload) throws MqttException {
+        publish("accel", payload);
+    }
+
+    public void publishLoad(byte[] payload) throws MqttException {
+        publish("load", payload);
+    }
+
+    public void publish(String stream, byte[] payload) throws MqttException {
+        publishAs(deviceId, stream, payload);
+    }
+
+    /** Publishes under another device's topic, as a misbehaving device would. */
+    public void publishAs(String topicDeviceId, String stream, byte[] payload) throws MqttException {
+        client.publish(ROOT + "/" + topicDeviceId + "/" + stream, payload, 1, false).waitForCompletion(10_000);
+    }
+
+    /** The newest receipt for a stream and seq ("null" for a receipt without seq), or null. */
+    public JsonNode receipt(String stream, Object seq) {
+        return lastReceipt.get(stream + "/" + seq);
+    }
+
+    public List<JsonNode> receipts() {
+        return List.copyOf(receipts);
+    }
+
+    public int receiptCount() {
+        return receipts.size();
+    }
+
+    @Override
+    public void close() throws MqttException {
+        if (client.isConnected()) {
+            client.disconnect().waitForCompletion(5_000);
+        }
+        client.close();
+    }
+}
