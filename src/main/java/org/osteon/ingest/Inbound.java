@@ -1,7 +1,5 @@
 package org.osteon.ingest;
 
-import java.time.Instant;
-
 /**
  * One MQTT message from arrival to acknowledgement: its address, its decoded batch or the
  * reason it was refused while decoding, and what the writer decided.
@@ -9,6 +7,8 @@ import java.time.Instant;
 final class Inbound {
     final String deviceId;
     final Stream stream;
+    /** The MQTT connection the message came on: its acknowledgement can only go back there. */
+    final Object connection;
     final int messageId;
     final int qos;
     final byte[] payload;
@@ -18,10 +18,11 @@ final class Inbound {
     /** The seq the payload gave, even when it was refused; null when none could be read. */
     final Long seq;
 
-    private Inbound(String deviceId, Stream stream, int messageId, int qos, byte[] payload, long arrivedNanos,
+    private Inbound(String deviceId, Stream stream, Object connection, int messageId, int qos, byte[] payload, long arrivedNanos,
             DecodedBatch batch, Rejection decodeRejection, Long seq) {
         this.deviceId = deviceId;
         this.stream = stream;
+        this.connection = connection;
         this.messageId = messageId;
         this.qos = qos;
         this.payload = payload;
@@ -31,14 +32,16 @@ final class Inbound {
         this.seq = seq;
     }
 
-    static Inbound decoded(DeviceTopics.Address a, int messageId, int qos, byte[] payload, long arrivedNanos,
+    static Inbound decoded(DeviceTopics.Address a, Object connection, int messageId, int qos, byte[] payload, long arrivedNanos,
             DecodedBatch batch) {
-        return new Inbound(a.deviceId(), a.stream(), messageId, qos, payload, arrivedNanos, batch, null, batch.seq());
+        return new Inbound(a.deviceId(), a.stream(), connection, messageId, qos, payload, arrivedNanos, batch, null,
+                batch.seq());
     }
 
-    static Inbound refused(DeviceTopics.Address a, int messageId, int qos, byte[] payload, long arrivedNanos,
+    static Inbound refused(DeviceTopics.Address a, Object connection, int messageId, int qos, byte[] payload, long arrivedNanos,
             Rejection rejection, Long seq) {
-        return new Inbound(a.deviceId(), a.stream(), messageId, qos, payload, arrivedNanos, null, rejection, seq);
+        return new Inbound(a.deviceId(), a.stream(), connection, messageId, qos, payload, arrivedNanos, null,
+                rejection, seq);
     }
 
     long weight() {
@@ -69,9 +72,5 @@ final class Inbound {
         String wireName() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
-    }
-
-    static Instant now() {
-        return Instant.now();
     }
 }

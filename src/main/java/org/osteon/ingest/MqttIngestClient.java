@@ -8,16 +8,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.paho.client.mqttv3.DisconnectedBufferOptions;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
@@ -31,9 +31,15 @@ import org.osteon.ingest.Inbound.Outcome;
  * the broker keeps it in Osteon's persistent session and re-delivers it after a crash or a
  * disconnect. (The SmallRye MQTT connector acknowledges on arrival, which would lose what it
  * buffered in a crash; that is why ingest does not use it.)
+ *
+ * <p>Each connection gets a fresh Paho client: Paho 1.2.5's automatic reconnect can hang for
+ * ever in {@code CommsSender.start} when the connection drops under load (seen here with a
+ * broker restart mid-stream), so Osteon reconnects itself. Messages received on a lost
+ * connection are still stored, but are acknowledged only on the connection they came on; the
+ * broker re-delivers them on the new one and the ledger turns those copies into duplicates.
  */
 @ApplicationScoped
-public class MqttIngestClient implements MqttCallbackExtended, IngestWriter.Completion {
+public class MqttIngestClient implements IngestWriter.Completion {
     private static final Logger LOG = Logger.getLogger(MqttIngestClient.class);
 
     private final IngestConfig config;
@@ -43,10 +49,15 @@ public class MqttIngestClient implements MqttCallbackExtended, IngestWriter.Comp
     private final IngestWriter writer;
     private final IngestMetrics metrics;
     private final Semaphore receiptsInFlight;
+    private final ExecutorService connector = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "osteon-mqtt-connect");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile MqttAsyncClient client;
     private volatile boolean closing;
+    private String clientId;
     private Thread writerThread;
-    private Thread connector;
 
     public MqttIngestClient(IngestConfig config, DeviceTopics topics, AgroalDataSource dataSource,
             MeterRegistry registry) {
@@ -59,47 +70,43 @@ public class MqttIngestClient implements MqttCallbackExtended, IngestWriter.Comp
         this.receiptsInFlight = new Semaphore(config.maxInflightReceipts());
     }
 
-    void onStart(@Observes StartupEvent event) throws MqttException {
+    void onStart(@Observes StartupEvent event) {
         if (!config.enabled()) {
             LOG.info("MQTT ingest is disabled");
             return;
         }
-        // The writer runs before connect(): with a persistent session the broker sends the
-        // backlog right after CONNACK, and a full queue with no writer would block the receive
-        // thread before the SUBACK is read.
+        // The writer runs before the first connect: with a persistent session the broker sends
+        // the backlog right after CONNACK, and a full queue with no writer would block the
+        // receive thread before the SUBACK is read.
         writerThread = new Thread(writer, "osteon-ingest-writer");
         writerThread.start();
-        String clientId = config.clientId().orElseGet(MqttIngestClient::defaultClientId);
-        client = new MqttAsyncClient(config.brokerUri(), clientId, new MemoryPersistence());
-        client.setCallback(this);
-        client.setManualAcks(true);
-        DisconnectedBufferOptions buffer = new DisconnectedBufferOptions();
-        buffer.setBufferEnabled(true);
-        buffer.setBufferSize(config.maxInflightReceipts());
-        buffer.setPersistBuffer(false);
-        client.setBufferOpts(buffer);
-        connector = new Thread(this::connectUntilConnected, "osteon-mqtt-connect");
-        connector.setDaemon(true);
-        connector.start();
+        clientId = config.clientId().orElseGet(MqttIngestClient::defaultClientId);
         LOG.infof("MQTT ingest connecting to %s as %s", config.brokerUri(), clientId);
+        connector.execute(this::connectUntilConnected);
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        if (client == null) {
+        if (writerThread == null) {
             return;
         }
         closing = true;
+        connector.shutdownNow();
         writer.stop(TimeUnit.SECONDS.toNanos(10));
         try {
             writerThread.join(TimeUnit.SECONDS.toMillis(15));
-            if (client.isConnected()) {
-                client.disconnect(2_000).waitForCompletion(3_000);
-            }
-            client.close(true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (MqttException e) {
-            LOG.debugf("MQTT disconnect at shutdown: %s", e.getMessage());
+        }
+        MqttAsyncClient c = client;
+        if (c != null) {
+            try {
+                if (c.isConnected()) {
+                    c.disconnect(2_000).waitForCompletion(3_000);
+                }
+                c.close(true);
+            } catch (MqttException e) {
+                LOG.debugf("MQTT disconnect at shutdown: %s", e.getMessage());
+            }
         }
     }
 
@@ -114,13 +121,20 @@ public class MqttIngestClient implements MqttCallbackExtended, IngestWriter.Comp
     }
 
     private void connectUntilConnected() {
-        MqttConnectOptions options = connectOptions();
-        long backoff = 500;
+        long backoff = 250;
         while (!closing) {
+            MqttAsyncClient next = null;
             try {
-                client.connect(options).waitForCompletion(15_000);
+                next = new MqttAsyncClient(config.brokerUri(), clientId, new MemoryPersistence());
+                next.setManualAcks(true);
+                next.setCallback(new Callback(next));
+                next.connect(connectOptions()).waitForCompletion(15_000);
+                client = next;
+                subscribe(next);
+                LOG.infof("MQTT connected to %s", config.brokerUri());
                 return;
             } catch (MqttException e) {
+                closeQuietly(next);
                 LOG.warnf("MQTT connect to %s failed (%s); retrying in %d ms", config.brokerUri(), e.getMessage(),
                         backoff);
                 try {
@@ -129,7 +143,7 @@ public class MqttIngestClient implements MqttCallbackExtended, IngestWriter.Comp
                     Thread.currentThread().interrupt();
                     return;
                 }
-                backoff = Math.min(10_000, backoff * 2);
+                backoff = Math.min(5_000, backoff * 2);
             }
         }
     }
@@ -137,8 +151,7 @@ public class MqttIngestClient implements MqttCallbackExtended, IngestWriter.Comp
     private MqttConnectOptions connectOptions() {
         MqttConnectOptions o = new MqttConnectOptions();
         o.setCleanSession(config.cleanSession());
-        o.setAutomaticReconnect(true);
-        o.setMaxReconnectDelay(5_000);
+        o.setAutomaticReconnect(false);
         o.setKeepAliveInterval(30);
         o.setConnectionTimeout(10);
         o.setMaxInflight(config.maxInflightReceipts());
@@ -147,53 +160,62 @@ public class MqttIngestClient implements MqttCallbackExtended, IngestWriter.Comp
         return o;
     }
 
-    @Override
-    public void connectComplete(boolean reconnect, String serverURI) {
-        LOG.infof("MQTT %s to %s", reconnect ? "reconnected" : "connected", serverURI);
-        // Subscribing again is harmless with a kept session and needed with a clean one.
+    /** Subscribing again is harmless with a kept session and needed with a clean one. */
+    private void subscribe(MqttAsyncClient c) throws MqttException {
         String group = "$share/" + config.shareGroup() + "/";
         String[] filters = {group + topics.filter(Stream.ACCEL), group + topics.filter(Stream.LOAD)};
-        try {
-            client.subscribe(filters, new int[] {1, 1}, null, new IMqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    LOG.infof("Subscribed to %s", String.join(", ", filters));
-                }
+        c.subscribe(filters, new int[] {1, 1}, null, new IMqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+                LOG.infof("Subscribed to %s", String.join(", ", filters));
+            }
 
-                @Override
-                public void onFailure(IMqttToken token, Throwable e) {
-                    LOG.errorf("Subscribing to device topics failed: %s", e.getMessage());
-                }
-            });
-        } catch (MqttException e) {
-            LOG.errorf("Subscribing to device topics failed: %s", e.getMessage());
-        }
+            @Override
+            public void onFailure(IMqttToken token, Throwable e) {
+                LOG.errorf("Subscribing to device topics failed: %s", e.getMessage());
+            }
+        });
     }
 
-    @Override
-    public void connectionLost(Throwable cause) {
-        LOG.warnf("MQTT connection lost (%s); reconnecting", cause == null ? "no cause" : cause.getMessage());
-    }
+    /** Callbacks of one connection. */
+    private final class Callback implements MqttCallback {
+        private final MqttAsyncClient connection;
 
-    @Override
-    public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
-        long arrived = System.nanoTime();
-        var address = topics.parse(topic);
-        if (address.isEmpty()) {
-            LOG.warnf("Ignoring a message on unexpected topic %s", topic);
-            ack(message.getId(), message.getQos());
-            return;
+        Callback(MqttAsyncClient connection) {
+            this.connection = connection;
         }
-        Inbound m = decoder.decode(address.get(), message.getId(), message.getQos(), message.getPayload(), arrived);
-        if (!queue.put(m, () -> closing)) {
-            LOG.debugf("Shutting down: message %d of device %s left to the broker", message.getId(),
-                    m.deviceId);
-        }
-    }
 
-    @Override
-    public void deliveryComplete(IMqttDeliveryToken token) {
-        // Receipts release their in-flight permit through their own listener.
+        @Override
+        public void connectionLost(Throwable cause) {
+            LOG.warnf("MQTT connection lost (%s); reconnecting", cause == null ? "no cause" : cause.getMessage());
+            if (!closing) {
+                connector.execute(() -> {
+                    closeQuietly(connection);
+                    connectUntilConnected();
+                });
+            }
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
+            long arrived = System.nanoTime();
+            var address = topics.parse(topic);
+            if (address.isEmpty()) {
+                LOG.warnf("Ignoring a message on unexpected topic %s", topic);
+                ack(connection, message.getId(), message.getQos());
+                return;
+            }
+            Inbound m = decoder.decode(address.get(), connection, message.getId(), message.getQos(),
+                    message.getPayload(), arrived);
+            if (!queue.put(m, () -> closing)) {
+                LOG.debugf("Shutting down: message of device %s left to the broker", m.deviceId);
+            }
+        }
+
+        @Override
+        public void deliveryComplete(IMqttDeliveryToken token) {
+            // Receipts release their in-flight permit through their own listener.
+        }
     }
 
     @Override
@@ -205,17 +227,22 @@ public class MqttIngestClient implements MqttCallbackExtended, IngestWriter.Comp
         }
         // MQTT wants acknowledgements in receive order; one writer keeps that order.
         for (Inbound m : messages) {
-            ack(m.messageId, m.qos);
+            ack((MqttAsyncClient) m.connection, m.messageId, m.qos);
         }
     }
 
     private void publishReceipt(Inbound m, Outcome o) {
+        MqttAsyncClient c = client;
+        if (c == null || !c.isConnected()) {
+            // The device re-sends a batch without a receipt and then gets "duplicate".
+            return;
+        }
         try {
             if (!receiptsInFlight.tryAcquire(5, TimeUnit.SECONDS)) {
                 LOG.warnf("Receipt for device %s seq %s dropped: broker not acknowledging", m.deviceId, m.seq);
                 return;
             }
-            client.publish(topics.receipts(m.deviceId), Receipts.json(m, o), 1, false, null, new IMqttActionListener() {
+            c.publish(topics.receipts(m.deviceId), Receipts.json(m, o), 1, false, null, new IMqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
                     receiptsInFlight.release();
@@ -228,22 +255,37 @@ public class MqttIngestClient implements MqttCallbackExtended, IngestWriter.Comp
             });
         } catch (MqttException e) {
             receiptsInFlight.release();
-            // The device re-sends a batch without a receipt and then gets "duplicate".
             LOG.debugf("Receipt for device %s seq %s not sent: %s", m.deviceId, m.seq, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private void ack(int messageId, int qos) {
-        if (qos == 0) {
+    private static void ack(MqttAsyncClient connection, int messageId, int qos) {
+        if (qos == 0 || !connection.isConnected()) {
             return;
         }
         try {
-            client.messageArrivedComplete(messageId, qos);
+            connection.messageArrivedComplete(messageId, qos);
         } catch (MqttException | RuntimeException e) {
             // The broker re-delivers it; the ledger turns the copy into a duplicate.
             LOG.debugf("Acknowledging message %d failed: %s", messageId, e.getMessage());
+        }
+    }
+
+    private static void closeQuietly(MqttAsyncClient c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.disconnectForcibly(0, 1_000);
+        } catch (MqttException | RuntimeException e) {
+            LOG.tracef("Closing a lost MQTT connection: %s", e.getMessage());
+        }
+        try {
+            c.close(true);
+        } catch (MqttException | RuntimeException e) {
+            LOG.tracef("Closing a lost MQTT connection: %s", e.getMessage());
         }
     }
 
@@ -256,7 +298,6 @@ public class MqttIngestClient implements MqttCallbackExtended, IngestWriter.Comp
                 host = "local";
             }
         }
-        String id = "osteon-" + host.replaceAll("[^A-Za-z0-9._-]", "-");
-        return new String(id.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+        return "osteon-" + host.replaceAll("[^A-Za-z0-9._-]", "-");
     }
 }

@@ -24,7 +24,7 @@ final class PayloadDecoder {
         this.loadJson = new LoadJsonDecoder(limits);
     }
 
-    Inbound decode(DeviceTopics.Address a, int messageId, int qos, byte[] payload, long arrivedNanos) {
+    Inbound decode(DeviceTopics.Address a, Object connection, int messageId, int qos, byte[] payload, long arrivedNanos) {
         Instant now = Instant.now();
         try {
             limits.checkPayload(payload.length);
@@ -33,9 +33,9 @@ final class PayloadDecoder {
                         : accelJson.decode(payload, now);
                 case LOAD -> loadJson.decode(payload, now);
             };
-            return Inbound.decoded(a, messageId, qos, payload, arrivedNanos, batch);
+            return Inbound.decoded(a, connection, messageId, qos, payload, arrivedNanos, batch);
         } catch (Rejection.Exception e) {
-            return Inbound.refused(a, messageId, qos, payload, arrivedNanos, e.rejection(), peekSeq(payload));
+            return Inbound.refused(a, connection, messageId, qos, payload, arrivedNanos, e.rejection(), peekSeq(payload));
         }
     }
 

@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -40,7 +43,19 @@ public final class DeviceClient implements AutoCloseable {
         o.setCleanSession(cleanSession);
         o.setAutomaticReconnect(true);
         o.setMaxInflight(10_000);
-        client.setCallback(new org.eclipse.paho.client.mqttv3.MqttCallback() {
+        String receiptsTopic = ROOT + "/" + deviceId + "/receipts";
+        client.setCallback(new org.eclipse.paho.client.mqttv3.MqttCallbackExtended() {
+            @Override
+            public void connectComplete(boolean reconnect, String serverURI) {
+                if (reconnect) {
+                    try {
+                        client.subscribe(receiptsTopic, 1);
+                    } catch (MqttException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+
             @Override
             public void connectionLost(Throwable cause) {}
 
@@ -55,7 +70,44 @@ public final class DeviceClient implements AutoCloseable {
             public void deliveryComplete(org.eclipse.paho.client.mqttv3.IMqttDeliveryToken token) {}
         });
         client.connect(o).waitForCompletion(10_000);
-        client.subscribe(ROOT + "/" + deviceId + "/receipts", 1).waitForCompletion(10_000);
+        client.subscribe(receiptsTopic, 1).waitForCompletion(10_000);
+    }
+
+    /**
+     * Publishes without waiting for the broker's acknowledgement, at most {@code inFlight.availablePermits()}
+     * at a time; retries while the client is disconnected.
+     */
+    public void publishAsync(String stream, byte[] payload, Semaphore inFlight) throws InterruptedException {
+        inFlight.acquire();
+        while (true) {
+            try {
+                client.publish(ROOT + "/" + deviceId + "/" + stream, payload, 1, false, null, new IMqttActionListener() {
+                    @Override
+                    public void onSuccess(IMqttToken token) {
+                        inFlight.release();
+                    }
+
+                    @Override
+                    public void onFailure(IMqttToken token, Throwable e) {
+                        inFlight.release();
+                    }
+                });
+                return;
+            } catch (MqttException e) {
+                // Not connected or too many in flight: wait for the client to recover.
+                org.awaitility.Awaitility.await().pollDelay(java.time.Duration.ofMillis(50))
+                        .atMost(java.time.Duration.ofSeconds(60)).until(client::isConnected);
+            }
+        }
+    }
+
+    /** Whether a receipt (of any status) arrived for this stream and seq. */
+    public boolean hasReceipt(String stream, long seq) {
+        return lastReceipt.containsKey(stream + "/" + seq);
+    }
+
+    public String deviceId() {
+        return deviceId;
     }
 
     public void publishAccel(byte[] payload) throws MqttException {

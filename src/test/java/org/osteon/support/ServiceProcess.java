@@ -1,0 +1,87 @@
+package org.osteon.support;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged service (target/quarkus-app) as a separate process, configured the way an
+ * operator would: with system properties. It can be killed with SIGKILL and started again.
+ */
+public final class ServiceProcess implements AutoCloseable {
+    private final Map<String, String> properties;
+    private final int httpPort;
+    private final Path log;
+    private Process process;
+
+    public ServiceProcess(Map<String, String> properties) throws IOException {
+        this.properties = properties;
+        this.httpPort = Ports.free();
+        this.log = Files.createTempFile("osteon-service", ".log");
+    }
+
+    public ServiceProcess start() throws IOException {
+        String jar = System.getProperty("osteon.app.jar", "target/quarkus-app/quarkus-run.jar");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-Dquarkus.http.port=" + httpPort));
+        properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        cmd.addAll(List.of("-jar", jar));
+        process = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> !process.isAlive() || ready());
+        if (!process.isAlive()) {
+            throw new IllegalStateException("service exited at start; see " + log);
+        }
+        return this;
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing is flushed or acknowledged. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    public boolean ready() {
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(baseUri() + "/q/health/ready")).timeout(Duration.ofSeconds(5))
+                            .build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    public String baseUri() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+}
