@@ -35,9 +35,10 @@ class DatabaseRestartIT {
         port = Ports.free();
         dataDir = Files.createTempDirectory("osteon-pg");
         startPostgres();
-        db = new TestDatabase("jdbc:postgresql://127.0.0.1:" + port, "osteon_pg");
+        db = new TestDatabase("jdbc:postgresql://127.0.0.1:" + port, "osteon_pg", "postgres", "");
         service = new ServiceProcess(Map.of(
                 "quarkus.datasource.jdbc.url", db.url(),
+                "quarkus.datasource.username", db.user(),
                 "osteon.ingest.broker-uri", broker.uri(),
                 "osteon.ingest.client-id", "osteon-db-test")).start();
     }
