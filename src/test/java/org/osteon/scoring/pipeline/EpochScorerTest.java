@@ -160,6 +160,24 @@ class EpochScorerTest {
     }
 
     @Test
+    void stepsAreCountedInTheEpochsTheyFallIn() {
+        Signal s = new Signal(RATE, (int) (2 * 3600 * RATE));
+        s.moving(0, s.length(), 0.01, new Random(8));
+        int walkFrom = (int) (600 * RATE);
+        int walkTo = (int) (1200 * RATE);
+        for (int i = walkFrom; i < walkTo; i++) {
+            s.z[i] = (float) (1 + 0.5 * Math.sin(2 * Math.PI * 2.0 * i / RATE));
+        }
+
+        Recorder out = score(ScoringParams.builder(RATE).build(), s);
+
+        int total = out.epochs.stream().mapToInt(EpochResult::steps).sum();
+        assertTrue(total >= 1190 && total <= 1200, "2 Hz for 600 s: " + total);
+        assertTrue(out.epochs.stream().filter(e -> e.steps() > 0)
+                .allMatch(e -> e.epochStartMillis() >= START + 600_000 && e.epochStartMillis() < START + 1_200_000));
+    }
+
+    @Test
     void madCutPointsClassifyOnMad() {
         Signal s = new Signal(RATE, (int) (5 * RATE));
         for (int i = 0; i < s.length(); i++) {
