@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.osteon.scoring.calibration.Calibration;
 
 class StepCounterTest {
 
@@ -16,15 +17,20 @@ class StepCounterTest {
     static List<Double> count(StepParams params, double seconds, double hz, double g, long seed) {
         Random random = new Random(seed);
         List<Double> steps = new ArrayList<>();
-        StepCounter counter = new StepCounter(params, RATE, (at, n, done) -> {
+        StepCounter counter = new StepCounter(params, RATE, Calibration.none(), (at, n, done) -> {
             for (int i = 0; i < n; i++) {
                 steps.add(at[i]);
             }
         });
-        for (int i = 0; i < seconds * RATE; i++) {
-            double t = i / RATE;
-            counter.add(0.01 * random.nextGaussian(), 0.01 * random.nextGaussian(),
-                    1 + g * Math.sin(2 * Math.PI * hz * t));
+        int n = (int) (seconds * RATE);
+        float[][] xyz = new float[3][n];
+        for (int i = 0; i < n; i++) {
+            xyz[0][i] = (float) (0.01 * random.nextGaussian());
+            xyz[1][i] = (float) (0.01 * random.nextGaussian());
+            xyz[2][i] = (float) (1 + g * Math.sin(2 * Math.PI * hz * i / RATE));
+        }
+        for (int i = 0; i < n; i += 7) {
+            counter.accept(xyz[0], xyz[1], xyz[2], i, Math.min(7, n - i));
         }
         counter.finish();
         return steps;
