@@ -7,9 +7,9 @@ package org.osteon.scoring.nonwear;
  * non-wear when any window covering it is.
  *
  * <p>A block's flag is final once the last window that can cover it has been seen, i.e. 45 min
- * after the block ends; {@link BlockListener} is then told. Windows that would reach past the end
- * of the data are not evaluated (they do not hold 60 min), so the last 45 min of a recording are
- * non-wear only when an earlier complete window says so.
+ * after the block ends; {@link BlockListener} is then told. As in GGIR's "2023" approach, windows
+ * that start in the last 45 min are cut at the end of the data and judged on what they hold; the
+ * trailing partial block belongs to them.
  *
  * <p>Only the last {@code windowMinutes / stepMinutes} blocks are kept, so memory is constant.
  */
@@ -88,7 +88,7 @@ public final class NonWearDetector {
 
     /** Closes the current (complete) block, evaluates the window ending with it and starts the next. */
     public void closeBlock(BlockListener listener) {
-        if (block >= ring - 1 && windowIsNonWear()) {
+        if (block >= ring - 1 && windowIsNonWear(block - ring + 1, block)) {
             java.util.Arrays.fill(flag, true);
         }
         if (block >= ring - 1) {
@@ -101,28 +101,37 @@ public final class NonWearDetector {
 
     /** Ends the data: the blocks not yet final (including a partial last block) become final. */
     public void finish(BlockListener listener) {
+        for (long start = Math.max(0, block - ring + 1); start < block; start++) {
+            if (windowIsNonWear(start, block)) {
+                for (long b = start; b <= block; b++) {
+                    flag[(int) (b % ring)] = true;
+                }
+            }
+        }
         for (long b = Math.max(0, block - ring + 1); b <= block; b++) {
             listener.blockFinal(b, flag[(int) (b % ring)]);
         }
     }
 
-    private boolean windowIsNonWear() {
+    /** Judges the window made of blocks {@code first..last}, all still in the ring. */
+    private boolean windowIsNonWear(long first, long last) {
         int qualifying = 0;
         for (int axis = 0; axis < 3; axis++) {
-            if (axisQualifies(axis)) {
+            if (axisQualifies(axis, first, last)) {
                 qualifying++;
             }
         }
         return qualifying >= params.minAxes();
     }
 
-    private boolean axisQualifies(int axis) {
+    private boolean axisQualifies(int axis, long first, long last) {
         long n = 0;
         double s = 0;
         double ss = 0;
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        for (int b = 0; b < ring; b++) {
+        for (long k = first; k <= last; k++) {
+            int b = (int) (k % ring);
             n += count[b];
             s += sum[b][axis];
             ss += sumSq[b][axis];

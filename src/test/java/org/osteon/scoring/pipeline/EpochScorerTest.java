@@ -38,14 +38,30 @@ class EpochScorerTest {
     }
 
     @Test
-    void stillDeviceIsNotNonWearBeforeAnHour() {
-        Signal s = new Signal(RATE, (int) (45 * 60 * RATE));
-        s.still(0, s.length());
+    void stillnessShorterThanAnHourBetweenWornPeriodsIsWear() {
+        Signal s = new Signal(RATE, (int) (3 * 3600 * RATE));
+        Random random = new Random(9);
+        s.moving(0, s.length(), 0.05, random);
+        s.still((int) (3600 * RATE), (int) (6300 * RATE));
 
         Recorder out = score(ScoringParams.builder(RATE).build(), s);
 
-        assertEquals(45 * 60 / 5, out.epochs.size());
-        assertTrue(out.epochs.stream().noneMatch(EpochResult::nonwear), "no complete 60-min window yet");
+        assertTrue(out.epochs.stream().noneMatch(EpochResult::nonwear), "45 min still is no 60-min window");
+    }
+
+    @Test
+    void stillTailOfARecordingIsJudgedOnTheDataItHas() {
+        Signal s = new Signal(RATE, (int) (2 * 3600 * RATE));
+        s.moving(0, s.length(), 0.05, new Random(10));
+        int tail = (int) (100 * 60 * RATE);
+        s.still(tail, s.length());
+
+        Recorder out = score(ScoringParams.builder(RATE).build(), s);
+
+        long tailStart = START + 100 * 60_000L;
+        assertTrue(out.epochs.stream().filter(e -> e.epochStartMillis() >= START + 105 * 60_000L)
+                .allMatch(EpochResult::nonwear), "the windows cut at the end hold only stillness");
+        assertTrue(out.epochs.stream().filter(e -> e.epochStartMillis() < tailStart).noneMatch(EpochResult::nonwear));
     }
 
     @Test
