@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.osteon.scoring.Signal;
+import org.osteon.scoring.bone.GravityMode;
+import org.osteon.scoring.calibration.Calibration;
 import org.osteon.scoring.intensity.CutPointSet;
 import org.osteon.scoring.intensity.Intensity;
 
@@ -191,6 +193,39 @@ class EpochScorerTest {
         assertTrue(total >= 1190 && total <= 1200, "2 Hz for 600 s: " + total);
         assertTrue(out.epochs.stream().filter(e -> e.steps() > 0)
                 .allMatch(e -> e.epochStartMillis() >= START + 600_000 && e.epochStartMillis() < START + 1_200_000));
+    }
+
+    @Test
+    void calibrationIsAppliedBeforeEnmo() {
+        Signal s = new Signal(RATE, (int) (60 * RATE));
+        s.still(0, s.length());
+        for (int i = 0; i < s.length(); i++) {
+            s.z[i] = 1.1f;
+        }
+        Calibration fix = new Calibration(new double[] {0, 0, -0.1}, new double[] {1, 1, 1}, true, "accepted", 0.1,
+                0, 50);
+
+        Recorder raw = score(ScoringParams.builder(RATE).build(), s);
+        Recorder calibrated = score(ScoringParams.builder(RATE).calibration(fix).build(), s);
+
+        assertEquals(100.0, raw.epochs.get(0).enmoMg(), 1e-4);
+        assertEquals(0.0, calibrated.epochs.get(0).enmoMg(), 1e-4);
+        assertEquals("true", ScoringParams.builder(RATE).calibration(fix).build().provenanceParameters()
+                .get("calibrationApplied"));
+    }
+
+    @Test
+    void verticalModeDetectsPeaksWithGravityRemoved() {
+        Signal s = new Signal(RATE, (int) (60 * RATE));
+        s.moving(0, s.length(), 0.02, new Random(11));
+        s.jump((int) (30 * RATE), 3.0, 3);
+        ScoringParams params = ScoringParams.builder(RATE).gravityMode(GravityMode.VERTICAL_GRAVITY_REMOVED)
+                .peakThresholdG(0.5).build();
+
+        Recorder out = score(params, s);
+
+        assertEquals(1, out.peaks.size());
+        assertEquals(2.0, out.peaks.get(0).magnitudeG(), 0.05, "3 g resultant lying flat is 2 g above gravity");
     }
 
     @Test
