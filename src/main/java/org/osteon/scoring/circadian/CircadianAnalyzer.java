@@ -23,7 +23,9 @@ import org.osteon.scoring.pipeline.ScoringParams;
  *       missing (GGIR ≥ 3.1-6): it is not imputed, it is left out of N and of the clock-hour means,
  *       and IV uses only differences between consecutive hours that are both present, with the
  *       number of such pairs in place of N − 1.
- *   <li>IS uses the number of clock hours with data in place of 24.
+ *   <li>IS is computed as Σ_h n_h (x̄_h − x̄)² / Σ_i (x_i − x̄)², n_h being the days present at
+ *       clock hour h. With no missing hour n_h = N / 24 and this is exactly van Someren's formula;
+ *       with missing hours it stays within 0..1, which the unweighted formula does not.
  *   <li>M10 and L5 search the average day, at 10-min resolution, in 10-min steps, for the 10-h and
  *       5-h windows with the highest and lowest mean ENMO (never binarised); windows wrap past
  *       midnight only when {@link CircadianParams#wrapM10L5()} is set.
@@ -156,7 +158,6 @@ public final class CircadianAnalyzer {
     private static double interdailyStability(double[] x) {
         double m = mean(x);
         double between = 0;
-        int clockHours = 0;
         for (int h = 0; h < 24; h++) {
             double sum = 0;
             int n = 0;
@@ -167,11 +168,10 @@ public final class CircadianAnalyzer {
                 }
             }
             if (n > 0) {
-                between += (sum / n - m) * (sum / n - m);
-                clockHours++;
+                between += n * (sum / n - m) * (sum / n - m);
             }
         }
-        return present(x) * between / (clockHours * sumSquaresAbout(x, m));
+        return between / sumSquaresAbout(x, m);
     }
 
     private static double intradailyVariability(double[] x) {

@@ -1,9 +1,9 @@
 package org.osteon.scoring.pipeline;
 
 /**
- * Seam between {@link EpochScorer} and the ActiGraph counts implementation, so that the scorer
- * does not depend on how counts are buffered. Counts are computed on the raw, uncalibrated samples,
- * as ActiLife does.
+ * Where {@link EpochScorer} gets its counts: ActiGraph counts where the method is defined, zeros
+ * elsewhere, so ENMO-based scoring still runs at, say, 25 Hz. Counts are computed on the raw,
+ * uncalibrated samples, as ActiLife does.
  */
 interface CountsStage {
 
@@ -20,7 +20,7 @@ interface CountsStage {
 
     void finish(Sink sink);
 
-    /** The stage used until ActiGraph counts are wired in: all counts are zero. */
+    /** The stage for rates at which ActiGraph counts are undefined: all counts are zero. */
     static CountsStage zeros() {
         return new CountsStage() {
             @Override

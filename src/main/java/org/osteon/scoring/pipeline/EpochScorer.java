@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.osteon.scoring.bone.GravityMode;
 import org.osteon.scoring.calibration.Calibration;
+import org.osteon.scoring.intensity.IntensityMetric;
 import org.osteon.scoring.nonwear.NonWearDetector;
 import org.osteon.scoring.steps.StepCounter;
 
 /**
  * Streaming per-epoch scoring of raw tri-axial acceleration (g): calibration, ENMO, MAD, impact
- * peaks, ActiGraph counts, steps, intensity class and non-wear (docs/metrics.md §1–§4).
+ * peaks, ActiGraph counts ({@link org.osteon.scoring.counts.ActiGraphCounts}, on the raw samples as
+ * ActiLife does; zero at rates the method does not define), steps, intensity class and non-wear
+ * (docs/metrics.md §1–§4).
  *
  * <p>Feed consecutive samples with {@link #accept}; sample i is at {@code startMillis + i ·
  * 1000 / rateHz}. Epochs are aligned to the first sample. Results are emitted in time order, but
@@ -67,7 +70,23 @@ public final class EpochScorer {
      * @param startMillis time of the first sample, Unix epoch milliseconds
      */
     public EpochScorer(ScoringParams params, long startMillis) {
-        this(params, startMillis, CountsStage.zeros());
+        this(params, startMillis, countsFor(params));
+    }
+
+    /**
+     * ActiGraph counts where the method defines them (30–100 Hz in 10-Hz steps); elsewhere counts
+     * are zero, which {@link ScoringParams#provenanceParameters()} records, unless the cut points
+     * need them.
+     */
+    private static CountsStage countsFor(ScoringParams params) {
+        if (ActiGraphCountsStage.supports(params)) {
+            return new ActiGraphCountsStage(params);
+        }
+        if (params.cutPoints().metric() == IntensityMetric.AXIS1_CPM) {
+            throw new IllegalArgumentException(
+                    params.cutPoints() + " needs ActiGraph counts, undefined at " + params.rateHz() + " Hz");
+        }
+        return CountsStage.zeros();
     }
 
     EpochScorer(ScoringParams params, long startMillis, CountsStage counts) {

@@ -78,6 +78,8 @@ public record ScoringParams(
         p.put("calibrationApplied", String.valueOf(calibration.accepted()));
         p.put("calibrationReason", calibration.reason());
         p.put("nonWear", nonWear.toString());
+        p.put("countsFilter", String.valueOf(countsFilter));
+        p.put("countsAvailable", String.valueOf(ActiGraphCountsStage.supports(this)));
         return p;
     }
 
