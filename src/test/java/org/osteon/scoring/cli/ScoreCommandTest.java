@@ -38,6 +38,7 @@ class ScoreCommandTest {
         for (String row : rows.subList(1, rows.size())) {
             assertEquals(11, row.split(",", -1).length, row);
         }
+        assertCountsEqual(EvalData.intColumns("agread/example1sec.csv", 11, 2, 3, 4), rows);
         String json = Files.readString(dir.resolve("out/exampleRAW.days.json"));
         assertTrue(json.contains("\"date\": \"2019-02-14\""), json);
         assertTrue(json.contains("\"counts_filter\": \"lfe\""), json);
@@ -45,7 +46,7 @@ class ScoreCommandTest {
     }
 
     @Test
-    void gt3xEpochsCarryTheDeviceOffsetAndTheFileMeanEnmo() throws IOException {
+    void gt3xEpochCountsEqualActiLifeAndCarryTheDeviceOffsetAndFileMeanEnmo() throws IOException {
         Path file = EvalData.copyTo("bhelsel-agcounts/example.gt3x", dir);
 
         int status = run("score", file.toString(), "--out", dir.toString());
@@ -54,6 +55,7 @@ class ScoreCommandTest {
         List<String> rows = Files.readAllLines(dir.resolve("example.epochs.csv"));
         assertEquals(37, rows.size());
         assertTrue(rows.get(1).startsWith("2023-06-13T08:34:00-05:00,"), rows.get(1));
+        assertCountsEqual(EvalData.intColumns("bhelsel-agcounts/example5sec_counts_DERIVED.csv", 1, 1, 2, 3), rows);
         double enmoSum = 0;
         for (String row : rows.subList(1, rows.size())) {
             enmoSum += Double.parseDouble(row.split(",")[1]);
@@ -81,6 +83,18 @@ class ScoreCommandTest {
     void missingInputFileExitsWithStatusOneNamingIt() {
         assertEquals(1, run("score", dir.resolve("absent.gt3x").toString(), "--out", dir.toString()));
         assertTrue(err.toString().contains("absent.gt3x"), err.toString());
+    }
+
+    /** Axis1..Axis3 of every epoch row equal the reference, epoch by epoch. */
+    private static void assertCountsEqual(int[][] reference, List<String> rows) {
+        assertEquals(reference[0].length, rows.size() - 1);
+        for (int i = 0; i < reference[0].length; i++) {
+            String[] cells = rows.get(i + 1).split(",");
+            for (int axis = 0; axis < 3; axis++) {
+                assertEquals(reference[axis][i], Integer.parseInt(cells[3 + axis]),
+                        "Axis" + (axis + 1) + " of epoch " + i + ": " + rows.get(i + 1));
+            }
+        }
     }
 
     private int run(String... args) {
