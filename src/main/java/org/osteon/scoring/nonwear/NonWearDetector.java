@@ -7,9 +7,9 @@ package org.osteon.scoring.nonwear;
  * non-wear when any window covering it is.
  *
  * <p>A block's flag is final once the last window that can cover it has been seen, i.e. 45 min
- * after the block ends; {@link BlockListener} is then told. Windows that would reach past the end
- * of the data are not evaluated (they do not hold 60 min), so the last 45 min of a recording are
- * non-wear only when an earlier complete window says so.
+ * after the block ends; {@link BlockListener} is then told. As in GGIR's "2023" approach, windows
+ * that start in the last 45 min are cut at the end of the data and judged on what they hold; the
+ * trailing partial block belongs to them.
  *
  * <p>Only the last {@code windowMinutes / stepMinutes} blocks are kept, so memory is constant.
  */
@@ -22,6 +22,7 @@ public final class NonWearDetector {
     }
 
     private final NonWearParams params;
+    private final double[] scale;
     private final int ring;
     private final long[] count;
     private final double[][] sum;
@@ -31,8 +32,13 @@ public final class NonWearDetector {
     private final boolean[] flag;
     private long block;
 
-    public NonWearDetector(NonWearParams params) {
+    /**
+     * @param params window, step and thresholds
+     * @param scale calibration scale per axis (1 for raw data), applied to SD and range
+     */
+    public NonWearDetector(NonWearParams params, double[] scale) {
         this.params = params;
+        this.scale = scale.clone();
         this.ring = params.stepsPerWindow();
         this.count = new long[ring];
         this.sum = new double[ring][3];
@@ -43,29 +49,46 @@ public final class NonWearDetector {
         reset(0);
     }
 
-    /** Adds one sample (g) to the current block. */
-    public void add(double x, double y, double z) {
+    /**
+     * Adds {@code n} raw samples of the current block. Statistics are kept on the raw values and
+     * scaled by the calibration when a window is judged: an affine correction scales SD and range
+     * by |scale| and leaves the decision otherwise unchanged, and this keeps the per-sample work to
+     * a few additions. Each running sum continues from its stored value, so the result does not
+     * depend on how the block was split into calls.
+     */
+    public void accept(float[] x, float[] y, float[] z, int from, int n) {
         int s = (int) (block % ring);
-        count[s]++;
-        addAxis(s, 0, x);
-        addAxis(s, 1, y);
-        addAxis(s, 2, z);
+        count[s] += n;
+        accumulate(s, 0, x, from, n);
+        accumulate(s, 1, y, from, n);
+        accumulate(s, 2, z, from, n);
     }
 
-    private void addAxis(int s, int axis, double v) {
-        sum[s][axis] += v;
-        sumSq[s][axis] += v * v;
-        if (v < min[s][axis]) {
-            min[s][axis] = v;
+    private void accumulate(int s, int axis, float[] v, int from, int n) {
+        double total = sum[s][axis];
+        double squares = sumSq[s][axis];
+        double lo = min[s][axis];
+        double hi = max[s][axis];
+        for (int i = from; i < from + n; i++) {
+            double d = v[i];
+            total += d;
+            squares += d * d;
+            if (d < lo) {
+                lo = d;
+            }
+            if (d > hi) {
+                hi = d;
+            }
         }
-        if (v > max[s][axis]) {
-            max[s][axis] = v;
-        }
+        sum[s][axis] = total;
+        sumSq[s][axis] = squares;
+        min[s][axis] = lo;
+        max[s][axis] = hi;
     }
 
     /** Closes the current (complete) block, evaluates the window ending with it and starts the next. */
     public void closeBlock(BlockListener listener) {
-        if (block >= ring - 1 && windowIsNonWear()) {
+        if (block >= ring - 1 && windowIsNonWear(block - ring + 1, block)) {
             java.util.Arrays.fill(flag, true);
         }
         if (block >= ring - 1) {
@@ -78,28 +101,37 @@ public final class NonWearDetector {
 
     /** Ends the data: the blocks not yet final (including a partial last block) become final. */
     public void finish(BlockListener listener) {
+        for (long start = Math.max(0, block - ring + 1); start < block; start++) {
+            if (windowIsNonWear(start, block)) {
+                for (long b = start; b <= block; b++) {
+                    flag[(int) (b % ring)] = true;
+                }
+            }
+        }
         for (long b = Math.max(0, block - ring + 1); b <= block; b++) {
             listener.blockFinal(b, flag[(int) (b % ring)]);
         }
     }
 
-    private boolean windowIsNonWear() {
+    /** Judges the window made of blocks {@code first..last}, all still in the ring. */
+    private boolean windowIsNonWear(long first, long last) {
         int qualifying = 0;
         for (int axis = 0; axis < 3; axis++) {
-            if (axisQualifies(axis)) {
+            if (axisQualifies(axis, first, last)) {
                 qualifying++;
             }
         }
         return qualifying >= params.minAxes();
     }
 
-    private boolean axisQualifies(int axis) {
+    private boolean axisQualifies(int axis, long first, long last) {
         long n = 0;
         double s = 0;
         double ss = 0;
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        for (int b = 0; b < ring; b++) {
+        for (long k = first; k <= last; k++) {
+            int b = (int) (k % ring);
             n += count[b];
             s += sum[b][axis];
             ss += sumSq[b][axis];
@@ -110,7 +142,8 @@ public final class NonWearDetector {
             return false;
         }
         double variance = Math.max(0, (ss - s * s / n) / (n - 1));
-        return Math.sqrt(variance) < params.sdThresholdG() && hi - lo < params.rangeThresholdG();
+        double k = Math.abs(scale[axis]);
+        return k * Math.sqrt(variance) < params.sdThresholdG() && k * (hi - lo) < params.rangeThresholdG();
     }
 
     private void reset(int s) {

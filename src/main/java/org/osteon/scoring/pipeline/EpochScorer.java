@@ -93,8 +93,8 @@ public final class EpochScorer {
         this.params = params;
         this.startMillis = startMillis;
         this.counts = counts;
-        this.nonWear = new NonWearDetector(params.nonWear());
-        this.steps = new StepCounter(params.steps(), params.rateHz(), this::stepsFound);
+        this.nonWear = new NonWearDetector(params.nonWear(), params.calibration().scale());
+        this.steps = new StepCounter(params.steps(), params.rateHz(), params.calibration(), this::stepsFound);
         Calibration c = params.calibration();
         for (int axis = 0; axis < 3; axis++) {
             off[axis] = c.offset()[axis];
@@ -153,7 +153,10 @@ public final class EpochScorer {
         emitReady(sink);
     }
 
-    /** The per-sample loop: no allocation, no boxing, no epoch or block boundary inside. */
+    /**
+     * The per-sample work on a stretch with no epoch or block boundary inside: no allocation, no
+     * boxing. Non-wear and steps take the same stretch as arrays, which keeps their own loops tight.
+     */
     private void scoreSamples(float[] x, float[] y, float[] z, int from, int n) {
         double threshold = params.peakThresholdG();
         for (int i = from; i < from + n; i++) {
@@ -167,21 +170,21 @@ public final class EpochScorer {
                 if (!inRun) {
                     inRun = true;
                     runMax = v;
-                    runMaxSample = sample;
+                    runMaxSample = sample + i - from;
                     runMaxEpoch = current;
                     runStartEpoch = current.index;
                 } else if (v > runMax) {
                     runMax = v;
-                    runMaxSample = sample;
+                    runMaxSample = sample + i - from;
                     runMaxEpoch = current;
                 }
             } else if (inRun) {
                 endRun();
             }
-            nonWear.add(cx, cy, cz);
-            steps.add(cx, cy, cz);
-            sample++;
         }
+        sample += n;
+        nonWear.accept(x, y, z, from, n);
+        steps.accept(x, y, z, from, n);
     }
 
     private double verticalOf(double cx, double cy, double cz) {

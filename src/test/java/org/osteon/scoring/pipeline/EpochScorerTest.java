@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.osteon.scoring.Signal;
+import org.osteon.scoring.bone.GravityMode;
+import org.osteon.scoring.calibration.Calibration;
 import org.osteon.scoring.intensity.CutPointSet;
 import org.osteon.scoring.intensity.Intensity;
 
@@ -38,14 +40,30 @@ class EpochScorerTest {
     }
 
     @Test
-    void stillDeviceIsNotNonWearBeforeAnHour() {
-        Signal s = new Signal(RATE, (int) (45 * 60 * RATE));
-        s.still(0, s.length());
+    void stillnessShorterThanAnHourBetweenWornPeriodsIsWear() {
+        Signal s = new Signal(RATE, (int) (3 * 3600 * RATE));
+        Random random = new Random(9);
+        s.moving(0, s.length(), 0.05, random);
+        s.still((int) (3600 * RATE), (int) (6300 * RATE));
 
         Recorder out = score(ScoringParams.builder(RATE).build(), s);
 
-        assertEquals(45 * 60 / 5, out.epochs.size());
-        assertTrue(out.epochs.stream().noneMatch(EpochResult::nonwear), "no complete 60-min window yet");
+        assertTrue(out.epochs.stream().noneMatch(EpochResult::nonwear), "45 min still is no 60-min window");
+    }
+
+    @Test
+    void stillTailOfARecordingIsJudgedOnTheDataItHas() {
+        Signal s = new Signal(RATE, (int) (2 * 3600 * RATE));
+        s.moving(0, s.length(), 0.05, new Random(10));
+        int tail = (int) (100 * 60 * RATE);
+        s.still(tail, s.length());
+
+        Recorder out = score(ScoringParams.builder(RATE).build(), s);
+
+        long tailStart = START + 100 * 60_000L;
+        assertTrue(out.epochs.stream().filter(e -> e.epochStartMillis() >= START + 105 * 60_000L)
+                .allMatch(EpochResult::nonwear), "the windows cut at the end hold only stillness");
+        assertTrue(out.epochs.stream().filter(e -> e.epochStartMillis() < tailStart).noneMatch(EpochResult::nonwear));
     }
 
     @Test
@@ -157,6 +175,57 @@ class EpochScorerTest {
             assertEquals(START + i * 15_000L, out.epochs.get(i).epochStartMillis());
         }
         assertFalse(out.epochs.isEmpty());
+    }
+
+    @Test
+    void stepsAreCountedInTheEpochsTheyFallIn() {
+        Signal s = new Signal(RATE, (int) (2 * 3600 * RATE));
+        s.moving(0, s.length(), 0.01, new Random(8));
+        int walkFrom = (int) (600 * RATE);
+        int walkTo = (int) (1200 * RATE);
+        for (int i = walkFrom; i < walkTo; i++) {
+            s.z[i] = (float) (1 + 0.5 * Math.sin(2 * Math.PI * 2.0 * i / RATE));
+        }
+
+        Recorder out = score(ScoringParams.builder(RATE).build(), s);
+
+        int total = out.epochs.stream().mapToInt(EpochResult::steps).sum();
+        assertTrue(total >= 1190 && total <= 1200, "2 Hz for 600 s: " + total);
+        assertTrue(out.epochs.stream().filter(e -> e.steps() > 0)
+                .allMatch(e -> e.epochStartMillis() >= START + 600_000 && e.epochStartMillis() < START + 1_200_000));
+    }
+
+    @Test
+    void calibrationIsAppliedBeforeEnmo() {
+        Signal s = new Signal(RATE, (int) (60 * RATE));
+        s.still(0, s.length());
+        for (int i = 0; i < s.length(); i++) {
+            s.z[i] = 1.1f;
+        }
+        Calibration fix = new Calibration(new double[] {0, 0, -0.1}, new double[] {1, 1, 1}, true, "accepted", 0.1,
+                0, 50);
+
+        Recorder raw = score(ScoringParams.builder(RATE).build(), s);
+        Recorder calibrated = score(ScoringParams.builder(RATE).calibration(fix).build(), s);
+
+        assertEquals(100.0, raw.epochs.get(0).enmoMg(), 1e-4);
+        assertEquals(0.0, calibrated.epochs.get(0).enmoMg(), 1e-4);
+        assertEquals("true", ScoringParams.builder(RATE).calibration(fix).build().provenanceParameters()
+                .get("calibrationApplied"));
+    }
+
+    @Test
+    void verticalModeDetectsPeaksWithGravityRemoved() {
+        Signal s = new Signal(RATE, (int) (60 * RATE));
+        s.moving(0, s.length(), 0.02, new Random(11));
+        s.jump((int) (30 * RATE), 3.0, 3);
+        ScoringParams params = ScoringParams.builder(RATE).gravityMode(GravityMode.VERTICAL_GRAVITY_REMOVED)
+                .peakThresholdG(0.5).build();
+
+        Recorder out = score(params, s);
+
+        assertEquals(1, out.peaks.size());
+        assertEquals(2.0, out.peaks.get(0).magnitudeG(), 0.05, "3 g resultant lying flat is 2 g above gravity");
     }
 
     @Test
