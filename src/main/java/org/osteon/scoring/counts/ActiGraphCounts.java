@@ -27,9 +27,13 @@ public final class ActiGraphCounts {
     private final int epochSeconds;
     private final CountsFilter filter;
     private final int tenHzPerEpoch;
+    private final Resampler resampler;
     private final AxisCounter axis1;
     private final AxisCounter axis2;
     private final AxisCounter axis3;
+    private final double[] at30Hz1 = new double[Resampler.maxOutput(CHUNK)];
+    private final double[] at30Hz2 = new double[Resampler.maxOutput(CHUNK)];
+    private final double[] at30Hz3 = new double[Resampler.maxOutput(CHUNK)];
     private final int[] tenHz1 = new int[CHUNK / 3 + 2];
     private final int[] tenHz2 = new int[CHUNK / 3 + 2];
     private final int[] tenHz3 = new int[CHUNK / 3 + 2];
@@ -48,7 +52,7 @@ public final class ActiGraphCounts {
      * @throws IllegalArgumentException for an unsupported rate or a non-positive epoch
      */
     public ActiGraphCounts(int sampleRateHz, int epochSeconds, CountsFilter filter) {
-        AxisCounter.factors(sampleRateHz);
+        Resampler.factors(sampleRateHz);
         if (epochSeconds < 1) {
             throw new IllegalArgumentException("epoch must be at least 1 s, got " + epochSeconds);
         }
@@ -59,9 +63,10 @@ public final class ActiGraphCounts {
         this.epochSeconds = epochSeconds;
         this.filter = filter;
         this.tenHzPerEpoch = epochSeconds * 10;
-        this.axis1 = new AxisCounter(sampleRateHz, filter);
-        this.axis2 = new AxisCounter(sampleRateHz, filter);
-        this.axis3 = new AxisCounter(sampleRateHz, filter);
+        this.resampler = new Resampler(sampleRateHz);
+        this.axis1 = new AxisCounter(filter);
+        this.axis2 = new AxisCounter(filter);
+        this.axis3 = new AxisCounter(filter);
     }
 
     /** True when {@code rateHz} is one of the rates the counts method defines (30–100 Hz in 10-Hz steps). */
@@ -79,9 +84,10 @@ public final class ActiGraphCounts {
         }
         for (int start = off; start < off + len; start += CHUNK) {
             int n = Math.min(CHUNK, off + len - start);
-            int produced = axis1.process(y, start, n, tenHz1);
-            axis2.process(x, start, n, tenHz2);
-            axis3.process(z, start, n, tenHz3);
+            int resampled = resampler.process(y, x, z, start, n, at30Hz1, at30Hz2, at30Hz3);
+            int produced = axis1.process(at30Hz1, resampled, tenHz1);
+            axis2.process(at30Hz2, resampled, tenHz2);
+            axis3.process(at30Hz3, resampled, tenHz3);
             accumulate(produced, sink);
         }
         samples += len;
@@ -113,11 +119,6 @@ public final class ActiGraphCounts {
 
     public CountsFilter filter() {
         return filter;
-    }
-
-    /** Raw samples per epoch, {@code sampleRateHz * epochSeconds}. */
-    public int samplesPerEpoch() {
-        return sampleRateHz * epochSeconds;
     }
 
     /** Epochs emitted so far. */

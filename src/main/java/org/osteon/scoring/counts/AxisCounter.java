@@ -1,9 +1,10 @@
 package org.osteon.scoring.counts;
 
 /**
- * One axis of the ActiGraph counts chain, from raw g to 10-Hz counts (Neishabouri et al.,
- * Sci Rep 2022, steps 1–4). All filter state lives in fields so that a stream cut into any
- * batches gives the same output as one block; the hot loop copies it into locals.
+ * One axis of the ActiGraph counts chain from 30-Hz samples to 10-Hz counts (Neishabouri et
+ * al., Sci Rep 2022, steps 1 (rounding) to 4); {@link Resampler} does the resampling before
+ * it. All filter state lives in fields so that a stream cut into any batches gives the same
+ * output as one block; the loop copies it into locals.
  *
  * <p>The arithmetic follows the reference implementation operation by operation (same
  * order of additions, half-even rounding to 3 decimals, transposed direct-form II IIR)
@@ -29,109 +30,53 @@ final class AxisCounter {
 
     private static final double[] STEADY_STATE = steadyState();
 
-    private final int up;
-    private final int down;
-    private final boolean interpolate;
-    private final double lpfGain;
-    private final double lpfFeedback;
     private final boolean lfe;
-
-    private double lpfIn;
-    private double lpfOut;
-    private int phase;
     private boolean primed;
     private double z0, z1, z2, z3, z4, z5, z6;
     private int sum3;
     private int n3;
 
-    AxisCounter(int rateHz, CountsFilter filter) {
-        int[] lm = factors(rateHz);
-        up = lm[0];
-        down = lm[1];
-        interpolate = rateHz != 30 && rateHz != 60 && rateHz != 90;
-        double a = Math.PI / (Math.PI + 2 * up);
-        lpfGain = a * up;
-        lpfFeedback = (Math.PI - 2 * up) / (Math.PI + 2 * up);
+    AxisCounter(CountsFilter filter) {
         lfe = filter == CountsFilter.LFE;
     }
 
-    /** Up-sampling factor L and down-sampling factor M that take {@code rateHz} to 30 Hz. */
-    static int[] factors(int rateHz) {
-        switch (rateHz) {
-            case 30: return new int[] {1, 1};
-            case 40: return new int[] {3, 4};
-            case 50: return new int[] {3, 5};
-            case 60: return new int[] {1, 2};
-            case 70: return new int[] {3, 7};
-            case 80: return new int[] {3, 8};
-            case 90: return new int[] {1, 3};
-            case 100: return new int[] {3, 10};
-            default:
-                throw new IllegalArgumentException("ActiGraph counts need a sample rate of 30 to 100 Hz"
-                        + " in 10-Hz steps (Neishabouri et al. 2022), got " + rateHz + " Hz");
-        }
-    }
-
     /**
-     * Filters {@code len} raw samples and writes each completed 10-Hz value to {@code out}.
+     * Rounds, band-passes, dead-bands and averages {@code n} resampled values, writing each
+     * completed 10-Hz value to {@code out}.
      *
      * @return the number of 10-Hz values written
      */
-    int process(float[] raw, int off, int len, int[] out) {
-        int written = 0;
-        int end = off + len;
-        if (interpolate) {
-            double in = lpfIn;
-            double y = lpfOut;
-            int p = phase;
-            for (int i = off; i < end; i++) {
-                double x = raw[i];
-                for (int j = 0; j < up; j++) {
-                    double u = j == 0 ? x : 0.0;
-                    y = lpfGain * (u + in) + (-lpfFeedback * y);
-                    in = u;
-                    if (p == 0) {
-                        written = filterAt30Hz(y, out, written);
-                    }
-                    p = p + 1 == down ? 0 : p + 1;
-                }
-            }
-            lpfIn = in;
-            lpfOut = y;
-            phase = p;
-        } else {
-            int p = phase;
-            for (int i = off; i < end; i++) {
-                if (p == 0) {
-                    written = filterAt30Hz(raw[i], out, written);
-                }
-                p = p + 1 == down ? 0 : p + 1;
-            }
-            phase = p;
+    int process(double[] resampled, int n, int[] out) {
+        if (n == 0) {
+            return 0;
         }
-        return written;
-    }
-
-    /** Steps 2–4 for one 30-Hz sample: round, band-pass, dead-band, 3-to-1 average. */
-    private int filterAt30Hz(double resampled, int[] out, int written) {
-        double x = Math.rint(resampled * 1000) / 1000;
         if (!primed) {
-            prime(x);
+            prime(Math.rint(resampled[0] * 1000) / 1000);
         }
-        double y = z0 + B[0] * x;
-        z0 = z1 + x * B[1] - y * A[1];
-        z1 = z2 + x * B[2] - y * A[2];
-        z2 = z3 + x * B[3] - y * A[3];
-        z3 = z4 + x * B[4] - y * A[4];
-        z4 = z5 + x * B[5] - y * A[5];
-        z5 = z6 + x * B[6] - y * A[6];
-        z6 = x * B[7] - y * A[7];
-        sum3 += deadBand(Math.abs(GAIN * y));
-        if (++n3 == 3) {
-            out[written++] = sum3 / 3;
-            sum3 = 0;
-            n3 = 0;
+        double s0 = z0, s1 = z1, s2 = z2, s3 = z3, s4 = z4, s5 = z5, s6 = z6;
+        int sum = sum3;
+        int k = n3;
+        int written = 0;
+        for (int i = 0; i < n; i++) {
+            double x = Math.rint(resampled[i] * 1000) / 1000;
+            double y = s0 + B[0] * x;
+            s0 = s1 + x * B[1] - y * A[1];
+            s1 = s2 + x * B[2] - y * A[2];
+            s2 = s3 + x * B[3] - y * A[3];
+            s3 = s4 + x * B[4] - y * A[4];
+            s4 = s5 + x * B[5] - y * A[5];
+            s5 = s6 + x * B[6] - y * A[6];
+            s6 = x * B[7] - y * A[7];
+            sum += deadBand(Math.abs(GAIN * y));
+            if (++k == 3) {
+                out[written++] = sum / 3;
+                sum = 0;
+                k = 0;
+            }
         }
+        z0 = s0; z1 = s1; z2 = s2; z3 = s3; z4 = s4; z5 = s5; z6 = s6;
+        sum3 = sum;
+        n3 = k;
         return written;
     }
 

@@ -11,19 +11,5 @@ public enum CountsFilter {
      * Low-frequency extension: keeps the small movements the normal dead-band discards by
      * lowering the noise floor to 1 and subtracting 1 from values in [1, 4).
      */
-    LFE;
-
-    /**
-     * Parses the command-line spelling ({@code normal} or {@code lfe}, any case).
-     *
-     * @throws IllegalArgumentException naming the accepted values
-     */
-    public static CountsFilter parse(String text) {
-        for (CountsFilter f : values()) {
-            if (f.name().equalsIgnoreCase(text)) {
-                return f;
-            }
-        }
-        throw new IllegalArgumentException("counts filter must be 'normal' or 'lfe', got '" + text + "'");
-    }
+    LFE
 }

@@ -25,10 +25,4 @@ public record RecordingInfo(LocalDateTime start, ZoneOffset offset, int sampleRa
             throw new IllegalArgumentException("sample rate must be positive, got " + sampleRateHz);
         }
     }
-
-    /** Local clock time of sample {@code index}, to the nanosecond. */
-    public LocalDateTime timeOf(long index) {
-        long nanos = Math.multiplyExact(index, 1_000_000_000L) / sampleRateHz;
-        return start.plusNanos(nanos);
-    }
 }
