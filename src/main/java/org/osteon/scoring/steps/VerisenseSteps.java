@@ -32,7 +32,7 @@ final class VerisenseSteps {
 
     /** Sample indices (within the block) of the detected steps. */
     int[] detect(float[] acc, int n) {
-        if (n < 2 || sd(acc, 0, n - 1) < p.minSdG()) {
+        if (n < 2 || Math.sqrt(variance(acc, 0, n - 1)) < p.minSdG()) {
             return new int[0];
         }
         int[] peaks = aboveMagnitude(acc, candidatePeaks(acc, n));
@@ -106,8 +106,7 @@ final class VerisenseSteps {
         for (int i = p.continuityThreshold() - 1; i <= peaks.length - 2; i++) {
             int windows = 0;
             for (int x = 1; x <= p.continuityThreshold(); x++) {
-                double sd = sd(acc, peaks[i - x + 1], peaks[i - x + 2]);
-                if (sd * sd > p.varianceThreshold()) {
+                if (variance(acc, peaks[i - x + 1], peaks[i - x + 2]) > p.varianceThreshold()) {
                     windows++;
                 }
             }
@@ -128,8 +127,8 @@ final class VerisenseSteps {
         return best;
     }
 
-    /** Sample standard deviation of a[from..to], both inclusive. */
-    private static double sd(float[] a, int from, int to) {
+    /** Sample variance (n − 1) of a[from..to], both inclusive, as R's {@code var}. */
+    private static double variance(float[] a, int from, int to) {
         int n = to - from + 1;
         if (n < 2) {
             return 0;
@@ -144,6 +143,6 @@ final class VerisenseSteps {
             double d = a[i] - mean;
             ss += d * d;
         }
-        return Math.sqrt(ss / (n - 1));
+        return ss / (n - 1);
     }
 }
