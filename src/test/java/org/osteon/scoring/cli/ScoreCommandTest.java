@@ -1,0 +1,104 @@
+package org.osteon.scoring.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osteon.scoring.EvalData;
+
+class ScoreCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void scoresTheAgreadExportIntoTheDocumentedColumns() throws IOException {
+        Path file = EvalData.copyTo("agread/exampleRAW.csv", dir);
+
+        int status = run("score", file.toString(), "--out", dir.resolve("out").toString(), "--epoch", "1",
+                "--counts-filter", "lfe", "--placement", "waist");
+
+        assertEquals(0, status, err.toString());
+        List<String> rows = Files.readAllLines(dir.resolve("out/exampleRAW.epochs.csv"));
+        assertEquals(EpochCsvWriter.HEADER, rows.get(0));
+        assertEquals(181, rows.size());
+        assertTrue(rows.get(1).startsWith("2019-02-14T08:58:00,"), rows.get(1));
+        assertTrue(rows.get(180).startsWith("2019-02-14T09:00:59,"), rows.get(180));
+        for (String row : rows.subList(1, rows.size())) {
+            assertEquals(11, row.split(",", -1).length, row);
+        }
+        assertCountsEqual(EvalData.intColumns("agread/example1sec.csv", 11, 2, 3, 4), rows);
+        String json = Files.readString(dir.resolve("out/exampleRAW.days.json"));
+        assertTrue(json.contains("\"date\": \"2019-02-14\""), json);
+        assertTrue(json.contains("\"counts_filter\": \"lfe\""), json);
+        assertTrue(json.contains("\"placement\": \"waist\""), json);
+    }
+
+    @Test
+    void gt3xEpochCountsEqualActiLifeAndCarryTheDeviceOffsetAndFileMeanEnmo() throws IOException {
+        Path file = EvalData.copyTo("bhelsel-agcounts/example.gt3x", dir);
+
+        int status = run("score", file.toString(), "--out", dir.toString());
+
+        assertEquals(0, status, err.toString());
+        List<String> rows = Files.readAllLines(dir.resolve("example.epochs.csv"));
+        assertEquals(37, rows.size());
+        assertTrue(rows.get(1).startsWith("2023-06-13T08:34:00-05:00,"), rows.get(1));
+        assertCountsEqual(EvalData.intColumns("bhelsel-agcounts/example5sec_counts_DERIVED.csv", 1, 1, 2, 3), rows);
+        double enmoSum = 0;
+        for (String row : rows.subList(1, rows.size())) {
+            enmoSum += Double.parseDouble(row.split(",")[1]);
+        }
+        // 137.16 mg: mean ENMO over the whole file, computed independently (eval-data README).
+        assertEquals(137.16, enmoSum / 36, 0.01);
+    }
+
+    @Test
+    void badArgumentsAreNamedAndExitWithStatusTwo() {
+        assertEquals(2, run("score", "f.csv", "--out", "d", "--epoch", "7"));
+        assertTrue(err.toString().contains("--epoch"), err.toString());
+        assertEquals(2, run("score", "f.csv", "--out", "d", "--counts-filter", "strong"));
+        assertTrue(err.toString().contains("--counts-filter must be 'normal' or 'lfe', got 'strong'"), err.toString());
+        assertEquals(2, run("score", "f.csv", "--out", "d", "--placement", "head"));
+        assertTrue(err.toString().contains("--placement"), err.toString());
+        assertEquals(2, run("score", "f.csv"));
+        assertTrue(err.toString().contains("--out DIR is missing"), err.toString());
+        assertEquals(2, run("score", "f.csv", "--out", "d", "--speed", "3"));
+        assertTrue(err.toString().contains("unknown option '--speed'"), err.toString());
+        assertEquals(2, run("grade", "f.csv"));
+    }
+
+    @Test
+    void missingInputFileExitsWithStatusOneNamingIt() {
+        assertEquals(1, run("score", dir.resolve("absent.gt3x").toString(), "--out", dir.toString()));
+        assertTrue(err.toString().contains("absent.gt3x"), err.toString());
+    }
+
+    /** Axis1..Axis3 of every epoch row equal the reference, epoch by epoch. */
+    private static void assertCountsEqual(int[][] reference, List<String> rows) {
+        assertEquals(reference[0].length, rows.size() - 1);
+        for (int i = 0; i < reference[0].length; i++) {
+            String[] cells = rows.get(i + 1).split(",");
+            for (int axis = 0; axis < 3; axis++) {
+                assertEquals(reference[axis][i], Integer.parseInt(cells[3 + axis]),
+                        "Axis" + (axis + 1) + " of epoch " + i + ": " + rows.get(i + 1));
+            }
+        }
+    }
+
+    private int run(String... args) {
+        return ScoreCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+}
