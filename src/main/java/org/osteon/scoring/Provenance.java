@@ -1,5 +1,6 @@
 package org.osteon.scoring;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -17,7 +18,7 @@ import java.util.TreeMap;
 public record Provenance(String algorithm, String version, Map<String, String> parameters) {
 
     public Provenance {
-        parameters = java.util.Collections.unmodifiableMap(new TreeMap<>(parameters));
+        parameters = Collections.unmodifiableMap(new TreeMap<>(parameters));
     }
 
     /** A copy with one more parameter; used to add values only known later, such as wear time. */

@@ -30,6 +30,10 @@ public record Calibration(
     public Calibration {
         offset = offset.clone();
         scale = scale.clone();
+        if (!accepted && !(Arrays.equals(offset, new double[3]) && Arrays.equals(scale, new double[] {1, 1, 1}))) {
+            // A rejected fit must not change the data, whoever built the record.
+            throw new IllegalArgumentException("a calibration that is not accepted must be the identity");
+        }
     }
 
     /** No calibration supplied: raw data are used. */

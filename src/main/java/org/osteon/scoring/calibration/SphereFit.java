@@ -1,5 +1,7 @@
 package org.osteon.scoring.calibration;
 
+import java.util.Arrays;
+
 /**
  * Iterative weighted least-squares fit of (p + offset) · scale to the unit sphere, as GGIR {@code
  * g.calibrate} does it: each iteration projects the corrected points onto the sphere, regresses
@@ -18,7 +20,7 @@ record SphereFit(double[] offset, double[] scale) {
         double[] offset = new double[3];
         double[] scale = {1, 1, 1};
         double[] weight = new double[n];
-        java.util.Arrays.fill(weight, 1);
+        Arrays.fill(weight, 1);
         double[] fitted = new double[p.length];
         double[] closest = new double[p.length];
         double previous = Double.NaN;

@@ -63,7 +63,7 @@ public final class CircadianAnalyzer {
         return enmoSet ? params.cutPoints().light() : 40.0;
     }
 
-    /** Adds one epoch; non-wear epochs only mark their hour as observed. */
+    /** Adds one epoch; non-wear epochs are skipped, so their hours lose wear and may go missing. */
     public void add(EpochResult e) {
         if (e.nonwear()) {
             return;

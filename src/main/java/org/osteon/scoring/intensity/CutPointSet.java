@@ -43,6 +43,29 @@ public enum CutPointSet {
         this.vigorous = vigorous;
     }
 
+    /**
+     * The ENMO set for a patient's placement, population and device, or {@link #GGIR_DEFAULT} when
+     * no published set matches (e.g. ankle, or a GENEActiv in an older adult). Only wrist and hip
+     * have published ENMO sets here; other placements are not mapped to them.
+     */
+    public static CutPointSet select(Placement placement, Population population, Device device) {
+        if (population == Population.OLDER_ADULT_70_PLUS && device == Device.ACTIGRAPH) {
+            return placement == Placement.WRIST ? MIGUELES_OLDER_ADULT_WRIST
+                    : placement == Placement.HIP ? MIGUELES_OLDER_ADULT_HIP : GGIR_DEFAULT;
+        }
+        if (population != Population.ADULT) {
+            return GGIR_DEFAULT;
+        }
+        boolean actigraph = device == Device.ACTIGRAPH;
+        if (placement == Placement.WRIST) {
+            return actigraph ? HILDEBRAND_ADULT_ACTIGRAPH_WRIST : HILDEBRAND_ADULT_GENEACTIV_WRIST;
+        }
+        if (placement == Placement.HIP) {
+            return actigraph ? HILDEBRAND_ADULT_ACTIGRAPH_HIP : HILDEBRAND_ADULT_GENEACTIV_HIP;
+        }
+        return GGIR_DEFAULT;
+    }
+
     public IntensityMetric metric() {
         return metric;
     }

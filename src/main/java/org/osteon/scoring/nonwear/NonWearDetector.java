@@ -1,5 +1,7 @@
 package org.osteon.scoring.nonwear;
 
+import java.util.Arrays;
+
 /**
  * Streaming non-wear detection (GGIR default, current code; docs/metrics.md §1): windows of 60 min
  * start every 15 min; in a window an axis qualifies when its SD &lt; 13 mg and its range &lt; 150
@@ -89,7 +91,7 @@ public final class NonWearDetector {
     /** Closes the current (complete) block, evaluates the window ending with it and starts the next. */
     public void closeBlock(BlockListener listener) {
         if (block >= ring - 1 && windowIsNonWear(block - ring + 1, block)) {
-            java.util.Arrays.fill(flag, true);
+            Arrays.fill(flag, true);
         }
         if (block >= ring - 1) {
             long first = block - ring + 1;

@@ -2,13 +2,14 @@ package org.osteon.scoring.pipeline;
 
 import org.osteon.scoring.counts.ActiGraphCounts;
 import org.osteon.scoring.counts.CountsFilter;
+import org.osteon.scoring.counts.CountsSink;
 
 /** {@link CountsStage} backed by {@link ActiGraphCounts} on the raw samples. */
 final class ActiGraphCountsStage implements CountsStage {
 
     private final ActiGraphCounts counts;
     private Sink sink;
-    private final org.osteon.scoring.counts.CountsSink adapter =
+    private final CountsSink adapter =
             (epochIndex, axis1, axis2, axis3, vm) -> sink.counts(epochIndex, axis1, axis2, axis3);
 
     ActiGraphCountsStage(ScoringParams params) {

@@ -147,6 +147,8 @@ public final class EpochScorer {
         counts.finish(countsSink);
         nonWear.finish(blockListener);
         pending.remove(pending.size() - 1);
+        // Counts come only for whole epochs at the counts' own alignment; any epoch they never
+        // reported keeps zero counts rather than holding back the rest of the day.
         for (int i = head; i < pending.size(); i++) {
             pending.get(i).countsReady = true;
         }

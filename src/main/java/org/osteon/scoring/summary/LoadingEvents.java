@@ -5,6 +5,7 @@ import java.util.List;
 import org.osteon.scoring.Provenance;
 import org.osteon.scoring.bone.LoadingEvent;
 import org.osteon.scoring.bone.LoadingScore;
+import org.osteon.scoring.bone.LoadingSource;
 import org.osteon.scoring.bone.StressStimulus;
 
 /**
@@ -35,11 +36,11 @@ final class LoadingEvents {
         }
         List<LoadingScore> out = new ArrayList<>();
         if (anyGrf) {
-            out.add(new LoadingScore(org.osteon.scoring.bone.LoadingSource.INSOLE_GRF, grfOi, grfStress.value(),
+            out.add(new LoadingScore(LoadingSource.INSOLE_GRF, grfOi, grfStress.value(),
                     base.with("oiE", "peak body weights per event").with("unit", "body weights")));
         }
         if (anyResistance) {
-            out.add(new LoadingScore(org.osteon.scoring.bone.LoadingSource.RESISTANCE, resistanceOi, Double.NaN,
+            out.add(new LoadingScore(LoadingSource.RESISTANCE, resistanceOi, Double.NaN,
                     base.with("oiE", "load / 1RM, else load / body mass; N = sets x reps").with("unit", "relative load")));
         }
         return out;

@@ -2,6 +2,7 @@ package org.osteon.scoring.calibration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
@@ -93,6 +94,12 @@ class AutoCalibratorTest {
 
         assertFalse(c.accepted());
         assertEquals("no still 10-s windows", c.reason());
+    }
+
+    @Test
+    void rejectedCalibrationCannotCarryCoefficients() {
+        assertThrows(IllegalArgumentException.class, () -> new Calibration(
+                new double[] {0.1, 0, 0}, new double[] {1, 1, 1}, false, "hand-made", 0.1, 0.05, 10));
     }
 
     @Test

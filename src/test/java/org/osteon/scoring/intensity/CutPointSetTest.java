@@ -2,8 +2,10 @@ package org.osteon.scoring.intensity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.osteon.scoring.Placement;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -53,6 +55,23 @@ class CutPointSetTest {
         // 163 counts in 5 s = 1956 cpm ≥ 1952; 162 = 1944 cpm.
         assertEquals(Intensity.MODERATE, set.classify(set.valueOf(0, 0, 163, 5)));
         assertEquals(Intensity.BELOW_MODERATE, set.classify(set.valueOf(0, 0, 162, 5)));
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @CsvSource({
+        "WRIST, ADULT, ACTIGRAPH, HILDEBRAND_ADULT_ACTIGRAPH_WRIST",
+        "WRIST, ADULT, GENEACTIV, HILDEBRAND_ADULT_GENEACTIV_WRIST",
+        "HIP, ADULT, ACTIGRAPH, HILDEBRAND_ADULT_ACTIGRAPH_HIP",
+        "HIP, ADULT, GENEACTIV, HILDEBRAND_ADULT_GENEACTIV_HIP",
+        "WRIST, OLDER_ADULT_70_PLUS, ACTIGRAPH, MIGUELES_OLDER_ADULT_WRIST",
+        "HIP, OLDER_ADULT_70_PLUS, ACTIGRAPH, MIGUELES_OLDER_ADULT_HIP",
+        "WRIST, OLDER_ADULT_70_PLUS, GENEACTIV, GGIR_DEFAULT",
+        "ANKLE, ADULT, ACTIGRAPH, GGIR_DEFAULT",
+    })
+    void selectionFollowsPlacementPopulationAndDevice(
+            Placement placement, Population population, Device device, CutPointSet expected) {
+        assertEquals(expected, CutPointSet.select(placement, population, device));
+        assertTrue(expected.placement() == null || expected.placement() == placement, "never another placement's set");
     }
 
     @Test

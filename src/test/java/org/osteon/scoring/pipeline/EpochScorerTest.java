@@ -229,6 +229,19 @@ class EpochScorerTest {
     }
 
     @Test
+    void nonIntegerRateKeepsEpochsOnTheClock() {
+        double geneActiv = 85.7;
+        Signal s = new Signal(geneActiv, (int) Math.ceil(600 * geneActiv));
+        s.moving(0, s.length(), 0.05, new Random(12));
+
+        Recorder out = score(ScoringParams.builder(geneActiv).build(), s);
+
+        assertEquals(120, out.epochs.size());
+        assertEquals(START + 595_000, out.epochs.get(119).epochStartMillis());
+        assertTrue(out.epochs.stream().allMatch(e -> e.enmoMg() > 0 && e.axis1() == 0));
+    }
+
+    @Test
     void madCutPointsClassifyOnMad() {
         Signal s = new Signal(RATE, (int) (5 * RATE));
         for (int i = 0; i < s.length(); i++) {
