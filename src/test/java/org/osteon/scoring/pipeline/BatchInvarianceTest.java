@@ -42,8 +42,8 @@ class BatchInvarianceTest {
         int offStart = (int) ((20 + random.nextInt(20)) * 60 * RATE);
         s.still(offStart, offStart + (int) (75 * 60 * RATE));
         s.moving(0, (int) (600 * RATE), 0.05, random);
-        for (int i = (int) (600 * RATE); i < (int) (1200 * RATE); i++) {
-            s.z[i] = (float) (1 + 0.5 * Math.sin(2 * Math.PI * 1.8 * i / RATE) + 0.02 * random.nextGaussian());
+        for (int w = (int) (600 * RATE); w < (int) (1200 * RATE); w++) {
+            s.z[w] = (float) (1 + 0.5 * Math.sin(2 * Math.PI * 1.8 * w / RATE) + 0.02 * random.nextGaussian());
         }
         for (int j = 1; j <= 5; j++) {
             s.jump((int) (100 * j * RATE) + random.nextInt(100), 1.35 + 6 * random.nextDouble(), random.nextInt(5));
@@ -76,9 +76,11 @@ class BatchInvarianceTest {
         Recorder hours = score(params, s, i -> (int) (3600 * RATE));
         Recorder random = score(params, s, i -> 1 + splits.nextInt(splits.nextBoolean() ? 7 : 20_000));
 
-        assertTrue(whole.peaks.size() > 0 && whole.epochs.stream().anyMatch(EpochResult::nonwear)
-                && whole.epochs.stream().anyMatch(e -> !e.nonwear()) && whole.epochs.stream().anyMatch(e -> e.steps() > 0)
-                && whole.epochs.stream().anyMatch(e -> e.axis1() > 0), "the recording exercises every stage");
+        assertTrue(whole.peaks.size() > 0, "peaks");
+        assertTrue(whole.epochs.stream().anyMatch(EpochResult::nonwear), "non-wear");
+        assertTrue(whole.epochs.stream().anyMatch(e -> !e.nonwear()), "wear");
+        assertTrue(whole.epochs.stream().anyMatch(e -> e.steps() > 0), "steps");
+        assertTrue(whole.epochs.stream().anyMatch(e -> e.vm() > 0), "counts");
         assertEquals(whole.all, seconds.all, "1-s batches");
         assertEquals(whole.all, hours.all, "1-h batches");
         assertEquals(whole.all, random.all, "random batches");
