@@ -1,6 +1,7 @@
 package org.osteon.scoring.cli;
 
 import java.io.PrintStream;
+import java.util.function.LongSupplier;
 
 /**
  * A one-line progress bar on stderr that appears only once a run has lasted a second, so
@@ -13,17 +14,25 @@ final class ProgressBar {
 
     private final PrintStream err;
     private final String label;
-    private final long startNanos = System.nanoTime();
+    private final LongSupplier nanoTime;
+    private final long startNanos;
     private int shownPercent = -1;
 
     ProgressBar(PrintStream err, String label) {
+        this(err, label, System::nanoTime);
+    }
+
+    /** With an injected clock, so that tests need not wait a second. */
+    ProgressBar(PrintStream err, String label, LongSupplier nanoTime) {
         this.err = err;
         this.label = label;
+        this.nanoTime = nanoTime;
+        this.startNanos = nanoTime.getAsLong();
     }
 
     void update(double fraction) {
         int percent = (int) Math.floor(Math.max(0, Math.min(1, fraction)) * 100);
-        if (percent == shownPercent || System.nanoTime() - startNanos < SHOW_AFTER_NANOS) {
+        if (percent == shownPercent || nanoTime.getAsLong() - startNanos < SHOW_AFTER_NANOS) {
             return;
         }
         int filled = percent * WIDTH / 100;

@@ -17,6 +17,12 @@ package org.osteon.scoring.counts;
  * {@link #accept(float[], float[], float[], int, int, CountsSink)}, so the epochs do not
  * depend on how the stream is cut into batches. An instance serves one recording and is
  * not thread-safe. Buffers are allocated once, in the constructor.
+ *
+ * <p>Input is float, as the readers deliver it. Values of the form int16 / 256 (ActiGraph
+ * Link, wGT3X-BT) are exact in float, and 3-decimal CSV values are restored exactly by the
+ * rounding to 3 decimals at 30, 60 and 90 Hz; otherwise the float input differs from
+ * ActiLife's double by less than 1e-7 relative, which changes a count only if a resampled
+ * value lies that close to a rounding midpoint.
  */
 public final class ActiGraphCounts {
 

@@ -65,6 +65,28 @@ class ScoreCommandTest {
     }
 
     @Test
+    void rateWithoutCountsLeavesCountsColumnsEmptyAndSaysWhy() throws IOException {
+        StringBuilder csv = new StringBuilder("time,x,y,z\n");
+        for (int i = 0; i < 25 * 20; i++) {
+            csv.append(1_767_600_000_000L + i * 40L).append(",0.1,").append(i % 7 * 0.1).append(",1.0\n");
+        }
+        Path file = dir.resolve("slow.csv");
+        Files.writeString(file, csv);
+
+        int status = run("score", file.toString(), "--out", dir.toString());
+
+        assertEquals(0, status, err.toString());
+        assertTrue(err.toString().contains("25-Hz"), err.toString());
+        List<String> rows = Files.readAllLines(dir.resolve("slow.epochs.csv"));
+        assertEquals(5, rows.size());
+        for (String row : rows.subList(1, rows.size())) {
+            String[] cells = row.split(",", -1);
+            assertEquals(List.of("", "", "", ""), List.of(cells[3], cells[4], cells[5], cells[6]), row);
+            assertTrue(Double.parseDouble(cells[1]) > 0, row);
+        }
+    }
+
+    @Test
     void badArgumentsAreNamedAndExitWithStatusTwo() {
         assertEquals(2, run("score", "f.csv", "--out", "d", "--epoch", "7"));
         assertTrue(err.toString().contains("--epoch"), err.toString());
