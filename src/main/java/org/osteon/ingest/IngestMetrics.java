@@ -18,6 +18,8 @@ final class IngestMetrics {
     private final MeterRegistry registry;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Timer latency;
+    private final io.micrometer.core.instrument.DistributionSummary groupSize;
+    private final Timer transaction;
 
     IngestMetrics(MeterRegistry registry, IntakeQueue queue) {
         this.registry = registry;
@@ -27,6 +29,10 @@ final class IngestMetrics {
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(60))
                 .register(registry);
+        this.groupSize = io.micrometer.core.instrument.DistributionSummary.builder("osteon.ingest.write.group.messages")
+                .description("Messages stored per transaction").register(registry);
+        this.transaction = Timer.builder("osteon.ingest.write.transaction")
+                .description("Time from the start of a write transaction to its commit").register(registry);
         Gauge.builder("osteon.ingest.queue.messages", queue, IntakeQueue::size)
                 .description("Messages received and not yet committed").register(registry);
         Gauge.builder("osteon.ingest.queue.bytes", queue, IntakeQueue::bytes)
@@ -42,6 +48,11 @@ final class IngestMetrics {
             counter("osteon.ingest.samples", stream, outcome, reason).increment(m.batch.count());
         }
         latency.record(Duration.ofNanos(committedNanos - m.arrivedNanos));
+    }
+
+    void group(int messages, long transactionNanos) {
+        groupSize.record(messages);
+        transaction.record(Duration.ofNanos(transactionNanos));
     }
 
     private Counter counter(String name, String stream, String outcome, String reason) {

@@ -34,7 +34,7 @@ final class IngestWriter implements Runnable {
 
     /** What happens to a group after its commit. */
     interface Completion {
-        void completed(List<Inbound> messages, Outcome[] outcomes);
+        void completed(List<Inbound> messages, Outcome[] outcomes, long transactionNanos);
     }
 
     private final IntakeQueue queue;
@@ -69,11 +69,12 @@ final class IngestWriter implements Runnable {
                 if (group.isEmpty()) {
                     continue;
                 }
+                long started = System.nanoTime();
                 Outcome[] outcomes = writeWithRetry(group);
                 if (outcomes == null) {
                     return;
                 }
-                completion.completed(group, outcomes);
+                completion.completed(group, outcomes, System.nanoTime() - started);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -135,7 +136,7 @@ final class IngestWriter implements Runnable {
         }
         List<Inbound> firsts = new ArrayList<>(firstOf.size());
         firstOf.values().forEach(i -> firsts.add(group.get(i)));
-        Set<BatchKey> inserted = firsts.isEmpty() ? Set.of() : IngestRepository.insertLedger(c, firsts);
+        Set<BatchKey> inserted = firsts.isEmpty() ? Set.of() : IngestRepository.insertLedgerAndAccel(c, firsts);
         resolveAgainstLedger(c, group, out, firstOf, inserted);
 
         List<Inbound> accepted = new ArrayList<>();
@@ -144,7 +145,6 @@ final class IngestWriter implements Runnable {
                 accepted.add(group.get(i));
             }
         }
-        IngestRepository.insertAccel(c, accepted);
         IngestRepository.insertLoad(c, accepted);
         IngestRepository.insertRejections(c, rejectionRows(group, out));
         IngestRepository.addTotals(c, totals(group, out, devices));

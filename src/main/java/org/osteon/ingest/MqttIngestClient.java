@@ -9,19 +9,14 @@ import jakarta.enterprise.event.Observes;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.jboss.logging.Logger;
 import org.osteon.ingest.Inbound.Outcome;
 
@@ -32,11 +27,15 @@ import org.osteon.ingest.Inbound.Outcome;
  * disconnect. (The SmallRye MQTT connector acknowledges on arrival, which would lose what it
  * buffered in a crash; that is why ingest does not use it.)
  *
- * <p>Each connection gets a fresh Paho client: Paho 1.2.5's automatic reconnect can hang for
- * ever in {@code CommsSender.start} when the connection drops under load (seen here with a
- * broker restart mid-stream), so Osteon reconnects itself. Messages received on a lost
- * connection are still stored, but are acknowledged only on the connection they came on; the
- * broker re-delivers them on the new one and the ledger turns those copies into duplicates.
+ * <p>Two connections: one receives (persistent session, shared subscription), the other
+ * publishes receipts. When the intake queue is full the receiving connection deliberately
+ * stops reading its socket; on a single connection that would also stop the broker's
+ * acknowledgements of receipts from being read, and the writer, waiting for room to publish
+ * receipts, would wait on the very thread that waits for it.
+ *
+ * <p>Messages received on a connection that was lost are still stored, but acknowledged
+ * only on the connection they came on; the broker re-delivers them on the new one and the
+ * ledger turns those copies into duplicates.
  */
 @ApplicationScoped
 public class MqttIngestClient implements IngestWriter.Completion {
@@ -49,14 +48,9 @@ public class MqttIngestClient implements IngestWriter.Completion {
     private final IngestWriter writer;
     private final IngestMetrics metrics;
     private final Semaphore receiptsInFlight;
-    private final ExecutorService connector = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "osteon-mqtt-connect");
-        t.setDaemon(true);
-        return t;
-    });
-    private volatile MqttAsyncClient client;
     private volatile boolean closing;
-    private String clientId;
+    private MqttLink inbound;
+    private MqttLink outbound;
     private Thread writerThread;
 
     public MqttIngestClient(IngestConfig config, DeviceTopics topics, AgroalDataSource dataSource,
@@ -80,9 +74,13 @@ public class MqttIngestClient implements IngestWriter.Completion {
         // receive thread before the SUBACK is read.
         writerThread = new Thread(writer, "osteon-ingest-writer");
         writerThread.start();
-        clientId = config.clientId().orElseGet(MqttIngestClient::defaultClientId);
+        String clientId = config.clientId().orElseGet(MqttIngestClient::defaultClientId);
+        outbound = new MqttLink(config.brokerUri(), clientId + "-out", () -> options(true), c -> { }, (c, t, m) -> { });
+        inbound = new MqttLink(config.brokerUri(), clientId, () -> options(config.cleanSession()), this::subscribe,
+                this::messageArrived);
+        outbound.start();
+        inbound.start();
         LOG.infof("MQTT ingest connecting to %s as %s", config.brokerUri(), clientId);
-        connector.execute(this::connectUntilConnected);
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -90,137 +88,79 @@ public class MqttIngestClient implements IngestWriter.Completion {
             return;
         }
         closing = true;
-        connector.shutdownNow();
         writer.stop(TimeUnit.SECONDS.toNanos(10));
         try {
             writerThread.join(TimeUnit.SECONDS.toMillis(15));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        MqttAsyncClient c = client;
-        if (c != null) {
-            try {
-                if (c.isConnected()) {
-                    c.disconnect(2_000).waitForCompletion(3_000);
-                }
-                c.close(true);
-            } catch (MqttException e) {
-                LOG.debugf("MQTT disconnect at shutdown: %s", e.getMessage());
-            }
-        }
+        inbound.close();
+        outbound.close();
     }
 
-    /** Whether Osteon is connected to the broker; readiness reports it. */
+    /** Whether Osteon can receive from and publish to the broker; readiness reports it. */
     public boolean isConnected() {
-        MqttAsyncClient c = client;
-        return c != null && c.isConnected();
+        return inbound != null && inbound.isConnected() && outbound.isConnected();
     }
 
     public boolean isEnabled() {
         return config.enabled();
     }
 
-    private void connectUntilConnected() {
-        long backoff = 250;
-        while (!closing) {
-            MqttAsyncClient next = null;
-            try {
-                next = new MqttAsyncClient(config.brokerUri(), clientId, new MemoryPersistence());
-                next.setManualAcks(true);
-                next.setCallback(new Callback(next));
-                next.connect(connectOptions()).waitForCompletion(15_000);
-                client = next;
-                subscribe(next);
-                LOG.infof("MQTT connected to %s", config.brokerUri());
-                return;
-            } catch (MqttException e) {
-                closeQuietly(next);
-                LOG.warnf("MQTT connect to %s failed (%s); retrying in %d ms", config.brokerUri(), e.getMessage(),
-                        backoff);
-                try {
-                    Thread.sleep(backoff);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                backoff = Math.min(5_000, backoff * 2);
-            }
-        }
-    }
-
-    private MqttConnectOptions connectOptions() {
+    private MqttConnectOptions options(boolean cleanSession) {
         MqttConnectOptions o = new MqttConnectOptions();
-        o.setCleanSession(config.cleanSession());
+        o.setCleanSession(cleanSession);
         o.setAutomaticReconnect(false);
         o.setKeepAliveInterval(30);
         o.setConnectionTimeout(10);
-        o.setMaxInflight(config.maxInflightReceipts());
+        // Paho counts outgoing QoS 1 messages against this; the semaphore stays below it.
+        o.setMaxInflight(config.maxInflightReceipts() + 100);
         config.username().ifPresent(o::setUserName);
         config.password().ifPresent(p -> o.setPassword(p.toCharArray()));
         return o;
     }
 
     /** Subscribing again is harmless with a kept session and needed with a clean one. */
-    private void subscribe(MqttAsyncClient c) throws MqttException {
+    private void subscribe(MqttAsyncClient c) {
         String group = "$share/" + config.shareGroup() + "/";
         String[] filters = {group + topics.filter(Stream.ACCEL), group + topics.filter(Stream.LOAD)};
-        c.subscribe(filters, new int[] {1, 1}, null, new IMqttActionListener() {
-            @Override
-            public void onSuccess(IMqttToken token) {
-                LOG.infof("Subscribed to %s", String.join(", ", filters));
-            }
+        try {
+            c.subscribe(filters, new int[] {1, 1}, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    LOG.infof("Subscribed to %s", String.join(", ", filters));
+                }
 
-            @Override
-            public void onFailure(IMqttToken token, Throwable e) {
-                LOG.errorf("Subscribing to device topics failed: %s", e.getMessage());
-            }
-        });
+                @Override
+                public void onFailure(IMqttToken token, Throwable e) {
+                    LOG.errorf("Subscribing to device topics failed: %s", e.getMessage());
+                }
+            });
+        } catch (MqttException e) {
+            LOG.errorf("Subscribing to device topics failed: %s", e.getMessage());
+        }
     }
 
-    /** Callbacks of one connection. */
-    private final class Callback implements MqttCallback {
-        private final MqttAsyncClient connection;
-
-        Callback(MqttAsyncClient connection) {
-            this.connection = connection;
+    private void messageArrived(MqttAsyncClient connection, String topic, MqttMessage message)
+            throws InterruptedException {
+        long arrived = System.nanoTime();
+        var address = topics.parse(topic);
+        if (address.isEmpty()) {
+            LOG.warnf("Ignoring a message on unexpected topic %s", topic);
+            ack(connection, message.getId(), message.getQos());
+            return;
         }
-
-        @Override
-        public void connectionLost(Throwable cause) {
-            LOG.warnf("MQTT connection lost (%s); reconnecting", cause == null ? "no cause" : cause.getMessage());
-            if (!closing) {
-                connector.execute(() -> {
-                    closeQuietly(connection);
-                    connectUntilConnected();
-                });
-            }
-        }
-
-        @Override
-        public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
-            long arrived = System.nanoTime();
-            var address = topics.parse(topic);
-            if (address.isEmpty()) {
-                LOG.warnf("Ignoring a message on unexpected topic %s", topic);
-                ack(connection, message.getId(), message.getQos());
-                return;
-            }
-            Inbound m = decoder.decode(address.get(), connection, message.getId(), message.getQos(),
-                    message.getPayload(), arrived);
-            if (!queue.put(m, () -> closing)) {
-                LOG.debugf("Shutting down: message of device %s left to the broker", m.deviceId);
-            }
-        }
-
-        @Override
-        public void deliveryComplete(IMqttDeliveryToken token) {
-            // Receipts release their in-flight permit through their own listener.
+        Inbound m = decoder.decode(address.get(), connection, message.getId(), message.getQos(),
+                message.getPayload(), arrived);
+        if (!queue.put(m, () -> closing)) {
+            LOG.debugf("Shutting down: message of device %s left to the broker", m.deviceId);
         }
     }
 
     @Override
-    public void completed(List<Inbound> messages, Outcome[] outcomes) {
+    public void completed(List<Inbound> messages, Outcome[] outcomes, long transactionNanos) {
         long committed = System.nanoTime();
+        metrics.group(messages.size(), transactionNanos);
         for (int i = 0; i < outcomes.length; i++) {
             metrics.record(messages.get(i), outcomes[i], committed);
             publishReceipt(messages.get(i), outcomes[i]);
@@ -232,13 +172,13 @@ public class MqttIngestClient implements IngestWriter.Completion {
     }
 
     private void publishReceipt(Inbound m, Outcome o) {
-        MqttAsyncClient c = client;
+        MqttAsyncClient c = outbound.client();
         if (c == null || !c.isConnected()) {
             // The device re-sends a batch without a receipt and then gets "duplicate".
             return;
         }
         try {
-            if (!receiptsInFlight.tryAcquire(5, TimeUnit.SECONDS)) {
+            if (!receiptsInFlight.tryAcquire(1, TimeUnit.SECONDS)) {
                 LOG.warnf("Receipt for device %s seq %s dropped: broker not acknowledging", m.deviceId, m.seq);
                 return;
             }
@@ -270,22 +210,6 @@ public class MqttIngestClient implements IngestWriter.Completion {
         } catch (MqttException | RuntimeException e) {
             // The broker re-delivers it; the ledger turns the copy into a duplicate.
             LOG.debugf("Acknowledging message %d failed: %s", messageId, e.getMessage());
-        }
-    }
-
-    private static void closeQuietly(MqttAsyncClient c) {
-        if (c == null) {
-            return;
-        }
-        try {
-            c.disconnectForcibly(0, 1_000);
-        } catch (MqttException | RuntimeException e) {
-            LOG.tracef("Closing a lost MQTT connection: %s", e.getMessage());
-        }
-        try {
-            c.close(true);
-        } catch (MqttException | RuntimeException e) {
-            LOG.tracef("Closing a lost MQTT connection: %s", e.getMessage());
         }
     }
 

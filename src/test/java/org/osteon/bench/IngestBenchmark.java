@@ -64,18 +64,32 @@ public final class IngestBenchmark {
                 fleet("200 devices, 1-s batches at 50 Hz, binary (delta)", devices, seconds, start, true),
                 bulk("1 device, 24 h at 100 Hz in 1-h batches, JSON", hours, start, false),
                 bulk("1 device, 24 h at 100 Hz in 1-h batches, binary (delta)", hours, start, true));
+        String only = System.getProperty("scenarios");
+        if (only != null) {
+            List<Scenario> chosen = new ArrayList<>();
+            for (String i : only.split(",")) {
+                chosen.add(scenarios.get(Integer.parseInt(i.trim())));
+            }
+            scenarios = chosen;
+        }
+        String jfr = System.getProperty("jfr");
+        List<String> jvm = jfr == null ? List.of()
+                : List.of("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
         List<Result> results = new ArrayList<>();
         try (MosquittoProcess broker = new MosquittoProcess();
                 TestDatabase db = TestDatabase.onLocalServer("osteon_bench");
                 ServiceProcess service = new ServiceProcess(Map.of("quarkus.datasource.jdbc.url", db.url(),
                         "osteon.ingest.broker-uri", broker.uri(), "osteon.ingest.client-id", "osteon-bench",
-                        "quarkus.log.level", "WARN"))) {
+                        "quarkus.log.level", "WARN"), jvm)) {
             service.start();
             for (Scenario s : scenarios) {
                 List<String> ids = register(service.baseUri(), s.devices());
                 double bare = bare(broker, s, ids);
                 double persisted = persisted(broker, db, s, ids);
                 results.add(new Result(s, bare, persisted));
+                String metrics = given().baseUri(service.baseUri()).get("/q/metrics").asString();
+                metrics.lines().filter(l -> l.startsWith("osteon_ingest_write_") && !l.contains("_max"))
+                        .forEach(l -> System.err.println("  " + l));
                 System.err.printf(Locale.ROOT, "%s: bare %.2f s, service %.2f s%n", s.name(), bare, persisted);
             }
         }
@@ -189,29 +203,33 @@ public final class IngestBenchmark {
 
     /** Publishes every payload with QoS 1 from a few connections, devices interleaved, then disconnects. */
     static void publish(List<MqttAsyncClient> clients, String root, Scenario s, List<String> ids) throws Exception {
-        Semaphore inFlight = new Semaphore(PUBLISHERS * 900);
+        // Per connection: Paho refuses a publish beyond its own in-flight limit.
+        List<Semaphore> inFlight = new ArrayList<>();
+        for (int i = 0; i < PUBLISHERS; i++) {
+            inFlight.add(new Semaphore(900));
+        }
         CountDownLatch done = new CountDownLatch(s.messages());
-        IMqttActionListener release = new IMqttActionListener() {
-            @Override
-            public void onSuccess(IMqttToken token) {
-                inFlight.release();
-                done.countDown();
-            }
-
-            @Override
-            public void onFailure(IMqttToken token, Throwable e) {
-                inFlight.release();
-                done.countDown();
-            }
-        };
         int longest = s.payloads().stream().mapToInt(p -> p.length).max().orElse(0);
         for (int seq = 0; seq < longest; seq++) {
             for (int d = 0; d < s.devices(); d++) {
                 byte[][] batches = s.payloads().get(d);
                 if (seq < batches.length) {
-                    inFlight.acquire();
+                    Semaphore permits = inFlight.get(d % PUBLISHERS);
+                    permits.acquire();
                     clients.get(d % PUBLISHERS).publish(root + "/" + ids.get(d) + "/accel", batches[seq], 1, false,
-                            null, release);
+                            null, new IMqttActionListener() {
+                                @Override
+                                public void onSuccess(IMqttToken token) {
+                                    permits.release();
+                                    done.countDown();
+                                }
+
+                                @Override
+                                public void onFailure(IMqttToken token, Throwable e) {
+                                    permits.release();
+                                    done.countDown();
+                                }
+                            });
                 }
             }
         }

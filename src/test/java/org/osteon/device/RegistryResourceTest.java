@@ -75,9 +75,9 @@ class RegistryResourceTest {
                 .then().statusCode(201)
                 .header("Location", endsWith("/api/v1/devices/" + deviceId))
                 .body("placement", is("lower_back"))
-                .body("topics.accel", is("osteon/v1/devices/" + deviceId + "/accel"))
-                .body("topics.load", is("osteon/v1/devices/" + deviceId + "/load"))
-                .body("topics.receipts", is("osteon/v1/devices/" + deviceId + "/receipts"));
+                .body("topics.accel", is(org.osteon.support.DeviceClient.ROOT + "/" + deviceId + "/accel"))
+                .body("topics.load", is(org.osteon.support.DeviceClient.ROOT + "/" + deviceId + "/load"))
+                .body("topics.receipts", is(org.osteon.support.DeviceClient.ROOT + "/" + deviceId + "/receipts"));
     }
 
     @Test

@@ -23,7 +23,9 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  */
 public final class DeviceClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    public static final String ROOT = "osteon/v1/devices";
+    /** The service's topic root: the test profile gives each run its own. */
+    public static final String ROOT = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+            .getOptionalValue("osteon.ingest.topic-root", String.class).orElse("osteon/v1/devices");
 
     private final MqttAsyncClient client;
     private final String deviceId;

@@ -21,12 +21,19 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess implements AutoCloseable {
     private final Map<String, String> properties;
+    private final List<String> jvmOptions;
     private final int httpPort;
     private final Path log;
     private Process process;
 
     public ServiceProcess(Map<String, String> properties) throws IOException {
+        this(properties, List.of());
+    }
+
+    /** @param jvmOptions extra JVM options, e.g. to record a flight recording */
+    public ServiceProcess(Map<String, String> properties, List<String> jvmOptions) throws IOException {
         this.properties = properties;
+        this.jvmOptions = jvmOptions;
         this.httpPort = Ports.free();
         this.log = Files.createTempFile("osteon-service", ".log");
     }
@@ -35,6 +42,7 @@ public final class ServiceProcess implements AutoCloseable {
         String jar = System.getProperty("osteon.app.jar", "target/quarkus-app/quarkus-run.jar");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-Dquarkus.http.port=" + httpPort));
+        cmd.addAll(jvmOptions);
         properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.addAll(List.of("-jar", jar));
         process = new ProcessBuilder(cmd).redirectErrorStream(true)
