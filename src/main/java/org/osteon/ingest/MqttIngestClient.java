@@ -9,6 +9,8 @@ import jakarta.enterprise.event.Observes;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
@@ -52,6 +54,13 @@ public class MqttIngestClient implements IngestWriter.Completion {
     private MqttLink inbound;
     private MqttLink outbound;
     private Thread writerThread;
+    /**
+     * Receipts and acknowledgements of committed groups, in commit order, on a thread of their
+     * own so that the writer can start the next transaction meanwhile. Bounded: a writer that
+     * runs ahead waits here, holding at most a few groups in memory.
+     */
+    private final BlockingQueue<Runnable> completions = new ArrayBlockingQueue<>(4);
+    private Thread completionThread;
 
     public MqttIngestClient(IngestConfig config, DeviceTopics topics, AgroalDataSource dataSource,
             MeterRegistry registry) {
@@ -73,6 +82,8 @@ public class MqttIngestClient implements IngestWriter.Completion {
         // the backlog right after CONNACK, and a full queue with no writer would block the
         // receive thread before the SUBACK is read.
         writerThread = new Thread(writer, "osteon-ingest-writer");
+        completionThread = new Thread(this::completeInOrder, "osteon-ingest-completion");
+        completionThread.start();
         writerThread.start();
         String clientId = config.clientId().orElseGet(MqttIngestClient::defaultClientId);
         outbound = new MqttLink(config.brokerUri(), clientId + "-out", () -> options(true), c -> { }, (c, t, m) -> { });
@@ -91,6 +102,8 @@ public class MqttIngestClient implements IngestWriter.Completion {
         writer.stop(TimeUnit.SECONDS.toNanos(10));
         try {
             writerThread.join(TimeUnit.SECONDS.toMillis(15));
+            completions.put(() -> Thread.currentThread().interrupt());
+            completionThread.join(TimeUnit.SECONDS.toMillis(10));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -161,11 +174,32 @@ public class MqttIngestClient implements IngestWriter.Completion {
     public void completed(List<Inbound> messages, Outcome[] outcomes, long transactionNanos) {
         long committed = System.nanoTime();
         metrics.group(messages.size(), transactionNanos);
+        try {
+            completions.put(() -> sendReceiptsAndAcknowledge(messages, outcomes, committed));
+        } catch (InterruptedException e) {
+            // Shutting down: unacknowledged messages are re-delivered and become duplicates.
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void completeInOrder() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                completions.take().run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                LOG.error("Sending receipts failed; devices re-send what got none", e);
+            }
+        }
+    }
+
+    private void sendReceiptsAndAcknowledge(List<Inbound> messages, Outcome[] outcomes, long committed) {
         for (int i = 0; i < outcomes.length; i++) {
             metrics.record(messages.get(i), outcomes[i], committed);
             publishReceipt(messages.get(i), outcomes[i]);
         }
-        // MQTT wants acknowledgements in receive order; one writer keeps that order.
+        // MQTT wants acknowledgements in receive order: one writer and one completion thread keep it.
         for (Inbound m : messages) {
             ack((MqttAsyncClient) m.connection, m.messageId, m.qos);
         }
