@@ -3,6 +3,9 @@ package org.osteon.common;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -24,6 +27,19 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response apiException(ApiException e, UriInfo uri) {
         return problem(e.status(), e.title(), e.getMessage(), uri, e.errors());
+    }
+
+    /** No token, or one that does not verify (signature, issuer, expiry): 401 with a bearer challenge. */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(problem(401, "Unauthorized", "a valid bearer token is required", uri, null))
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    /** A valid token whose role may not do this. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return problem(403, "Forbidden", "this role may not do this", uri, null);
     }
 
     @ServerExceptionMapper

@@ -1,12 +1,16 @@
 package org.osteon.device;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.osteon.auth.PatientAccess;
+import org.osteon.auth.Roles;
 import org.osteon.common.ApiException;
 import org.osteon.device.DeviceDtos.DeviceView;
 import org.osteon.device.DeviceDtos.SyncStatus;
@@ -14,20 +18,25 @@ import org.osteon.device.DeviceDtos.SyncStatus;
 @Path("/api/v1/devices")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Devices")
+@SecurityRequirement(name = "bearer")
+@RolesAllowed({Roles.ADMIN, Roles.PHYSIO, Roles.PATIENT})
 public class DeviceResource {
     private final DeviceViews views;
     private final SyncStatusRepository syncStatus;
+    private final PatientAccess access;
 
-    public DeviceResource(DeviceViews views, SyncStatusRepository syncStatus) {
+    public DeviceResource(DeviceViews views, SyncStatusRepository syncStatus, PatientAccess access) {
         this.views = views;
         this.syncStatus = syncStatus;
+        this.access = access;
     }
 
     @GET
     @Path("/{deviceId}")
-    @Operation(summary = "Read a device and its topics")
+    @Operation(summary = "Read a device and its topics",
+            description = "For the patient wearing it, their physiotherapist or an admin; 404 for anyone else.")
     public DeviceView get(@PathParam("deviceId") String deviceId) {
-        return views.of(find(deviceId));
+        return views.of(find(deviceId, "device"));
     }
 
     @GET
@@ -36,11 +45,21 @@ public class DeviceResource {
             description = "Last seq, accepted batches and samples, duplicates, rejections, seq gaps and the time of "
                     + "the last receipt. Apps show \"last synced\" from it.")
     public SyncStatus syncStatus(@PathParam("deviceId") String deviceId) {
-        find(deviceId);
+        find(deviceId, "device.sync-status");
         return syncStatus.of(deviceId);
     }
 
-    private static Device find(String deviceId) {
-        return Device.<Device>findByIdOptional(deviceId).orElseThrow(() -> ApiException.notFound("device", deviceId));
+    /** The device, if the caller may see its patient's registry data; otherwise 404 naming only the device. */
+    private Device find(String deviceId, String what) {
+        Device d = Device.<Device>findByIdOptional(deviceId).orElseThrow(() -> ApiException.notFound("device", deviceId));
+        try {
+            access.registry(d.patientId, what);
+        } catch (ApiException e) {
+            if (e.status() == 404) {
+                throw ApiException.notFound("device", deviceId);
+            }
+            throw e;
+        }
+        return d;
     }
 }

@@ -1,5 +1,6 @@
 package org.osteon.device;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -17,29 +18,36 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.osteon.auth.PatientAccess;
+import org.osteon.auth.Roles;
 import org.osteon.common.ApiException;
 import org.osteon.device.DeviceDtos.DeviceView;
 import org.osteon.device.DeviceDtos.NewDevice;
-import org.osteon.patient.Patient;
 
 @Path("/api/v1/patients/{patientId}/devices")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Devices")
+@SecurityRequirement(name = "bearer")
+@RolesAllowed({Roles.ADMIN, Roles.PHYSIO, Roles.PATIENT})
 public class PatientDeviceResource {
     private final DeviceViews views;
+    private final PatientAccess access;
 
-    public PatientDeviceResource(DeviceViews views) {
+    public PatientDeviceResource(DeviceViews views, PatientAccess access) {
         this.views = views;
+        this.access = access;
     }
 
     @POST
     @Transactional
     @Operation(summary = "Register a wearable to a patient",
-            description = "201 with the topics the device publishes to; 409 if the device id is taken.")
+            description = "201 with the topics the device publishes to; 409 if the device id is taken. "
+                    + "By the patient themself (pairing in the app), an assigned physiotherapist or an admin.")
     public Response register(@PathParam("patientId") UUID patientId, @Valid @NotNull NewDevice body, UriInfo uri) {
-        requirePatient(patientId);
+        access.registry(patientId, null);
         if (Device.findById(body.deviceId()) != null) {
             throw ApiException.conflict("deviceId", "device '" + body.deviceId() + "' is already registered");
         }
@@ -60,13 +68,7 @@ public class PatientDeviceResource {
     @GET
     @Operation(summary = "A patient's devices")
     public List<DeviceView> list(@PathParam("patientId") UUID patientId) {
-        requirePatient(patientId);
+        access.registry(patientId, "devices");
         return Device.listByPatient(patientId).stream().map(views::of).toList();
-    }
-
-    private static void requirePatient(UUID patientId) {
-        if (Patient.findById(patientId) == null) {
-            throw ApiException.notFound("patient", patientId);
-        }
     }
 }
