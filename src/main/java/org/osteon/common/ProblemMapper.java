@@ -93,13 +93,21 @@ public class ProblemMapper {
         return Response.status(status).type(ApiProblem.MEDIA_TYPE).entity(body).build();
     }
 
-    /** The property path without the method and parameter names, e.g. {@code timeZone}. */
+    /** The property path without the method and parameter names, e.g. {@code timeZone} or {@code components[0].minG}. */
     private static String fieldOf(ConstraintViolation<?> v) {
         String field = null;
         for (Path.Node node : v.getPropertyPath()) {
             switch (node.getKind()) {
                 case METHOD, PARAMETER, RETURN_VALUE, CROSS_PARAMETER -> field = null;
-                default -> field = field == null ? node.getName() : field + "." + node.getName();
+                default -> {
+                    // An element of a list: the index belongs to the container, e.g. components[0].minG.
+                    if (field != null && node.isInIterable() && node.getIndex() != null) {
+                        field = field + "[" + node.getIndex() + "]";
+                    }
+                    if (node.getName() != null) {
+                        field = field == null ? node.getName() : field + "." + node.getName();
+                    }
+                }
             }
         }
         return field == null ? "body" : field;

@@ -58,7 +58,8 @@ public class PatientResource {
         p.timeZone = body.timeZone();
         p.bodyMassKg = body.bodyMassKg();
         p.createdAt = Instant.now();
-        p.persist();
+        // Flushed now: the assignment is written with plain SQL and refers to the patient's row.
+        p.persistAndFlush();
         physio.ifPresent(ph -> assignments.assign(ph.id, p.id));
         return Response.created(uri.getAbsolutePathBuilder().path(p.id.toString()).build())
                 .entity(PatientView.of(p))

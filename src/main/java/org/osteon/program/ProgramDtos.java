@@ -36,7 +36,7 @@ public final class ProgramDtos {
     /** The program in force on {@code date}, with the targets of that day after progression. */
     public record ProgramView(
             @Schema(description = "the patient's local date the targets are for") LocalDate date,
-            ProgramVersionView inForce,
+            @Schema(description = "null until the first version takes effect") ProgramVersionView inForce,
             List<Component> targetsOnDate,
             @Schema(description = "a version that takes effect later, if one is scheduled") ProgramVersionView upcoming) {}
 

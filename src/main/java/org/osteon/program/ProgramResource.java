@@ -58,7 +58,9 @@ public class ProgramResource {
 
     @GET
     @RolesAllowed({Roles.PATIENT, Roles.PHYSIO})
-    @Operation(summary = "The program in force today, with today's targets after progression")
+    @Operation(summary = "The program in force today, with today's targets after progression",
+            description = "inForce is null while the first version has not taken effect yet; upcoming names the next "
+                    + "scheduled version. 404 when the patient has no program.")
     @APIResponse(responseCode = "200", description = "the program", content = @Content(examples = @ExampleObject(name = "200",
             value = "{\"date\":\"2026-03-16\",\"inForce\":" + VERSION_EXAMPLE + ",\"targetsOnDate\":[{\"kind\":\"impacts\","
                     + "\"minG\":4.2,\"count\":30,\"per\":\"day\"}],\"upcoming\":null}")))
@@ -67,7 +69,7 @@ public class ProgramResource {
     public ProgramView get(@PathParam("patientId") UUID patientId) {
         Patient p = access.clinical(patientId, "program");
         return programs.current(p).orElseThrow(() -> new ApiException(404, "Not Found",
-                "patient '" + patientId + "' has no program in force today", null));
+                "patient '" + patientId + "' has no program", null));
     }
 
     @PUT

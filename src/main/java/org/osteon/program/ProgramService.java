@@ -57,12 +57,18 @@ public class ProgramService {
         return v;
     }
 
+    /** The version in force today and the next one scheduled; empty when the patient has no program at all. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ProgramView> current(Patient patient) {
         LocalDate today = today(patient);
-        return inForceOn(repository.inForceBetween(patient.id, today, today), today).map(v -> new ProgramView(today, v,
-                v.components().stream().map(c -> ProgramRules.onDay(c, v.effectiveFrom(), today)).toList(),
-                repository.firstAfter(patient.id, today).orElse(null)));
+        Optional<ProgramVersionView> inForce = inForceOn(repository.inForceBetween(patient.id, today, today), today);
+        Optional<ProgramVersionView> upcoming = repository.firstAfter(patient.id, today);
+        if (inForce.isEmpty() && upcoming.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ProgramView(today, inForce.orElse(null), inForce.map(v -> v.components().stream()
+                .map(c -> ProgramRules.onDay(c, v.effectiveFrom(), today)).toList()).orElse(List.of()),
+                upcoming.orElse(null)));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
