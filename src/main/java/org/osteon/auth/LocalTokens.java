@@ -16,10 +16,17 @@ import java.util.UUID;
 public final class LocalTokens {
     private final LocalSigningKey key;
     private final String issuer;
+    private final String keyId;
 
     public LocalTokens(LocalSigningKey key, String issuer) {
+        this(key, issuer, null);
+    }
+
+    /** Tokens whose header names the key ({@code kid}), as providers that publish a JWKS do. */
+    public LocalTokens(LocalSigningKey key, String issuer, String keyId) {
         this.key = key;
         this.issuer = issuer;
+        this.keyId = keyId;
     }
 
     public String sign(String role, String subject, Duration lifetime) {
@@ -29,7 +36,7 @@ public final class LocalTokens {
     /** A token issued at {@code issuedAt}; tests use a past instant to obtain an expired one. */
     public String sign(String role, String subject, Instant issuedAt, Duration lifetime) {
         long iat = issuedAt.getEpochSecond();
-        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
+        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"" + (keyId == null ? "" : ",\"kid\":" + json(keyId)) + "}";
         String claims = "{\"iss\":" + json(issuer) + ",\"sub\":" + json(subject) + ",\"upn\":" + json(subject)
                 + ",\"groups\":[" + json(role) + "],\"iat\":" + iat + ",\"exp\":" + (iat + lifetime.toSeconds())
                 + ",\"jti\":" + json(UUID.randomUUID().toString()) + "}";
