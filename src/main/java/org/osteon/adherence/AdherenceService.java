@@ -3,6 +3,7 @@ package org.osteon.adherence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -80,7 +81,7 @@ public class AdherenceService {
     }
 
     /** The last time any of the patient's devices synced. */
-    public Optional<java.time.Instant> lastSync(Patient patient) {
+    public Optional<Instant> lastSync(Patient patient) {
         return Optional.ofNullable(days.lastSync(patient.id));
     }
 

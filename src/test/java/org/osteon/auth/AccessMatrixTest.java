@@ -45,6 +45,7 @@ class AccessMatrixTest {
 
     String patient;
     String patientName;
+    String physioId;
     String device;
     Map<Caller, String> tokens;
 
@@ -55,6 +56,7 @@ class AccessMatrixTest {
         patient = Clinic.newPatientOf(physio, "Europe/Vienna", patientName);
         String otherPatient = Clinic.newPatientOf(otherPhysio, "Europe/Vienna");
         device = Registry.newDevice(patient, 16);
+        physioId = physio.id();
         Clinic.prescribe(physio, patient, Map.of("templateId", "who-2020", "reason", "matrix"));
         tokens = new LinkedHashMap<>();
         tokens.put(Caller.NONE, null);
@@ -104,7 +106,11 @@ class AccessMatrixTest {
                 statuses(401, 403, 403, 403, 403, 201)));
         e.add(new Endpoint("GET /physiotherapists", r -> r.get("/api/v1/physiotherapists"),
                 statuses(401, 403, 403, 403, 403, 200)));
+        e.add(new Endpoint("GET /physiotherapists/{id}", r -> r.get("/api/v1/physiotherapists/" + physioId),
+                statuses(401, 403, 403, 403, 403, 200)));
         e.add(new Endpoint("PUT /physiotherapists/{id}/patients/{id}", r -> r.put("/api/v1/physiotherapists/"
+                + physioId + "/patients/" + patient), statuses(401, 403, 403, 403, 403, 204)));
+        e.add(new Endpoint("DELETE /physiotherapists/{id}/patients/{id}", r -> r.delete("/api/v1/physiotherapists/"
                 + UUID.randomUUID() + "/patients/" + patient), statuses(401, 403, 403, 403, 403, 404)));
         e.add(new Endpoint("GET /audit-events", r -> r.queryParam("patientId", patient).get("/api/v1/audit-events"),
                 statuses(401, 403, 403, 403, 403, 200)));

@@ -5,6 +5,8 @@ import static org.osteon.support.Tokens.as;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -79,6 +81,22 @@ class ProgramResourceTest {
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", contains("effectiveFrom"));
         as(physio.token()).get("/api/v1/patients/" + patient + "/program/versions").then().body("total", is(0));
+    }
+
+    @Test
+    void todayIsTheDateInThePatientsTimeZone() {
+        // UTC+14: for ten hours of every UTC day, the patient is already a day ahead.
+        Physio physio = Clinic.newPhysio();
+        String patient = Clinic.newPatientOf(physio, "Pacific/Kiritimati");
+        LocalDate today = LocalDate.now(ZoneId.of("Pacific/Kiritimati"));
+        as(physio.token()).contentType(ContentType.JSON)
+                .body(Map.of("components", List.of(STEPS), "reason", "r", "effectiveFrom", today.minusDays(1).toString()))
+                .put("/api/v1/patients/" + patient + "/program")
+                .then().statusCode(400).body("errors.field", contains("effectiveFrom"));
+        Clinic.prescribe(physio, patient, Map.of("components", List.of(STEPS), "reason", "r"));
+        as(physio.token()).get("/api/v1/patients/" + patient + "/program").then().statusCode(200)
+                .body("date", is(today.toString()))
+                .body("inForce.effectiveFrom", is(today.toString()));
     }
 
     @Test
