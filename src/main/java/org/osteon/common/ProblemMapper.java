@@ -57,6 +57,10 @@ public class ProblemMapper {
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException m ? pathOf(m) : null;
         String message = e instanceof JsonMappingException ? "has the wrong type or format" : "is not valid JSON";
+        if (e.getCause() instanceof UnknownFieldException unknown) {
+            field = field == null || field.isEmpty() ? unknown.field() : field + "." + unknown.field();
+            message = "is not a field here";
+        }
         if (field == null || field.isEmpty()) {
             return problem(400, "Bad Request", "request body " + message, uri, null);
         }

@@ -1,5 +1,6 @@
 package org.osteon.program;
 
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -15,11 +16,15 @@ import jakarta.validation.constraints.Size;
 import java.time.DayOfWeek;
 import java.util.List;
 import java.util.Set;
+import org.osteon.common.UnknownFieldException;
 
 /**
  * One part of a program, with its targets in clinical units. The same JSON shape is stored in
  * {@code program_version.components} and {@code program_template.components}, and read and
  * written by the API; {@code kind} selects the type.
+ *
+ * <p>Unknown fields are refused, not dropped: a misspelt {@code cap} may be the one that protects
+ * fragile bone.
  *
  * <p>Osteon resolves activity per day, so a "session" of a frequency target is a day on which the
  * session target was reached. {@code days}, when given, names the weekdays the session is
@@ -35,6 +40,12 @@ import java.util.Set;
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface Component {
+
+    /** Refuses a field this kind does not have, naming it (the service otherwise ignores unknown fields). */
+    @JsonAnySetter
+    default void refuseUnknown(String field, Object value) {
+        throw new UnknownFieldException(field);
+    }
 
     /** The name of this kind in JSON and in configuration. */
     String kind();

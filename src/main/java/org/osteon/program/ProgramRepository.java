@@ -12,10 +12,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.osteon.common.Jdbc;
 import org.osteon.program.ProgramDtos.Author;
 import org.osteon.program.ProgramDtos.ProgramVersionView;
 import org.osteon.program.ProgramDtos.TemplateView;
-import org.osteon.common.Jdbc;
 
 /** Program versions and templates; versions are only ever inserted. */
 @ApplicationScoped

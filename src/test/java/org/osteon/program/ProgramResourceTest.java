@@ -122,6 +122,16 @@ class ProgramResourceTest {
                 .put("/api/v1/patients/" + patient + "/program")
                 .then().statusCode(400).body("detail", not(containsString("com.fasterxml")));
         as(physio.token()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "r", "components", List.of(Map.of("kind", "impacts", "minG", 4.2, "count", 20,
+                        "per", "day", "caps", Map.of("aboveG", 6.0, "maxPerDay", 60)))))
+                .put("/api/v1/patients/" + patient + "/program")
+                .then().statusCode(400).body("errors.field", contains("components[0].caps"));
+        as(physio.token()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "r", "components", List.of(Map.of("kind", "sedentary", "maxHoursPerDay", 8,
+                        "progression", Map.of("step", 1, "everyWeeks", 2, "ceiling", 10)))))
+                .put("/api/v1/patients/" + patient + "/program")
+                .then().statusCode(400).body("errors.field", contains("components[0].progression"));
+        as(physio.token()).contentType(ContentType.JSON)
                 .body(Map.of("components", List.of(STEPS)))
                 .put("/api/v1/patients/" + patient + "/program")
                 .then().statusCode(400).body("errors.field", contains("reason"));
