@@ -3,8 +3,8 @@ package org.osteon.ingest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.osteon.support.Tokens.asAdmin;
 import static org.hamcrest.Matchers.containsString;
+import static org.osteon.support.Tokens.asAdmin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
