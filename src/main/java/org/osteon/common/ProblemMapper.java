@@ -3,6 +3,9 @@ package org.osteon.common;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -26,6 +29,19 @@ public class ProblemMapper {
         return problem(e.status(), e.title(), e.getMessage(), uri, e.errors());
     }
 
+    /** No token, or one that does not verify (signature, issuer, expiry): 401 with a bearer challenge. */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(problem(401, "Unauthorized", "a valid bearer token is required", uri, null))
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    /** A valid token whose role may not do this. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return problem(403, "Forbidden", "this role may not do this", uri, null);
+    }
+
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
         List<ApiProblem.FieldError> errors = e.getConstraintViolations().stream()
@@ -41,6 +57,10 @@ public class ProblemMapper {
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException m ? pathOf(m) : null;
         String message = e instanceof JsonMappingException ? "has the wrong type or format" : "is not valid JSON";
+        if (e.getCause() instanceof UnknownFieldException unknown) {
+            field = field == null || field.isEmpty() ? unknown.field() : field + "." + unknown.field();
+            message = "is not a field here";
+        }
         if (field == null || field.isEmpty()) {
             return problem(400, "Bad Request", "request body " + message, uri, null);
         }
@@ -77,13 +97,21 @@ public class ProblemMapper {
         return Response.status(status).type(ApiProblem.MEDIA_TYPE).entity(body).build();
     }
 
-    /** The property path without the method and parameter names, e.g. {@code timeZone}. */
+    /** The property path without the method and parameter names, e.g. {@code timeZone} or {@code components[0].minG}. */
     private static String fieldOf(ConstraintViolation<?> v) {
         String field = null;
         for (Path.Node node : v.getPropertyPath()) {
             switch (node.getKind()) {
                 case METHOD, PARAMETER, RETURN_VALUE, CROSS_PARAMETER -> field = null;
-                default -> field = field == null ? node.getName() : field + "." + node.getName();
+                default -> {
+                    // An element of a list: the index belongs to the container, e.g. components[0].minG.
+                    if (field != null && node.isInIterable() && node.getIndex() != null) {
+                        field = field + "[" + node.getIndex() + "]";
+                    }
+                    if (node.getName() != null) {
+                        field = field == null ? node.getName() : field + "." + node.getName();
+                    }
+                }
             }
         }
         return field == null ? "body" : field;

@@ -1,33 +1,53 @@
 package org.osteon.device;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.osteon.auth.PatientAccess;
+import org.osteon.auth.Roles;
+import org.osteon.common.ApiDocs;
 import org.osteon.common.ApiException;
+import org.osteon.common.ApiProblem;
 import org.osteon.device.DeviceDtos.DeviceView;
 import org.osteon.device.DeviceDtos.SyncStatus;
 
 @Path("/api/v1/devices")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Devices")
+@SecurityRequirement(name = "bearer")
+@RolesAllowed({Roles.ADMIN, Roles.PHYSIO, Roles.PATIENT})
+@APIResponse(responseCode = "401", description = "no valid bearer token",
+        content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "401", value = ApiDocs.UNAUTHORIZED)))
+@APIResponse(responseCode = "404", description = "no such device, or not one of the caller's",
+        content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "404", value = ApiDocs.NOT_FOUND)))
 public class DeviceResource {
     private final DeviceViews views;
     private final SyncStatusRepository syncStatus;
+    private final PatientAccess access;
 
-    public DeviceResource(DeviceViews views, SyncStatusRepository syncStatus) {
+    public DeviceResource(DeviceViews views, SyncStatusRepository syncStatus, PatientAccess access) {
         this.views = views;
         this.syncStatus = syncStatus;
+        this.access = access;
     }
 
     @GET
     @Path("/{deviceId}")
-    @Operation(summary = "Read a device and its topics")
+    @Operation(summary = "Read a device and its topics",
+            description = "For the patient wearing it, their physiotherapist or an admin; 404 for anyone else.")
+    @APIResponse(responseCode = "200", description = "the device", content = @Content(examples = @ExampleObject(name = "200",
+            value = "{\"deviceId\":\"wrist-7f3a\",\"patientId\":\"5f0c…\",\"placement\":\"wrist\",\"rangeG\":16.0,\"model\":\"IMU-9\",\"registeredAt\":\"2026-03-01T09:05:00Z\",\"revokedAt\":null,\"topics\":{\"accel\":\"osteon/v1/devices/wrist-7f3a/accel\",\"load\":\"osteon/v1/devices/wrist-7f3a/load\",\"receipts\":\"osteon/v1/devices/wrist-7f3a/receipts\"}}")))
     public DeviceView get(@PathParam("deviceId") String deviceId) {
-        return views.of(find(deviceId));
+        return views.of(find(deviceId, "device"));
     }
 
     @GET
@@ -35,12 +55,24 @@ public class DeviceResource {
     @Operation(summary = "What Osteon has received from a device, per stream",
             description = "Last seq, accepted batches and samples, duplicates, rejections, seq gaps and the time of "
                     + "the last receipt. Apps show \"last synced\" from it.")
+    @APIResponse(responseCode = "200", description = "the sync status", content = @Content(examples = @ExampleObject(name = "200",
+            value = "{\"deviceId\":\"wrist-7f3a\",\"streams\":[{\"stream\":\"accel\",\"lastSeq\":41,\"batchesAccepted\":40,\"samplesAccepted\":120000,\"duplicates\":2,\"rejections\":0,\"missingSeqs\":2,\"gaps\":[{\"from\":7,\"to\":8}],\"lastReceiptAt\":\"2026-03-16T07:02:11Z\"}]}")))
     public SyncStatus syncStatus(@PathParam("deviceId") String deviceId) {
-        find(deviceId);
+        find(deviceId, "device.sync-status");
         return syncStatus.of(deviceId);
     }
 
-    private static Device find(String deviceId) {
-        return Device.<Device>findByIdOptional(deviceId).orElseThrow(() -> ApiException.notFound("device", deviceId));
+    /** The device, if the caller may see its patient's registry data; otherwise 404 naming only the device. */
+    private Device find(String deviceId, String what) {
+        Device d = Device.<Device>findByIdOptional(deviceId).orElseThrow(() -> ApiException.notFound("device", deviceId));
+        try {
+            access.registry(d.patientId, what);
+        } catch (ApiException e) {
+            if (e.status() == 404) {
+                throw ApiException.notFound("device", deviceId);
+            }
+            throw e;
+        }
+        return d;
     }
 }

@@ -1,5 +1,6 @@
 package org.osteon.device;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -17,29 +18,51 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.osteon.auth.PatientAccess;
+import org.osteon.auth.Roles;
+import org.osteon.common.ApiDocs;
 import org.osteon.common.ApiException;
+import org.osteon.common.ApiProblem;
 import org.osteon.device.DeviceDtos.DeviceView;
 import org.osteon.device.DeviceDtos.NewDevice;
-import org.osteon.patient.Patient;
 
 @Path("/api/v1/patients/{patientId}/devices")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Devices")
+@SecurityRequirement(name = "bearer")
+@RolesAllowed({Roles.ADMIN, Roles.PHYSIO, Roles.PATIENT})
+@APIResponse(responseCode = "401", description = "no valid bearer token",
+        content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "401", value = ApiDocs.UNAUTHORIZED)))
+@APIResponse(responseCode = "404", description = "no such patient, or not one of the caller's",
+        content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "404", value = ApiDocs.NOT_FOUND)))
 public class PatientDeviceResource {
     private final DeviceViews views;
+    private final PatientAccess access;
 
-    public PatientDeviceResource(DeviceViews views) {
+    public PatientDeviceResource(DeviceViews views, PatientAccess access) {
         this.views = views;
+        this.access = access;
     }
 
     @POST
     @Transactional
     @Operation(summary = "Register a wearable to a patient",
-            description = "201 with the topics the device publishes to; 409 if the device id is taken.")
+            description = "201 with the topics the device publishes to; 409 if the device id is taken. "
+                    + "By the patient themself (pairing in the app), an assigned physiotherapist or an admin.")
+    @APIResponse(responseCode = "201", description = "registered, with its topics", content = @Content(examples = @ExampleObject(name = "201",
+            value = "{\"deviceId\":\"wrist-7f3a\",\"patientId\":\"5f0c…\",\"placement\":\"wrist\",\"rangeG\":16.0,\"model\":\"IMU-9\",\"registeredAt\":\"2026-03-01T09:05:00Z\",\"revokedAt\":null,\"topics\":{\"accel\":\"osteon/v1/devices/wrist-7f3a/accel\",\"load\":\"osteon/v1/devices/wrist-7f3a/load\",\"receipts\":\"osteon/v1/devices/wrist-7f3a/receipts\"}}")))
+    @APIResponse(responseCode = "400", description = "a field is wrong, named in errors",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400", value = ApiDocs.BAD_REQUEST)))
+    @APIResponse(responseCode = "409", description = "the device id is taken",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "409", value = ApiDocs.CONFLICT)))
     public Response register(@PathParam("patientId") UUID patientId, @Valid @NotNull NewDevice body, UriInfo uri) {
-        requirePatient(patientId);
+        access.registry(patientId, null);
         if (Device.findById(body.deviceId()) != null) {
             throw ApiException.conflict("deviceId", "device '" + body.deviceId() + "' is already registered");
         }
@@ -59,14 +82,10 @@ public class PatientDeviceResource {
 
     @GET
     @Operation(summary = "A patient's devices")
+    @APIResponse(responseCode = "200", description = "the devices", content = @Content(examples = @ExampleObject(name = "200",
+            value = "[" + "{\"deviceId\":\"wrist-7f3a\",\"patientId\":\"5f0c…\",\"placement\":\"wrist\",\"rangeG\":16.0,\"model\":\"IMU-9\",\"registeredAt\":\"2026-03-01T09:05:00Z\",\"revokedAt\":null,\"topics\":{\"accel\":\"osteon/v1/devices/wrist-7f3a/accel\",\"load\":\"osteon/v1/devices/wrist-7f3a/load\",\"receipts\":\"osteon/v1/devices/wrist-7f3a/receipts\"}}" + "]")))
     public List<DeviceView> list(@PathParam("patientId") UUID patientId) {
-        requirePatient(patientId);
+        access.registry(patientId, "devices");
         return Device.listByPatient(patientId).stream().map(views::of).toList();
-    }
-
-    private static void requirePatient(UUID patientId) {
-        if (Patient.findById(patientId) == null) {
-            throw ApiException.notFound("patient", patientId);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package org.osteon.patient;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -13,30 +14,66 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.osteon.auth.PatientAccess;
+import org.osteon.auth.Roles;
+import org.osteon.common.ApiDocs;
 import org.osteon.common.ApiException;
+import org.osteon.common.ApiProblem;
 import org.osteon.patient.PatientDtos.NewPatient;
 import org.osteon.patient.PatientDtos.PatientView;
+import org.osteon.physio.CareAssignments;
+import org.osteon.physio.Physiotherapist;
 
 @Path("/api/v1/patients")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Patients")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "no valid bearer token",
+        content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "401", value = ApiDocs.UNAUTHORIZED)))
 public class PatientResource {
+    private final PatientAccess access;
+    private final CareAssignments assignments;
+
+    public PatientResource(PatientAccess access, CareAssignments assignments) {
+        this.access = access;
+        this.assignments = assignments;
+    }
 
     @POST
     @Transactional
-    @Operation(summary = "Register a patient", description = "201 with the new patient and its Location.")
+    @RolesAllowed({Roles.ADMIN, Roles.PHYSIO})
+    @Operation(summary = "Register a patient", description = "201 with the new patient and its Location. "
+            + "A physiotherapist who registers a patient is assigned to them; 403 for a physiotherapist "
+            + "who is not registered.")
+    @APIResponse(responseCode = "201", description = "registered", content = @Content(examples = @ExampleObject(name = "201",
+            value = "{\"id\":\"5f0c…\",\"displayName\":\"OST-0042\",\"timeZone\":\"Europe/Vienna\",\"bodyMassKg\":64.5,\"createdAt\":\"2026-03-01T09:00:00Z\"}")))
+    @APIResponse(responseCode = "400", description = "a field is wrong, named in errors",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400", value = ApiDocs.BAD_REQUEST)))
+    @APIResponse(responseCode = "403", description = "patients do not register patients; the physiotherapist is not registered",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "403", value = ApiDocs.FORBIDDEN)))
     public Response create(@Valid @NotNull NewPatient body, UriInfo uri) {
+        Optional<Physiotherapist> physio = access.physio();
+        if (!access.isAdmin() && physio.isEmpty()) {
+            throw new ApiException(403, "Forbidden", "no physiotherapist is registered with this token's subject", null);
+        }
         Patient p = new Patient();
         p.id = UUID.randomUUID();
         p.displayName = body.displayName().strip();
         p.timeZone = body.timeZone();
         p.bodyMassKg = body.bodyMassKg();
         p.createdAt = Instant.now();
-        p.persist();
+        // Flushed now: the assignment is written with plain SQL and refers to the patient's row.
+        p.persistAndFlush();
+        physio.ifPresent(ph -> assignments.assign(ph.id, p.id));
         return Response.created(uri.getAbsolutePathBuilder().path(p.id.toString()).build())
                 .entity(PatientView.of(p))
                 .build();
@@ -44,10 +81,14 @@ public class PatientResource {
 
     @GET
     @Path("/{patientId}")
-    @Operation(summary = "Read a patient")
+    @RolesAllowed({Roles.ADMIN, Roles.PHYSIO, Roles.PATIENT})
+    @Operation(summary = "Read a patient", description = "The patient themself, an assigned physiotherapist or an admin; "
+            + "404 for anyone else, as for an unknown id.")
+    @APIResponse(responseCode = "200", description = "the patient", content = @Content(examples = @ExampleObject(name = "200",
+            value = "{\"id\":\"5f0c…\",\"displayName\":\"OST-0042\",\"timeZone\":\"Europe/Vienna\",\"bodyMassKg\":64.5,\"createdAt\":\"2026-03-01T09:00:00Z\"}")))
+    @APIResponse(responseCode = "404", description = "no such patient, or not one of the caller's",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "404", value = ApiDocs.NOT_FOUND)))
     public PatientView get(@PathParam("patientId") UUID patientId) {
-        return Patient.<Patient>findByIdOptional(patientId)
-                .map(PatientView::of)
-                .orElseThrow(() -> ApiException.notFound("patient", patientId));
+        return PatientView.of(access.registry(patientId, "patient"));
     }
 }

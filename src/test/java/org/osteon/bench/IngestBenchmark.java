@@ -131,13 +131,13 @@ public final class IngestBenchmark {
     }
 
     static List<String> register(String uri, int devices) {
-        String patient = given().baseUri(uri).contentType(ContentType.JSON)
+        String patient = given().baseUri(uri).auth().oauth2(org.osteon.support.Tokens.admin()).contentType(ContentType.JSON)
                 .body(Map.of("displayName", "bench", "timeZone", "UTC")).post("/api/v1/patients")
                 .then().statusCode(201).extract().path("id");
         List<String> ids = new ArrayList<>();
         for (int d = 0; d < devices; d++) {
             String id = "bench-" + d + "-" + Long.toString(System.nanoTime(), 36);
-            given().baseUri(uri).contentType(ContentType.JSON)
+            given().baseUri(uri).auth().oauth2(org.osteon.support.Tokens.admin()).contentType(ContentType.JSON)
                     .body(Map.of("deviceId", id, "placement", "wrist", "rangeG", 8))
                     .post("/api/v1/patients/" + patient + "/devices").then().statusCode(201);
             ids.add(id);

@@ -1,6 +1,7 @@
 package org.osteon.device;
 
 import static io.restassured.RestAssured.given;
+import static org.osteon.support.Tokens.asAdmin;
 import static org.hamcrest.Matchers.*;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,7 +16,7 @@ class RegistryResourceTest {
 
     @Test
     void createdPatientIsReturnedWithItsLocation() {
-        String location = given().contentType(ContentType.JSON)
+        String location = asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("displayName", "OST-0042", "timeZone", "America/New_York"))
                 .post("/api/v1/patients")
                 .then().statusCode(201)
@@ -23,12 +24,12 @@ class RegistryResourceTest {
                 .body("timeZone", is("America/New_York"))
                 .body("bodyMassKg", nullValue())
                 .extract().header("Location");
-        given().get(location).then().statusCode(200).body("displayName", is("OST-0042"));
+        asAdmin().get(location).then().statusCode(200).body("displayName", is("OST-0042"));
     }
 
     @Test
     void unknownTimeZoneIsRefusedNamingTheField() {
-        given().contentType(ContentType.JSON)
+        asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("displayName", "OST-1", "timeZone", "Mars/Olympus"))
                 .post("/api/v1/patients")
                 .then().statusCode(400)
@@ -40,7 +41,7 @@ class RegistryResourceTest {
 
     @Test
     void missingDisplayNameAndImplausibleMassAreBothNamed() {
-        given().contentType(ContentType.JSON)
+        asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("timeZone", "Europe/Vienna", "bodyMassKg", 0.2))
                 .post("/api/v1/patients")
                 .then().statusCode(400)
@@ -49,7 +50,7 @@ class RegistryResourceTest {
 
     @Test
     void malformedBodyIsAProblemWithoutInternals() {
-        given().contentType(ContentType.JSON).body("{\"displayName\": ")
+        asAdmin().contentType(ContentType.JSON).body("{\"displayName\": ")
                 .post("/api/v1/patients")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
@@ -58,7 +59,7 @@ class RegistryResourceTest {
 
     @Test
     void wronglyTypedFieldIsNamed() {
-        given().contentType(ContentType.JSON)
+        asAdmin().contentType(ContentType.JSON)
                 .body("{\"displayName\":\"A\",\"timeZone\":\"Europe/Vienna\",\"bodyMassKg\":\"heavy\"}")
                 .post("/api/v1/patients")
                 .then().statusCode(400)
@@ -69,7 +70,7 @@ class RegistryResourceTest {
     void registeredDeviceIsToldItsTopics() {
         String patient = Registry.newPatient();
         String deviceId = "wrist-" + UUID.randomUUID().toString().substring(0, 8);
-        given().contentType(ContentType.JSON)
+        asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("deviceId", deviceId, "placement", "lower_back", "rangeG", 16, "model", "IMU-9"))
                 .post("/api/v1/patients/" + patient + "/devices")
                 .then().statusCode(201)
@@ -84,7 +85,7 @@ class RegistryResourceTest {
     void deviceIdAlreadyRegisteredIsAConflict() {
         String patient = Registry.newPatient();
         String deviceId = Registry.newDevice(patient, 8);
-        given().contentType(ContentType.JSON)
+        asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("deviceId", deviceId, "placement", "hip", "rangeG", 8))
                 .post("/api/v1/patients/" + Registry.newPatient() + "/devices")
                 .then().statusCode(409)
@@ -93,7 +94,7 @@ class RegistryResourceTest {
 
     @Test
     void deviceIdThatCannotBeATopicLevelIsRefused() {
-        given().contentType(ContentType.JSON)
+        asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("deviceId", "a/+/b", "placement", "hip", "rangeG", 8))
                 .post("/api/v1/patients/" + Registry.newPatient() + "/devices")
                 .then().statusCode(400)
@@ -102,7 +103,7 @@ class RegistryResourceTest {
 
     @Test
     void unknownPlacementIsNamed() {
-        given().contentType(ContentType.JSON)
+        asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("deviceId", "dev-placement-x", "placement", "elbow", "rangeG", 8))
                 .post("/api/v1/patients/" + Registry.newPatient() + "/devices")
                 .then().statusCode(400)
@@ -111,18 +112,18 @@ class RegistryResourceTest {
 
     @Test
     void unknownIdsAreNotFound() {
-        given().contentType(ContentType.JSON)
+        asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("deviceId", "dev-orphan-1", "placement", "hip", "rangeG", 8))
                 .post("/api/v1/patients/" + UUID.randomUUID() + "/devices")
                 .then().statusCode(404).contentType("application/problem+json");
-        given().get("/api/v1/patients/" + UUID.randomUUID()).then().statusCode(404);
-        given().get("/api/v1/devices/no-such-device/sync-status").then().statusCode(404);
+        asAdmin().get("/api/v1/patients/" + UUID.randomUUID()).then().statusCode(404);
+        asAdmin().get("/api/v1/devices/no-such-device/sync-status").then().statusCode(404);
     }
 
     @Test
     void newDeviceHasEmptySyncStatusForBothStreams() {
         String deviceId = Registry.newDevice(Registry.newPatient(), 8);
-        given().get("/api/v1/devices/" + deviceId + "/sync-status")
+        asAdmin().get("/api/v1/devices/" + deviceId + "/sync-status")
                 .then().statusCode(200)
                 .body("streams.stream", contains("accel", "load"))
                 .body("streams[0].batchesAccepted", is(0))

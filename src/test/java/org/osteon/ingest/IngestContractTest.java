@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.osteon.support.Tokens.asAdmin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
@@ -88,7 +89,7 @@ class IngestContractTest {
 
         assertThat(device.receipt("accel", 3).path("status").asText()).isEqualTo("duplicate");
         assertThat(count("select count(*) from accel_batch where device_id = ?")).isEqualTo(1);
-        given().get("/api/v1/devices/" + deviceId + "/sync-status").then().statusCode(200)
+        asAdmin().get("/api/v1/devices/" + deviceId + "/sync-status").then().statusCode(200)
                 .body("streams[0].batchesAccepted", org.hamcrest.Matchers.is(1))
                 .body("streams[0].samplesAccepted", org.hamcrest.Matchers.is(100))
                 .body("streams[0].duplicates", org.hamcrest.Matchers.is(1));
@@ -285,7 +286,7 @@ class IngestContractTest {
         device.publishAccel("{".getBytes(StandardCharsets.UTF_8));
         await().atMost(Duration.ofSeconds(20)).until(() -> device.receiptCount() == 8);
 
-        given().get("/api/v1/devices/" + deviceId + "/sync-status").then().statusCode(200)
+        asAdmin().get("/api/v1/devices/" + deviceId + "/sync-status").then().statusCode(200)
                 .body("streams[0].stream", org.hamcrest.Matchers.is("accel"))
                 .body("streams[0].lastSeq", org.hamcrest.Matchers.is(9))
                 .body("streams[0].batchesAccepted", org.hamcrest.Matchers.is(6))

@@ -35,12 +35,12 @@ public final class NoLossRun implements AutoCloseable {
 
     public NoLossRun(String serviceUri, String brokerUri, int deviceCount, int batchesPerDevice) throws Exception {
         this.batchesPerDevice = batchesPerDevice;
-        String patient = given().baseUri(serviceUri).contentType(ContentType.JSON)
+        String patient = given().baseUri(serviceUri).auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
                 .body(Map.of("displayName", "load", "timeZone", "UTC"))
                 .post("/api/v1/patients").then().statusCode(201).extract().path("id");
         for (int d = 0; d < deviceCount; d++) {
             String id = "fleet-" + d + "-" + Long.toString(System.nanoTime(), 36);
-            given().baseUri(serviceUri).contentType(ContentType.JSON)
+            given().baseUri(serviceUri).auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
                     .body(Map.of("deviceId", id, "placement", "hip", "rangeG", 8))
                     .post("/api/v1/patients/" + patient + "/devices").then().statusCode(201);
             devices.add(new DeviceClient(brokerUri, id));

@@ -1,17 +1,17 @@
 package org.osteon.support;
 
-import static io.restassured.RestAssured.given;
+import static org.osteon.support.Tokens.asAdmin;
 
 import io.restassured.http.ContentType;
 import java.util.Map;
 import java.util.UUID;
 
-/** Registers patients and devices over the REST API, as an app would. */
+/** Registers patients and devices over the REST API, as an admin would. */
 public final class Registry {
     private Registry() {}
 
     public static String newPatient() {
-        return given().contentType(ContentType.JSON)
+        return asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("displayName", "P-" + UUID.randomUUID().toString().substring(0, 8),
                         "timeZone", "Europe/Vienna", "bodyMassKg", 64.5))
                 .post("/api/v1/patients")
@@ -21,7 +21,7 @@ public final class Registry {
 
     public static String newDevice(String patientId, double rangeG) {
         String deviceId = "dev-" + UUID.randomUUID().toString().substring(0, 12);
-        given().contentType(ContentType.JSON)
+        asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("deviceId", deviceId, "placement", "hip", "rangeG", rangeG, "model", "test-imu"))
                 .post("/api/v1/patients/" + patientId + "/devices")
                 .then().statusCode(201);

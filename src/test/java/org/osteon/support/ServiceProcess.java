@@ -43,6 +43,10 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-Dquarkus.http.port=" + httpPort));
         cmd.addAll(jvmOptions);
+        if (!properties.containsKey("osteon.auth.local-key-dir")) {
+            // The key the tests sign with (see Tokens), so that they can call the API as any role.
+            cmd.add("-Dosteon.auth.local-key-dir=" + Tokens.KEY_DIR);
+        }
         properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.addAll(List.of("-jar", jar));
         process = new ProcessBuilder(cmd).redirectErrorStream(true)

@@ -1,0 +1,58 @@
+package org.osteon.adherence;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How adherence is judged. */
+@ConfigMapping(prefix = "osteon.adherence")
+public interface AdherenceConfig {
+
+    /** Hours of wear below which a day is {@code no_data}: never counted as missed, left out of weekly targets. */
+    @WithDefault("10")
+    double minWearHours();
+
+    /** A ratio at or above this (and below 1) is {@code partial}; below it, {@code missed}. */
+    @WithDefault("0.5")
+    double partialFrom();
+
+    /** Longest {@code from..to} range a days or adherence request may span, in days. */
+    @WithDefault("366")
+    int maxRangeDays();
+
+    /** Weights of the component kinds in the weekly overall adherence. */
+    Weights weights();
+
+    /** One weight per kind; only components in the program and with data count, weighted by these. */
+    interface Weights {
+        /** Weight of the impacts component. */
+        @WithDefault("1")
+        double impacts();
+
+        /** Weight of the MVPA component. */
+        @WithDefault("1")
+        double mvpa();
+
+        /** Weight of the steps component. */
+        @WithDefault("1")
+        double steps();
+
+        /** Weight of the resistance component. */
+        @WithDefault("1")
+        double resistance();
+
+        /** Weight of the sedentary component. */
+        @WithDefault("1")
+        double sedentary();
+
+        default double of(String kind) {
+            return switch (kind) {
+                case "impacts" -> impacts();
+                case "mvpa" -> mvpa();
+                case "steps" -> steps();
+                case "resistance" -> resistance();
+                case "sedentary" -> sedentary();
+                default -> 0;
+            };
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.osteon.adherence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.osteon.adherence.AdherenceResults.DayAdherence;
+import org.osteon.adherence.AdherenceResults.WeekAdherence;
+import org.osteon.adherence.DaySummaryRepository.ResistanceSet;
+import org.osteon.common.ApiException;
+import org.osteon.patient.Patient;
+import org.osteon.program.Component;
+import org.osteon.program.ProgramDtos.ProgramVersionView;
+import org.osteon.program.ProgramRepository;
+import org.osteon.program.ProgramRules;
+import org.osteon.program.ProgramService;
+
+/** Adherence of a patient's days and weeks to the program versions in force on them. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class AdherenceService {
+    private final DaySummaryRepository days;
+    private final ProgramRepository programs;
+    private final AdherenceConfig config;
+    private final AdherenceCalculator calculator;
+
+    public AdherenceService(DaySummaryRepository days, ProgramRepository programs, AdherenceConfig config) {
+        this.days = days;
+        this.programs = programs;
+        this.config = config;
+        this.calculator = new AdherenceCalculator(config.minWearHours(), config.partialFrom(), config.weights()::of);
+    }
+
+    /** Refuses a missing, reversed or too long range, naming the parameter. */
+    public void checkRange(LocalDate from, LocalDate to) {
+        if (from == null) {
+            throw ApiException.badField("from", "is required (a date such as 2026-03-02)");
+        }
+        if (to == null) {
+            throw ApiException.badField("to", "is required (a date such as 2026-03-08)");
+        }
+        if (to.isBefore(from)) {
+            throw ApiException.badField("to", "must not be before from");
+        }
+        if (ChronoUnit.DAYS.between(from, to) + 1 > config.maxRangeDays()) {
+            throw ApiException.badField("to", "the range may span at most " + config.maxRangeDays() + " days");
+        }
+    }
+
+    public List<DaySummary> summaries(Patient patient, LocalDate from, LocalDate to) {
+        checkRange(from, to);
+        return days.between(patient.id, from, to);
+    }
+
+    public List<DayAdherence> byDay(Patient patient, LocalDate from, LocalDate to) {
+        checkRange(from, to);
+        return judge(patient, from, to).stream().map(AdherenceCalculator.Day::result).toList();
+    }
+
+    /** The Monday-to-Sunday weeks (patient's zone) that hold any day of {@code from..to}, whole. */
+    public List<WeekAdherence> byWeek(Patient patient, LocalDate from, LocalDate to) {
+        checkRange(from, to);
+        LocalDate start = from.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate end = to.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
+        List<AdherenceCalculator.Day> judged = judge(patient, start, end);
+        List<WeekAdherence> weeks = new ArrayList<>();
+        for (int i = 0; i < judged.size(); i += 7) {
+            weeks.add(calculator.week(judged.subList(i, i + 7)));
+        }
+        return weeks;
+    }
+
+    /** The last time any of the patient's devices synced. */
+    public Optional<Instant> lastSync(Patient patient) {
+        return Optional.ofNullable(days.lastSync(patient.id));
+    }
+
+    private List<AdherenceCalculator.Day> judge(Patient patient, LocalDate from, LocalDate to) {
+        ZoneId zone = ZoneId.of(patient.timeZone);
+        List<ProgramVersionView> versions = programs.inForceBetween(patient.id, from, to);
+        Map<LocalDate, DaySummary> summaries = days.between(patient.id, from, to).stream()
+                .collect(Collectors.toMap(DaySummary::date, Function.identity()));
+        List<ResistanceSet> sets = days.resistanceSets(patient.id, zone, from, to);
+        List<AdherenceCalculator.Day> judged = new ArrayList<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            LocalDate day = d;
+            Optional<ProgramVersionView> v = ProgramService.inForceOn(versions, day);
+            List<Component> components = v.map(pv -> pv.components().stream()
+                    .map(c -> ProgramRules.onDay(c, pv.effectiveFrom(), day)).toList()).orElse(null);
+            judged.add(calculator.day(day, v.map(ProgramVersionView::version).orElse(null), summaries.get(day), sets,
+                    components));
+        }
+        return judged;
+    }
+}

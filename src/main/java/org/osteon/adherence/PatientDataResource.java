@@ -1,0 +1,114 @@
+package org.osteon.adherence;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.osteon.auth.PatientAccess;
+import org.osteon.auth.Roles;
+import org.osteon.common.ApiDocs;
+import org.osteon.common.ApiException;
+import org.osteon.common.ApiProblem;
+import org.osteon.patient.Patient;
+
+/** A patient's scored days and their adherence, for the patient's app and their physiotherapist. */
+@Path("/api/v1/patients/{patientId}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Days and adherence")
+@SecurityRequirement(name = "bearer")
+@RolesAllowed({Roles.PATIENT, Roles.PHYSIO})
+@APIResponse(responseCode = "400", description = "from or to missing, reversed or too far apart; named in errors",
+        content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400",
+                value = "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":\"to: must not be "
+                        + "before from\",\"instance\":\"/api/v1/patients/5f0c…/adherence\",\"errors\":[{\"field\":\"to\","
+                        + "\"message\":\"must not be before from\"}]}")))
+@APIResponse(responseCode = "401", description = "no valid bearer token",
+        content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "401", value = ApiDocs.UNAUTHORIZED)))
+@APIResponse(responseCode = "403", description = "admins do not read clinical data",
+        content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "403", value = ApiDocs.FORBIDDEN)))
+@APIResponse(responseCode = "404", description = "no such patient, or not one of the caller's",
+        content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "404", value = ApiDocs.NOT_FOUND)))
+public class PatientDataResource {
+    private final AdherenceService adherence;
+    private final PatientAccess access;
+
+    public PatientDataResource(AdherenceService adherence, PatientAccess access) {
+        this.adherence = adherence;
+        this.access = access;
+    }
+
+    @GET
+    @Path("/days")
+    @Operation(summary = "Scored days from..to (local dates, inclusive)",
+            description = "Wear time, ENMO, MVPA and bouted MVPA, steps, impacts by band and by threshold, osteogenic "
+                    + "index, daily stress stimulus, sedentary time, rolling 7-day RA/IS/IV and provenance. Days the "
+                    + "scoring core has not written are absent. The range is bounded (osteon.adherence.max-range-days).")
+    @APIResponse(responseCode = "200", description = "the days", content = @Content(examples = @ExampleObject(name = "200",
+            value = "[{\"date\":\"2026-03-02\",\"wearHours\":14.5,\"enmoMg\":31.2,\"mvpaMinutes\":48.0,"
+                    + "\"mvpaBoutedMinutes\":{\"min1\":40.0,\"min5\":31.0,\"min10\":22.0},\"steps\":8123,"
+                    + "\"impactsByBand\":{\"low\":812,\"medium\":95,\"high\":31},\"impactsAtOrAbove\":{\"4.2\":31,\"6.0\":2},"
+                    + "\"osteogenicIndex\":41.7,\"dailyStressStimulus\":12.9,\"sedentaryMinutes\":520.0,"
+                    + "\"longestSedentaryBoutMinutes\":75.0,\"resistanceSessions\":1,"
+                    + "\"rolling7d\":{\"ra\":0.88,\"is\":0.61,\"iv\":0.74},\"provenance\":{\"cutPoints\":\"hildebrand-wrist\"}}]")))
+    public List<DaySummary> days(@PathParam("patientId") UUID patientId,
+            @QueryParam("from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String from,
+            @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String to) {
+        Patient p = access.clinical(patientId, "days");
+        return adherence.summaries(p, date("from", from), date("to", to));
+    }
+
+    @GET
+    @Path("/adherence")
+    @Operation(summary = "Adherence per component, by day or by week",
+            description = "by=day: each day of from..to against the targets in force that day. by=week: the "
+                    + "Monday-to-Sunday weeks holding from..to, whole, with the weighted overall and the days a safety "
+                    + "cap was exceeded. Day boundaries are the patient's local midnights.")
+    @APIResponse(responseCode = "200", description = "days or weeks", content = @Content(examples = {
+        @ExampleObject(name = "200 by=day", value = "[{\"date\":\"2026-03-02\",\"programVersion\":1,\"wearHours\":14.5,"
+                + "\"components\":[{\"kind\":\"steps\",\"unit\":\"steps\",\"target\":7000.0,\"achieved\":8123.0,"
+                + "\"ratio\":1.0,\"rawRatio\":1.16,\"status\":\"met\"}],\"capExceeded\":null}]"),
+        @ExampleObject(name = "200 by=week", value = "[{\"weekStart\":\"2026-03-02\",\"weekEnd\":\"2026-03-08\","
+                + "\"components\":[{\"kind\":\"steps\",\"unit\":\"days\",\"target\":4.286,\"achieved\":4.0,\"ratio\":0.933,"
+                + "\"rawRatio\":0.933,\"status\":\"partial\",\"daysWithData\":6}],\"overall\":0.933,"
+                + "\"overallStatus\":\"partial\",\"capExceededDays\":[]}]")}))
+    public List<?> adherence(@PathParam("patientId") UUID patientId,
+            @QueryParam("from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String from,
+            @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String to,
+            @QueryParam("by") @DefaultValue("day") @Parameter(schema = @Schema(enumeration = {"day", "week"})) String by) {
+        Patient p = access.clinical(patientId, "adherence");
+        LocalDate f = date("from", from), t = date("to", to);
+        return switch (by) {
+            case "day" -> adherence.byDay(p, f, t);
+            case "week" -> adherence.byWeek(p, f, t);
+            default -> throw ApiException.badField("by", "must be day or week");
+        };
+    }
+
+    private static LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw ApiException.badField(name, "is required (a date such as 2026-03-02)");
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badField(name, "must be a date such as 2026-03-02");
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.osteon.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.osteon.auth.Caller;
+import org.osteon.common.Jdbc;
+import org.osteon.common.Page;
+
+/**
+ * The audit trail: who changed a program and why, and which physiotherapist read which
+ * patient's data. Rows are only ever added.
+ */
+@ApplicationScoped
+@Transactional
+public class AuditLog {
+    /** A program version was added. */
+    public static final String PROGRAM_CHANGED = "program.changed";
+    /** A physiotherapist read a patient's data. */
+    public static final String PATIENT_READ = "patient.read";
+
+    private final Jdbc jdbc;
+    private final Caller caller;
+    private final ObjectMapper json;
+
+    public AuditLog(Jdbc jdbc, Caller caller, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.caller = caller;
+        this.json = json;
+    }
+
+    /** Records an action of the current caller in the current transaction. */
+    public void record(String action, UUID patientId, String reason, Map<String, Object> detail) {
+        try {
+            jdbc.update("insert into audit_event (at, actor_role, actor_subject, action, patient_id, reason, detail) "
+                            + "values (?, ?, ?, ?, ?, ?, ?::jsonb)",
+                    Instant.now(), caller.role(), caller.subject(), action, patientId, reason,
+                    detail == null ? null : json.writeValueAsString(detail));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("audit detail could not be written", e);
+        }
+    }
+
+    /** One audited action as admins see it. */
+    public record AuditEvent(long id, Instant at, String actorRole, String actorSubject, String action,
+            UUID patientId, String reason, Object detail) {}
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<AuditEvent> list(UUID patientId, String action, int page, int size) {
+        String where = " where (?::uuid is null or patient_id = ?::uuid) and (?::text is null or action = ?::text)";
+        Object[] filter = {patientId, patientId, action, action};
+        long total = jdbc.count("select count(*) from audit_event" + where, filter);
+        Object[] params = new Object[filter.length + 2];
+        System.arraycopy(filter, 0, params, 0, filter.length);
+        params[filter.length] = size;
+        params[filter.length + 1] = (long) page * size;
+        List<AuditEvent> items = jdbc.list(
+                "select id, at, actor_role, actor_subject, action, patient_id, reason, detail from audit_event"
+                        + where + " order by id desc limit ? offset ?",
+                rs -> new AuditEvent(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getObject(6, UUID.class), rs.getString(7),
+                        readDetail(rs.getString(8))),
+                params);
+        return new Page<>(items, page, size, total);
+    }
+
+    private Object readDetail(String detail) {
+        try {
+            return detail == null ? null : json.readValue(detail, Map.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("audit detail could not be read", e);
+        }
+    }
+}

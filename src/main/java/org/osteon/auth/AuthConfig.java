@@ -1,0 +1,39 @@
+package org.osteon.auth;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Optional;
+
+/**
+ * How bearer tokens are verified. With {@code jwks-url} set, tokens of that OIDC provider are
+ * accepted (production); without it, the service signs and verifies with a key of its own that
+ * it creates on first start (local use and tests).
+ */
+@ConfigMapping(prefix = "osteon.auth")
+public interface AuthConfig {
+    String LOCAL_ISSUER = "osteon-local";
+
+    /**
+     * The provider's JWKS endpoint, e.g. {@code https://id.example.org/realms/osteon/protocol/openid-connect/certs}.
+     * Setting it turns the local key off.
+     */
+    Optional<String> jwksUrl();
+
+    /** The {@code iss} every token must carry. Required with {@code jwks-url}; locally {@value #LOCAL_ISSUER}. */
+    @WithDefault(LOCAL_ISSUER)
+    String issuer();
+
+    /** When set, the {@code aud} every token must carry (the client id the provider issues tokens for). */
+    Optional<String> audience();
+
+    /**
+     * Where the role is in the token: a claim name or a path such as {@code realm_access/roles}
+     * (Keycloak). It must hold {@code patient}, {@code physio} or {@code admin}.
+     */
+    @WithDefault("groups")
+    String rolesClaim();
+
+    /** Directory of the local signing key, created on first start when {@code jwks-url} is not set. */
+    @WithDefault(".osteon/jwt")
+    String localKeyDir();
+}

@@ -1,0 +1,92 @@
+package org.osteon.auth;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.osteon.audit.AuditLog;
+import org.osteon.common.ApiException;
+import org.osteon.patient.Patient;
+import org.osteon.physio.CareAssignments;
+import org.osteon.physio.Physiotherapist;
+
+/**
+ * Decides whether the caller may see or change one patient's data, object by object (OWASP
+ * API1). Roles are checked before this, with {@code @RolesAllowed}: a role that may never do
+ * something gets 403. Here, a patient the caller has no business with is answered exactly like
+ * a patient that does not exist, 404, so that ids cannot be probed.
+ */
+@ApplicationScoped
+@Transactional
+public class PatientAccess {
+    private final Caller caller;
+    private final CareAssignments assignments;
+    private final AuditLog audit;
+
+    public PatientAccess(Caller caller, CareAssignments assignments, AuditLog audit) {
+        this.caller = caller;
+        this.assignments = assignments;
+        this.audit = audit;
+    }
+
+    /**
+     * Registry data (the patient record, devices, sync status): the patient themself, an
+     * assigned physiotherapist or an admin. A physiotherapist's read is audited as {@code what}.
+     */
+    public Patient registry(UUID patientId, String what) {
+        if (caller.is(Roles.ADMIN)) {
+            return find(patientId);
+        }
+        return clinical(patientId, what);
+    }
+
+    /**
+     * Clinical data (program, days, adherence): the patient themself or an assigned
+     * physiotherapist. A physiotherapist's read is audited as {@code what}; {@code null} for a
+     * write, which its own audit covers or which is not clinical.
+     */
+    public Patient clinical(UUID patientId, String what) {
+        Patient p = mine(patientId);
+        if (what != null && caller.is(Roles.PHYSIO) && !isSelf(patientId)) {
+            audit.record(AuditLog.PATIENT_READ, patientId, null, Map.of("resource", what));
+        }
+        return p;
+    }
+
+    /** Changing a program: only a physiotherapist assigned to the patient. */
+    public Patient change(UUID patientId) {
+        if (!isAssignedPhysio(patientId)) {
+            throw ApiException.notFound("patient", patientId);
+        }
+        return find(patientId);
+    }
+
+    public boolean isAdmin() {
+        return caller.is(Roles.ADMIN);
+    }
+
+    /** The physiotherapist the caller is, if registered. */
+    public Optional<Physiotherapist> physio() {
+        return caller.is(Roles.PHYSIO) ? Physiotherapist.findBySubject(caller.subject()) : Optional.empty();
+    }
+
+    private Patient mine(UUID patientId) {
+        if (isSelf(patientId) || isAssignedPhysio(patientId)) {
+            return find(patientId);
+        }
+        throw ApiException.notFound("patient", patientId);
+    }
+
+    private boolean isSelf(UUID patientId) {
+        return caller.patientId().filter(patientId::equals).isPresent();
+    }
+
+    private boolean isAssignedPhysio(UUID patientId) {
+        return physio().filter(ph -> assignments.isAssigned(ph.id, patientId)).isPresent();
+    }
+
+    private static Patient find(UUID patientId) {
+        return Patient.<Patient>findByIdOptional(patientId).orElseThrow(() -> ApiException.notFound("patient", patientId));
+    }
+}

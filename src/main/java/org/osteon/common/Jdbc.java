@@ -1,0 +1,74 @@
+package org.osteon.common;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Plain SQL for the tables whose JSON columns and window queries fit SQL better than entities.
+ * Connections join the caller's transaction, so an audit row and the change it records commit
+ * together.
+ */
+@ApplicationScoped
+public class Jdbc {
+    private final AgroalDataSource dataSource;
+
+    public Jdbc(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Maps one row; may throw what JDBC throws. */
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    public <T> List<T> list(String sql, RowMapper<T> mapper, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, params);
+                ResultSet rs = ps.executeQuery()) {
+            List<T> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(mapper.map(rs));
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("query failed", e);
+        }
+    }
+
+    /** The first row, empty when there is none or it maps to {@code null}. */
+    public <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... params) {
+        List<T> rows = list(sql, mapper, params);
+        return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
+    }
+
+    public long count(String sql, Object... params) {
+        return one(sql, rs -> rs.getLong(1), params).orElse(0L);
+    }
+
+    public int update(String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, params)) {
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("update failed", e);
+        }
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, Object[] params) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        for (int i = 0; i < params.length; i++) {
+            // The driver takes dates and times as java.time values, but not Instant itself.
+            Object p = params[i] instanceof Instant t ? t.atOffset(ZoneOffset.UTC) : params[i];
+            ps.setObject(i + 1, p);
+        }
+        return ps;
+    }
+}

@@ -1,0 +1,136 @@
+package org.osteon.physio;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.osteon.auth.Roles;
+import org.osteon.common.ApiDocs;
+import org.osteon.common.ApiException;
+import org.osteon.common.ApiProblem;
+import org.osteon.common.Page;
+import org.osteon.patient.Patient;
+import org.osteon.physio.PhysioDtos.NewPhysiotherapist;
+import org.osteon.physio.PhysioDtos.PhysiotherapistView;
+
+/** Admins register physiotherapists and assign patients to them. */
+@Path("/api/v1/physiotherapists")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Physiotherapists")
+@SecurityRequirement(name = "bearer")
+@RolesAllowed(Roles.ADMIN)
+@APIResponse(responseCode = "401", description = "no valid bearer token",
+        content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "401", value = ApiDocs.UNAUTHORIZED)))
+@APIResponse(responseCode = "403", description = "only admins manage physiotherapists",
+        content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "403", value = ApiDocs.FORBIDDEN)))
+public class PhysiotherapistResource {
+    private final CareAssignments assignments;
+
+    public PhysiotherapistResource(CareAssignments assignments) {
+        this.assignments = assignments;
+    }
+
+    @POST
+    @Transactional
+    @Operation(summary = "Register a physiotherapist")
+    @APIResponse(responseCode = "201", description = "registered", content = @Content(examples = @ExampleObject(name = "201",
+            value = "{\"id\":\"8a1e…\",\"subject\":\"physio-7\",\"displayName\":\"A. Weber\",\"createdAt\":\"2026-03-01T09:00:00Z\"}")))
+    @APIResponse(responseCode = "400", description = "a field is wrong, named in errors",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400", value = ApiDocs.BAD_REQUEST)))
+    @APIResponse(responseCode = "409", description = "the subject is already registered",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "409", value = ApiDocs.CONFLICT)))
+    public Response create(@Valid @NotNull NewPhysiotherapist body, UriInfo uri) {
+        if (Physiotherapist.findBySubject(body.subject()).isPresent()) {
+            throw ApiException.conflict("subject", "subject '" + body.subject() + "' is already registered");
+        }
+        Physiotherapist p = new Physiotherapist();
+        p.id = UUID.randomUUID();
+        p.subject = body.subject();
+        p.displayName = body.displayName().strip();
+        p.createdAt = Instant.now();
+        p.persist();
+        return Response.created(uri.getAbsolutePathBuilder().path(p.id.toString()).build())
+                .entity(PhysiotherapistView.of(p)).build();
+    }
+
+    @GET
+    @Operation(summary = "Physiotherapists, by name")
+    @APIResponse(responseCode = "200", description = "a page", content = @Content(examples = @ExampleObject(name = "200",
+            value = "{\"items\":[{\"id\":\"8a1e…\",\"subject\":\"physio-7\",\"displayName\":\"A. Weber\","
+                    + "\"createdAt\":\"2026-03-01T09:00:00Z\"}],\"page\":0,\"size\":50,\"total\":1}")))
+    public Page<PhysiotherapistView> list(@QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("50") int size) {
+        Page.check(page, size);
+        List<PhysiotherapistView> items = Physiotherapist.<Physiotherapist>findAll(
+                        io.quarkus.panache.common.Sort.by("displayName").and("id"))
+                .page(page, size).stream().map(PhysiotherapistView::of).toList();
+        return new Page<>(items, page, size, Physiotherapist.count());
+    }
+
+    @GET
+    @Path("/{physioId}")
+    @Operation(summary = "One physiotherapist")
+    @APIResponse(responseCode = "200", description = "found", content = @Content(examples = @ExampleObject(name = "200",
+            value = "{\"id\":\"8a1e…\",\"subject\":\"physio-7\",\"displayName\":\"A. Weber\",\"createdAt\":\"2026-03-01T09:00:00Z\"}")))
+    @APIResponse(responseCode = "404", description = "unknown id",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "404", value = ApiDocs.NOT_FOUND)))
+    public PhysiotherapistView get(@PathParam("physioId") UUID physioId) {
+        return PhysiotherapistView.of(physio(physioId));
+    }
+
+    @PUT
+    @Path("/{physioId}/patients/{patientId}")
+    @Transactional
+    @Operation(summary = "Assign a patient to a physiotherapist", description = "Idempotent.")
+    @APIResponse(responseCode = "204", description = "assigned")
+    @APIResponse(responseCode = "404", description = "unknown physiotherapist or patient",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "404", value = ApiDocs.NOT_FOUND)))
+    public void assign(@PathParam("physioId") UUID physioId, @PathParam("patientId") UUID patientId) {
+        physio(physioId);
+        if (Patient.findById(patientId) == null) {
+            throw ApiException.notFound("patient", patientId);
+        }
+        assignments.assign(physioId, patientId);
+    }
+
+    @DELETE
+    @Path("/{physioId}/patients/{patientId}")
+    @Transactional
+    @Operation(summary = "End an assignment")
+    @APIResponse(responseCode = "204", description = "the assignment is gone")
+    @APIResponse(responseCode = "404", description = "there was no such assignment",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "404", value = ApiDocs.NOT_FOUND)))
+    public void unassign(@PathParam("physioId") UUID physioId, @PathParam("patientId") UUID patientId) {
+        if (!assignments.unassign(physioId, patientId)) {
+            throw ApiException.notFound("assignment", physioId + "/" + patientId);
+        }
+    }
+
+    private static Physiotherapist physio(UUID physioId) {
+        return Physiotherapist.<Physiotherapist>findByIdOptional(physioId)
+                .orElseThrow(() -> ApiException.notFound("physiotherapist", physioId));
+    }
+}

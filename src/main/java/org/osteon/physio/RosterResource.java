@@ -1,0 +1,119 @@
+package org.osteon.physio;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.osteon.adherence.AdherenceResults.WeekAdherence;
+import org.osteon.adherence.AdherenceService;
+import org.osteon.audit.AuditLog;
+import org.osteon.auth.PatientAccess;
+import org.osteon.auth.Roles;
+import org.osteon.common.ApiDocs;
+import org.osteon.common.ApiException;
+import org.osteon.common.ApiProblem;
+import org.osteon.common.Page;
+import org.osteon.patient.Patient;
+import org.osteon.physio.PhysioDtos.RosterEntry;
+import org.osteon.program.ProgramService;
+
+/** A physiotherapist's own patients, with last week's adherence, trend, flags and last sync. */
+@Path("/api/v1/physiotherapists/me/patients")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Physiotherapists")
+@SecurityRequirement(name = "bearer")
+public class RosterResource {
+    private final PatientAccess access;
+    private final CareAssignments assignments;
+    private final AdherenceService adherence;
+    private final AuditLog audit;
+
+    public RosterResource(PatientAccess access, CareAssignments assignments, AdherenceService adherence, AuditLog audit) {
+        this.access = access;
+        this.assignments = assignments;
+        this.adherence = adherence;
+        this.audit = audit;
+    }
+
+    @GET
+    @RolesAllowed(Roles.PHYSIO)
+    @Transactional
+    @Operation(summary = "My patients",
+            description = "sort=adherence puts the lowest last-week adherence first (patients without any last); "
+                    + "-adherence the highest first; name by display name. Each patient shown is audited as read.")
+    @APIResponse(responseCode = "200", description = "a page of the roster", content = @Content(examples = @ExampleObject(
+            name = "200", value = "{\"items\":[{\"patientId\":\"5f0c…\",\"displayName\":\"OST-0042\",\"lastWeekStart\":"
+                    + "\"2026-03-09\",\"lastWeekAdherence\":0.62,\"previousWeekAdherence\":0.81,\"trend\":-0.19,"
+                    + "\"flags\":[\"cap_exceeded\"],\"lastSyncAt\":\"2026-03-16T07:02:11Z\"}],\"page\":0,\"size\":50,\"total\":1}")))
+    @APIResponse(responseCode = "400", description = "unknown sort, or page or size out of range",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400", value = ApiDocs.BAD_REQUEST)))
+    @APIResponse(responseCode = "401", description = "no valid bearer token",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "401", value = ApiDocs.UNAUTHORIZED)))
+    @APIResponse(responseCode = "403", description = "not a registered physiotherapist",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "403", value = ApiDocs.FORBIDDEN)))
+    public Page<RosterEntry> roster(
+            @QueryParam("sort") @DefaultValue("adherence")
+                    @Parameter(schema = @Schema(enumeration = {"adherence", "-adherence", "name"})) String sort,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
+        Page.check(page, size);
+        Comparator<RosterEntry> order = switch (sort) {
+            case "adherence" -> Comparator.comparing(RosterEntry::lastWeekAdherence,
+                    Comparator.nullsLast(Comparator.<Double>naturalOrder()));
+            case "-adherence" -> Comparator.comparing(RosterEntry::lastWeekAdherence,
+                    Comparator.nullsLast(Comparator.<Double>reverseOrder()));
+            case "name" -> Comparator.comparing(RosterEntry::displayName);
+            default -> throw ApiException.badField("sort", "must be adherence, -adherence or name");
+        };
+        Physiotherapist me = access.physio().orElseThrow(() ->
+                new ApiException(403, "Forbidden", "no physiotherapist is registered with this token's subject", null));
+        List<RosterEntry> entries = new ArrayList<>();
+        for (UUID patientId : assignments.patientsOf(me.id)) {
+            entries.add(entry(Patient.findById(patientId)));
+        }
+        entries.sort(order.thenComparing(e -> e.patientId().toString()));
+        Page<RosterEntry> result = Page.of(entries, page, size);
+        for (RosterEntry e : result.items()) {
+            audit.record(AuditLog.PATIENT_READ, e.patientId(), null, Map.of("resource", "roster"));
+        }
+        return result;
+    }
+
+    private RosterEntry entry(Patient p) {
+        LocalDate lastWeek = ProgramService.today(p).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1);
+        List<WeekAdherence> weeks = adherence.byWeek(p, lastWeek.minusWeeks(1), lastWeek);
+        WeekAdherence previous = weeks.get(0), last = weeks.get(1);
+        List<String> flags = new ArrayList<>();
+        if (!last.capExceededDays().isEmpty()) {
+            flags.add("cap_exceeded");
+        }
+        if (last.components().isEmpty()) {
+            flags.add("no_program");
+        } else if (last.overall() == null) {
+            flags.add("no_data_last_week");
+        }
+        Double trend = last.overall() != null && previous.overall() != null
+                ? Math.round((last.overall() - previous.overall()) * 1000) / 1000.0 : null;
+        return new RosterEntry(p.id, p.displayName, lastWeek, last.overall(), previous.overall(), trend, flags,
+                adherence.lastSync(p).orElse(null));
+    }
+}

@@ -1,0 +1,221 @@
+package org.osteon.program;
+
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.DayOfWeek;
+import java.util.List;
+import java.util.Set;
+import org.osteon.common.UnknownFieldException;
+
+/**
+ * One part of a program, with its targets in clinical units. The same JSON shape is stored in
+ * {@code program_version.components} and {@code program_template.components}, and read and
+ * written by the API; {@code kind} selects the type.
+ *
+ * <p>Unknown fields are refused, not dropped: a misspelt {@code cap} may be the one that protects
+ * fragile bone.
+ *
+ * <p>Osteon resolves activity per day, so a "session" of a frequency target is a day on which the
+ * session target was reached. {@code days}, when given, names the weekdays the session is
+ * scheduled on: a day outside them is {@code not_scheduled} unless a session happened anyway.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = Component.Impacts.class, name = "impacts"),
+    @JsonSubTypes.Type(value = Component.Mvpa.class, name = "mvpa"),
+    @JsonSubTypes.Type(value = Component.Steps.class, name = "steps"),
+    @JsonSubTypes.Type(value = Component.Resistance.class, name = "resistance"),
+    @JsonSubTypes.Type(value = Component.Sedentary.class, name = "sedentary")
+})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public sealed interface Component {
+
+    /** Refuses a field this kind does not have, naming it (the service otherwise ignores unknown fields). */
+    @JsonAnySetter
+    default void refuseUnknown(String field, Object value) {
+        throw new UnknownFieldException(field);
+    }
+
+    /** The name of this kind in JSON and in configuration. */
+    String kind();
+
+    /** How the main target grows; {@code null} when it stays put. */
+    Progression progression();
+
+    /** A copy whose main target is {@code value}, after progression. */
+    Component withMainTarget(double value);
+
+    /** The main target that progression acts on. */
+    double mainTarget();
+
+    /**
+     * Impact peaks at or above {@code minG} (resultant acceleration, gravity included). With
+     * {@code per = day} the count is due every day; with {@code per = session} a day that reaches it
+     * is a session, due {@code sessionsPerWeek} times a week.
+     */
+    record Impacts(
+            @NotNull @DecimalMin("1.3") @DecimalMax("16.0") Double minG,
+            @NotNull @Min(1) @Max(1000) Integer count,
+            @NotNull Per per,
+            @Min(1) @Max(7) Integer sessionsPerWeek,
+            Set<DayOfWeek> days,
+            @Valid SafetyCap cap,
+            @Valid Progression progression) implements Component {
+        @Override
+        public String kind() {
+            return "impacts";
+        }
+
+        @Override
+        public double mainTarget() {
+            return count;
+        }
+
+        @Override
+        public Component withMainTarget(double value) {
+            return new Impacts(minG, (int) Math.round(value), per, sessionsPerWeek, days, cap, progression);
+        }
+    }
+
+    /** Whether an impact count is due daily or per session. */
+    enum Per {
+        day, session
+    }
+
+    /** For fragile bone: at most {@code maxPerDay} peaks above {@code aboveG} in a day. */
+    record SafetyCap(
+            @NotNull @DecimalMin("1.3") @DecimalMax("16.0") Double aboveG,
+            @NotNull @Min(0) @Max(10000) Integer maxPerDay) {}
+
+    /** Moderate-to-vigorous minutes a week, counted only in bouts of at least {@code boutMinutes}. */
+    record Mvpa(
+            @NotNull @Min(1) @Max(3000) Integer minutesPerWeek,
+            @NotNull Integer boutMinutes,
+            @Valid Progression progression) implements Component {
+        @Override
+        public String kind() {
+            return "mvpa";
+        }
+
+        @Override
+        public double mainTarget() {
+            return minutesPerWeek;
+        }
+
+        @Override
+        public Component withMainTarget(double value) {
+            return new Mvpa((int) Math.round(value), boutMinutes, progression);
+        }
+    }
+
+    /** At least {@code stepsPerDay} steps on {@code daysPerWeek} days of the week. */
+    record Steps(
+            @NotNull @Min(1) @Max(100000) Integer stepsPerDay,
+            @NotNull @Min(1) @Max(7) Integer daysPerWeek,
+            @Valid Progression progression) implements Component {
+        @Override
+        public String kind() {
+            return "steps";
+        }
+
+        @Override
+        public double mainTarget() {
+            return stepsPerDay;
+        }
+
+        @Override
+        public Component withMainTarget(double value) {
+            return new Steps((int) Math.round(value), daysPerWeek, progression);
+        }
+    }
+
+    /**
+     * Resistance sessions a week, from loading events. With exercises listed, a day counts as a
+     * session only when every exercise reached its sets of at least {@code reps} reps at or above
+     * {@code minPercent1RM} % of the one-repetition maximum the event reports (events without a 1RM
+     * cannot show intensity and do not count). Without exercises, any resistance set counts.
+     * Progression raises every exercise's {@code minPercent1RM}.
+     */
+    record Resistance(
+            @NotNull @Min(1) @Max(7) Integer sessionsPerWeek,
+            @Size(max = 20) List<@Valid @NotNull Exercise> exercises,
+            Set<DayOfWeek> days,
+            @Valid Progression progression) implements Component {
+        @Override
+        public String kind() {
+            return "resistance";
+        }
+
+        @Override
+        public double mainTarget() {
+            return exercises == null || exercises.isEmpty() ? 0 : exercises.get(0).minPercent1RM();
+        }
+
+        @Override
+        public Component withMainTarget(double value) {
+            if (exercises == null) {
+                return this;
+            }
+            double delta = value - mainTarget();
+            return new Resistance(sessionsPerWeek, exercises.stream()
+                    .map(e -> new Exercise(e.exercise(), e.sets(), e.reps(),
+                            Math.min(100.0, e.minPercent1RM() + delta)))
+                    .toList(), days, progression);
+        }
+    }
+
+    /** One prescribed exercise: sets × reps at or above a share of 1RM. */
+    record Exercise(
+            @NotBlank @Size(max = 60) String exercise,
+            @NotNull @Min(1) @Max(20) Integer sets,
+            @NotNull @Min(1) @Max(100) Integer reps,
+            @NotNull @DecimalMin("0.0") @DecimalMax("100.0") Double minPercent1RM) {}
+
+    /**
+     * Limits on sitting: the longest sedentary bout of a day, or sedentary hours a day. Exactly
+     * one is given. Not progressive.
+     */
+    record Sedentary(
+            @Min(1) @Max(1440) Integer maxLongestBoutMinutes,
+            @DecimalMin("0.5") @DecimalMax("24.0") Double maxHoursPerDay) implements Component {
+        @Override
+        public String kind() {
+            return "sedentary";
+        }
+
+        @Override
+        public Progression progression() {
+            return null;
+        }
+
+        @Override
+        public double mainTarget() {
+            return maxLongestBoutMinutes != null ? maxLongestBoutMinutes : maxHoursPerDay;
+        }
+
+        @Override
+        public Component withMainTarget(double value) {
+            return this;
+        }
+    }
+
+    /**
+     * The main target rises by {@code step} every {@code everyWeeks} weeks, counted from the
+     * version's effective date, and stops at {@code ceiling}.
+     */
+    record Progression(
+            @NotNull @DecimalMin(value = "0.0", inclusive = false) Double step,
+            @NotNull @Min(1) @Max(52) Integer everyWeeks,
+            @NotNull Double ceiling) {}
+}

@@ -1,0 +1,121 @@
+package org.osteon.program;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.osteon.auth.PatientAccess;
+import org.osteon.auth.Roles;
+import org.osteon.common.ApiDocs;
+import org.osteon.common.ApiException;
+import org.osteon.common.ApiProblem;
+import org.osteon.common.Page;
+import org.osteon.patient.Patient;
+import org.osteon.program.ProgramDtos.ProgramChange;
+import org.osteon.program.ProgramDtos.ProgramVersionView;
+import org.osteon.program.ProgramDtos.ProgramView;
+
+@Path("/api/v1/patients/{patientId}/program")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Programs")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "no valid bearer token",
+        content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "401", value = ApiDocs.UNAUTHORIZED)))
+@APIResponse(responseCode = "404", description = "no such patient, or not one of the caller's",
+        content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "404", value = ApiDocs.NOT_FOUND)))
+public class ProgramResource {
+    static final String VERSION_EXAMPLE = "{\"patientId\":\"5f0c…\",\"version\":2,\"effectiveFrom\":\"2026-03-02\","
+            + "\"templateId\":\"progressive-impact-osteoporosis\",\"components\":[{\"kind\":\"impacts\",\"minG\":4.2,"
+            + "\"count\":20,\"per\":\"day\",\"cap\":{\"aboveG\":6.0,\"maxPerDay\":60},\"progression\":{\"step\":5.0,"
+            + "\"everyWeeks\":2,\"ceiling\":50.0}}],\"author\":{\"role\":\"physio\",\"subject\":\"physio-7\"},"
+            + "\"reason\":\"tolerating the first block well\",\"createdAt\":\"2026-03-01T09:12:00Z\"}";
+
+    private final ProgramService programs;
+    private final PatientAccess access;
+
+    public ProgramResource(ProgramService programs, PatientAccess access) {
+        this.programs = programs;
+        this.access = access;
+    }
+
+    @GET
+    @RolesAllowed({Roles.PATIENT, Roles.PHYSIO})
+    @Operation(summary = "The program in force today, with today's targets after progression",
+            description = "inForce is null while the first version has not taken effect yet; upcoming names the next "
+                    + "scheduled version. 404 when the patient has no program.")
+    @APIResponse(responseCode = "200", description = "the program", content = @Content(examples = @ExampleObject(name = "200",
+            value = "{\"date\":\"2026-03-16\",\"inForce\":" + VERSION_EXAMPLE + ",\"targetsOnDate\":[{\"kind\":\"impacts\","
+                    + "\"minG\":4.2,\"count\":30,\"per\":\"day\"}],\"upcoming\":null}")))
+    @APIResponse(responseCode = "403", description = "admins do not read clinical data",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "403", value = ApiDocs.FORBIDDEN)))
+    public ProgramView get(@PathParam("patientId") UUID patientId) {
+        Patient p = access.clinical(patientId, "program");
+        return programs.current(p).orElseThrow(() -> new ApiException(404, "Not Found",
+                "patient '" + patientId + "' has no program", null));
+    }
+
+    @PUT
+    @RolesAllowed(Roles.PHYSIO)
+    @Operation(summary = "Prescribe or adjust the program",
+            description = "Adds a version from the components given, or from a template; nothing is edited in place. "
+                    + "The version takes effect on effectiveFrom (default today in the patient's time zone), never in the past.")
+    @APIResponse(responseCode = "204", description = "the version was added; Location names it")
+    @APIResponse(responseCode = "400", description = "a field is wrong, named in errors",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400", value = ApiDocs.BAD_REQUEST)))
+    @APIResponse(responseCode = "403", description = "only physiotherapists change programs",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "403", value = ApiDocs.FORBIDDEN)))
+    public Response put(@PathParam("patientId") UUID patientId, @Valid @NotNull ProgramChange body, UriInfo uri) {
+        Patient p = access.change(patientId);
+        ProgramVersionView v = programs.change(p, body);
+        return Response.noContent()
+                .location(uri.getAbsolutePathBuilder().path("versions").path(Integer.toString(v.version())).build())
+                .build();
+    }
+
+    @GET
+    @Path("/versions")
+    @RolesAllowed({Roles.PATIENT, Roles.PHYSIO})
+    @Operation(summary = "Every version of the program, newest first, with author, reason and effective date")
+    @APIResponse(responseCode = "200", description = "a page of versions", content = @Content(examples = @ExampleObject(
+            name = "200", value = "{\"items\":[" + VERSION_EXAMPLE + "],\"page\":0,\"size\":20,\"total\":2}")))
+    @APIResponse(responseCode = "400", description = "page or size out of range",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400", value = ApiDocs.BAD_REQUEST)))
+    @APIResponse(responseCode = "403", description = "admins do not read clinical data",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "403", value = ApiDocs.FORBIDDEN)))
+    public Page<ProgramVersionView> versions(@PathParam("patientId") UUID patientId,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
+        Page.check(page, size);
+        return programs.versions(access.clinical(patientId, "program.versions"), page, size);
+    }
+
+    @GET
+    @Path("/versions/{version}")
+    @RolesAllowed({Roles.PATIENT, Roles.PHYSIO})
+    @Operation(summary = "One version of the program")
+    @APIResponse(responseCode = "200", description = "the version", content = @Content(examples = @ExampleObject(
+            name = "200", value = VERSION_EXAMPLE)))
+    @APIResponse(responseCode = "403", description = "admins do not read clinical data",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "403", value = ApiDocs.FORBIDDEN)))
+    public ProgramVersionView version(@PathParam("patientId") UUID patientId, @PathParam("version") int version) {
+        Patient p = access.clinical(patientId, "program.versions");
+        return programs.version(p, version).orElseThrow(() -> ApiException.notFound("program version", version));
+    }
+}

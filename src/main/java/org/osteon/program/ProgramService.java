@@ -1,0 +1,117 @@
+package org.osteon.program;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.osteon.audit.AuditLog;
+import org.osteon.auth.Caller;
+import org.osteon.common.ApiException;
+import org.osteon.common.Page;
+import org.osteon.patient.Patient;
+import org.osteon.program.ProgramDtos.Author;
+import org.osteon.program.ProgramDtos.ProgramChange;
+import org.osteon.program.ProgramDtos.ProgramVersionView;
+import org.osteon.program.ProgramDtos.ProgramView;
+import org.osteon.program.ProgramDtos.TemplateView;
+
+/** Prescribing and adjusting programs: every change is a new version, audited with its reason. */
+@ApplicationScoped
+@Transactional
+public class ProgramService {
+    private final ProgramRepository repository;
+    private final AuditLog audit;
+    private final Caller caller;
+
+    public ProgramService(ProgramRepository repository, AuditLog audit, Caller caller) {
+        this.repository = repository;
+        this.audit = audit;
+        this.caller = caller;
+    }
+
+    /** Adds a version; the caller has been checked to be the patient's physiotherapist. */
+    public ProgramVersionView change(Patient patient, ProgramChange body) {
+        LocalDate today = today(patient);
+        LocalDate effectiveFrom = body.effectiveFrom() == null ? today : body.effectiveFrom();
+        if (effectiveFrom.isBefore(today)) {
+            throw ApiException.badField("effectiveFrom",
+                    "must not be before today (" + today + " in the patient's time zone): past days keep their targets");
+        }
+        List<Component> components = components(body);
+        ProgramRules.check(components);
+        ProgramVersionView v = new ProgramVersionView(patient.id, repository.nextVersion(patient.id), effectiveFrom,
+                body.templateId(), components, new Author(caller.role(), caller.subject()), body.reason().strip(),
+                ProgramRepository.now());
+        repository.insert(v);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("version", v.version());
+        detail.put("effectiveFrom", v.effectiveFrom().toString());
+        if (v.templateId() != null) {
+            detail.put("templateId", v.templateId());
+        }
+        audit.record(AuditLog.PROGRAM_CHANGED, patient.id, v.reason(), detail);
+        return v;
+    }
+
+    /** The version in force today and the next one scheduled; empty when the patient has no program at all. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ProgramView> current(Patient patient) {
+        LocalDate today = today(patient);
+        Optional<ProgramVersionView> inForce = inForceOn(repository.inForceBetween(patient.id, today, today), today);
+        Optional<ProgramVersionView> upcoming = repository.firstAfter(patient.id, today);
+        if (inForce.isEmpty() && upcoming.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ProgramView(today, inForce.orElse(null), inForce.map(v -> v.components().stream()
+                .map(c -> ProgramRules.onDay(c, v.effectiveFrom(), today)).toList()).orElse(List.of()),
+                upcoming.orElse(null)));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ProgramVersionView> versions(Patient patient, int page, int size) {
+        return new Page<>(repository.versions(patient.id, size, (long) page * size), page, size,
+                repository.countVersions(patient.id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ProgramVersionView> version(Patient patient, int version) {
+        return repository.version(patient.id, version);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<TemplateView> templates() {
+        return repository.templates();
+    }
+
+    /** The version in force on {@code day} among {@code versions} (as returned by the repository). */
+    public static Optional<ProgramVersionView> inForceOn(List<ProgramVersionView> versions, LocalDate day) {
+        ProgramVersionView best = null;
+        for (ProgramVersionView v : versions) {
+            if (!v.effectiveFrom().isAfter(day) && (best == null || v.effectiveFrom().isAfter(best.effectiveFrom())
+                    || (v.effectiveFrom().equals(best.effectiveFrom()) && v.version() > best.version()))) {
+                best = v;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    public static LocalDate today(Patient patient) {
+        return LocalDate.now(ZoneId.of(patient.timeZone));
+    }
+
+    private List<Component> components(ProgramChange body) {
+        if ((body.components() == null) == (body.templateId() == null)) {
+            throw ApiException.badField("components", "give either components or templateId");
+        }
+        if (body.templateId() != null) {
+            return repository.template(body.templateId())
+                    .orElseThrow(() -> ApiException.badField("templateId", "no template '" + body.templateId() + "'"))
+                    .components();
+        }
+        return body.components();
+    }
+}

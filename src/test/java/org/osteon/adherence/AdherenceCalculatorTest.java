@@ -1,0 +1,117 @@
+package org.osteon.adherence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.osteon.adherence.AdherenceResults.ComponentDay;
+import org.osteon.adherence.AdherenceResults.WeekAdherence;
+import org.osteon.adherence.DaySummary.BoutedMvpa;
+import org.osteon.adherence.DaySummary.Rolling7;
+import org.osteon.adherence.DaySummaryRepository.ResistanceSet;
+import org.osteon.program.Component;
+
+class AdherenceCalculatorTest {
+    static final LocalDate MONDAY = LocalDate.of(2030, 3, 4);
+    static final Component STEPS = new Component.Steps(7000, 7, null);
+    static final Component SEDENTARY_HOURS = new Component.Sedentary(null, 8.0);
+
+    final AdherenceCalculator standard = new AdherenceCalculator(10, 0.5, kind -> 1);
+
+    static DaySummary day(LocalDate date, double wearHours, int steps, double sedentaryMinutes) {
+        return new DaySummary(date, wearHours, 30.0, 40.0, new BoutedMvpa(30.0, 20.0, 10.0), steps, Map.of(),
+                Map.of("4.2", 12), null, null, sedentaryMinutes, 50.0, 0, new Rolling7(null, null, null), Map.of());
+    }
+
+    static ComponentDay only(AdherenceCalculator.Day d) {
+        return d.result().components().get(0);
+    }
+
+    @Test
+    void minimumWearIsASetting() {
+        DaySummary nineHours = day(MONDAY, 9, 8000, 300);
+        assertThat(only(standard.day(MONDAY, 1, nineHours, List.of(), List.of(STEPS))).status())
+                .isEqualTo(AdherenceStatus.no_data);
+        AdherenceCalculator lenient = new AdherenceCalculator(8, 0.5, kind -> 1);
+        assertThat(only(lenient.day(MONDAY, 1, nineHours, List.of(), List.of(STEPS))).status())
+                .isEqualTo(AdherenceStatus.met);
+    }
+
+    @Test
+    void ratioIsCappedAtOneAndAlsoGivenRaw() {
+        ComponentDay c = only(standard.day(MONDAY, 1, day(MONDAY, 12, 10500, 300), List.of(), List.of(STEPS)));
+        assertThat(c.ratio()).isEqualTo(1.0);
+        assertThat(c.rawRatio()).isEqualTo(1.5);
+    }
+
+    @Test
+    void partialAndMissedSplitAtTheConfiguredShare() {
+        assertThat(only(standard.day(MONDAY, 1, day(MONDAY, 12, 3500, 0), List.of(), List.of(STEPS))).status())
+                .isEqualTo(AdherenceStatus.partial);
+        assertThat(only(standard.day(MONDAY, 1, day(MONDAY, 12, 3400, 0), List.of(), List.of(STEPS))).status())
+                .isEqualTo(AdherenceStatus.missed);
+    }
+
+    @Test
+    void anUpperLimitIsMetAtOrBelowIt() {
+        assertThat(only(standard.day(MONDAY, 1, day(MONDAY, 12, 0, 480), List.of(), List.of(SEDENTARY_HOURS))).status())
+                .isEqualTo(AdherenceStatus.met);
+        ComponentDay over = only(standard.day(MONDAY, 1, day(MONDAY, 12, 0, 600), List.of(), List.of(SEDENTARY_HOURS)));
+        assertThat(over.rawRatio()).isEqualTo(0.8);
+        assertThat(over.status()).isEqualTo(AdherenceStatus.partial);
+    }
+
+    @Test
+    void daysWithoutAProgramAreNotScheduledAndAWeekWithoutOneToo() {
+        List<AdherenceCalculator.Day> week = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            week.add(standard.day(MONDAY.plusDays(i), null, day(MONDAY.plusDays(i), 12, 9000, 0), List.of(), null));
+        }
+        WeekAdherence w = standard.week(week);
+        assertThat(w.components()).isEmpty();
+        assertThat(w.overall()).isNull();
+        assertThat(w.overallStatus()).isEqualTo(AdherenceStatus.not_scheduled);
+    }
+
+    @Test
+    void weeklyOverallWeighsComponentsByConfiguration() {
+        AdherenceCalculator stepsCountDouble = new AdherenceCalculator(10, 0.5, kind -> kind.equals("steps") ? 2 : 1);
+        List<AdherenceCalculator.Day> week = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            LocalDate d = MONDAY.plusDays(i);
+            // Steps met every day; sedentary hours (10 h > 8 h) never.
+            week.add(stepsCountDouble.day(d, 1, day(d, 12, 9000, 600), List.of(), List.of(STEPS, SEDENTARY_HOURS)));
+        }
+        WeekAdherence w = stepsCountDouble.week(week);
+        assertThat(w.components()).extracting(c -> c.ratio()).containsExactly(1.0, 0.0);
+        assertThat(w.overall()).isEqualTo(0.667);
+    }
+
+    @Test
+    void resistanceSetsBelowTheIntensityOrWithoutAOneRepMaxDoNotCount() {
+        Component squat = new Component.Resistance(1, List.of(new Component.Exercise("squat", 2, 5, 80.0)),
+                Set.of(DayOfWeek.MONDAY), null);
+        List<ResistanceSet> sets = List.of(
+                new ResistanceSet(MONDAY, "squat", 1, 5, 79.0, 100.0),
+                new ResistanceSet(MONDAY, "squat", 1, 5, 90.0, null),
+                new ResistanceSet(MONDAY, "squat", 1, 4, 90.0, 100.0),
+                new ResistanceSet(MONDAY, "Squat", 1, 5, 80.0, 100.0));
+        ComponentDay c = only(standard.day(MONDAY, 1, day(MONDAY, 12, 0, 0), sets, List.of(squat)));
+        assertThat(c.achieved()).isEqualTo(0.5);
+        assertThat(c.status()).isEqualTo(AdherenceStatus.partial);
+    }
+
+    @Test
+    void aSessionDoneWithTooLittleWearStillCounts() {
+        Component any = new Component.Resistance(2, null, null, null);
+        List<ResistanceSet> sets = List.of(new ResistanceSet(MONDAY, "row", 3, 10, 30.0, null));
+        assertThat(only(standard.day(MONDAY, 1, null, sets, List.of(any))).status()).isEqualTo(AdherenceStatus.met);
+        assertThat(only(standard.day(MONDAY, 1, null, List.of(), List.of(any))).status())
+                .isEqualTo(AdherenceStatus.no_data);
+    }
+}

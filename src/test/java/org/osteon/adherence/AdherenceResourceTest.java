@@ -1,0 +1,227 @@
+package org.osteon.adherence;
+
+import static org.hamcrest.Matchers.*;
+import static org.osteon.support.Tokens.as;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.osteon.common.Jdbc;
+import org.osteon.support.Clinic;
+import org.osteon.support.Clinic.Physio;
+import org.osteon.support.DayRows;
+import org.osteon.support.DayRows.Day;
+
+/**
+ * Adherence over HTTP against days written into day_summary and loading events, for weeks in the
+ * future: programs may not be backdated, and these weeks lie ahead of any clock running the tests.
+ */
+@QuarkusTest
+class AdherenceResourceTest {
+    static final String VIENNA = "Europe/Vienna";
+
+    /** The worked example of the closing note: a program of every kind. */
+    static final List<Map<String, Object>> WORKED_PROGRAM = List.of(
+            Map.of("kind", "impacts", "minG", 4.2, "count", 20, "per", "day",
+                    "cap", Map.of("aboveG", 6.0, "maxPerDay", 60),
+                    "progression", Map.of("step", 5, "everyWeeks", 2, "ceiling", 50)),
+            Map.of("kind", "mvpa", "minutesPerWeek", 150, "boutMinutes", 10),
+            Map.of("kind", "steps", "stepsPerDay", 7000, "daysPerWeek", 5),
+            Map.of("kind", "resistance", "sessionsPerWeek", 2, "days", List.of("MONDAY", "THURSDAY"),
+                    "exercises", List.of(Map.of("exercise", "squat", "sets", 3, "reps", 8, "minPercent1RM", 70))),
+            Map.of("kind", "sedentary", "maxLongestBoutMinutes", 60));
+
+    @Inject
+    Jdbc jdbc;
+
+    /** Sets up the worked example: the program from Monday 2030-03-04 and its first week of data. */
+    private Setup workedExample() {
+        Physio physio = Clinic.newPhysio();
+        String patient = Clinic.newPatientOf(physio, VIENNA);
+        String device = org.osteon.support.Registry.newDevice(patient, 16);
+        Clinic.prescribe(physio, patient, Map.of("components", WORKED_PROGRAM, "reason", "osteopenia, low mood",
+                "effectiveFrom", "2030-03-04"));
+        DayRows rows = new DayRows(jdbc, patient);
+        rows.insert(new Day("2030-03-04", 14, 8000, 30.0, 45.0, Map.of("4.2", 25, "6.0", 2)));
+        rows.insert(new Day("2030-03-05", 13, 6500, 20.0, 70.0, Map.of("4.2", 18)));
+        rows.insert(new Day("2030-03-06", 6, 2000, 5.0, 30.0, Map.of("4.2", 3)));
+        rows.insert(new Day("2030-03-07", 15, 9000, 40.0, 50.0, Map.of("4.2", 30, "6.0", 70)));
+        rows.insert(new Day("2030-03-08", 12, 7500, 25.0, 55.0, Map.of("4.2", 22, "6.0", 1)));
+        rows.insert(new Day("2030-03-09", 11, 10000, 60.0, 90.0, Map.of("4.2", 40, "6.0", 3)));
+        // Monday: 3 × 8 squats at 75 % of 1RM. Thursday: only 2 sets; a third at 50 % does not count.
+        rows.resistanceSet(device, 1, Instant.parse("2030-03-04T17:00:00Z"), "squat", 3, 8, 60, 80);
+        rows.resistanceSet(device, 2, Instant.parse("2030-03-07T17:00:00Z"), "squat", 2, 8, 60, 80);
+        rows.resistanceSet(device, 3, Instant.parse("2030-03-07T17:20:00Z"), "squat", 1, 8, 40, 80);
+        return new Setup(physio, patient, device);
+    }
+
+    record Setup(Physio physio, String patient, String device) {}
+
+    @Test
+    void workedExampleWeekGivesTheDocumentedAdherence() {
+        Setup s = workedExample();
+        as(s.physio().token()).queryParam("from", "2030-03-04").queryParam("to", "2030-03-10").queryParam("by", "week")
+                .get("/api/v1/patients/" + s.patient() + "/adherence")
+                .then().statusCode(200)
+                .body("size()", is(1))
+                .body("[0].weekStart", is("2030-03-04"))
+                .body("[0].weekEnd", is("2030-03-10"))
+                .body("[0].components.kind", contains("impacts", "mvpa", "steps", "resistance", "sedentary"))
+                // Impacts: 4 of the 5 days with data reached 20 peaks at or above 4.2 g.
+                .body("[0].components[0].target", is(5.0f))
+                .body("[0].components[0].achieved", is(4.0f))
+                .body("[0].components[0].status", is("partial"))
+                // MVPA: 150 min/week pro-rated to 5 valid days = 107.143; 175 min achieved.
+                .body("[0].components[1].target", is(107.143f))
+                .body("[0].components[1].achieved", is(175.0f))
+                .body("[0].components[1].ratio", is(1.0f))
+                .body("[0].components[1].rawRatio", is(1.633f))
+                .body("[0].components[1].status", is("met"))
+                // Steps: 5 of 7 days → 3.571 days owed in 5 valid days; 4 days ≥ 7000.
+                .body("[0].components[2].target", is(3.571f))
+                .body("[0].components[2].achieved", is(4.0f))
+                .body("[0].components[2].status", is("met"))
+                // Resistance: Monday and Thursday scheduled; Monday complete, Thursday 2 of 3 sets.
+                .body("[0].components[3].target", is(2.0f))
+                .body("[0].components[3].achieved", is(1.0f))
+                .body("[0].components[3].status", is("partial"))
+                // Sedentary: longest bout ≤ 60 min on 3 of 5 valid days.
+                .body("[0].components[4].achieved", is(3.0f))
+                .body("[0].components[4].ratio", is(0.6f))
+                .body("[0].components.daysWithData", everyItem(is(5)))
+                .body("[0].overall", is(0.78f))
+                .body("[0].overallStatus", is("partial"))
+                .body("[0].capExceededDays", contains("2030-03-07"));
+    }
+
+    @Test
+    void daysWithTooLittleWearAreNoDataNotMissed() {
+        Setup s = workedExample();
+        as(s.patient() == null ? null : org.osteon.support.Tokens.patient(s.patient()))
+                .queryParam("from", "2030-03-04").queryParam("to", "2030-03-10")
+                .get("/api/v1/patients/" + s.patient() + "/adherence")
+                .then().statusCode(200)
+                .body("size()", is(7))
+                .body("[0].components.status", everyItem(is("met")))
+                .body("[1].components.find { it.kind == 'steps' }.status", is("partial"))
+                .body("[1].components.find { it.kind == 'steps' }.rawRatio", is(0.929f))
+                .body("[1].components.find { it.kind == 'resistance' }.status", is("not_scheduled"))
+                // Wednesday: 6 h of wear, under the 10 h default.
+                .body("[2].wearHours", is(6.0f))
+                .body("[2].components.status", everyItem(is("no_data")))
+                .body("[3].capExceeded.peaks", is(70))
+                .body("[3].components.find { it.kind == 'resistance' }.achieved", is(0.667f))
+                .body("[3].components.find { it.kind == 'resistance' }.status", is("partial"))
+                .body("[5].components.find { it.kind == 'sedentary' }.status", is("partial"))
+                // Sunday: nothing scored.
+                .body("[6].wearHours", nullValue())
+                .body("[6].components.status", everyItem(is("no_data")))
+                .body("findAll { it.components.any { c -> c.status == 'missed' } }", empty());
+    }
+
+    @Test
+    void targetsRiseEveryNWeeksFromTheVersionsStartUpToTheCeiling() {
+        Setup s = workedExample();
+        as(s.physio().token()).queryParam("from", "2030-03-04").queryParam("to", "2030-06-30")
+                .get("/api/v1/patients/" + s.patient() + "/adherence")
+                .then().statusCode(200)
+                .body("find { it.date == '2030-03-17' }.components[0].target", is(20.0f))
+                .body("find { it.date == '2030-03-18' }.components[0].target", is(25.0f))
+                .body("find { it.date == '2030-04-01' }.components[0].target", is(30.0f))
+                .body("find { it.date == '2030-06-10' }.components[0].target", is(50.0f))
+                .body("find { it.date == '2030-06-30' }.components[0].target", is(50.0f));
+    }
+
+    @Test
+    void aChangeMidWeekLeavesEarlierDaysWithTheTargetsInForceOnThem() {
+        Setup s = workedExample();
+        Clinic.prescribe(s.physio(), s.patient(), Map.of("reason", "walking well, raise steps", "effectiveFrom",
+                "2030-03-13", "components", List.of(Map.of("kind", "steps", "stepsPerDay", 9000, "daysPerWeek", 5))));
+        as(s.physio().token()).queryParam("from", "2030-03-04").queryParam("to", "2030-03-14")
+                .get("/api/v1/patients/" + s.patient() + "/adherence")
+                .then().statusCode(200)
+                .body("programVersion", contains(1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2))
+                .body("[0].components.find { it.kind == 'steps' }.target", is(7000.0f))
+                .body("[8].components.find { it.kind == 'steps' }.target", is(7000.0f))
+                .body("[9].components.kind", contains("steps"))
+                .body("[9].components[0].target", is(9000.0f));
+        // The week of the worked example is judged exactly as before the change.
+        as(s.physio().token()).queryParam("from", "2030-03-04").queryParam("to", "2030-03-04").queryParam("by", "week")
+                .get("/api/v1/patients/" + s.patient() + "/adherence")
+                .then().body("[0].overall", is(0.78f));
+    }
+
+    @Test
+    void dayBoundariesFollowThePatientsClockAcrossBothDaylightSavingChanges() {
+        Physio physio = Clinic.newPhysio();
+        String patient = Clinic.newPatientOf(physio, VIENNA);
+        String device = org.osteon.support.Registry.newDevice(patient, 16);
+        Clinic.prescribe(physio, patient, Map.of("reason", "r", "effectiveFrom", "2030-03-25", "components",
+                List.of(Map.of("kind", "resistance", "sessionsPerWeek", 2))));
+        DayRows rows = new DayRows(jdbc, patient);
+        for (String d : List.of("2030-03-30", "2030-03-31", "2030-04-01", "2030-10-26", "2030-10-27", "2030-10-28")) {
+            rows.insert(new Day(d, 12, 5000, 10.0, 40.0, Map.of()));
+        }
+        // Spring: 31 March has 23 hours. 00:30 CET on Sunday, and 00:30 CEST on Monday (22:30 UTC on Sunday).
+        rows.resistanceSet(device, 1, Instant.parse("2030-03-30T23:30:00Z"), "squat", 1, 8, 40, 80);
+        rows.resistanceSet(device, 2, Instant.parse("2030-03-31T22:30:00Z"), "squat", 1, 8, 40, 80);
+        // Autumn: 27 October has 25 hours. 00:30 CEST on Sunday (22:30 UTC Saturday); 00:30 CET on Monday.
+        rows.resistanceSet(device, 3, Instant.parse("2030-10-26T22:30:00Z"), "squat", 1, 8, 40, 80);
+        rows.resistanceSet(device, 4, Instant.parse("2030-10-27T23:30:00Z"), "squat", 1, 8, 40, 80);
+        as(physio.token()).queryParam("from", "2030-03-30").queryParam("to", "2030-04-01")
+                .get("/api/v1/patients/" + patient + "/adherence")
+                .then().statusCode(200)
+                .body("date", contains("2030-03-30", "2030-03-31", "2030-04-01"))
+                .body("components.collect { it[0].status }", contains("not_scheduled", "met", "met"));
+        as(physio.token()).queryParam("from", "2030-10-26").queryParam("to", "2030-10-28")
+                .get("/api/v1/patients/" + patient + "/adherence")
+                .then().statusCode(200)
+                .body("components.collect { it[0].status }", contains("not_scheduled", "met", "met"));
+        // Weeks end at the local midnight after Sunday: the Monday set belongs to the next week.
+        as(physio.token()).queryParam("from", "2030-03-31").queryParam("to", "2030-04-01").queryParam("by", "week")
+                .get("/api/v1/patients/" + patient + "/adherence")
+                .then().statusCode(200)
+                .body("weekStart", contains("2030-03-25", "2030-04-01"))
+                .body("components.collect { it[0].achieved }", contains(1.0f, 1.0f));
+    }
+
+    @Test
+    void scoredDaysAreServedWithEveryMetric() {
+        Setup s = workedExample();
+        as(s.physio().token()).queryParam("from", "2030-03-04").queryParam("to", "2030-03-10")
+                .get("/api/v1/patients/" + s.patient() + "/days")
+                .then().statusCode(200)
+                .body("date", contains("2030-03-04", "2030-03-05", "2030-03-06", "2030-03-07", "2030-03-08", "2030-03-09"))
+                .body("[0].wearHours", is(14.0f))
+                .body("[0].steps", is(8000))
+                .body("[0].mvpaBoutedMinutes.min10", is(30.0f))
+                .body("[0].impactsByBand.high", is(12))
+                .body("[0].impactsAtOrAbove.'4.2'", is(25))
+                .body("[0].osteogenicIndex", notNullValue())
+                .body("[0].dailyStressStimulus", notNullValue())
+                .body("[0].sedentaryMinutes", notNullValue())
+                .body("[0].longestSedentaryBoutMinutes", is(45.0f))
+                .body("[0].rolling7d.ra", notNullValue())
+                .body("[0].provenance.cutPoints", is("hildebrand-wrist"));
+    }
+
+    @Test
+    void rangeErrorsNameTheParameter() {
+        Setup s = workedExample();
+        String path = "/api/v1/patients/" + s.patient() + "/adherence";
+        as(s.physio().token()).queryParam("to", "2030-03-10").get(path)
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", contains("from"));
+        as(s.physio().token()).queryParam("from", "2030-03-10").queryParam("to", "2030-03-01").get(path)
+                .then().statusCode(400).body("errors.field", contains("to"));
+        as(s.physio().token()).queryParam("from", "2030-01-01").queryParam("to", "2032-01-01").get(path)
+                .then().statusCode(400).body("errors.field", contains("to"));
+        as(s.physio().token()).queryParam("from", "March").queryParam("to", "2030-03-01").get(path)
+                .then().statusCode(400).body("errors.field", contains("from"));
+        as(s.physio().token()).queryParam("from", "2030-03-01").queryParam("to", "2030-03-01").queryParam("by", "month")
+                .get(path).then().statusCode(400).body("errors.field", contains("by"));
+    }
+}

@@ -1,0 +1,71 @@
+package org.osteon.auth;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.*;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.osteon.support.Tokens;
+
+@QuarkusTest
+class TokenVerificationTest {
+    static final String TEMPLATES = "/api/v1/program-templates";
+
+    @Test
+    void tokenSignedWithTheLocalKeyIsAccepted() {
+        given().auth().oauth2(Tokens.admin()).get(TEMPLATES).then().statusCode(200);
+    }
+
+    @Test
+    void tokenSignedWithAnotherKeyIsRefused() throws Exception {
+        Path elsewhere = Files.createTempDirectory("osteon-other-key");
+        String forged = new LocalTokens(LocalSigningKey.loadOrCreate(elsewhere), AuthConfig.LOCAL_ISSUER)
+                .sign("admin", "mallory", Duration.ofHours(1));
+        given().auth().oauth2(forged).get(TEMPLATES).then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", startsWith("Bearer"));
+    }
+
+    @Test
+    void expiredTokenIsRefused() {
+        String expired = Tokens.signer().sign("admin", "late", Instant.now().minus(Duration.ofHours(3)),
+                Duration.ofHours(1));
+        given().auth().oauth2(expired).get(TEMPLATES).then().statusCode(401);
+    }
+
+    @Test
+    void tokenOfAnotherIssuerIsRefused() {
+        String foreign = new LocalTokens(LocalSigningKey.loadOrCreate(Tokens.KEY_DIR), "https://elsewhere.example")
+                .sign("admin", "x", Duration.ofHours(1));
+        given().auth().oauth2(foreign).get(TEMPLATES).then().statusCode(401);
+    }
+
+    @Test
+    void tamperedTokenIsRefused() {
+        String[] parts = Tokens.patient("p").split("\\.");
+        String adminClaims = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                new String(java.util.Base64.getUrlDecoder().decode(parts[1])).replace("\"patient\"", "\"admin\"").getBytes());
+        given().auth().oauth2(parts[0] + "." + adminClaims + "." + parts[2]).get("/api/v1/audit-events")
+                .then().statusCode(401);
+    }
+
+    @Test
+    void tokenWithoutAKnownRoleMayNotReadAnything() {
+        given().auth().oauth2(Tokens.token("visitor", "v")).get("/api/v1/physiotherapists").then().statusCode(403);
+    }
+
+    @Test
+    void localKeyIsCreatedOnceAndReusedByEveryProcessThatAsks() throws Exception {
+        Path dir = Files.createTempDirectory("osteon-key").resolve("jwt");
+        LocalSigningKey first = LocalSigningKey.loadOrCreate(dir);
+        LocalSigningKey again = LocalSigningKey.loadOrCreate(dir);
+        org.assertj.core.api.Assertions.assertThat(again.publicKey()).isEqualTo(first.publicKey());
+        org.assertj.core.api.Assertions.assertThat(Files.getPosixFilePermissions(dir.resolve(LocalSigningKey.FILE)))
+                .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+    }
+}

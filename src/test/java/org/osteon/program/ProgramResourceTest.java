@@ -1,0 +1,165 @@
+package org.osteon.program;
+
+import static org.hamcrest.Matchers.*;
+import static org.osteon.support.Tokens.as;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.osteon.support.Clinic;
+import org.osteon.support.Clinic.Physio;
+
+@QuarkusTest
+class ProgramResourceTest {
+    static final Map<String, Object> STEPS = Map.of("kind", "steps", "stepsPerDay", 7000, "daysPerWeek", 5);
+
+    @Test
+    void programCreatedFromATemplateIsInForceTodayWithTheTemplatesComponents() {
+        Physio physio = Clinic.newPhysio();
+        String patient = Clinic.newPatientOf(physio, "Europe/Vienna");
+        String location = Clinic.prescribe(physio, patient,
+                Map.of("templateId", "liftmor", "reason", "osteopenia, cleared for high-intensity training"));
+        as(physio.token()).get(location).then().statusCode(200)
+                .body("version", is(1))
+                .body("templateId", is("liftmor"))
+                .body("components.kind", contains("resistance", "impacts"))
+                .body("components[0].exercises.exercise", contains("deadlift", "squat", "overhead_press"));
+        as(physio.token()).get("/api/v1/patients/" + patient + "/program").then().statusCode(200)
+                .body("inForce.version", is(1))
+                .body("inForce.author.subject", is(physio.subject()))
+                .body("targetsOnDate[0].exercises[0].minPercent1RM", is(80.0f))
+                .body("upcoming", nullValue());
+    }
+
+    @Test
+    void everyAdjustmentAddsAVersionAndThePastVersionsStayAsTheyWere() {
+        Physio physio = Clinic.newPhysio();
+        String patient = Clinic.newPatientOf(physio, "Europe/Vienna");
+        Clinic.prescribe(physio, patient, Map.of("templateId", "who-2020", "reason", "baseline"));
+        Clinic.prescribe(physio, patient, Map.of("components", List.of(STEPS), "reason", "prefers walking",
+                "effectiveFrom", "2031-01-06"));
+        as(physio.token()).get("/api/v1/patients/" + patient + "/program/versions").then().statusCode(200)
+                .body("total", is(2))
+                .body("items.version", contains(2, 1))
+                .body("items[0].reason", is("prefers walking"))
+                .body("items[0].effectiveFrom", is("2031-01-06"))
+                .body("items[1].reason", is("baseline"))
+                .body("items[1].components.kind", contains("mvpa", "resistance"))
+                .body("items[1].author.role", is("physio"));
+        // Today the first version is still in force; the second waits for its date.
+        as(physio.token()).get("/api/v1/patients/" + patient + "/program").then().statusCode(200)
+                .body("inForce.version", is(1))
+                .body("upcoming.version", is(2));
+    }
+
+    @Test
+    void versionsArePaginated() {
+        Physio physio = Clinic.newPhysio();
+        String patient = Clinic.newPatientOf(physio, "UTC");
+        for (int i = 0; i < 3; i++) {
+            Clinic.prescribe(physio, patient, Map.of("components", List.of(STEPS), "reason", "step " + i));
+        }
+        as(physio.token()).queryParam("page", 1).queryParam("size", 2)
+                .get("/api/v1/patients/" + patient + "/program/versions").then().statusCode(200)
+                .body("total", is(3)).body("page", is(1)).body("items.version", contains(1));
+        as(physio.token()).queryParam("size", 0)
+                .get("/api/v1/patients/" + patient + "/program/versions").then().statusCode(400)
+                .body("errors.field", hasItem("size"));
+    }
+
+    @Test
+    void aChangeBackdatedBeforeTodayIsRefusedNamingEffectiveFrom() {
+        Physio physio = Clinic.newPhysio();
+        String patient = Clinic.newPatientOf(physio, "Pacific/Kiritimati");
+        as(physio.token()).contentType(ContentType.JSON)
+                .body(Map.of("components", List.of(STEPS), "reason", "r", "effectiveFrom", "2020-01-01"))
+                .put("/api/v1/patients/" + patient + "/program")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("effectiveFrom"));
+        as(physio.token()).get("/api/v1/patients/" + patient + "/program/versions").then().body("total", is(0));
+    }
+
+    @Test
+    void todayIsTheDateInThePatientsTimeZone() {
+        // UTC+14: for ten hours of every UTC day, the patient is already a day ahead.
+        Physio physio = Clinic.newPhysio();
+        String patient = Clinic.newPatientOf(physio, "Pacific/Kiritimati");
+        LocalDate today = LocalDate.now(ZoneId.of("Pacific/Kiritimati"));
+        as(physio.token()).contentType(ContentType.JSON)
+                .body(Map.of("components", List.of(STEPS), "reason", "r", "effectiveFrom", today.minusDays(1).toString()))
+                .put("/api/v1/patients/" + patient + "/program")
+                .then().statusCode(400).body("errors.field", contains("effectiveFrom"));
+        Clinic.prescribe(physio, patient, Map.of("components", List.of(STEPS), "reason", "r"));
+        as(physio.token()).get("/api/v1/patients/" + patient + "/program").then().statusCode(200)
+                .body("date", is(today.toString()))
+                .body("inForce.effectiveFrom", is(today.toString()));
+    }
+
+    @Test
+    void invalidTargetsAreNamedByTheirPathInTheProgram() {
+        Physio physio = Clinic.newPhysio();
+        String patient = Clinic.newPatientOf(physio, "UTC");
+        as(physio.token()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "r", "components", List.of(STEPS,
+                        Map.of("kind", "impacts", "minG", 0.4, "count", 20, "per", "day"))))
+                .put("/api/v1/patients/" + patient + "/program")
+                .then().statusCode(400).body("errors.field", hasItem("components[1].minG"));
+        as(physio.token()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "r", "components", List.of(Map.of("kind", "mvpa", "minutesPerWeek", 150,
+                        "boutMinutes", 7))))
+                .put("/api/v1/patients/" + patient + "/program")
+                .then().statusCode(400).body("errors.field", contains("components[0].boutMinutes"));
+        as(physio.token()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "r", "components", List.of(STEPS, STEPS)))
+                .put("/api/v1/patients/" + patient + "/program")
+                .then().statusCode(400).body("errors.field", contains("components[1].kind"));
+        as(physio.token()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "r", "components", List.of(Map.of("kind", "yoga"))))
+                .put("/api/v1/patients/" + patient + "/program")
+                .then().statusCode(400).body("detail", not(containsString("com.fasterxml")));
+        as(physio.token()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "r", "components", List.of(Map.of("kind", "impacts", "minG", 4.2, "count", 20,
+                        "per", "day", "caps", Map.of("aboveG", 6.0, "maxPerDay", 60)))))
+                .put("/api/v1/patients/" + patient + "/program")
+                .then().statusCode(400).body("errors.field", contains("components[0].caps"));
+        as(physio.token()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "r", "components", List.of(Map.of("kind", "sedentary", "maxHoursPerDay", 8,
+                        "progression", Map.of("step", 1, "everyWeeks", 2, "ceiling", 10)))))
+                .put("/api/v1/patients/" + patient + "/program")
+                .then().statusCode(400).body("errors.field", contains("components[0].progression"));
+        as(physio.token()).contentType(ContentType.JSON)
+                .body(Map.of("components", List.of(STEPS)))
+                .put("/api/v1/patients/" + patient + "/program")
+                .then().statusCode(400).body("errors.field", contains("reason"));
+        as(physio.token()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "r", "templateId", "no-such-template"))
+                .put("/api/v1/patients/" + patient + "/program")
+                .then().statusCode(400).body("errors.field", contains("templateId"));
+        as(physio.token()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "r", "templateId", "who-2020", "components", List.of(STEPS)))
+                .put("/api/v1/patients/" + patient + "/program")
+                .then().statusCode(400).body("errors.field", contains("components"));
+    }
+
+    @Test
+    void patientWithoutAProgramIsNotFoundOnTheProgram() {
+        Physio physio = Clinic.newPhysio();
+        String patient = Clinic.newPatientOf(physio, "UTC");
+        as(physio.token()).get("/api/v1/patients/" + patient + "/program").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void templateLibraryNamesTheSourceOfEachTemplate() {
+        as(Clinic.newPhysio().token()).get("/api/v1/program-templates").then().statusCode(200)
+                .body("id", hasItems("liftmor", "who-2020", "progressive-impact-osteoporosis"))
+                .body("find { it.id == 'liftmor' }.source", containsString("Watson"))
+                .body("find { it.id == 'who-2020' }.components.kind", contains("mvpa", "resistance"))
+                .body("find { it.id == 'progressive-impact-osteoporosis' }.components[0].cap.maxPerDay", is(60))
+                .body("source", everyItem(not(emptyOrNullString())));
+    }
+}
