@@ -1,5 +1,6 @@
 package org.osteon.simulator;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -37,6 +38,24 @@ public final class DayPlanner {
         long mixed = seed * 0x9E3779B97F4A7C15L ^ (device + 1) * 0xC2B2AE3D27D4EB4FL ^ date.toEpochDay() * 31;
         DayPlanner p = new DayPlanner(new SplittableRandom(mixed));
         return p.plan(date);
+    }
+
+    /**
+     * The planned days of a device covering {@code [from, to)}, cut to it: a run that starts at
+     * 14:05 begins with the afternoon of that day.
+     */
+    public static List<DayPlan> days(long seed, int device, Instant from, Instant to) {
+        List<DayPlan> out = new ArrayList<>();
+        LocalDate date = from.atZone(ZoneOffset.UTC).toLocalDate();
+        while (date.atStartOfDay(ZoneOffset.UTC).toInstant().isBefore(to)) {
+            DayPlan day = day(seed, device, date);
+            long dayStart = day.start().getEpochSecond();
+            int cropFrom = (int) Math.max(0, from.getEpochSecond() - dayStart);
+            int cropTo = (int) Math.min(day.seconds(), to.getEpochSecond() - dayStart);
+            out.add(day.crop(cropFrom, cropTo));
+            date = date.plusDays(1);
+        }
+        return out;
     }
 
     private DayPlan plan(LocalDate date) {

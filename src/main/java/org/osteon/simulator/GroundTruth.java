@@ -1,5 +1,10 @@
 package org.osteon.simulator;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -116,6 +121,15 @@ public final class GroundTruth {
             m.merge(s.activity(), s.seconds() / 60.0, Double::sum);
         }
         return m;
+    }
+
+    /** Writes {@code dir/<deviceId>/<date>.json}. */
+    public Path write(Path dir) throws IOException {
+        Path folder = Files.createDirectories(dir.resolve(deviceId));
+        String date = plan.start().atZone(ZoneOffset.UTC).toLocalDate().toString();
+        Path file = folder.resolve(date + ".json");
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), toJson());
+        return file;
     }
 
     /** The ground-truth document, as docs/simulator.md describes it. */
