@@ -24,6 +24,12 @@ public final class Simulation implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Simulation.class);
     private static final Duration MAX_AHEAD = Duration.ofHours(23);
     private static final long RESEND_EVERY = TimeUnit.MILLISECONDS.toNanos(200);
+    /**
+     * As fast as possible means as fast as Osteon stores: with more batches than this awaiting
+     * receipts the run waits. It stays below Mosquitto's default queue of 1000 messages per client,
+     * which would otherwise drop the service's messages and leave them to the receipt timeout.
+     */
+    private static final int MAX_UNRECEIPTED = 500;
 
     private final SimulationOptions options;
     private final Map<String, SimulatedDevice> devices = new LinkedHashMap<>();
@@ -108,7 +114,12 @@ public final class Simulation implements AutoCloseable {
     }
 
     private void pace(long s, Instant t, long wallStart) throws InterruptedException {
-        if (options.speed() > 0) {
+        if (options.speed() == 0) {
+            while (unreceipted() > MAX_UNRECEIPTED) {
+                resendDueNow();
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
+            }
+        } else {
             long due = wallStart + (long) (s * 1e9 / options.speed());
             while (System.nanoTime() < due) {
                 resendDueNow();
