@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 
 /**
  * How each kind of gait is drawn. Cadence and heel-strike peak set the epoch's ENMO (about the
- * pulse's area over the cycle), chosen so that walking stays light (≈ 50–60 mg), brisk walking
+ * pulse's area over the cycle), chosen so that walking stays light (≈ 70 mg), brisk walking
  * moderate (≈ 170–200 mg) and running vigorous (≈ 300–500 mg) under the GGIR default cut points.
  * Walking peaks stay below the 1.3-g impact threshold; brisk walking lands in Deere's low band and
  * running in the medium band, clear of the band edges (2.1 and 4.2 g).
