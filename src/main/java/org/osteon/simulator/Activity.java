@@ -31,9 +31,4 @@ public enum Activity {
     public boolean worn() {
         return worn;
     }
-
-    /** Whether each step of this activity is a step the ground truth counts. */
-    public boolean gait() {
-        return this == WALKING || this == BRISK_WALKING || this == RUNNING;
-    }
 }

@@ -62,10 +62,6 @@ public final class GroundTruth {
         steps++;
     }
 
-    public DayPlan plan() {
-        return plan;
-    }
-
     public int impacts() {
         return impacts;
     }
@@ -87,10 +83,6 @@ public final class GroundTruth {
 
     public int stepsIntended() {
         return steps;
-    }
-
-    public double minutes(Activity activity) {
-        return activityMinutes().getOrDefault(activity, 0.0);
     }
 
     public double mvpaMinutes() {

@@ -87,11 +87,6 @@ final class MqttLink implements AutoCloseable {
         }
     }
 
-    boolean isConnected() {
-        Connection c = current;
-        return c != null && c.client().isConnected();
-    }
-
     /**
      * Publishes with QoS 1 once the in-flight window has room; false when the link is down or the
      * window stays full for a second. The caller keeps the batch either way until its receipt.

@@ -1,6 +1,7 @@
 package org.osteon.simulator;
 
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import org.osteon.scoring.bone.ImpactBandSet;
 
 /**
@@ -54,10 +55,6 @@ public final class SignalGenerator {
 
     public boolean done() {
         return position() == totalSamples();
-    }
-
-    public double rateHz() {
-        return rate;
     }
 
     public DayPlan plan() {
@@ -128,7 +125,7 @@ public final class SignalGenerator {
     }
 
     /** Rest with noise, turning to a new posture at random intervals of {@code minS}–{@code maxS} seconds. */
-    private int resting(int room, double sdG, int minS, int maxS, java.util.function.Supplier<double[]> next) {
+    private int resting(int room, double sdG, int minS, int maxS, Supplier<double[]> next) {
         int turn = motion.samples(2);
         if (generated >= nextPostureChange && room >= turn) {
             nextPostureChange = generated + (long) (rate * (minS + random.nextInt(maxS - minS + 1)));

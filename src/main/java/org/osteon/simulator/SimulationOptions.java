@@ -64,9 +64,4 @@ public record SimulationOptions(
         return new SimulationOptions(brokerUri, rateHz, format, rangeG, speed, connections, v, drainTimeout,
                 truthDir);
     }
-
-    public SimulationOptions withTruthDir(Path v) {
-        return new SimulationOptions(brokerUri, rateHz, format, rangeG, speed, connections, receiptTimeout,
-                drainTimeout, v);
-    }
 }
