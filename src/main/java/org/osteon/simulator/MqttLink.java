@@ -29,7 +29,7 @@ import org.jboss.logging.Logger;
  * receipts the broker held for a lost connection are not needed, since re-sent batches are answered
  * again (as duplicates).
  */
-final class MqttLink implements AutoCloseable {
+final class MqttLink implements Publisher, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(MqttLink.class);
     static final String ROOT = "osteon/v1/devices/";
 
@@ -87,11 +87,9 @@ final class MqttLink implements AutoCloseable {
         }
     }
 
-    /**
-     * Publishes with QoS 1 once the in-flight window has room; false when the link is down or the
-     * window stays full for a second. The caller keeps the batch either way until its receipt.
-     */
-    boolean publish(String deviceId, String stream, byte[] payload) throws InterruptedException {
+    /** Waits up to a second for room in the in-flight window; false at once when the link is down. */
+    @Override
+    public boolean publish(String deviceId, String stream, byte[] payload) throws InterruptedException {
         Connection c = current;
         if (c == null || !c.client().isConnected() || !c.inflight().tryAcquire(1, TimeUnit.SECONDS)) {
             return false;

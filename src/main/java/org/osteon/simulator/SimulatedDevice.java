@@ -64,7 +64,7 @@ final class SimulatedDevice {
     }
 
     /** Records and, if online, sends the simulated second starting at {@code t}. */
-    void advance(Instant t, MqttLink link) throws InterruptedException {
+    void advance(Instant t, Publisher link) throws InterruptedException {
         if ((day == null || day.done()) && !nextDay()) {
             return;
         }
@@ -99,7 +99,7 @@ final class SimulatedDevice {
     }
 
     /** The end of the run: the device comes back online and syncs whatever it still holds. */
-    void finish(MqttLink link) throws InterruptedException {
+    void finish(Publisher link) throws InterruptedException {
         closeOfflineHour();
         online = true;
         while (!backlog.isEmpty()) {
@@ -112,7 +112,7 @@ final class SimulatedDevice {
     }
 
     /** Re-sends batches without a receipt that are due: never sent, sent before a reconnect, or timed out. */
-    void resendDue(MqttLink link, long nowNanos, long timeoutNanos) throws InterruptedException {
+    void resendDue(Publisher link, long nowNanos, long timeoutNanos) throws InterruptedException {
         if (!online) {
             return;
         }
@@ -204,7 +204,7 @@ final class SimulatedDevice {
         return o;
     }
 
-    private void send(MqttLink link, Outgoing o) throws InterruptedException {
+    private void send(Publisher link, Outgoing o) throws InterruptedException {
         unreceipted.put(o.key(), o);
         o.lastSent = link.publish(id, o.stream, o.payload) ? System.nanoTime() : 0;
     }

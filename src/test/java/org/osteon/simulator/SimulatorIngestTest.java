@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -34,6 +39,9 @@ class SimulatorIngestTest {
 
     @TestHTTPResource("/")
     URL base;
+
+    @Inject
+    AgroalDataSource db;
 
     RegistryClient registry() {
         return new RegistryClient(URI.create(base.toString()), null);
@@ -103,6 +111,24 @@ class SimulatorIngestTest {
         // 180 live seconds and one re-sync batch of the 120 offline seconds.
         assertThat(report.devices()).allSatisfy(d -> assertThat(d.accelBatches()).isEqualTo(181));
         assertSyncStatusMatches(report);
+        for (String id : ids) {
+            assertBulkResyncStored(id, start);
+        }
+    }
+
+    /** Seqs 0–69 live, 70 the two offline minutes in one batch, 71 on the first seconds back online. */
+    void assertBulkResyncStored(String deviceId, Instant start) throws Exception {
+        try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement(
+                "select seq, start_at, samples from accel_batch where device_id = ? and samples > 50")) {
+            q.setString(1, deviceId);
+            try (ResultSet rs = q.executeQuery()) {
+                assertThat(rs.next()).as("a bulk batch of %s", deviceId).isTrue();
+                assertThat(rs.getLong("seq")).isEqualTo(70);
+                assertThat(rs.getTimestamp("start_at").toInstant()).isEqualTo(start.plusSeconds(70));
+                assertThat(rs.getInt("samples")).isEqualTo(120 * 50);
+                assertThat(rs.next()).as("only one bulk batch").isFalse();
+            }
+        }
     }
 
     @Test
