@@ -11,7 +11,7 @@ public enum Activity {
     WALKING(false, true),
     BRISK_WALKING(true, true),
     RUNNING(true, true),
-    /** Counter-movement jumps, one every 5–7 s: each landing is an impact, the epochs stay light. */
+    /** Counter-movement jumps, one every 5.2–6.6 s: each landing is an impact, the epochs stay light. */
     JUMPS(false, true),
     /** The device lies still on a table or charger. */
     NON_WEAR(false, false);

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.osteon.scoring.summary.DaySummary;
 
 /**
@@ -41,8 +43,9 @@ class GroundTruthRecoveryTest {
         }
     }
 
-    @Test
-    void wellSeparatedJumpsAreFoundInTheirBandAndHistogramBin() {
+    @ParameterizedTest
+    @ValueSource(doubles = {25, 50, 100})
+    void wellSeparatedJumpsAreFoundInTheirBandAndHistogramBin(double rate) {
         Instant start = Instant.parse("2026-11-23T08:00:00Z");
         DayPlan plan = DayPlan.of(start, List.of(
                 new Segment(Activity.SITTING, 0, 600, 0),
@@ -52,8 +55,8 @@ class GroundTruthRecoveryTest {
                 new Segment(Activity.SITTING, 810, 60, 0),
                 new Segment(Activity.JUMPS, 870, 60, 5.95),
                 new Segment(Activity.SITTING, 930, 600, 0)));
-        SignalGenerator generator = new SignalGenerator("d", plan, RATE, 5);
-        DaySummary scored = Scored.days(RATE, generator).get(0);
+        SignalGenerator generator = new SignalGenerator("d", plan, rate, 5);
+        DaySummary scored = Scored.days(rate, generator).get(0);
         GroundTruth truth = generator.truth();
 
         assertThat(truth.jumps()).hasSizeGreaterThanOrEqualTo(30);
