@@ -30,7 +30,9 @@ public final class SimulatorCommand {
         RunReport report;
         try (Simulation sim = new Simulation(a.options())) {
             for (int i = 0; i < a.devices(); i++) {
-                sim.addDevice(deviceId(a, i), a.seed(), DayPlanner.days(a.seed(), i, start, end));
+                // Each device's signal has a seed of its own, or two devices with alike plans would move alike.
+                long deviceSeed = a.seed() * 1_000_003L + i;
+                sim.addDevice(deviceId(a, i), deviceSeed, DayPlanner.days(a.seed(), i, start, end));
             }
             report = sim.run(start, end);
         }
