@@ -1,0 +1,75 @@
+package org.osteon.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Registers demo patients and devices over Osteon's REST API, as an app would. A bearer token, when
+ * given, is sent with every request, for deployments whose API requires one.
+ */
+public final class RegistryClient {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI base;
+    private final String bearerToken;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    /** @param bearerToken sent as {@code Authorization: Bearer …}, or {@code null} */
+    public RegistryClient(URI base, String bearerToken) {
+        this.base = base;
+        this.bearerToken = bearerToken;
+    }
+
+    /** Creates a patient and returns its id. */
+    public String createPatient(String displayName, String timeZone, double bodyMassKg)
+            throws IOException, InterruptedException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("displayName", displayName);
+        body.put("timeZone", timeZone);
+        body.put("bodyMassKg", bodyMassKg);
+        return send("POST", "/api/v1/patients", body).path("id").asText();
+    }
+
+    public void registerDevice(String patientId, String deviceId, String placement, double rangeG, String model)
+            throws IOException, InterruptedException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("deviceId", deviceId);
+        body.put("placement", placement);
+        body.put("rangeG", rangeG);
+        body.put("model", model);
+        send("POST", "/api/v1/patients/" + patientId + "/devices", body);
+    }
+
+    /** {@code GET /api/v1/devices/{id}/sync-status}. */
+    public JsonNode syncStatus(String deviceId) throws IOException, InterruptedException {
+        return send("GET", "/api/v1/devices/" + deviceId + "/sync-status", null);
+    }
+
+    private JsonNode send(String method, String path, Object body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json")
+                .method(method, body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+    }
+}

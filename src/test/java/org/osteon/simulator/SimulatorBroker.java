@@ -1,0 +1,38 @@
+package org.osteon.simulator;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import org.osteon.support.MosquittoProcess;
+
+/**
+ * A Mosquitto of the simulator tests' own, which they may restart; the in-process service connects
+ * to it instead of the machine's broker.
+ */
+public final class SimulatorBroker implements QuarkusTestResourceLifecycleManager {
+    private static MosquittoProcess broker;
+
+    static MosquittoProcess broker() {
+        return broker;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            broker = new MosquittoProcess();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Map.of("osteon.ingest.broker-uri", broker.uri());
+    }
+
+    @Override
+    public void stop() {
+        try {
+            broker.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
