@@ -19,7 +19,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.osteon.common.ApiException;
+import org.osteon.broker.DeviceBrokerAccess;
 import org.osteon.device.DeviceDtos.DeviceView;
+import org.osteon.device.DeviceDtos.MqttCredentials;
 import org.osteon.device.DeviceDtos.NewDevice;
 import org.osteon.patient.Patient;
 
@@ -29,15 +31,19 @@ import org.osteon.patient.Patient;
 @Tag(name = "Devices")
 public class PatientDeviceResource {
     private final DeviceViews views;
+    private final DeviceBrokerAccess brokerAccess;
 
-    public PatientDeviceResource(DeviceViews views) {
+    public PatientDeviceResource(DeviceViews views, DeviceBrokerAccess brokerAccess) {
         this.views = views;
+        this.brokerAccess = brokerAccess;
     }
 
     @POST
     @Transactional
     @Operation(summary = "Register a wearable to a patient",
-            description = "201 with the topics the device publishes to; 409 if the device id is taken.")
+            description = "201 with the topics the device publishes to and, when Osteon manages broker accounts, "
+                    + "its MQTT user name and password (shown only in this answer); 409 if the device id is taken; "
+                    + "503 if the broker could not be reached (nothing is registered then).")
     public Response register(@PathParam("patientId") UUID patientId, @Valid @NotNull NewDevice body, UriInfo uri) {
         requirePatient(patientId);
         if (Device.findById(body.deviceId()) != null) {
@@ -51,9 +57,16 @@ public class PatientDeviceResource {
         d.model = body.model();
         // Millisecond precision, so that the "before registration" rule compares what the device sees.
         d.registeredAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        d.persist();
+        // Flushed first: a concurrent registration of the same id fails here, before it could
+        // reset the broker account of the one that wins.
+        d.persistAndFlush();
+        // Created last, so that a broker failure rolls the registration back. A database
+        // failure after it leaves an account that the next registration of this id takes over.
+        MqttCredentials mqtt = brokerAccess.issue(d.id)
+                .map(c -> new MqttCredentials(c.username(), c.password()))
+                .orElse(null);
         return Response.created(uri.getBaseUriBuilder().path("api/v1/devices").path(d.id).build())
-                .entity(views.of(d))
+                .entity(views.of(d, mqtt))
                 .build();
     }
 

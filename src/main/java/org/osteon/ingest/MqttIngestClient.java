@@ -23,6 +23,7 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.jboss.logging.Logger;
+import org.osteon.broker.MqttTls;
 import org.osteon.ingest.Inbound.Outcome;
 
 /**
@@ -49,6 +50,7 @@ public class MqttIngestClient implements IngestWriter.Completion {
     private final IngestWriter writer;
     private final IngestMetrics metrics;
     private final Semaphore receiptsInFlight;
+    private final MqttTls tls;
     private final ExecutorService connector = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "osteon-mqtt-connect");
         t.setDaemon(true);
@@ -60,8 +62,9 @@ public class MqttIngestClient implements IngestWriter.Completion {
     private Thread writerThread;
 
     public MqttIngestClient(IngestConfig config, DeviceTopics topics, AgroalDataSource dataSource,
-            MeterRegistry registry) {
+            MeterRegistry registry, MqttTls tls) {
         this.config = config;
+        this.tls = tls;
         this.topics = topics;
         this.queue = new IntakeQueue(config.queueMessages(), config.queueBytes());
         this.decoder = new PayloadDecoder(Limits.from(config));
@@ -157,6 +160,7 @@ public class MqttIngestClient implements IngestWriter.Completion {
         o.setMaxInflight(config.maxInflightReceipts());
         config.username().ifPresent(o::setUserName);
         config.password().ifPresent(p -> o.setPassword(p.toCharArray()));
+        tls.apply(o);
         return o;
     }
 
