@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess implements AutoCloseable {
     private final Map<String, String> properties;
+    private final Map<String, String> environment = new java.util.HashMap<>();
     private final int httpPort;
     private final Path log;
     private Process process;
@@ -31,14 +32,22 @@ public final class ServiceProcess implements AutoCloseable {
         this.log = Files.createTempFile("osteon-service", ".log");
     }
 
+    /** Environment variables for the service, as a container would set them. */
+    public ServiceProcess withEnvironment(Map<String, String> env) {
+        environment.putAll(env);
+        return this;
+    }
+
     public ServiceProcess start() throws IOException {
         String jar = System.getProperty("osteon.app.jar", "target/quarkus-app/quarkus-run.jar");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-Dquarkus.http.port=" + httpPort));
         properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.addAll(List.of("-jar", jar));
-        process = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.environment().putAll(environment);
+        process = pb.start();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .until(() -> !process.isAlive() || ready());
         if (!process.isAlive()) {
