@@ -4,6 +4,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,6 +18,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.osteon.common.ApiException;
+import org.osteon.privacy.PatientDataService;
 import org.osteon.patient.PatientDtos.NewPatient;
 import org.osteon.patient.PatientDtos.PatientView;
 
@@ -25,6 +27,11 @@ import org.osteon.patient.PatientDtos.PatientView;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Patients")
 public class PatientResource {
+    private final PatientDataService data;
+
+    public PatientResource(PatientDataService data) {
+        this.data = data;
+    }
 
     @POST
     @Transactional
@@ -49,5 +56,16 @@ public class PatientResource {
         return Patient.<Patient>findByIdOptional(patientId)
                 .map(PatientView::of)
                 .orElseThrow(() -> ApiException.notFound("patient", patientId));
+    }
+
+    @DELETE
+    @Path("/{patientId}")
+    @Operation(summary = "Erase a patient and all their data (admin)",
+            description = "Deletes the patient, their devices (and the devices' broker access) and every row tied "
+                    + "to them, raw data included. 204; 404 if there is no such patient; 503 if the broker could "
+                    + "not be reached (nothing is erased then).")
+    public Response erase(@PathParam("patientId") UUID patientId) {
+        data.erase(patientId);
+        return Response.noContent().build();
     }
 }

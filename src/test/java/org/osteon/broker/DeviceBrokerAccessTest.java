@@ -133,6 +133,18 @@ class DeviceBrokerAccessTest {
     }
 
     @Test
+    void erasingAPatientCutsTheirDevicesOff() throws Exception {
+        Registered a = register();
+        MqttClient online = connect(a.username(), a.password());
+        String patientId = given().get("/api/v1/devices/" + a.deviceId()).then().extract().path("patientId");
+
+        given().delete("/api/v1/patients/" + patientId).then().statusCode(204);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !online.isConnected());
+        assertThatThrownBy(() -> connect(a.username(), a.password())).isInstanceOf(MqttSecurityException.class);
+    }
+
+    @Test
     void wrongPasswordUnknownUserAndAnonymousAreRefused() throws Exception {
         Registered a = register();
         Registered b = register();
