@@ -23,19 +23,27 @@ public final class SecureBroker implements AutoCloseable {
     public final String ingestPassword = secret();
     public final String provisionerPassword = secret();
     private final MosquittoProcess mosquitto;
+    private final Map<String, String> setupEnv;
+    private final String scheme;
 
     public SecureBroker() throws IOException {
-        this(Path.of("deploy/mosquitto/mosquitto-secure.conf"));
+        this(Path.of("deploy/mosquitto/mosquitto-secure.conf"), "tcp", Map.of());
     }
 
-    public SecureBroker(Path config) throws IOException {
+    /**
+     * A broker from another configuration, e.g. with TLS ({@code scheme} "ssl"); {@code setupEnv}
+     * is added to the setup script's environment (e.g. MQTT_CTRL_OPTS with the CA).
+     */
+    public SecureBroker(Path config, String scheme, Map<String, String> setupEnv) throws IOException {
+        this.scheme = scheme;
+        this.setupEnv = setupEnv;
         mosquitto = new MosquittoProcess(config,
                 dir -> setup(0, "init", dir.resolve("dynamic-security.json").toString()));
         setup(mosquitto.port(), "accounts");
     }
 
     public String uri() {
-        return mosquitto.uri();
+        return mosquitto.uri().replace("tcp://", scheme + "://");
     }
 
     public MosquittoProcess process() {
@@ -63,6 +71,7 @@ public final class SecureBroker implements AutoCloseable {
         env.put("OSTEON_PROVISIONER_USER", PROVISIONER);
         env.put("OSTEON_PROVISIONER_PASSWORD", provisionerPassword);
         env.put("MQTT_PORT", Integer.toString(port));
+        env.putAll(setupEnv);
         List<String> cmd = new java.util.ArrayList<>(List.of("sh", "deploy/mosquitto/dynsec-setup.sh"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
