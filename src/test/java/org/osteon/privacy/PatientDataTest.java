@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -26,9 +27,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.osteon.support.Batches;
 import org.osteon.support.DeviceClient;
+import org.osteon.support.OwnBrokerResource;
 
 /** A patient's data can be exported whole and erased whole; other patients are untouched. */
 @QuarkusTest
+@QuarkusTestResource(value = OwnBrokerResource.class, restrictToAnnotatedClass = true)
 class PatientDataTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -90,7 +93,7 @@ class PatientDataTest {
         given().contentType(ContentType.JSON)
                 .body(Map.of("deviceId", deviceId, "placement", "wrist", "rangeG", 8))
                 .post("/api/v1/patients/" + patientId + "/devices").then().statusCode(201);
-        try (DeviceClient device = new DeviceClient("tcp://127.0.0.1:1883", deviceId)) {
+        try (DeviceClient device = new DeviceClient(OwnBrokerResource.uri(), deviceId)) {
             Instant start = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
             device.publishAccel(Batches.accelJson(0, start, 50, 100));
             device.publishLoad(Batches.loadJson(0, Instant.now().truncatedTo(ChronoUnit.MILLIS)));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -21,10 +22,12 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.osteon.support.Batches;
 import org.osteon.support.DeviceClient;
+import org.osteon.support.OwnBrokerResource;
 import org.osteon.support.Registry;
 
 /** Raw data lives in month partitions; expired months are dropped whole, the ledger stays. */
 @QuarkusTest
+@QuarkusTestResource(value = OwnBrokerResource.class, restrictToAnnotatedClass = true)
 class RawDataRetentionTest {
     static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyyMM");
 
@@ -37,7 +40,7 @@ class RawDataRetentionTest {
     @Test
     void ingestWritesIntoTheCurrentMonthPartitionUnchanged() throws Exception {
         String deviceId = Registry.newDevice(Registry.newPatient(), 8);
-        try (DeviceClient device = new DeviceClient("tcp://127.0.0.1:1883", deviceId)) {
+        try (DeviceClient device = new DeviceClient(OwnBrokerResource.uri(), deviceId)) {
             device.publishAccel(Batches.accelJson(0, Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS), 50, 50));
             device.publishLoad(Batches.loadJson(0, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
             await().atMost(Duration.ofSeconds(20)).until(() -> device.hasReceipt("accel", 0) && device.hasReceipt("load", 0));

@@ -16,8 +16,11 @@ import java.util.concurrent.TimeUnit;
  * so that it can be stopped and started again with its sessions.
  */
 public final class MosquittoProcess implements AutoCloseable {
-    /** Where Debian installs the plugin (the container image has it in /usr/lib). */
-    public static final String DYNSEC_PLUGIN = "/usr/lib/x86_64-linux-gnu/mosquitto_dynamic_security.so";
+    /** Where this machine's Mosquitto has the plugin (Debian: per architecture; the container image: /usr/lib). */
+    public static final String DYNSEC_PLUGIN = java.util.stream.Stream.of(
+                    "/usr/lib/x86_64-linux-gnu/mosquitto_dynamic_security.so",
+                    "/usr/lib/aarch64-linux-gnu/mosquitto_dynamic_security.so", "/usr/lib/mosquitto_dynamic_security.so")
+            .filter(p -> Files.exists(Path.of(p))).findFirst().orElse("/usr/lib/mosquitto_dynamic_security.so");
 
     /** Work on the broker's folder before it first starts. */
     @FunctionalInterface
