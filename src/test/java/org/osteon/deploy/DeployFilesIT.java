@@ -135,7 +135,7 @@ class DeployFilesIT {
 
             try (ServiceProcess service = new ServiceProcess(Map.of()).withEnvironment(env).start()) {
                 String patient = post(service, "/api/v1/patients",
-                        "{\"displayName\":\"P-compose\",\"timeZone\":\"Europe/Vienna\"}").path("id").asText();
+                        "{\"displayName\":\"Greta Privacy-Check\",\"timeZone\":\"Europe/Vienna\"}").path("id").asText();
                 String deviceId = "dev-" + UUID.randomUUID().toString().substring(0, 12);
                 JsonNode device = post(service, "/api/v1/patients/" + patient + "/devices",
                         "{\"deviceId\":\"" + deviceId + "\",\"placement\":\"wrist\",\"rangeG\":8}");
@@ -146,6 +146,10 @@ class DeployFilesIT {
                     await().atMost(Duration.ofSeconds(30)).until(() -> wearable.receipt("accel", 0L), r -> r != null);
                     assertThat(wearable.receipt("accel", 0L).path("status").asText()).isEqualTo("accepted");
                 }
+                // Logs carry ids, never names, passwords or payloads.
+                String log = Files.readString(service.log());
+                assertThat(log).contains(deviceId).doesNotContain("Greta", device.at("/mqtt/password").asText(),
+                        "rateHz", broker.provisionerPassword, broker.ingestPassword);
             }
         }
     }
