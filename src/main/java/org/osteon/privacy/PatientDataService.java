@@ -57,7 +57,9 @@ public class PatientDataService {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             // One snapshot for the whole export, read-only.
-            c.createStatement().execute("set transaction isolation level repeatable read, read only");
+            try (var s = c.createStatement()) {
+                s.execute("set transaction isolation level repeatable read, read only");
+            }
             List<String> devices = devicesOf(c, patientId, false);
             if (devices == null) {
                 throw ApiException.notFound("patient", patientId);

@@ -183,6 +183,30 @@ class DeviceBrokerAccessTest {
     }
 
     @Test
+    void withTheBrokerDownRegistrationAndRevocationChangeNothing() throws Exception {
+        Registered a = register();
+        String patient = Registry.newPatient();
+        String deviceId = "dev-" + UUID.randomUUID().toString().substring(0, 12);
+        Map<String, Object> body = Map.of("deviceId", deviceId, "placement", "hip", "rangeG", 8);
+        SecureBroker broker = SecureBrokerResource.broker();
+        broker.process().stop();
+        try {
+            given().contentType(ContentType.JSON).body(body).post("/api/v1/patients/" + patient + "/devices")
+                    .then().statusCode(503).contentType("application/problem+json");
+            given().get("/api/v1/devices/" + deviceId).then().statusCode(404);
+            given().post("/api/v1/devices/" + a.deviceId() + "/revoke").then().statusCode(503);
+            given().get("/api/v1/devices/" + a.deviceId()).then().statusCode(200)
+                    .body("revokedAt", org.hamcrest.Matchers.nullValue());
+        } finally {
+            broker.process().start();
+        }
+        JsonPath registered = given().contentType(ContentType.JSON).body(body)
+                .post("/api/v1/patients/" + patient + "/devices").then().statusCode(201).extract().jsonPath();
+        connect(registered.getString("mqtt.username"), registered.getString("mqtt.password"));
+        connect(a.username(), a.password());
+    }
+
+    @Test
     void aDeviceIdThatIsAnotherBrokerAccountIsRefused() {
         String patient = Registry.newPatient();
         given().contentType(ContentType.JSON)
