@@ -1,5 +1,6 @@
 package org.osteon.device;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
@@ -31,10 +32,17 @@ public final class DeviceDtos {
     /** The MQTT topics a device publishes to and reads from. */
     public record Topics(String accel, String load, String receipts) {}
 
-    /** A registered device, with the topics it must use. */
+    /**
+     * A registered device, with the topics it must use. {@code mqtt} is present only in the
+     * answer to a registration, and only when Osteon issues broker credentials.
+     */
     public record DeviceView(
             String deviceId, UUID patientId, Placement placement, double rangeG, String model,
-            Instant registeredAt, Instant revokedAt, Topics topics) {}
+            Instant registeredAt, Instant revokedAt, Topics topics,
+            @JsonInclude(JsonInclude.Include.NON_NULL) MqttCredentials mqtt) {}
+
+    /** The device's broker login. Osteon does not keep the password: it is shown this once. */
+    public record MqttCredentials(String username, String password) {}
 
     /** Sync state of one stream, for "last synced" in apps and for spotting lost batches. */
     public record StreamStatus(

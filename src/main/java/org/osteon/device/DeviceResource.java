@@ -1,11 +1,15 @@
 package org.osteon.device;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -15,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.osteon.auth.PatientAccess;
 import org.osteon.auth.Roles;
 import org.osteon.common.ApiDocs;
+import org.osteon.broker.DeviceBrokerAccess;
 import org.osteon.common.ApiException;
 import org.osteon.common.ApiProblem;
 import org.osteon.device.DeviceDtos.DeviceView;
@@ -33,11 +38,14 @@ public class DeviceResource {
     private final DeviceViews views;
     private final SyncStatusRepository syncStatus;
     private final PatientAccess access;
+    private final DeviceBrokerAccess brokerAccess;
 
-    public DeviceResource(DeviceViews views, SyncStatusRepository syncStatus, PatientAccess access) {
+    public DeviceResource(DeviceViews views, SyncStatusRepository syncStatus, PatientAccess access,
+            DeviceBrokerAccess brokerAccess) {
         this.views = views;
         this.syncStatus = syncStatus;
         this.access = access;
+        this.brokerAccess = brokerAccess;
     }
 
     @GET
@@ -60,6 +68,23 @@ public class DeviceResource {
     public SyncStatus syncStatus(@PathParam("deviceId") String deviceId) {
         find(deviceId, "device.sync-status");
         return syncStatus.of(deviceId);
+    }
+
+    @POST
+    @Path("/{deviceId}/revoke")
+    @Transactional
+    @RolesAllowed({Roles.ADMIN, Roles.PHYSIO, Roles.PATIENT})
+    @Operation(summary = "Revoke a device",
+            description = "Removes the device's broker account (an online device is disconnected) and refuses its "
+                    + "batches from now on; the data it sent stays. Repeating it is harmless. 503 if the broker "
+                    + "could not be reached (then nothing changes). By an admin, the patient's physiotherapist or the patient.")
+    public DeviceView revoke(@PathParam("deviceId") String deviceId) {
+        Device d = find(deviceId, "device.revoke");
+        if (d.revokedAt == null) {
+            d.revokedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        }
+        brokerAccess.revoke(deviceId);
+        return views.of(d);
     }
 
     /** The device, if the caller may see its patient's registry data; otherwise 404 naming only the device. */

@@ -2,6 +2,7 @@ package org.osteon.device;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.osteon.device.DeviceDtos.DeviceView;
+import org.osteon.device.DeviceDtos.MqttCredentials;
 import org.osteon.device.DeviceDtos.Topics;
 import org.osteon.ingest.DeviceTopics;
 
@@ -15,8 +16,12 @@ public class DeviceViews {
     }
 
     public DeviceView of(Device d) {
+        return of(d, null);
+    }
+
+    public DeviceView of(Device d, MqttCredentials mqtt) {
         return new DeviceView(d.id, d.patientId, Placement.fromApiName(d.placement), d.rangeG, d.model,
                 d.registeredAt, d.revokedAt,
-                new Topics(topics.accel(d.id), topics.load(d.id), topics.receipts(d.id)));
+                new Topics(topics.accel(d.id), topics.load(d.id), topics.receipts(d.id)), mqtt);
     }
 }

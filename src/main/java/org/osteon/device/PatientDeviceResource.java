@@ -28,7 +28,9 @@ import org.osteon.auth.Roles;
 import org.osteon.common.ApiDocs;
 import org.osteon.common.ApiException;
 import org.osteon.common.ApiProblem;
+import org.osteon.broker.DeviceBrokerAccess;
 import org.osteon.device.DeviceDtos.DeviceView;
+import org.osteon.device.DeviceDtos.MqttCredentials;
 import org.osteon.device.DeviceDtos.NewDevice;
 
 @Path("/api/v1/patients/{patientId}/devices")
@@ -44,16 +46,20 @@ import org.osteon.device.DeviceDtos.NewDevice;
 public class PatientDeviceResource {
     private final DeviceViews views;
     private final PatientAccess access;
+    private final DeviceBrokerAccess brokerAccess;
 
-    public PatientDeviceResource(DeviceViews views, PatientAccess access) {
+    public PatientDeviceResource(DeviceViews views, PatientAccess access, DeviceBrokerAccess brokerAccess) {
         this.views = views;
         this.access = access;
+        this.brokerAccess = brokerAccess;
     }
 
     @POST
     @Transactional
     @Operation(summary = "Register a wearable to a patient",
-            description = "201 with the topics the device publishes to; 409 if the device id is taken. "
+            description = "201 with the topics the device publishes to and, when Osteon manages broker accounts, "
+                    + "its MQTT user name and password (shown only in this answer); 409 if the device id is taken; "
+                    + "503 if the broker could not be reached (nothing is registered then). "
                     + "By the patient themself (pairing in the app), an assigned physiotherapist or an admin.")
     @APIResponse(responseCode = "201", description = "registered, with its topics", content = @Content(examples = @ExampleObject(name = "201",
             value = "{\"deviceId\":\"wrist-7f3a\",\"patientId\":\"5f0c…\",\"placement\":\"wrist\",\"rangeG\":16.0,\"model\":\"IMU-9\",\"registeredAt\":\"2026-03-01T09:05:00Z\",\"revokedAt\":null,\"topics\":{\"accel\":\"osteon/v1/devices/wrist-7f3a/accel\",\"load\":\"osteon/v1/devices/wrist-7f3a/load\",\"receipts\":\"osteon/v1/devices/wrist-7f3a/receipts\"}}")))
@@ -74,9 +80,16 @@ public class PatientDeviceResource {
         d.model = body.model();
         // Millisecond precision, so that the "before registration" rule compares what the device sees.
         d.registeredAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        d.persist();
+        // Flushed first: a concurrent registration of the same id fails here, before it could
+        // reset the broker account of the one that wins.
+        d.persistAndFlush();
+        // Created last, so that a broker failure rolls the registration back. A database
+        // failure after it leaves an account that the next registration of this id takes over.
+        MqttCredentials mqtt = brokerAccess.issue(d.id)
+                .map(c -> new MqttCredentials(c.username(), c.password()))
+                .orElse(null);
         return Response.created(uri.getBaseUriBuilder().path("api/v1/devices").path(d.id).build())
-                .entity(views.of(d))
+                .entity(views.of(d, mqtt))
                 .build();
     }
 

@@ -20,6 +20,7 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.jboss.logging.Logger;
+import org.osteon.broker.MqttTls;
 import org.osteon.ingest.Inbound.Outcome;
 
 /**
@@ -50,6 +51,7 @@ public class MqttIngestClient implements IngestWriter.Completion {
     private final IngestWriter writer;
     private final IngestMetrics metrics;
     private final Semaphore receiptsInFlight;
+    private final MqttTls tls;
     private volatile boolean closing;
     private MqttLink inbound;
     private MqttLink outbound;
@@ -63,8 +65,9 @@ public class MqttIngestClient implements IngestWriter.Completion {
     private Thread completionThread;
 
     public MqttIngestClient(IngestConfig config, DeviceTopics topics, AgroalDataSource dataSource,
-            MeterRegistry registry) {
+            MeterRegistry registry, MqttTls tls) {
         this.config = config;
+        this.tls = tls;
         this.topics = topics;
         this.queue = new IntakeQueue(config.queueMessages(), config.queueBytes());
         this.decoder = new PayloadDecoder(Limits.from(config));
@@ -130,6 +133,7 @@ public class MqttIngestClient implements IngestWriter.Completion {
         o.setMaxInflight(config.maxInflightReceipts() + 100);
         config.username().ifPresent(o::setUserName);
         config.password().ifPresent(p -> o.setPassword(p.toCharArray()));
+        tls.apply(o);
         return o;
     }
 

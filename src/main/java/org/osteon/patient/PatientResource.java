@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,6 +28,7 @@ import org.osteon.auth.Roles;
 import org.osteon.common.ApiDocs;
 import org.osteon.common.ApiException;
 import org.osteon.common.ApiProblem;
+import org.osteon.privacy.PatientDataService;
 import org.osteon.patient.PatientDtos.NewPatient;
 import org.osteon.patient.PatientDtos.PatientView;
 import org.osteon.physio.CareAssignments;
@@ -42,10 +44,12 @@ import org.osteon.physio.Physiotherapist;
 public class PatientResource {
     private final PatientAccess access;
     private final CareAssignments assignments;
+    private final PatientDataService data;
 
-    public PatientResource(PatientAccess access, CareAssignments assignments) {
+    public PatientResource(PatientAccess access, CareAssignments assignments, PatientDataService data) {
         this.access = access;
         this.assignments = assignments;
+        this.data = data;
     }
 
     @POST
@@ -90,5 +94,17 @@ public class PatientResource {
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "404", value = ApiDocs.NOT_FOUND)))
     public PatientView get(@PathParam("patientId") UUID patientId) {
         return PatientView.of(access.registry(patientId, "patient"));
+    }
+
+    @DELETE
+    @Path("/{patientId}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Erase a patient and all their data (admin)",
+            description = "Deletes the patient, their devices (and the devices' broker access) and every row tied "
+                    + "to them, raw data included. 204; 404 if there is no such patient; 503 if the broker could "
+                    + "not be reached (nothing is erased then).")
+    public Response erase(@PathParam("patientId") UUID patientId) {
+        data.erase(patientId);
+        return Response.noContent().build();
     }
 }

@@ -39,12 +39,26 @@ public final class DeviceClient implements AutoCloseable {
 
     public DeviceClient(String brokerUri, String deviceId, String clientId, boolean cleanSession)
             throws MqttException {
+        this(brokerUri, deviceId, clientId, cleanSession, null, null);
+    }
+
+    /** A device logging in with the broker credentials Osteon issued at registration. */
+    public DeviceClient(String brokerUri, String deviceId, String username, String password) throws MqttException {
+        this(brokerUri, deviceId, "dev-" + deviceId + "-" + System.nanoTime(), true, username, password);
+    }
+
+    private DeviceClient(String brokerUri, String deviceId, String clientId, boolean cleanSession, String username,
+            String password) throws MqttException {
         this.deviceId = deviceId;
         client = new MqttAsyncClient(brokerUri, clientId, new MemoryPersistence());
         MqttConnectOptions o = new MqttConnectOptions();
         o.setCleanSession(cleanSession);
         o.setAutomaticReconnect(true);
         o.setMaxInflight(10_000);
+        if (username != null) {
+            o.setUserName(username);
+            o.setPassword(password.toCharArray());
+        }
         String receiptsTopic = ROOT + "/" + deviceId + "/receipts";
         client.setCallback(new org.eclipse.paho.client.mqttv3.MqttCallbackExtended() {
             @Override

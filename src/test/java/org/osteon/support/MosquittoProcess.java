@@ -16,6 +16,18 @@ import java.util.concurrent.TimeUnit;
  * so that it can be stopped and started again with its sessions.
  */
 public final class MosquittoProcess implements AutoCloseable {
+    /** Where this machine's Mosquitto has the plugin (Debian: per architecture; the container image: /usr/lib). */
+    public static final String DYNSEC_PLUGIN = java.util.stream.Stream.of(
+                    "/usr/lib/x86_64-linux-gnu/mosquitto_dynamic_security.so",
+                    "/usr/lib/aarch64-linux-gnu/mosquitto_dynamic_security.so", "/usr/lib/mosquitto_dynamic_security.so")
+            .filter(p -> Files.exists(Path.of(p))).findFirst().orElse("/usr/lib/mosquitto_dynamic_security.so");
+
+    /** Work on the broker's folder before it first starts. */
+    @FunctionalInterface
+    public interface Preparation {
+        void run(Path dir) throws IOException;
+    }
+
     private final int port;
     private final Path dir;
     private final Path config;
@@ -26,15 +38,27 @@ public final class MosquittoProcess implements AutoCloseable {
     }
 
     public MosquittoProcess(Path projectConfig) throws IOException {
+        this(projectConfig, dir -> {});
+    }
+
+    /**
+     * {@code prepare} runs on the broker's folder before the first start, e.g. to create the
+     * dynamic-security plugin's state there ({@code plugin_opt_config_file} points into it).
+     */
+    public MosquittoProcess(Path projectConfig, Preparation prepare) throws IOException {
         port = Ports.free();
         dir = Files.createTempDirectory("osteon-mosquitto");
         // Mosquitto started as root drops to its own user, which must be able to write here.
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
         String conf = Files.readString(projectConfig)
                 .replaceAll("(?m)^listener 1883.*$", "listener " + port + " 127.0.0.1")
-                .replaceAll("(?m)^persistence_location .*$", "persistence_location " + dir + "/");
+                .replaceAll("(?m)^persistence_location .*$", "persistence_location " + dir + "/")
+                .replaceAll("(?m)^plugin /.*/mosquitto_dynamic_security\\.so$", "plugin " + DYNSEC_PLUGIN)
+                .replaceAll("(?m)^plugin_opt_config_file .*$",
+                        "plugin_opt_config_file " + dir.resolve("dynamic-security.json"));
         config = dir.resolve("mosquitto.conf");
         Files.writeString(config, conf);
+        prepare.run(dir);
         start();
     }
 
@@ -56,6 +80,10 @@ public final class MosquittoProcess implements AutoCloseable {
 
     public String uri() {
         return "tcp://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
     }
 
     public Path log() {

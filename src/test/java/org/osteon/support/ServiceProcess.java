@@ -22,6 +22,9 @@ import java.util.concurrent.TimeUnit;
 public final class ServiceProcess implements AutoCloseable {
     private final Map<String, String> properties;
     private final List<String> jvmOptions;
+    private final Map<String, String> environment = new java.util.HashMap<>();
+    private HttpClient client = HttpClient.newHttpClient();
+    private String scheme = "http";
     private final int httpPort;
     private final Path log;
     private Process process;
@@ -38,19 +41,43 @@ public final class ServiceProcess implements AutoCloseable {
         this.log = Files.createTempFile("osteon-service", ".log");
     }
 
+    /** Environment variables for the service, as a container would set them. */
+    public ServiceProcess withEnvironment(Map<String, String> env) {
+        environment.putAll(env);
+        return this;
+    }
+
+    /**
+     * Serves HTTPS only, on the port {@link #baseUri()} names, and checks readiness with a client
+     * that trusts {@code trust}. The service's certificate is given as properties by the caller.
+     */
+    public ServiceProcess withHttpsOnly(javax.net.ssl.SSLContext trust) {
+        scheme = "https";
+        client = HttpClient.newBuilder().sslContext(trust).build();
+        return this;
+    }
+
     public ServiceProcess start() throws IOException {
         String jar = System.getProperty("osteon.app.jar", "target/quarkus-app/quarkus-run.jar");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-Dquarkus.http.port=" + httpPort));
+                "-Xmx1g"));
         cmd.addAll(jvmOptions);
         if (!properties.containsKey("osteon.auth.local-key-dir")) {
             // The key the tests sign with (see Tokens), so that they can call the API as any role.
             cmd.add("-Dosteon.auth.local-key-dir=" + Tokens.KEY_DIR);
         }
+        if (scheme.equals("https")) {
+            cmd.addAll(List.of("-Dquarkus.http.ssl-port=" + httpPort, "-Dquarkus.http.port=" + Ports.free(),
+                    "-Dquarkus.http.insecure-requests=disabled"));
+        } else {
+            cmd.add("-Dquarkus.http.port=" + httpPort);
+        }
         properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.addAll(List.of("-jar", jar));
-        process = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.environment().putAll(environment);
+        process = pb.start();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .until(() -> !process.isAlive() || ready());
         if (!process.isAlive()) {
@@ -67,7 +94,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     public boolean ready() {
         try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(
+            HttpResponse<String> r = client.send(
                     HttpRequest.newBuilder(URI.create(baseUri() + "/q/health/ready")).timeout(Duration.ofSeconds(5))
                             .build(), HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200;
@@ -80,7 +107,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public String baseUri() {
-        return "http://127.0.0.1:" + httpPort;
+        return scheme + "://127.0.0.1:" + httpPort;
     }
 
     public Path log() {
