@@ -1,5 +1,7 @@
 package org.osteon.broker;
 
+import org.osteon.support.Tokens;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -59,7 +61,7 @@ class DeviceBrokerAccessTest {
         Registered a = register();
         assertThat(a.username()).isEqualTo(a.deviceId());
         assertThat(a.password()).hasSizeGreaterThanOrEqualTo(32);
-        given().get("/api/v1/devices/" + a.deviceId()).then().statusCode(200)
+        Tokens.asAdmin().get("/api/v1/devices/" + a.deviceId()).then().statusCode(200)
                 .body("mqtt", org.hamcrest.Matchers.nullValue());
 
         DeviceClient device = device(a);
@@ -86,7 +88,7 @@ class DeviceBrokerAccessTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> all.topics.contains(ROOT + "/" + a.deviceId() + "/accel"));
         assertThat(all.topics).noneMatch(t -> t.contains("/" + b.deviceId() + "/"));
         await().atMost(Duration.ofSeconds(20)).until(() -> deviceA.receipt("accel", 0L), r -> r != null);
-        given().get("/api/v1/devices/" + b.deviceId() + "/sync-status").then().statusCode(200)
+        Tokens.asAdmin().get("/api/v1/devices/" + b.deviceId() + "/sync-status").then().statusCode(200)
                 .body("streams.batchesAccepted", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is(0)))
                 .body("streams.rejections", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is(0)));
     }
@@ -123,22 +125,22 @@ class DeviceBrokerAccessTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> device.receipt("accel", 0L), r -> r != null);
         MqttClient online = connect(a.username(), a.password());
 
-        given().post("/api/v1/devices/" + a.deviceId() + "/revoke").then().statusCode(200)
+        Tokens.asAdmin().post("/api/v1/devices/" + a.deviceId() + "/revoke").then().statusCode(200)
                 .body("revokedAt", org.hamcrest.Matchers.notNullValue());
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !online.isConnected());
         assertThatThrownBy(() -> connect(a.username(), a.password())).isInstanceOf(MqttSecurityException.class);
         // Revoking again is harmless.
-        given().post("/api/v1/devices/" + a.deviceId() + "/revoke").then().statusCode(200);
+        Tokens.asAdmin().post("/api/v1/devices/" + a.deviceId() + "/revoke").then().statusCode(200);
     }
 
     @Test
     void erasingAPatientCutsTheirDevicesOff() throws Exception {
         Registered a = register();
         MqttClient online = connect(a.username(), a.password());
-        String patientId = given().get("/api/v1/devices/" + a.deviceId()).then().extract().path("patientId");
+        String patientId = Tokens.asAdmin().get("/api/v1/devices/" + a.deviceId()).then().extract().path("patientId");
 
-        given().delete("/api/v1/patients/" + patientId).then().statusCode(204);
+        Tokens.asAdmin().delete("/api/v1/patients/" + patientId).then().statusCode(204);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !online.isConnected());
         assertThatThrownBy(() -> connect(a.username(), a.password())).isInstanceOf(MqttSecurityException.class);
@@ -191,16 +193,16 @@ class DeviceBrokerAccessTest {
         SecureBroker broker = SecureBrokerResource.broker();
         broker.process().stop();
         try {
-            given().contentType(ContentType.JSON).body(body).post("/api/v1/patients/" + patient + "/devices")
+            Tokens.asAdmin().contentType(ContentType.JSON).body(body).post("/api/v1/patients/" + patient + "/devices")
                     .then().statusCode(503).contentType("application/problem+json");
-            given().get("/api/v1/devices/" + deviceId).then().statusCode(404);
-            given().post("/api/v1/devices/" + a.deviceId() + "/revoke").then().statusCode(503);
-            given().get("/api/v1/devices/" + a.deviceId()).then().statusCode(200)
+            Tokens.asAdmin().get("/api/v1/devices/" + deviceId).then().statusCode(404);
+            Tokens.asAdmin().post("/api/v1/devices/" + a.deviceId() + "/revoke").then().statusCode(503);
+            Tokens.asAdmin().get("/api/v1/devices/" + a.deviceId()).then().statusCode(200)
                     .body("revokedAt", org.hamcrest.Matchers.nullValue());
         } finally {
             broker.process().start();
         }
-        JsonPath registered = given().contentType(ContentType.JSON).body(body)
+        JsonPath registered = Tokens.asAdmin().contentType(ContentType.JSON).body(body)
                 .post("/api/v1/patients/" + patient + "/devices").then().statusCode(201).extract().jsonPath();
         connect(registered.getString("mqtt.username"), registered.getString("mqtt.password"));
         connect(a.username(), a.password());
@@ -209,17 +211,17 @@ class DeviceBrokerAccessTest {
     @Test
     void aDeviceIdThatIsAnotherBrokerAccountIsRefused() {
         String patient = Registry.newPatient();
-        given().contentType(ContentType.JSON)
+        Tokens.asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("deviceId", SecureBroker.INGEST, "placement", "hip", "rangeG", 8))
                 .post("/api/v1/patients/" + patient + "/devices")
                 .then().statusCode(409);
-        given().get("/api/v1/devices/" + SecureBroker.INGEST).then().statusCode(404);
+        Tokens.asAdmin().get("/api/v1/devices/" + SecureBroker.INGEST).then().statusCode(404);
     }
 
     private Registered register() {
         String patient = Registry.newPatient();
         String deviceId = "dev-" + UUID.randomUUID().toString().substring(0, 12);
-        JsonPath body = given().contentType(ContentType.JSON)
+        JsonPath body = Tokens.asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("deviceId", deviceId, "placement", "hip", "rangeG", 8, "model", "test-imu"))
                 .post("/api/v1/patients/" + patient + "/devices")
                 .then().statusCode(201)

@@ -1,5 +1,7 @@
 package org.osteon.privacy;
 
+import org.osteon.support.Tokens;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -45,7 +47,7 @@ class PatientDataTest {
         Subject a = subjectWithData();
         Subject b = subjectWithData();
 
-        byte[] body = given().get("/api/v1/patients/" + a.patientId() + "/export")
+        byte[] body = Tokens.asAdmin().get("/api/v1/patients/" + a.patientId() + "/export")
                 .then().statusCode(200).contentType(ContentType.JSON)
                 .header("Content-Disposition", org.hamcrest.Matchers.containsString("attachment"))
                 .extract().asByteArray();
@@ -73,24 +75,24 @@ class PatientDataTest {
         Map<String, Long> traceOfB = traces(b);
         assertThat(traces(a).values().stream().mapToLong(Long::longValue).sum()).isGreaterThanOrEqualTo(9);
 
-        given().delete("/api/v1/patients/" + a.patientId()).then().statusCode(204);
+        Tokens.asAdmin().delete("/api/v1/patients/" + a.patientId()).then().statusCode(204);
 
         assertThat(traces(a)).as("columns still holding patient A's id, device id or name").isEmpty();
         assertThat(traces(b)).isEqualTo(traceOfB);
-        given().get("/api/v1/patients/" + a.patientId()).then().statusCode(404);
-        given().get("/api/v1/devices/" + a.deviceId()).then().statusCode(404);
-        given().get("/api/v1/patients/" + a.patientId() + "/export").then().statusCode(404);
-        given().delete("/api/v1/patients/" + a.patientId()).then().statusCode(404);
+        Tokens.asAdmin().get("/api/v1/patients/" + a.patientId()).then().statusCode(404);
+        Tokens.asAdmin().get("/api/v1/devices/" + a.deviceId()).then().statusCode(404);
+        Tokens.asAdmin().get("/api/v1/patients/" + a.patientId() + "/export").then().statusCode(404);
+        Tokens.asAdmin().delete("/api/v1/patients/" + a.patientId()).then().statusCode(404);
     }
 
     /** A patient with a device that has sent accelerometer data, loading events and a rejected batch. */
     private Subject subjectWithData() throws Exception {
         String name = "Erika Example " + UUID.randomUUID();
-        String patientId = given().contentType(ContentType.JSON)
+        String patientId = Tokens.asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("displayName", name, "timeZone", "Europe/Vienna", "bodyMassKg", 61.0))
                 .post("/api/v1/patients").then().statusCode(201).extract().path("id");
         String deviceId = "dev-" + UUID.randomUUID().toString().substring(0, 12);
-        given().contentType(ContentType.JSON)
+        Tokens.asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("deviceId", deviceId, "placement", "wrist", "rangeG", 8))
                 .post("/api/v1/patients/" + patientId + "/devices").then().statusCode(201);
         try (DeviceClient device = new DeviceClient(OwnBrokerResource.uri(), deviceId)) {
