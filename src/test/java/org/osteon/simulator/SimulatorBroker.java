@@ -24,7 +24,8 @@ public final class SimulatorBroker implements QuarkusTestResourceLifecycleManage
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Map.of("osteon.ingest.broker-uri", broker.uri());
+        // The broker is this test's own, so the simulator's standard topics can be used.
+        return Map.of("osteon.ingest.broker-uri", broker.uri(), "osteon.ingest.topic-root", "osteon/v1/devices");
     }
 
     @Override

@@ -44,7 +44,7 @@ class SimulatorIngestTest {
     AgroalDataSource db;
 
     RegistryClient registry() {
-        return new RegistryClient(URI.create(base.toString()), null);
+        return new RegistryClient(URI.create(base.toString()), org.osteon.support.Tokens.admin());
     }
 
     /**

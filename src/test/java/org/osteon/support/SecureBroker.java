@@ -50,9 +50,14 @@ public final class SecureBroker implements AutoCloseable {
         return mosquitto;
     }
 
-    /** Osteon's settings for this broker: ingest and provisioning with their own accounts. */
+    /**
+     * Osteon's settings for this broker: ingest and provisioning with their own accounts, and
+     * the topic root the setup script grants (this broker is the run's own, so the per-run root
+     * of the test profile is not needed).
+     */
     public Map<String, String> osteonConfig() {
         return Map.of(
+                "osteon.ingest.topic-root", "osteon/v1/devices",
                 "osteon.ingest.broker-uri", uri(),
                 "osteon.ingest.username", INGEST,
                 "osteon.ingest.password", ingestPassword,
