@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osteon.support.MosquittoProcess;
 import org.osteon.support.NoLossRun;
+import org.osteon.support.PackagedStack;
 import org.osteon.support.ServiceProcess;
 import org.osteon.support.StoredTotals;
 import org.osteon.support.TestDatabase;
@@ -20,25 +20,22 @@ import org.osteon.support.TestDatabase;
  * twice. Runs against the project's broker configuration and the machine's PostgreSQL.
  */
 class ServiceKillIT {
+    PackagedStack stack;
     MosquittoProcess broker;
     TestDatabase db;
     ServiceProcess service;
 
     @BeforeEach
     void start() throws Exception {
-        broker = new MosquittoProcess();
-        db = TestDatabase.onLocalServer("osteon_kill");
-        service = new ServiceProcess(Map.of(
-                "quarkus.datasource.jdbc.url", db.url(),
-                "osteon.ingest.broker-uri", broker.uri(),
-                "osteon.ingest.client-id", "osteon-kill-test")).start();
+        stack = PackagedStack.start("kill");
+        broker = stack.broker;
+        db = stack.db;
+        service = stack.service;
     }
 
     @AfterEach
     void stop() throws Exception {
-        service.close();
-        broker.close();
-        db.close();
+        stack.close();
     }
 
     @Test
