@@ -25,18 +25,17 @@ final class IngestRepository {
     private IngestRepository() {}
 
     /**
-     * Inserts the ledger rows and, in the same statement, the raw rows of the accelerometer
-     * batches whose ledger row was new; returns the keys that were new (the others existed
-     * already). One statement of constant text, whatever the group's size, so that the server
-     * plans it once.
+     * Inserts the ledger rows with one statement of constant text (the server plans it once,
+     * whatever the group's size); returns the keys that were new, the others existed already.
+     * Raw rows follow in their own JDBC batch: bytea sent in array literals is hex text, which
+     * cost more than the round trip it saved (bench/ingest.sh).
      */
-    static Set<BatchKey> insertLedgerAndAccel(Connection c, List<Inbound> firsts) throws SQLException {
+    static Set<BatchKey> insertLedger(Connection c, List<Inbound> firsts) throws SQLException {
         int n = firsts.size();
         String[] devices = new String[n], streams = new String[n];
         Long[] seqs = new Long[n];
         Integer[] counts = new Integer[n];
         byte[][] hashes = new byte[n][];
-        List<Inbound> accel = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Inbound m = firsts.get(i);
             devices[i] = m.deviceId;
@@ -44,27 +43,17 @@ final class IngestRepository {
             seqs[i] = m.batch.seq();
             counts[i] = m.batch.count();
             hashes[i] = m.batch.contentHash();
-            if (m.batch instanceof AccelBatch) {
-                accel.add(m);
-            }
         }
         Set<BatchKey> inserted = new HashSet<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "with new as (insert into ingest_batch (device_id, stream, seq, content_hash, samples, received_at) "
+                "insert into ingest_batch (device_id, stream, seq, content_hash, samples, received_at) "
                         + "select d, s, q, h, n, now() from unnest(?::text[], ?::text[], ?::bigint[], ?::bytea[], ?::int[]) "
-                        + "as t(d, s, q, h, n) on conflict do nothing returning device_id, stream, seq), "
-                        + "raw as (insert into accel_batch (device_id, seq, start_at, rate_hz, samples, encoding, scale, data) "
-                        + "select a.d, a.q, a.t, a.r, a.n, a.e, a.k, a.b from unnest(?::text[], ?::bigint[], "
-                        + "?::timestamptz[], ?::float8[], ?::int[], ?::int2[], ?::float8[], ?::bytea[]) "
-                        + "as a(d, q, t, r, n, e, k, b) "
-                        + "join new on new.device_id = a.d and new.stream = 'accel' and new.seq = a.q) "
-                        + "select device_id, stream, seq from new")) {
+                        + "as t(d, s, q, h, n) on conflict do nothing returning device_id, stream, seq")) {
             ps.setArray(1, c.createArrayOf("text", devices));
             ps.setArray(2, c.createArrayOf("text", streams));
             ps.setArray(3, c.createArrayOf("bigint", seqs));
             ps.setArray(4, c.createArrayOf("bytea", hashes));
             ps.setArray(5, c.createArrayOf("integer", counts));
-            setAccelArrays(c, ps, 6, accel);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     inserted.add(new BatchKey(rs.getString(1), Stream.fromWireName(rs.getString(2)).orElseThrow(),
@@ -73,37 +62,6 @@ final class IngestRepository {
             }
         }
         return inserted;
-    }
-
-    private static void setAccelArrays(Connection c, PreparedStatement ps, int first, List<Inbound> accel)
-            throws SQLException {
-        int n = accel.size();
-        String[] devices = new String[n];
-        Long[] seqs = new Long[n];
-        Timestamp[] starts = new Timestamp[n];
-        Double[] rates = new Double[n], scales = new Double[n];
-        Integer[] samples = new Integer[n];
-        Short[] encodings = new Short[n];
-        byte[][] data = new byte[n][];
-        for (int i = 0; i < n; i++) {
-            AccelBatch a = (AccelBatch) accel.get(i).batch;
-            devices[i] = accel.get(i).deviceId;
-            seqs[i] = a.seq();
-            starts[i] = Timestamp.from(a.start());
-            rates[i] = a.rateHz();
-            samples[i] = a.samples();
-            encodings[i] = a.encoding();
-            scales[i] = a.encoding() == AccelBatch.INT16 ? a.scale() : null;
-            data[i] = a.data();
-        }
-        ps.setArray(first, c.createArrayOf("text", devices));
-        ps.setArray(first + 1, c.createArrayOf("bigint", seqs));
-        ps.setArray(first + 2, c.createArrayOf("timestamptz", starts));
-        ps.setArray(first + 3, c.createArrayOf("float8", rates));
-        ps.setArray(first + 4, c.createArrayOf("integer", samples));
-        ps.setArray(first + 5, c.createArrayOf("int2", encodings));
-        ps.setArray(first + 6, c.createArrayOf("float8", scales));
-        ps.setArray(first + 7, c.createArrayOf("bytea", data));
     }
 
     /** The stored content hashes of batches that already existed. */
@@ -134,6 +92,35 @@ final class IngestRepository {
             }
         }
         return out;
+    }
+
+    static void insertAccel(Connection c, List<Inbound> accepted) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into accel_batch (device_id, seq, start_at, rate_hz, samples, encoding, scale, data) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int rows = 0;
+            for (Inbound m : accepted) {
+                if (m.batch instanceof AccelBatch a) {
+                    ps.setString(1, m.deviceId);
+                    ps.setLong(2, a.seq());
+                    ps.setTimestamp(3, Timestamp.from(a.start()));
+                    ps.setDouble(4, a.rateHz());
+                    ps.setInt(5, a.samples());
+                    ps.setShort(6, a.encoding());
+                    if (a.encoding() == AccelBatch.INT16) {
+                        ps.setDouble(7, a.scale());
+                    } else {
+                        ps.setNull(7, Types.DOUBLE);
+                    }
+                    ps.setBytes(8, a.data());
+                    ps.addBatch();
+                    rows++;
+                }
+            }
+            if (rows > 0) {
+                ps.executeBatch();
+            }
+        }
     }
 
     static void insertLoad(Connection c, List<Inbound> accepted) throws SQLException {

@@ -136,7 +136,7 @@ final class IngestWriter implements Runnable {
         }
         List<Inbound> firsts = new ArrayList<>(firstOf.size());
         firstOf.values().forEach(i -> firsts.add(group.get(i)));
-        Set<BatchKey> inserted = firsts.isEmpty() ? Set.of() : IngestRepository.insertLedgerAndAccel(c, firsts);
+        Set<BatchKey> inserted = firsts.isEmpty() ? Set.of() : IngestRepository.insertLedger(c, firsts);
         resolveAgainstLedger(c, group, out, firstOf, inserted);
 
         List<Inbound> accepted = new ArrayList<>();
@@ -145,6 +145,7 @@ final class IngestWriter implements Runnable {
                 accepted.add(group.get(i));
             }
         }
+        IngestRepository.insertAccel(c, accepted);
         IngestRepository.insertLoad(c, accepted);
         IngestRepository.insertRejections(c, rejectionRows(group, out));
         IngestRepository.addTotals(c, totals(group, out, devices));
