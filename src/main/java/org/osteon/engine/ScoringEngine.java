@@ -2,6 +2,9 @@ package org.osteon.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +12,6 @@ import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,8 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.jboss.logging.Logger;
@@ -49,23 +49,24 @@ public class ScoringEngine {
     private final EngineConfig config;
     private final AgroalDataSource dataSource;
     private final DayScoreRepository repository;
-    private final List<DayScored> listeners = new CopyOnWriteArrayList<>();
     private final List<Thread> workers = new ArrayList<>();
+    private final Counter written;
+    private final Counter superseded;
+    private final Counter failed;
+    private final Timer scoring;
     private volatile boolean stopping;
 
-    /** Told after a day's new row has been committed. */
-    public interface DayScored {
-        void scored(UUID patientId, LocalDate date);
-    }
-
-    public ScoringEngine(EngineConfig config, AgroalDataSource dataSource, ObjectMapper json) {
+    public ScoringEngine(EngineConfig config, AgroalDataSource dataSource, ObjectMapper json, MeterRegistry registry) {
         this.config = config;
         this.dataSource = dataSource;
         this.repository = new DayScoreRepository(json);
-    }
-
-    public void addListener(DayScored listener) {
-        listeners.add(listener);
+        String name = "osteon_engine_days_total";
+        String help = "Claimed days by outcome: written, superseded (a batch arrived meanwhile), failed";
+        this.written = Counter.builder(name).description(help).tag("outcome", "written").register(registry);
+        this.superseded = Counter.builder(name).description(help).tag("outcome", "superseded").register(registry);
+        this.failed = Counter.builder(name).description(help).tag("outcome", "failed").register(registry);
+        this.scoring = Timer.builder("osteon_engine_scoring_seconds").description("Scoring one day, read to commit")
+                .publishPercentileHistogram().register(registry);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -136,18 +137,20 @@ public class ScoringEngine {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                boolean written = scoreIn(c, claim);
+                boolean current = scoreIn(c, claim);
                 c.commit();
-                if (written) {
+                scoring.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                (current ? written : superseded).increment();
+                if (current) {
                     LOG.debugf("Scored patient %s day %s in %d ms", claim.patientId(), claim.date(),
                             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-                    listeners.forEach(l -> l.scored(claim.patientId(), claim.date()));
                 }
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             }
         } catch (SQLException | RuntimeException e) {
+            failed.increment();
             LOG.warnf(e, "Scoring patient %s day %s failed; it is retried after %s", claim.patientId(), claim.date(),
                     config.lease());
         }
@@ -178,6 +181,7 @@ public class ScoringEngine {
             repository.upsert(c, claim.patientId(), result, source(device));
         }
         DirtyDays.finish(c, claim);
+        DayChanges.notify(c, claim.patientId(), claim.date());
         return true;
     }
 

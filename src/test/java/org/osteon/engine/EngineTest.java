@@ -54,7 +54,7 @@ class EngineTest {
     }
 
     /** A patient with a wrist device registered, for the test's sake, a month ago. */
-    Patient newPatient() {
+    static Patient newPatient(Jdbc jdbc) {
         Physio physio = Clinic.newPhysio();
         String patient = Clinic.newPatientOf(physio, VIENNA.getId());
         String device = Registry.newDevice(patient, 16);
@@ -118,8 +118,8 @@ class EngineTest {
         LocalDate day = today();
         Instant start = lateEvening(day);
         Signals signal = Signals.twoHours(start);
-        Patient ordered = newPatient();
-        Patient shuffled = newPatient();
+        Patient ordered = newPatient(jdbc);
+        Patient shuffled = newPatient(jdbc);
         Clinic.prescribe(shuffled.physio(), shuffled.id(), Map.of("reason", "jumping", "components", List.of(
                 Map.of("kind", "impacts", "minG", 2.0, "count", 10, "per", "session", "sessionsPerWeek", 3))));
 
@@ -160,7 +160,7 @@ class EngineTest {
     void lateBatchesRescoreOnlyTheDaysTheyTouch() throws Exception {
         LocalDate day = today();
         Instant start = lateEvening(day);
-        Patient p = newPatient();
+        Patient p = newPatient(jdbc);
         publish(p.deviceId(), batches(Signals.twoHours(start), start, 0, List.of(300 * Signals.RATE_HZ)));
         awaitScored(p.id());
         await().atMost(SCORED).until(() -> computedAt(p.id(), day.plusDays(1)).isPresent());
@@ -194,7 +194,7 @@ class EngineTest {
     void aMarkLeftBehindByACrashIsScoredOnTheNextRound() throws Exception {
         LocalDate day = today();
         Instant start = lateEvening(day);
-        Patient p = newPatient();
+        Patient p = newPatient(jdbc);
         publish(p.deviceId(), batches(Signals.twoHours(start), start, 0, List.of(600 * Signals.RATE_HZ)));
         awaitScored(p.id());
         await().atMost(SCORED).until(() -> day(p.id(), day).isPresent());
