@@ -15,14 +15,17 @@ import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
+import org.osteon.common.Jdbc;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 /**
- * Tells this instance's subscribers when a patient's day changed, whichever instance scored it.
- * The scorer sends a PostgreSQL notification in the transaction that writes the day, so it is
- * delivered exactly when the row is visible, to every instance listening; each instance keeps
- * one connection that listens and fans the changes out to its server-sent-event streams.
+ * Tells this instance's subscribers when a patient's progress changed, whichever instance
+ * changed it: a day was scored again, or a new program version changes adherence from its
+ * effective date. The change is sent as a PostgreSQL notification in the transaction that makes
+ * it, so it is delivered exactly when the change is visible, to every instance listening; each
+ * instance keeps one connection that listens and fans the changes out to its server-sent-event
+ * streams.
  */
 @ApplicationScoped
 public class DayChanges {
@@ -30,25 +33,41 @@ public class DayChanges {
     static final String CHANNEL = "osteon_day_changed";
     static final int BUFFER = 256;
 
-    /** A patient's scored day (and so that day's adherence) changed. */
-    public record DayChanged(UUID patientId, LocalDate date) {}
+    /**
+     * A change of a patient's progress.
+     *
+     * @param kind {@code day}: the day {@code date} was scored again, its results and adherence
+     *     changed; {@code program}: a program version takes effect on {@code date}, adherence from
+     *     then on follows it
+     */
+    public record Change(UUID patientId, String kind, LocalDate date) {}
+
+    static final String DAY = "day";
+    static final String PROGRAM = "program";
 
     private final AgroalDataSource dataSource;
-    private final BroadcastProcessor<DayChanged> changes = BroadcastProcessor.create();
+    private final Jdbc jdbc;
+    private final BroadcastProcessor<Change> changes = BroadcastProcessor.create();
     private volatile boolean stopping;
     private Thread listener;
 
-    public DayChanges(AgroalDataSource dataSource) {
+    public DayChanges(AgroalDataSource dataSource, Jdbc jdbc) {
         this.dataSource = dataSource;
+        this.jdbc = jdbc;
     }
 
-    /** Sends the change with the transaction on {@code c}: listeners hear of it only if it commits. */
-    static void notify(Connection c, UUID patientId, LocalDate date) throws SQLException {
+    /** Sends a day's change with the transaction on {@code c}: listeners hear of it only if it commits. */
+    static void dayScored(Connection c, UUID patientId, LocalDate date) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select pg_notify(?, ?)")) {
             ps.setString(1, CHANNEL);
-            ps.setString(2, patientId + " " + date);
+            ps.setString(2, patientId + " " + DAY + " " + date);
             ps.execute();
         }
+    }
+
+    /** Sends a program change with the caller's (JTA) transaction: heard only if it commits. */
+    public void programChanged(UUID patientId, LocalDate effectiveFrom) {
+        jdbc.one("select pg_notify(?, ?)", rs -> rs.getString(1), CHANNEL, patientId + " " + PROGRAM + " " + effectiveFrom);
     }
 
     /**
@@ -56,7 +75,7 @@ public class DayChanges {
      * #BUFFER} changes; one that reads slower than that loses its stream (and reconnects, as SSE
      * clients do) rather than making the instance hold an unbounded backlog for it.
      */
-    public Multi<DayChanged> of(UUID patientId) {
+    public Multi<Change> of(UUID patientId) {
         return changes.select().where(c -> c.patientId().equals(patientId)).onOverflow().buffer(BUFFER);
     }
 
@@ -86,7 +105,7 @@ public class DayChanges {
                     if (received != null) {
                         for (PGNotification n : received) {
                             String[] parts = n.getParameter().split(" ");
-                            changes.onNext(new DayChanged(UUID.fromString(parts[0]), LocalDate.parse(parts[1])));
+                            changes.onNext(new Change(UUID.fromString(parts[0]), parts[1], LocalDate.parse(parts[2])));
                         }
                     }
                 }

@@ -181,7 +181,7 @@ public class ScoringEngine {
             repository.upsert(c, claim.patientId(), result, source(device));
         }
         DirtyDays.finish(c, claim);
-        DayChanges.notify(c, claim.patientId(), claim.date());
+        DayChanges.dayScored(c, claim.patientId(), claim.date());
         return true;
     }
 

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
@@ -35,7 +36,7 @@ class ProgressEventsTest {
     Jdbc jdbc;
 
     @Test
-    void anAppHearsOfEachDayThatIsScoredForItsPatient() throws Exception {
+    void anAppHearsOfEachScoredDayAndProgramChangeOfItsPatient() throws Exception {
         EngineTest.Patient p = EngineTest.newPatient(jdbc);
         EngineTest.Patient other = EngineTest.newPatient(jdbc);
         List<String> lines = new CopyOnWriteArrayList<>();
@@ -53,8 +54,15 @@ class ProgressEventsTest {
         EngineTest.publish(p.deviceId(), EngineTest.batches(signal, start, 0, List.of(600 * Signals.RATE_HZ)));
 
         await().atMost(EngineTest.SCORED).untilAsserted(() -> assertThat(lines)
-                .anyMatch(l -> l.startsWith("data:") && l.contains(p.id()) && l.contains(day.toString()))
+                .anyMatch(l -> l.startsWith("data:") && l.contains(p.id()) && l.contains("\"kind\":\"day\"")
+                        && l.contains(day.toString()))
                 .anyMatch(l -> l.startsWith("data:") && l.contains(day.plusDays(1).toString())));
+
+        // A new program changes adherence from its effective date on.
+        Clinic.prescribe(p.physio(), p.id(), Map.of("reason", "walking", "components",
+                List.of(Map.of("kind", "steps", "stepsPerDay", 6000, "daysPerWeek", 5))));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(lines)
+                .anyMatch(l -> l.startsWith("data:") && l.contains("\"kind\":\"program\"") && l.contains(day.toString())));
         assertThat(stream.get().statusCode()).isEqualTo(200);
         assertThat(lines).noneMatch(l -> l.contains(other.id()));
         stream.cancel(true);
