@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
+import org.osteon.engine.DirtyDays;
 import org.osteon.ingest.DeviceDirectory.DeviceInfo;
 import org.osteon.ingest.Inbound.BatchKey;
 import org.osteon.ingest.Inbound.Outcome;
@@ -147,9 +148,32 @@ final class IngestWriter implements Runnable {
         }
         IngestRepository.insertAccel(c, accepted);
         IngestRepository.insertLoad(c, accepted);
+        // In this transaction, so that a stored batch and the mark that gets its days re-scored
+        // commit or fail together.
+        DirtyDays.mark(c, spans(accepted));
         IngestRepository.insertRejections(c, rejectionRows(group, out));
         IngestRepository.addTotals(c, totals(group, out, devices));
         return out;
+    }
+
+    /** The stretch of time each accepted batch covers, for the days it changes. */
+    private static List<DirtyDays.Span> spans(List<Inbound> accepted) {
+        List<DirtyDays.Span> spans = new ArrayList<>(accepted.size());
+        for (Inbound m : accepted) {
+            if (m.batch instanceof AccelBatch a) {
+                long lastNanos = (long) ((a.samples() - 1) * 1e9 / a.rateHz());
+                spans.add(new DirtyDays.Span(m.deviceId, a.start(), a.start().plusNanos(lastNanos)));
+            } else if (m.batch instanceof LoadBatch l && !l.events().isEmpty()) {
+                Instant first = l.events().get(0).t();
+                Instant last = first;
+                for (LoadBatch.LoadEvent e : l.events()) {
+                    first = e.t().isBefore(first) ? e.t() : first;
+                    last = e.t().isAfter(last) ? e.t() : last;
+                }
+                spans.add(new DirtyDays.Span(m.deviceId, first, last));
+            }
+        }
+        return spans;
     }
 
     /** Accepted if this message created the ledger row; otherwise a duplicate or a reused seq. */

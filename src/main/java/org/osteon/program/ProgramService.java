@@ -12,6 +12,7 @@ import org.osteon.audit.AuditLog;
 import org.osteon.auth.Caller;
 import org.osteon.common.ApiException;
 import org.osteon.common.Page;
+import org.osteon.engine.DayChanges;
 import org.osteon.patient.Patient;
 import org.osteon.program.ProgramDtos.Author;
 import org.osteon.program.ProgramDtos.ProgramChange;
@@ -26,11 +27,13 @@ public class ProgramService {
     private final ProgramRepository repository;
     private final AuditLog audit;
     private final Caller caller;
+    private final DayChanges changes;
 
-    public ProgramService(ProgramRepository repository, AuditLog audit, Caller caller) {
+    public ProgramService(ProgramRepository repository, AuditLog audit, Caller caller, DayChanges changes) {
         this.repository = repository;
         this.audit = audit;
         this.caller = caller;
+        this.changes = changes;
     }
 
     /** Adds a version; the caller has been checked to be the patient's physiotherapist. */
@@ -54,6 +57,8 @@ public class ProgramService {
             detail.put("templateId", v.templateId());
         }
         audit.record(AuditLog.PROGRAM_CHANGED, patient.id, v.reason(), detail);
+        // Adherence from the effective date follows the new version: apps following the patient hear of it.
+        changes.programChanged(patient.id, v.effectiveFrom());
         return v;
     }
 

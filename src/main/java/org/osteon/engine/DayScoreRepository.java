@@ -1,0 +1,274 @@
+package org.osteon.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.osteon.scoring.Provenance;
+import org.osteon.scoring.bone.LoadingEvent;
+import org.osteon.scoring.bone.LoadingScore;
+import org.osteon.scoring.bone.LoadingSource;
+import org.osteon.scoring.summary.BandCount;
+import org.osteon.scoring.summary.BoutMinutes;
+import org.osteon.scoring.summary.DaySummary;
+
+/** The SQL of scoring a day: what it reads from the raw tables and how it writes {@code day_summary}. */
+final class DayScoreRepository {
+    /** Rows fetched at a time while a day's batches are streamed. */
+    private static final int FETCH_BATCHES = 16;
+
+    private final ObjectMapper json;
+
+    DayScoreRepository(ObjectMapper json) {
+        this.json = json;
+    }
+
+    record PatientInfo(ZoneId zone, Double bodyMassKg) {}
+
+    /** The device whose data a day is scored from, its placement and most common rate that day. */
+    record SourceDevice(String id, String placement, double rateHz) {}
+
+    Optional<PatientInfo> patient(Connection c, UUID patientId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select time_zone, body_mass_kg from patient where id = ?")) {
+            ps.setObject(1, patientId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new PatientInfo(ZoneId.of(rs.getString(1)), rs.getObject(2, Double.class)))
+                        : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * The patient's accelerometer device with the most samples in the day (ties by id, so the
+     * choice never depends on arrival order). A patient wears one accelerometer at a time in
+     * practice; should two overlap, their epochs are not mixed.
+     */
+    Optional<SourceDevice> sourceDevice(Connection c, UUID patientId, Instant from, Instant to) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select a.device_id, d.placement, mode() within group (order by a.rate_hz) from accel_batch a "
+                        + "join device d on d.id = a.device_id where d.patient_id = ? " + overlaps("a")
+                        + " group by a.device_id, d.placement order by sum(a.samples) desc, a.device_id limit 1")) {
+            ps.setObject(1, patientId);
+            bindRange(ps, 2, from, to);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new SourceDevice(rs.getString(1), rs.getString(2), rs.getDouble(3)))
+                        : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * Streams the device's batches that overlap {@code from..to} in start order (then seq), a few
+     * rows at a time: a day at 100 Hz is about 100 MB of samples, and only the batch being
+     * scored needs to be in memory. Needs a connection with auto-commit off (a cursor).
+     */
+    void batches(Connection c, String deviceId, Instant from, Instant to, Consumer<RawBatch> each) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select a.seq, a.start_at, a.rate_hz, a.samples, a.encoding, a.scale, a.data from accel_batch a "
+                        + "where a.device_id = ? " + overlaps("a") + " order by a.start_at, a.seq")) {
+            ps.setFetchSize(FETCH_BATCHES);
+            ps.setString(1, deviceId);
+            bindRange(ps, 2, from, to);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Timestamp t = rs.getTimestamp(2);
+                    long micros = Math.floorDiv(t.getTime(), 1000) * 1_000_000 + t.getNanos() / 1000;
+                    each.accept(new RawBatch(rs.getLong(1), micros, rs.getDouble(3), rs.getInt(4), rs.getShort(5),
+                            rs.getDouble(6), rs.getBytes(7)));
+                }
+            }
+        }
+    }
+
+    /**
+     * A batch overlaps the range if it starts before its end and ends after its start. Batches are
+     * far shorter than a day (the ingest limits on samples and rate), so looking back one day
+     * keeps the scan on the (device, start) index.
+     */
+    private static String overlaps(String a) {
+        return "and " + a + ".start_at >= ?::timestamptz - interval '1 day' and " + a + ".start_at < ? and "
+                + a + ".start_at + " + a + ".samples / " + a + ".rate_hz * interval '1 second' > ?";
+    }
+
+    private static void bindRange(PreparedStatement ps, int first, Instant from, Instant to) throws SQLException {
+        ps.setTimestamp(first, Timestamp.from(from));
+        ps.setTimestamp(first + 1, Timestamp.from(to));
+        ps.setTimestamp(first + 2, Timestamp.from(from));
+    }
+
+    /** Loading events of all the patient's devices in {@code from..to}. */
+    void loadingEvents(Connection c, UUID patientId, Instant from, Instant to, Double bodyMassKg,
+            Consumer<LoadingEvent> each) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select e.t, e.kind, e.exercise, e.sets, e.reps, e.load_kg, e.one_rm_kg, e.peak_bw, e.cycles "
+                        + "from load_event e join device d on d.id = e.device_id "
+                        + "where d.patient_id = ? and e.t >= ? and e.t < ? order by e.t, e.device_id, e.seq, e.idx")) {
+            ps.setObject(1, patientId);
+            ps.setTimestamp(2, Timestamp.from(from));
+            ps.setTimestamp(3, Timestamp.from(to));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long t = rs.getTimestamp(1).getTime();
+                    if ("grf".equals(rs.getString(2))) {
+                        each.accept(new LoadingEvent.GrfPeaks(t, rs.getDouble(8), rs.getInt(9)));
+                    } else {
+                        Double oneRm = rs.getObject(7, Double.class);
+                        each.accept(new LoadingEvent.ResistanceSet(t, rs.getString(3), rs.getInt(4), rs.getInt(5),
+                                rs.getDouble(6), oneRm == null ? 0 : oneRm,
+                                bodyMassKg == null ? Double.NaN : bodyMassKg));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Removes the day's row: its raw data and events are gone (e.g. none was ever scorable). */
+    void delete(Connection c, UUID patientId, LocalDate date) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("delete from day_summary where patient_id = ? and local_date = ?")) {
+            ps.setObject(1, patientId);
+            ps.setObject(2, date);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Writes the day's row, replacing what an earlier scoring of it wrote. */
+    void upsert(Connection c, UUID patientId, DayScoring.Result r, Map<String, Object> source) throws SQLException {
+        DaySummary d = r.summary();
+        try (PreparedStatement ps = c.prepareStatement("insert into day_summary (patient_id, local_date, wear_minutes, "
+                + "enmo_mg, mvpa_minutes, mvpa_bouted_1_minutes, mvpa_bouted_5_minutes, mvpa_bouted_10_minutes, steps, "
+                + "impacts_by_band, impacts_at_or_above, osteogenic_index, daily_stress_stimulus, sedentary_minutes, "
+                + "longest_sedentary_bout_minutes, resistance_sessions, rolling7_ra, rolling7_is, rolling7_iv, "
+                + "provenance, computed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, "
+                + "null, null, null, ?::jsonb, now()) on conflict (patient_id, local_date) do update set "
+                + "wear_minutes = excluded.wear_minutes, enmo_mg = excluded.enmo_mg, mvpa_minutes = excluded.mvpa_minutes, "
+                + "mvpa_bouted_1_minutes = excluded.mvpa_bouted_1_minutes, "
+                + "mvpa_bouted_5_minutes = excluded.mvpa_bouted_5_minutes, "
+                + "mvpa_bouted_10_minutes = excluded.mvpa_bouted_10_minutes, steps = excluded.steps, "
+                + "impacts_by_band = excluded.impacts_by_band, impacts_at_or_above = excluded.impacts_at_or_above, "
+                + "osteogenic_index = excluded.osteogenic_index, daily_stress_stimulus = excluded.daily_stress_stimulus, "
+                + "sedentary_minutes = excluded.sedentary_minutes, "
+                + "longest_sedentary_bout_minutes = excluded.longest_sedentary_bout_minutes, "
+                + "resistance_sessions = excluded.resistance_sessions, provenance = excluded.provenance, "
+                + "computed_at = excluded.computed_at")) {
+            int i = 1;
+            ps.setObject(i++, patientId);
+            ps.setObject(i++, d.date());
+            ps.setDouble(i++, d.wearMinutes());
+            setDouble(ps, i++, d.enmoMeanMg());
+            setDouble(ps, i++, d.mvpaMinutes());
+            setDouble(ps, i++, bout(d, 1));
+            setDouble(ps, i++, bout(d, 5));
+            setDouble(ps, i++, bout(d, 10));
+            ps.setInt(i++, d.steps());
+            ps.setString(i++, write(bands(d)));
+            ps.setString(i++, write(atOrAbove(r.peaks())));
+            setDouble(ps, i++, osteogenicIndex(d));
+            setDouble(ps, i++, accelerometer(d).map(LoadingScore::dailyStressStimulus).orElse(Double.NaN));
+            setDouble(ps, i++, d.sedentaryMinutes());
+            setDouble(ps, i++, r.longestSedentaryBoutMinutes());
+            ps.setInt(i++, resistanceSessions(d));
+            ps.setString(i, write(provenance(d, r, source)));
+            ps.executeUpdate();
+        }
+    }
+
+    private static void setDouble(PreparedStatement ps, int i, double v) throws SQLException {
+        if (Double.isFinite(v)) {
+            ps.setDouble(i, v);
+        } else {
+            ps.setNull(i, Types.DOUBLE);
+        }
+    }
+
+    private static double bout(DaySummary d, int minutes) {
+        return d.mvpaBouts().stream().filter(b -> b.boutMinutes() == minutes).mapToDouble(BoutMinutes::minutes)
+                .findFirst().orElse(Double.NaN);
+    }
+
+    private static Map<String, Integer> bands(DaySummary d) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (BandCount b : d.impactBands()) {
+            out.put(b.band(), b.count());
+        }
+        return out;
+    }
+
+    /** Peaks at or above every 0.1 g step from the scorer's 1.3 g threshold up to the largest peak. */
+    static Map<String, Integer> atOrAbove(List<Double> peaks) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        double max = peaks.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        for (int tenths = 13; tenths / 10.0 <= max; tenths++) {
+            double threshold = tenths / 10.0;
+            int n = (int) peaks.stream().filter(g -> g >= threshold).count();
+            out.put(String.format(Locale.ROOT, "%.1f", threshold), n);
+        }
+        return out;
+    }
+
+    /** OI adds over loading groups (Σ E·ln(1 + N)), so the day's is the sum of its sources'. */
+    private static double osteogenicIndex(DaySummary d) {
+        double oi = 0;
+        boolean any = false;
+        for (LoadingScore s : d.loading()) {
+            if (Double.isFinite(s.osteogenicIndex())) {
+                oi += s.osteogenicIndex();
+                any = true;
+            }
+        }
+        return any ? oi : Double.NaN;
+    }
+
+    private static Optional<LoadingScore> accelerometer(DaySummary d) {
+        return d.loading().stream().filter(s -> s.source() == LoadingSource.ACCELEROMETER).findFirst();
+    }
+
+    /** A session is a day with resistance sets, as adherence counts sessions by day. */
+    private static int resistanceSessions(DaySummary d) {
+        return d.loading().stream().anyMatch(s -> s.source() == LoadingSource.RESISTANCE) ? 1 : 0;
+    }
+
+    private static Map<String, Object> provenance(DaySummary d, DayScoring.Result r, Map<String, Object> source) {
+        Map<String, Object> p = new LinkedHashMap<>(source);
+        p.put("runs", r.runs());
+        p.put("activity", provenance(d.activityProvenance()));
+        p.put("steps", provenance(d.stepsProvenance()));
+        p.put("impacts", provenance(d.impactProvenance()));
+        Map<String, Object> loading = new LinkedHashMap<>();
+        for (LoadingScore s : d.loading()) {
+            loading.put(s.source().name().toLowerCase(Locale.ROOT), provenance(s.provenance()));
+        }
+        p.put("loading", loading);
+        p.put("longestSedentaryBout", "longest run of worn sedentary epochs");
+        return p;
+    }
+
+    private static Map<String, Object> provenance(Provenance p) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("algorithm", p.algorithm());
+        out.put("version", p.version());
+        out.put("parameters", p.parameters());
+        return out;
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+}

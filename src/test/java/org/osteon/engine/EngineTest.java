@@ -1,0 +1,210 @@
+package org.osteon.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.is;
+import static org.osteon.support.Tokens.as;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.osteon.common.Jdbc;
+import org.osteon.support.Batches;
+import org.osteon.support.Clinic;
+import org.osteon.support.Clinic.Physio;
+import org.osteon.support.DeviceClient;
+import org.osteon.support.Registry;
+
+/**
+ * From accepted batches to scored days and adherence, over the machine's Mosquitto and
+ * PostgreSQL: the same two hours (23:00 to 01:00 in Vienna, today into tomorrow, so that
+ * today's program applies and the data is no further ahead than ingest accepts) sent in order
+ * and shuffled in batches of random sizes give identical days; late data re-scores only the
+ * days it touches.
+ */
+@QuarkusTest
+class EngineTest {
+    static final String BROKER = "tcp://127.0.0.1:1883";
+    static final ZoneId VIENNA = ZoneId.of("Europe/Vienna");
+    static final Duration SCORED = Duration.ofSeconds(90);
+
+    @Inject
+    Jdbc jdbc;
+
+    record Patient(Physio physio, String id, String deviceId) {}
+
+    static LocalDate today() {
+        return LocalDate.now(VIENNA);
+    }
+
+    static Instant lateEvening(LocalDate day) {
+        return day.atTime(23, 0).atZone(VIENNA).toInstant();
+    }
+
+    /** A patient with a wrist device registered, for the test's sake, a month ago. */
+    static Patient newPatient(Jdbc jdbc) {
+        Physio physio = Clinic.newPhysio();
+        String patient = Clinic.newPatientOf(physio, VIENNA.getId());
+        String device = Registry.newDevice(patient, 16);
+        jdbc.update("update device set registered_at = now() - interval '30 days' where id = ?", device);
+        return new Patient(physio, patient, device);
+    }
+
+    /** JSON batches of {@code signal} from {@code start}, cut into {@code sizes} (cycled), seq numbered in time order. */
+    static List<byte[]> batches(Signals signal, Instant start, long firstSeq, List<Integer> sizes) {
+        List<byte[]> out = new ArrayList<>();
+        int at = 0;
+        for (int i = 0; at < signal.length(); i++) {
+            int n = Math.min(sizes.get(i % sizes.size()), signal.length() - at);
+            Instant t = start.plusMillis(at * 1000L / Signals.RATE_HZ);
+            out.add(Batches.accelJson(firstSeq + i, t, Signals.RATE_HZ, Arrays.copyOfRange(signal.x, at, at + n),
+                    Arrays.copyOfRange(signal.y, at, at + n), Arrays.copyOfRange(signal.z, at, at + n)));
+            at += n;
+        }
+        return out;
+    }
+
+    static List<Integer> randomSizes(Random random) {
+        List<Integer> sizes = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            sizes.add(1 + random.nextInt(900 * Signals.RATE_HZ));
+        }
+        return sizes;
+    }
+
+    static void publish(String deviceId, List<byte[]> payloads) throws Exception {
+        try (DeviceClient device = new DeviceClient(BROKER, deviceId)) {
+            for (byte[] p : payloads) {
+                device.publishAccel(p);
+            }
+        }
+    }
+
+    /** The stored row of a day with everything that names the patient, device or time of scoring left out. */
+    Optional<String> day(String patient, LocalDate date) {
+        return jdbc.one("select (to_jsonb(s) - 'patient_id' - 'computed_at' "
+                        + "|| jsonb_build_object('provenance', s.provenance - 'deviceId'))::text "
+                        + "from day_summary s where patient_id = ?::uuid and local_date = ?",
+                rs -> rs.getString(1), patient, date);
+    }
+
+    Optional<Instant> computedAt(String patient, LocalDate date) {
+        return jdbc.one("select computed_at from day_summary where patient_id = ?::uuid and local_date = ?",
+                rs -> rs.getTimestamp(1).toInstant(), patient, date);
+    }
+
+    long dirtyDays(String patient) {
+        return jdbc.count("select count(*) from day_dirty where patient_id = ?::uuid", patient);
+    }
+
+    void awaitScored(String patient) {
+        await().atMost(SCORED).until(() -> dirtyDays(patient) == 0);
+    }
+
+    @Test
+    void shuffledBatchesOfAnySizeGiveTheSameDaysAsOrderedOnes() throws Exception {
+        LocalDate day = today();
+        Instant start = lateEvening(day);
+        Signals signal = Signals.twoHours(start);
+        Patient ordered = newPatient(jdbc);
+        Patient shuffled = newPatient(jdbc);
+        Clinic.prescribe(shuffled.physio(), shuffled.id(), Map.of("reason", "jumping", "components", List.of(
+                Map.of("kind", "impacts", "minG", 2.0, "count", 10, "per", "session", "sessionsPerWeek", 3))));
+
+        publish(ordered.deviceId(), batches(signal, start, 0, List.of(60 * Signals.RATE_HZ)));
+        Random random = new Random(5);
+        List<byte[]> pieces = batches(signal, start, 0, randomSizes(random));
+        Collections.shuffle(pieces, random);
+        int half = pieces.size() / 2;
+        publish(shuffled.deviceId(), pieces.subList(0, half));
+        // Part of the data is scored before the rest arrives; the rest must re-score those days.
+        await().atMost(SCORED).until(() -> jdbc.count("select count(*) from day_summary where patient_id = ?::uuid",
+                shuffled.id()) > 0);
+        publish(shuffled.deviceId(), pieces.subList(half, pieces.size()));
+
+        awaitScored(ordered.id());
+        for (LocalDate d : List.of(day, day.plusDays(1))) {
+            await().atMost(SCORED).untilAsserted(() -> assertThat(day(shuffled.id(), d)).isPresent()
+                    .isEqualTo(day(ordered.id(), d)));
+        }
+        int peaksAbove2g = jdbc.one("select (impacts_at_or_above->>'2.0')::int from day_summary "
+                + "where patient_id = ?::uuid and local_date = ?", rs -> rs.getInt(1), shuffled.id(), day).orElseThrow();
+        assertThat(peaksAbove2g).isGreaterThanOrEqualTo(10);
+
+        as(shuffled.physio().token()).queryParam("from", day.toString()).queryParam("to", day.plusDays(1).toString())
+                .get("/api/v1/patients/" + shuffled.id() + "/days")
+                .then().statusCode(200)
+                .body("date", contains(day.toString(), day.plusDays(1).toString()))
+                .body("[0].impactsAtOrAbove.'2.0'", is(peaksAbove2g))
+                .body("[0].provenance.placement", is("hip"));
+        as(shuffled.physio().token()).queryParam("from", day.toString()).queryParam("to", day.toString())
+                .get("/api/v1/patients/" + shuffled.id() + "/adherence")
+                .then().statusCode(200)
+                .body("[0].components[0].achieved", is((float) peaksAbove2g))
+                .body("[0].components[0].status", is("met"));
+    }
+
+    @Test
+    void lateBatchesRescoreOnlyTheDaysTheyTouch() throws Exception {
+        LocalDate day = today();
+        Instant start = lateEvening(day);
+        Patient p = newPatient(jdbc);
+        publish(p.deviceId(), batches(Signals.twoHours(start), start, 0, List.of(300 * Signals.RATE_HZ)));
+        awaitScored(p.id());
+        await().atMost(SCORED).until(() -> computedAt(p.id(), day.plusDays(1)).isPresent());
+        Instant todayScored = computedAt(p.id(), day).orElseThrow();
+        Instant tomorrowScored = computedAt(p.id(), day.plusDays(1)).orElseThrow();
+        String todayBefore = day(p.id(), day).orElseThrow();
+
+        // A phone that was offline for a week syncs an old day after the new ones, out of order.
+        LocalDate weekAgo = day.minusDays(6);
+        Instant old = weekAgo.atTime(10, 0).atZone(VIENNA).toInstant();
+        List<byte[]> oldBatches = batches(Signals.twoHours(old), old, 1_000, randomSizes(new Random(9)));
+        Collections.shuffle(oldBatches, new Random(9));
+        publish(p.deviceId(), oldBatches);
+        await().atMost(SCORED).until(() -> computedAt(p.id(), weekAgo).isPresent());
+        awaitScored(p.id());
+        assertThat(computedAt(p.id(), day)).contains(todayScored);
+        assertThat(computedAt(p.id(), day.plusDays(1))).contains(tomorrowScored);
+
+        // A late morning hour of today changes today and nothing else.
+        Instant morning = day.atTime(6, 0).atZone(VIENNA).toInstant();
+        Signals hour = Signals.twoHours(morning);
+        publish(p.deviceId(), batches(hour, morning, 2_000, List.of(600 * Signals.RATE_HZ)));
+        await().atMost(SCORED).until(() -> !computedAt(p.id(), day).orElseThrow().equals(todayScored));
+        awaitScored(p.id());
+        assertThat(day(p.id(), day).orElseThrow()).isNotEqualTo(todayBefore);
+        assertThat(computedAt(p.id(), day.plusDays(1))).contains(tomorrowScored);
+        assertThat(computedAt(p.id(), weekAgo)).isPresent();
+    }
+
+    @Test
+    void aMarkLeftBehindByACrashIsScoredOnTheNextRound() throws Exception {
+        LocalDate day = today();
+        Instant start = lateEvening(day);
+        Patient p = newPatient(jdbc);
+        publish(p.deviceId(), batches(Signals.twoHours(start), start, 0, List.of(600 * Signals.RATE_HZ)));
+        awaitScored(p.id());
+        await().atMost(SCORED).until(() -> day(p.id(), day).isPresent());
+        String scored = day(p.id(), day).orElseThrow();
+
+        // As if the instance died after ingest committed but before the day was scored, with a claim held.
+        jdbc.update("delete from day_summary where patient_id = ?::uuid and local_date = ?", p.id(), day);
+        jdbc.update("insert into day_dirty (patient_id, local_date, since, marked_at, claimed_until) "
+                + "values (?::uuid, ?, now(), now(), now() - interval '1 second')", p.id(), day);
+        await().atMost(SCORED).untilAsserted(() -> assertThat(day(p.id(), day)).contains(scored));
+        assertThat(dirtyDays(p.id())).isZero();
+    }
+}
