@@ -3,34 +3,16 @@ package org.osteon.ingest;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.osteon.support.MosquittoProcess;
 import org.osteon.support.NoLossRun;
-import org.osteon.support.PackagedStack;
-import org.osteon.support.ServiceProcess;
+import org.osteon.support.PackagedStackTest;
 import org.osteon.support.StoredTotals;
-import org.osteon.support.TestDatabase;
 
 /** The broker is restarted mid-stream; the service reconnects on its own and nothing is lost. */
-class BrokerRestartIT {
-    PackagedStack stack;
-    MosquittoProcess broker;
-    TestDatabase db;
-    ServiceProcess service;
-
-    @BeforeEach
-    void start() throws Exception {
-        stack = PackagedStack.start("broker");
-        broker = stack.broker;
-        db = stack.db;
-        service = stack.service;
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        stack.close();
+class BrokerRestartIT extends PackagedStackTest {
+    @Override
+    protected String stackName() {
+        return "broker";
     }
 
     @Test

@@ -4,38 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.osteon.support.MosquittoProcess;
 import org.osteon.support.NoLossRun;
-import org.osteon.support.PackagedStack;
-import org.osteon.support.ServiceProcess;
+import org.osteon.support.PackagedStackTest;
 import org.osteon.support.StoredTotals;
-import org.osteon.support.TestDatabase;
 
 /**
  * The packaged service is killed with SIGKILL while devices stream into it, then started again
  * under the same MQTT client id. Nothing it acknowledged may be missing, nothing may be stored
  * twice. Runs against the project's broker configuration and the machine's PostgreSQL.
  */
-class ServiceKillIT {
-    PackagedStack stack;
-    MosquittoProcess broker;
-    TestDatabase db;
-    ServiceProcess service;
-
-    @BeforeEach
-    void start() throws Exception {
-        stack = PackagedStack.start("kill");
-        broker = stack.broker;
-        db = stack.db;
-        service = stack.service;
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        stack.close();
+class ServiceKillIT extends PackagedStackTest {
+    @Override
+    protected String stackName() {
+        return "kill";
     }
 
     @Test
