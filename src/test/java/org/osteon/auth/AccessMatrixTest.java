@@ -112,6 +112,13 @@ class AccessMatrixTest {
                 + physioId + "/patients/" + patient), statuses(401, 403, 403, 403, 403, 204)));
         e.add(new Endpoint("DELETE /physiotherapists/{id}/patients/{id}", r -> r.delete("/api/v1/physiotherapists/"
                 + UUID.randomUUID() + "/patients/" + patient), statuses(401, 403, 403, 403, 403, 404)));
+        e.add(new Endpoint("GET /patients/{id}/export", r -> r.get(p + "/export"),
+                statuses(401, 403, 403, 403, 403, 200)));
+        e.add(new Endpoint("POST /devices/{id}/revoke", r -> r.post("/api/v1/devices/" + device + "/revoke"),
+                statuses(401, 200, 404, 200, 404, 200)));
+        // Erasure is tried on a patient of its own: the admin's call really erases it.
+        String disposable = "/api/v1/patients/" + Registry.newPatient();
+        e.add(new Endpoint("DELETE /patients/{id}", r -> r.delete(disposable), statuses(401, 403, 403, 403, 403, 204)));
         e.add(new Endpoint("GET /audit-events", r -> r.queryParam("patientId", patient).get("/api/v1/audit-events"),
                 statuses(401, 403, 403, 403, 403, 200)));
         return e;
