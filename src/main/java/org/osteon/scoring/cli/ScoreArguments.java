@@ -2,7 +2,7 @@ package org.osteon.scoring.cli;
 
 import java.nio.file.Path;
 import org.osteon.scoring.Placement;
-import org.osteon.scoring.pipeline.CountsFilter;
+import org.osteon.scoring.counts.CountsFilter;
 
 /**
  * Parsed arguments of {@code score FILE --out DIR [--epoch 5] [--counts-filter normal|lfe]

@@ -1,7 +1,6 @@
 package org.osteon.scoring.pipeline;
 
 import org.osteon.scoring.counts.ActiGraphCounts;
-import org.osteon.scoring.counts.CountsFilter;
 import org.osteon.scoring.counts.CountsSink;
 
 /** {@link CountsStage} backed by {@link ActiGraphCounts} on the raw samples. */
@@ -13,19 +12,12 @@ final class ActiGraphCountsStage implements CountsStage {
             (epochIndex, axis1, axis2, axis3, vm) -> sink.counts(epochIndex, axis1, axis2, axis3);
 
     ActiGraphCountsStage(ScoringParams params) {
-        this.counts = new ActiGraphCounts((int) params.rateHz(), params.epochSeconds(), filterOf(params));
+        this.counts = new ActiGraphCounts((int) params.rateHz(), params.epochSeconds(), params.countsFilter());
     }
 
     /** Whether ActiGraph counts are defined at this rate (30–100 Hz in 10-Hz steps). */
     static boolean supports(ScoringParams params) {
         return params.rateHz() == Math.rint(params.rateHz()) && ActiGraphCounts.supportsRate((int) params.rateHz());
-    }
-
-    private static CountsFilter filterOf(ScoringParams params) {
-        return switch (params.countsFilter()) {
-            case NORMAL -> CountsFilter.NORMAL;
-            case LFE -> CountsFilter.LFE;
-        };
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.osteon.scoring.bone.GravityMode;
 import org.osteon.scoring.bone.ImpactBandSet;
 import org.osteon.scoring.calibration.Calibration;
 import org.osteon.scoring.circadian.CircadianParams;
+import org.osteon.scoring.counts.CountsFilter;
 import org.osteon.scoring.intensity.CutPointSet;
 import org.osteon.scoring.nonwear.NonWearParams;
 import org.osteon.scoring.steps.StepParams;

@@ -7,11 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import org.osteon.scoring.Signal;
 import org.osteon.scoring.counts.ActiGraphCounts;
+import org.osteon.scoring.counts.CountsFilter;
 import org.osteon.scoring.intensity.CutPointSet;
 
 class EpochScorerCountsTest {
