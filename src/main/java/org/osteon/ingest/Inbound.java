@@ -55,7 +55,7 @@ final class Inbound {
     /** The idempotency key of the contract. */
     record BatchKey(String deviceId, Stream stream, long seq) {}
 
-    /** What became of a message; {@code count} is the samples or events of an accepted batch. */
+    /** What became of a message, and why when it was rejected. */
     record Outcome(Status status, Rejection rejection) {
         static final Outcome ACCEPTED = new Outcome(Status.ACCEPTED, null);
         static final Outcome DUPLICATE = new Outcome(Status.DUPLICATE, null);

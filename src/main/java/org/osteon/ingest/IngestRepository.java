@@ -32,36 +32,46 @@ final class IngestRepository {
      */
     static Set<BatchKey> insertLedger(Connection c, List<Inbound> firsts) throws SQLException {
         int n = firsts.size();
-        String[] devices = new String[n], streams = new String[n];
-        Long[] seqs = new Long[n];
         Integer[] counts = new Integer[n];
         byte[][] hashes = new byte[n][];
         for (int i = 0; i < n; i++) {
-            Inbound m = firsts.get(i);
-            devices[i] = m.deviceId;
-            streams[i] = m.stream.wireName();
-            seqs[i] = m.batch.seq();
-            counts[i] = m.batch.count();
-            hashes[i] = m.batch.contentHash();
+            counts[i] = firsts.get(i).batch.count();
+            hashes[i] = firsts.get(i).batch.contentHash();
         }
         Set<BatchKey> inserted = new HashSet<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "insert into ingest_batch (device_id, stream, seq, content_hash, samples, received_at) "
                         + "select d, s, q, h, n, now() from unnest(?::text[], ?::text[], ?::bigint[], ?::bytea[], ?::int[]) "
                         + "as t(d, s, q, h, n) on conflict do nothing returning device_id, stream, seq")) {
-            ps.setArray(1, c.createArrayOf("text", devices));
-            ps.setArray(2, c.createArrayOf("text", streams));
-            ps.setArray(3, c.createArrayOf("bigint", seqs));
+            setKeys(c, ps, keysOf(firsts));
             ps.setArray(4, c.createArrayOf("bytea", hashes));
             ps.setArray(5, c.createArrayOf("integer", counts));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    inserted.add(new BatchKey(rs.getString(1), Stream.fromWireName(rs.getString(2)).orElseThrow(),
-                            rs.getLong(3)));
+                    inserted.add(keyOf(rs));
                 }
             }
         }
         return inserted;
+    }
+
+    /** Binds keys as the first three parameters: device, stream and seq arrays. */
+    private static void setKeys(Connection c, PreparedStatement ps, List<BatchKey> keys) throws SQLException {
+        String[] devices = new String[keys.size()], streams = new String[keys.size()];
+        Long[] seqs = new Long[keys.size()];
+        for (int i = 0; i < keys.size(); i++) {
+            devices[i] = keys.get(i).deviceId();
+            streams[i] = keys.get(i).stream().wireName();
+            seqs[i] = keys.get(i).seq();
+        }
+        ps.setArray(1, c.createArrayOf("text", devices));
+        ps.setArray(2, c.createArrayOf("text", streams));
+        ps.setArray(3, c.createArrayOf("bigint", seqs));
+    }
+
+    /** The key in the first three columns: device, stream, seq. */
+    private static BatchKey keyOf(ResultSet rs) throws SQLException {
+        return new BatchKey(rs.getString(1), Stream.fromWireName(rs.getString(2)).orElseThrow(), rs.getLong(3));
     }
 
     /** The stored content hashes of batches that already existed. */
@@ -70,24 +80,14 @@ final class IngestRepository {
         if (keys.isEmpty()) {
             return out;
         }
-        String[] devices = new String[keys.size()], streams = new String[keys.size()];
-        Long[] seqs = new Long[keys.size()];
-        for (int i = 0; i < keys.size(); i++) {
-            devices[i] = keys.get(i).deviceId();
-            streams[i] = keys.get(i).stream().wireName();
-            seqs[i] = keys.get(i).seq();
-        }
         try (PreparedStatement ps = c.prepareStatement(
                 "select b.device_id, b.stream, b.seq, b.content_hash from ingest_batch b "
                         + "join unnest(?::text[], ?::text[], ?::bigint[]) as k(d, s, q) "
                         + "on b.device_id = k.d and b.stream = k.s and b.seq = k.q")) {
-            ps.setArray(1, c.createArrayOf("text", devices));
-            ps.setArray(2, c.createArrayOf("text", streams));
-            ps.setArray(3, c.createArrayOf("bigint", seqs));
+            setKeys(c, ps, keys);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.put(new BatchKey(rs.getString(1), Stream.fromWireName(rs.getString(2)).orElseThrow(),
-                            rs.getLong(3)), rs.getBytes(4));
+                    out.put(keyOf(rs), rs.getBytes(4));
                 }
             }
         }
@@ -225,7 +225,7 @@ final class IngestRepository {
         }
     }
 
-    static List<BatchKey> keysOf(List<Inbound> messages) {
+    private static List<BatchKey> keysOf(List<Inbound> messages) {
         List<BatchKey> keys = new ArrayList<>(messages.size());
         for (Inbound m : messages) {
             keys.add(m.key());
