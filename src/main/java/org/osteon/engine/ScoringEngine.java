@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -54,10 +55,13 @@ public class ScoringEngine {
     private final Counter superseded;
     private final Counter failed;
     private final Timer scoring;
+    private final Event<DayScored> scored;
     private volatile boolean stopping;
 
-    public ScoringEngine(EngineConfig config, AgroalDataSource dataSource, ObjectMapper json, MeterRegistry registry) {
+    public ScoringEngine(EngineConfig config, AgroalDataSource dataSource, ObjectMapper json, MeterRegistry registry,
+            Event<DayScored> scored) {
         this.config = config;
+        this.scored = scored;
         this.dataSource = dataSource;
         this.repository = new DayScoreRepository(json);
         String name = "osteon_engine_days_total";
@@ -142,6 +146,7 @@ public class ScoringEngine {
                 scoring.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                 (current ? written : superseded).increment();
                 if (current) {
+                    announce(claim);
                     LOG.debugf("Scored patient %s day %s in %d ms", claim.patientId(), claim.date(),
                             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
                 }
@@ -153,6 +158,15 @@ public class ScoringEngine {
             failed.increment();
             LOG.warnf(e, "Scoring patient %s day %s failed; it is retried after %s", claim.patientId(), claim.date(),
                     config.lease());
+        }
+    }
+
+    private void announce(Claim claim) {
+        try {
+            scored.fire(new DayScored(claim.patientId(), claim.date()));
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "An observer of patient %s day %s failed; the day itself is stored", claim.patientId(),
+                    claim.date());
         }
     }
 
