@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -39,8 +40,11 @@ public class DayChanges {
      * @param kind {@code day}: the day {@code date} was scored again, its results and adherence
      *     changed; {@code program}: a program version takes effect on {@code date}, adherence from
      *     then on follows it
+     * @param dataThrough for {@code day}: the end of the latest sample or loading event the day's
+     *     results now include (null when the day has none left); an app compares it with what the
+     *     wearable last sent
      */
-    public record Change(UUID patientId, String kind, LocalDate date) {}
+    public record Change(UUID patientId, String kind, LocalDate date, Instant dataThrough) {}
 
     static final String DAY = "day";
     static final String PROGRAM = "program";
@@ -57,10 +61,10 @@ public class DayChanges {
     }
 
     /** Sends a day's change with the transaction on {@code c}: listeners hear of it only if it commits. */
-    static void dayScored(Connection c, UUID patientId, LocalDate date) throws SQLException {
+    static void dayScored(Connection c, UUID patientId, LocalDate date, Instant dataThrough) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select pg_notify(?, ?)")) {
             ps.setString(1, CHANNEL);
-            ps.setString(2, patientId + " " + DAY + " " + date);
+            ps.setString(2, patientId + " " + DAY + " " + date + (dataThrough == null ? "" : " " + dataThrough));
             ps.execute();
         }
     }
@@ -105,7 +109,8 @@ public class DayChanges {
                     if (received != null) {
                         for (PGNotification n : received) {
                             String[] parts = n.getParameter().split(" ");
-                            changes.onNext(new Change(UUID.fromString(parts[0]), parts[1], LocalDate.parse(parts[2])));
+                            changes.onNext(new Change(UUID.fromString(parts[0]), parts[1], LocalDate.parse(parts[2]),
+                                    parts.length > 3 ? Instant.parse(parts[3]) : null));
                         }
                     }
                 }

@@ -47,6 +47,7 @@ final class DayScoring {
     private long runStartMicros;
     private long runSamples;
     private int runs;
+    private long dataThroughMicros = Long.MIN_VALUE;
     private float[] x = new float[0];
     private float[] y = new float[0];
     private float[] z = new float[0];
@@ -94,6 +95,7 @@ final class DayScoring {
             long startMillis = Math.round((runStartMicros + from * period) / 1000.0);
             scorer = new EpochScorer(rateParams(b.rateHz()), startMillis);
         }
+        dataThroughMicros = Math.max(dataThroughMicros, Math.min(dayEndMicros, Math.round(runStartMicros + to * period)));
         int n = (int) (to - from);
         if (x.length < n) {
             x = new float[n];
@@ -107,6 +109,7 @@ final class DayScoring {
 
     void addLoadingEvent(LoadingEvent event) {
         summarizer.addLoadingEvent(event);
+        dataThroughMicros = Math.max(dataThroughMicros, event.timeMillis() * 1000);
     }
 
     /** The day's summary (empty when nothing of the day was scored) and what the table needs beyond it. */
@@ -115,7 +118,10 @@ final class DayScoring {
         List<DaySummary> days = summarizer.finish();
         LocalDate date = Instant.ofEpochMilli(dayStartMicros / 1000).atZone(zone).toLocalDate();
         DaySummary day = days.stream().filter(d -> d.date().equals(date)).findFirst().orElse(null);
-        return new Result(day, List.copyOf(tee.peaks), tee.longestSedentaryEpochs * params.epochSeconds() / 60.0, runs);
+        Instant through = dataThroughMicros == Long.MIN_VALUE ? null
+                : Instant.ofEpochSecond(Math.floorDiv(dataThroughMicros, 1_000_000), Math.floorMod(dataThroughMicros, 1_000_000) * 1000L);
+        return new Result(day, List.copyOf(tee.peaks), tee.longestSedentaryEpochs * params.epochSeconds() / 60.0, runs,
+                through);
     }
 
     /**
@@ -123,8 +129,11 @@ final class DayScoring {
      * @param peaks magnitudes (g) of the worn impact peaks that the summary counts
      * @param longestSedentaryBoutMinutes longest uninterrupted stretch of worn sedentary epochs
      * @param runs stretches of consecutive samples scored
+     * @param dataThrough the end of the latest sample or loading event of the day that was scored
+     *     (null when there was none): what an app or a latency measurement compares with what it sent
      */
-    record Result(DaySummary summary, List<Double> peaks, double longestSedentaryBoutMinutes, int runs) {}
+    record Result(DaySummary summary, List<Double> peaks, double longestSedentaryBoutMinutes, int runs,
+            Instant dataThrough) {}
 
     private void startRun(RawBatch b) {
         endRun();

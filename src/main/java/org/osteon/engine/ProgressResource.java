@@ -43,11 +43,12 @@ public class ProgressResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(summary = "Changes of the patient's days and adherence, as server-sent events",
             description = "kind day: a day of the patient was scored again (new or late data); its results and "
-                    + "adherence (GET /days, /adherence) now reflect it. kind program: a new program version takes "
+                    + "adherence (GET /days, /adherence) now reflect it, up to dataThrough (the end of the latest sample or loading "
+                    + "event they include). kind program: a new program version takes "
                     + "effect on date; adherence from then on follows it. Only changes from the moment of "
                     + "subscribing; after a reconnect, read the days again.")
     @APIResponse(responseCode = "200", description = "the stream", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
-            examples = @ExampleObject(name = "200", value = "data:{\"patientId\":\"5f0c2b1e-…\",\"kind\":\"day\",\"date\":\"2026-03-02\"}")))
+            examples = @ExampleObject(name = "200", value = "data:{\"patientId\":\"5f0c2b1e-…\",\"kind\":\"day\",\"date\":\"2026-03-02\",\"dataThrough\":\"2026-03-02T10:15:31Z\"}")))
     @APIResponse(responseCode = "401", description = "no valid bearer token",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "401", value = ApiDocs.UNAUTHORIZED)))
     @APIResponse(responseCode = "403", description = "admins do not read clinical data",

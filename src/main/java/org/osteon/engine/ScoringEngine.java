@@ -192,10 +192,10 @@ public class ScoringEngine {
         if (result.summary() == null) {
             repository.delete(c, claim.patientId(), claim.date());
         } else {
-            repository.upsert(c, claim.patientId(), result, source(device));
+            repository.upsert(c, claim.patientId(), result, source(device, result));
         }
         DirtyDays.finish(c, claim);
-        DayChanges.dayScored(c, claim.patientId(), claim.date());
+        DayChanges.dayScored(c, claim.patientId(), claim.date(), result.dataThrough());
         return true;
     }
 
@@ -208,7 +208,7 @@ public class ScoringEngine {
         return ScoringParams.builder(device.get().rateHz()).placement(placement).build();
     }
 
-    private static Map<String, Object> source(Optional<SourceDevice> device) {
+    private static Map<String, Object> source(Optional<SourceDevice> device, DayScoring.Result result) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("engine", "osteon-day-scoring");
         s.put("engineVersion", "1");
@@ -217,6 +217,9 @@ public class ScoringEngine {
             s.put("placement", d.placement());
             s.put("rateHz", d.rateHz());
         });
+        if (result.dataThrough() != null) {
+            s.put("dataThrough", result.dataThrough().toString());
+        }
         return s;
     }
 }
