@@ -65,6 +65,34 @@ final class DayScoring {
         this.tee = new Tee(summarizer);
     }
 
+    /** A copy that finishes independently: the scorer's and the summarizer's state are copied, the scratch is not. */
+    private DayScoring(DayScoring o) {
+        this.zone = o.zone;
+        this.dayStartMicros = o.dayStartMicros;
+        this.dayEndMicros = o.dayEndMicros;
+        this.params = o.params;
+        this.summarizer = o.summarizer.copy();
+        this.tee = o.tee.copy(summarizer);
+        this.scorer = o.scorer == null ? null : o.scorer.copy();
+        this.runRate = o.runRate;
+        this.runStartMicros = o.runStartMicros;
+        this.runSamples = o.runSamples;
+        this.runs = o.runs;
+        this.dataThroughMicros = o.dataThroughMicros;
+    }
+
+    /**
+     * The day's results from the batches accepted so far and the given loading events (all of the
+     * day's), leaving this day open for the batches that follow: exactly what {@link #finish()}
+     * would give after the same batches and events, so a day that grows batch by batch is scored
+     * by feeding each batch once, not by reading the day again from its start.
+     */
+    Result resultWith(List<LoadingEvent> loadingEvents) {
+        DayScoring done = new DayScoring(this);
+        loadingEvents.forEach(done::addLoadingEvent);
+        return done.finish();
+    }
+
     /** The next batch in time order (start, then seq). */
     void accept(RawBatch b) {
         double period = b.periodMicros();
@@ -174,6 +202,15 @@ final class DayScoring {
 
         Tee(DaySummarizer summarizer) {
             this.summarizer = summarizer;
+        }
+
+        Tee copy(DaySummarizer to) {
+            Tee c = new Tee(to);
+            c.peaks.addAll(peaks);
+            c.pendingPeaks.addAll(pendingPeaks);
+            c.sedentaryRun = sedentaryRun;
+            c.longestSedentaryEpochs = longestSedentaryEpochs;
+            return c;
         }
 
         @Override

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.osteon.scoring.Placement;
+import org.osteon.scoring.bone.LoadingEvent;
 import org.osteon.scoring.pipeline.ScoringParams;
 
 class DayScoringTest {
@@ -95,5 +96,35 @@ class DayScoringTest {
         withResend.add(new RawBatch(99, again.startMicros(), again.rateHz(), again.samples(), again.encoding(),
                 again.scale(), again.data()));
         assertThat(score(withResend, DAY)).isEqualTo(score(batches, DAY));
+    }
+
+    @Test
+    void resultsOfAnOpenDayEqualScoringTheSameBatchesFromTheStart() {
+        Random random = new Random(23);
+        List<Integer> sizes = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            sizes.add(1 + random.nextInt(240 * Signals.RATE_HZ));
+        }
+        List<RawBatch> batches = new ArrayList<>(cut(SIGNAL, START, sizes));
+        // A gap (the device offline for a while) makes the day two runs.
+        batches.remove(batches.size() / 2);
+        List<LoadingEvent> events = List.of(new LoadingEvent.ResistanceSet(
+                START.plusSeconds(600).toEpochMilli(), "squat", 3, 8, 60, 80, 70));
+        ScoringParams params = ScoringParams.builder(Signals.RATE_HZ).placement(Placement.WRIST).build();
+        for (LocalDate date : List.of(DAY, DAY.plusDays(1))) {
+            DayScoring open = new DayScoring(params, VIENNA, date);
+            for (int k = 0; k < batches.size(); k++) {
+                open.accept(batches.get(k));
+                DayScoring fromStart = new DayScoring(params, VIENNA, date);
+                batches.subList(0, k + 1).forEach(fromStart::accept);
+                events.forEach(fromStart::addLoadingEvent);
+                assertThat(open.resultWith(events)).as("after batch %d of %s", k, date).isEqualTo(fromStart.finish());
+            }
+            events.forEach(open::addLoadingEvent);
+            DayScoring.Result end = open.finish();
+            assertThat(end.summary()).isNotNull();
+            assertThat(end.peaks()).isNotEmpty();
+            assertThat(end.runs()).isGreaterThan(1);
+        }
     }
 }

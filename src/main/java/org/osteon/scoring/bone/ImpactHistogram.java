@@ -23,6 +23,14 @@ public final class ImpactHistogram {
     private final int[] counts = new int[LOWER_EDGES.length];
     private final double[] sums = new double[LOWER_EDGES.length];
 
+    /** An independent histogram with this one's counts. */
+    public ImpactHistogram copy() {
+        ImpactHistogram c = new ImpactHistogram();
+        System.arraycopy(counts, 0, c.counts, 0, counts.length);
+        System.arraycopy(sums, 0, c.sums, 0, sums.length);
+        return c;
+    }
+
     /** Adds a peak; returns its bin, or −1 when it is below the first edge. */
     public int add(double g) {
         int bin = binOf(g);

@@ -14,6 +14,13 @@ public final class StressStimulus {
         this.m = m;
     }
 
+    /** An independent stimulus with this one's sum. */
+    public StressStimulus copy() {
+        StressStimulus c = new StressStimulus(m);
+        c.sum = sum;
+        return c;
+    }
+
     /** Adds {@code cycles} loads of magnitude {@code sigma} (g or body weights). */
     public void add(double sigma, double cycles) {
         sum += cycles * Math.pow(sigma, m);

@@ -63,6 +63,23 @@ public final class CircadianAnalyzer {
         return enmoSet ? params.cutPoints().light() : 40.0;
     }
 
+    private CircadianAnalyzer(CircadianAnalyzer o) {
+        this.params = o.params;
+        this.settings = o.settings;
+        this.zone = o.zone;
+        this.threshold = o.threshold;
+        this.firstDate = o.firstDate;
+        this.hourSum = o.hourSum.clone();
+        this.hourWear = o.hourWear.clone();
+        System.arraycopy(o.binSum, 0, binSum, 0, BINS_PER_DAY);
+        System.arraycopy(o.binCount, 0, binCount, 0, BINS_PER_DAY);
+    }
+
+    /** An independent analyzer with this one's epochs. */
+    public CircadianAnalyzer copy() {
+        return new CircadianAnalyzer(this);
+    }
+
     /** Adds one epoch; non-wear epochs are skipped, so their hours lose wear and may go missing. */
     public void add(EpochResult e) {
         if (e.nonwear()) {

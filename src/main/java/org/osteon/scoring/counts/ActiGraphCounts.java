@@ -75,6 +75,31 @@ public final class ActiGraphCounts {
         this.axis3 = new AxisCounter(filter);
     }
 
+    private ActiGraphCounts(ActiGraphCounts o) {
+        this.sampleRateHz = o.sampleRateHz;
+        this.epochSeconds = o.epochSeconds;
+        this.filter = o.filter;
+        this.tenHzPerEpoch = o.tenHzPerEpoch;
+        this.resampler = o.resampler.copy();
+        this.axis1 = o.axis1.copy();
+        this.axis2 = o.axis2.copy();
+        this.axis3 = o.axis3.copy();
+        this.sum1 = o.sum1;
+        this.sum2 = o.sum2;
+        this.sum3 = o.sum3;
+        this.tenHzInEpoch = o.tenHzInEpoch;
+        this.epochs = o.epochs;
+        this.samples = o.samples;
+    }
+
+    /**
+     * An independent counter in this one's state (the scratch buffers are not state): fed the
+     * same samples, both give the same counts.
+     */
+    public ActiGraphCounts copy() {
+        return new ActiGraphCounts(this);
+    }
+
     /** True when {@code rateHz} is one of the rates the counts method defines (30–100 Hz in 10-Hz steps). */
     public static boolean supportsRate(int rateHz) {
         return rateHz >= 30 && rateHz <= 100 && rateHz % 10 == 0;

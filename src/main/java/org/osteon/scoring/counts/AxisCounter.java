@@ -40,6 +40,25 @@ final class AxisCounter {
         lfe = filter == CountsFilter.LFE;
     }
 
+    private AxisCounter(AxisCounter o) {
+        lfe = o.lfe;
+        primed = o.primed;
+        z0 = o.z0;
+        z1 = o.z1;
+        z2 = o.z2;
+        z3 = o.z3;
+        z4 = o.z4;
+        z5 = o.z5;
+        z6 = o.z6;
+        sum3 = o.sum3;
+        n3 = o.n3;
+    }
+
+    /** An independent counter in this one's state. */
+    AxisCounter copy() {
+        return new AxisCounter(this);
+    }
+
     /**
      * Rounds, band-passes, dead-bands and averages {@code n} resampled values, writing each
      * completed 10-Hz value to {@code out}.

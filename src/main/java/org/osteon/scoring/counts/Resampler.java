@@ -25,6 +25,22 @@ final class Resampler {
     private double y3;
     private int phase;
 
+    private Resampler(Resampler o) {
+        down = o.down;
+        interpolate = o.interpolate;
+        gain = o.gain;
+        feedback = o.feedback;
+        y1 = o.y1;
+        y2 = o.y2;
+        y3 = o.y3;
+        phase = o.phase;
+    }
+
+    /** An independent resampler in this one's state. */
+    Resampler copy() {
+        return new Resampler(this);
+    }
+
     Resampler(int rateHz) {
         int[] lm = factors(rateHz);
         down = lm[1];

@@ -51,6 +51,32 @@ public final class NonWearDetector {
         reset(0);
     }
 
+    private NonWearDetector(NonWearDetector o) {
+        this.params = o.params;
+        this.scale = o.scale;
+        this.ring = o.ring;
+        this.count = o.count.clone();
+        this.sum = deepCopy(o.sum);
+        this.sumSq = deepCopy(o.sumSq);
+        this.min = deepCopy(o.min);
+        this.max = deepCopy(o.max);
+        this.flag = o.flag.clone();
+        this.block = o.block;
+    }
+
+    /** An independent detector in this one's state. */
+    public NonWearDetector copy() {
+        return new NonWearDetector(this);
+    }
+
+    private static double[][] deepCopy(double[][] a) {
+        double[][] c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            c[i] = a[i].clone();
+        }
+        return c;
+    }
+
     /**
      * Adds {@code n} raw samples of the current block. Statistics are kept on the raw values and
      * scaled by the calibration when a window is judged: an affine correction scales SD and range

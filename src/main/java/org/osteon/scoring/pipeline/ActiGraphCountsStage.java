@@ -15,6 +15,15 @@ final class ActiGraphCountsStage implements CountsStage {
         this.counts = new ActiGraphCounts((int) params.rateHz(), params.epochSeconds(), params.countsFilter());
     }
 
+    private ActiGraphCountsStage(ActiGraphCounts counts) {
+        this.counts = counts;
+    }
+
+    @Override
+    public CountsStage copy() {
+        return new ActiGraphCountsStage(counts.copy());
+    }
+
     /** Whether ActiGraph counts are defined at this rate (30–100 Hz in 10-Hz steps). */
     static boolean supports(ScoringParams params) {
         return params.rateHz() == Math.rint(params.rateHz()) && ActiGraphCounts.supportsRate((int) params.rateHz());

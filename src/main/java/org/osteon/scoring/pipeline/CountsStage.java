@@ -20,6 +20,9 @@ interface CountsStage {
 
     void finish(Sink sink);
 
+    /** An independent stage in this one's state. */
+    CountsStage copy();
+
     /** The stage for rates at which ActiGraph counts are undefined: all counts are zero. */
     static CountsStage zeros() {
         return new CountsStage() {
@@ -33,6 +36,11 @@ interface CountsStage {
 
             @Override
             public void finish(Sink sink) {}
+
+            @Override
+            public CountsStage copy() {
+                return this;
+            }
         };
     }
 }

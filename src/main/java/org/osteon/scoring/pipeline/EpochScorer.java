@@ -109,6 +109,57 @@ public final class EpochScorer {
         openEpoch(0);
     }
 
+    private EpochScorer(EpochScorer o) {
+        this.params = o.params;
+        this.startMillis = o.startMillis;
+        this.counts = o.counts.copy();
+        this.nonWear = o.nonWear.copy();
+        this.steps = o.steps.copy(this::stepsFound);
+        System.arraycopy(o.off, 0, off, 0, 3);
+        System.arraycopy(o.scale, 0, scale, 0, 3);
+        this.vertical = o.vertical;
+        this.gravityAlpha = o.gravityAlpha;
+        this.r = o.r.clone();
+        this.epochsPerBlock = o.epochsPerBlock;
+        // The epochs already emitted are not state; the rest are copied, and the references into
+        // them (the open epoch, the epoch of an open impact run's peak) point at the copies.
+        for (int i = o.head; i < o.pending.size(); i++) {
+            PendingEpoch e = o.pending.get(i);
+            PendingEpoch c = e.copy();
+            pending.add(c);
+            if (e == o.current) {
+                current = c;
+            }
+            if (e == o.runMaxEpoch) {
+                runMaxEpoch = c;
+            }
+        }
+        this.head = 0;
+        this.inEpoch = o.inEpoch;
+        this.sample = o.sample;
+        this.epochEnd = o.epochEnd;
+        this.block = o.block;
+        this.blockEnd = o.blockEnd;
+        this.stepsFinalEpochs = o.stepsFinalEpochs;
+        this.inRun = o.inRun;
+        this.runMax = o.runMax;
+        this.runMaxSample = o.runMaxSample;
+        this.runStartEpoch = o.runStartEpoch;
+        this.gx = o.gx;
+        this.gy = o.gy;
+        this.gz = o.gz;
+        this.finished = o.finished;
+    }
+
+    /**
+     * An independent scorer in this one's state: finishing the copy gives what finishing this one
+     * would, and this one goes on as if nothing happened. This is what lets a day's results be
+     * shown while its data is still arriving, without scoring the day again from its start.
+     */
+    public EpochScorer copy() {
+        return new EpochScorer(this);
+    }
+
     /** Scores {@code length} consecutive samples (g) starting at {@code offset} of each array. */
     public void accept(float[] x, float[] y, float[] z, int offset, int length, EpochSink sink) {
         if (finished) {

@@ -28,6 +28,23 @@ final class PendingEpoch {
         this.countsReady = countsReady;
     }
 
+    PendingEpoch copy() {
+        PendingEpoch c = new PendingEpoch(index, countsReady);
+        c.complete = complete;
+        c.enmoMg = enmoMg;
+        c.madMg = madMg;
+        c.axis1 = axis1;
+        c.axis2 = axis2;
+        c.axis3 = axis3;
+        c.nonwear = nonwear;
+        c.nonwearFinal = nonwearFinal;
+        c.steps = steps;
+        c.peaks = peaks;
+        c.peakMillis = peakMillis.clone();
+        c.peakG = peakG.clone();
+        return c;
+    }
+
     void addPeak(long millis, double g) {
         if (peaks == peakG.length) {
             peakMillis = Arrays.copyOf(peakMillis, Math.max(4, peaks * 2));

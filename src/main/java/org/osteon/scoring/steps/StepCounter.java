@@ -52,6 +52,31 @@ public final class StepCounter {
         this.block = new float[params.blockMinutes() * 60 * params.resampleHz()];
     }
 
+    private StepCounter(StepCounter o, StepListener listener) {
+        this.params = o.params;
+        this.offset = o.offset;
+        this.scale = o.scale;
+        this.rateHz = o.rateHz;
+        this.algorithm = o.algorithm;
+        this.listener = listener;
+        this.block = o.block.clone();
+        this.filled = o.filled;
+        this.blockStart = o.blockStart;
+        this.inputIndex = o.inputIndex;
+        this.outputIndex = o.outputIndex;
+        this.prevX = o.prevX;
+        this.prevY = o.prevY;
+        this.prevZ = o.prevZ;
+    }
+
+    /**
+     * An independent counter in this one's state that tells {@code listener}; the algorithm
+     * itself keeps no state between blocks and is shared.
+     */
+    public StepCounter copy(StepListener listener) {
+        return new StepCounter(this, listener);
+    }
+
     /**
      * Adds {@code n} raw samples (g) starting at {@code from}. Only the samples either side of a
      * resampled point are calibrated and read, so the cost per raw sample is small at high rates.

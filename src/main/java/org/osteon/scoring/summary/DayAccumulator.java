@@ -14,7 +14,7 @@ import org.osteon.scoring.pipeline.EpochResult;
 final class DayAccumulator {
 
     final LocalDate date;
-    final ImpactHistogram histogram = new ImpactHistogram();
+    final ImpactHistogram histogram;
     final StressStimulus stress;
     final int[] bandCounts;
     private final List<ImpactBand> bands;
@@ -32,6 +32,27 @@ final class DayAccumulator {
         this.bands = bands;
         this.bandCounts = new int[bands.size()];
         this.stress = new StressStimulus(dssExponent);
+        this.histogram = new ImpactHistogram();
+    }
+
+    private DayAccumulator(DayAccumulator o) {
+        this.date = o.date;
+        this.histogram = o.histogram.copy();
+        this.stress = o.stress.copy();
+        this.bandCounts = o.bandCounts.clone();
+        this.bands = o.bands;
+        this.mvpa = o.mvpa.clone();
+        this.sedentary = o.sedentary.clone();
+        this.epochs = o.epochs;
+        this.wearEpochs = o.wearEpochs;
+        this.mvpaEpochs = o.mvpaEpochs;
+        this.sedentaryEpochs = o.sedentaryEpochs;
+        this.enmoSum = o.enmoSum;
+        this.steps = o.steps;
+    }
+
+    DayAccumulator copy() {
+        return new DayAccumulator(this);
     }
 
     void add(EpochResult e) {

@@ -45,6 +45,23 @@ public final class DaySummarizer implements EpochSink {
         this.circadian = new CircadianAnalyzer(params, zone);
     }
 
+    private DaySummarizer(DaySummarizer o) {
+        this.params = o.params;
+        this.zone = o.zone;
+        o.days.forEach((date, day) -> days.put(date, day.copy()));
+        this.peaksOfNextEpoch.addAll(o.peaksOfNextEpoch);
+        this.events.addAll(o.events);
+        this.circadian = o.circadian.copy();
+    }
+
+    /**
+     * An independent summarizer with everything this one was given: finishing the copy gives
+     * today's results so far while this one goes on collecting.
+     */
+    public DaySummarizer copy() {
+        return new DaySummarizer(this);
+    }
+
     @Override
     public void peak(ImpactPeak peak) {
         if (!peak.nonwear()) {
