@@ -77,12 +77,26 @@ final class DayScoreRepository {
      * scored needs to be in memory. Needs a connection with auto-commit off (a cursor).
      */
     void batches(Connection c, String deviceId, Instant from, Instant to, Consumer<RawBatch> each) throws SQLException {
+        batchesAfter(c, deviceId, from, to, null, each);
+    }
+
+    /**
+     * As {@link #batches}, only those after the batch {@code after} in (start, seq) order, all of
+     * them when it is null.
+     */
+    void batchesAfter(Connection c, String deviceId, Instant from, Instant to, LiveDays.Open after,
+            Consumer<RawBatch> each) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "select a.seq, a.start_at, a.rate_hz, a.samples, a.encoding, a.scale, a.data from accel_batch a "
-                        + "where a.device_id = ? " + overlaps("a") + " order by a.start_at, a.seq")) {
+                        + "where a.device_id = ? " + overlaps("a") + (after == null ? "" : " and (a.start_at, a.seq) > (?, ?)")
+                        + " order by a.start_at, a.seq")) {
             ps.setFetchSize(FETCH_BATCHES);
             ps.setString(1, deviceId);
             bindRange(ps, 2, from, to);
+            if (after != null) {
+                ps.setTimestamp(5, timestamp(after.lastStartMicros));
+                ps.setLong(6, after.lastSeq);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Timestamp t = rs.getTimestamp(2);
@@ -92,6 +106,31 @@ final class DayScoreRepository {
                 }
             }
         }
+    }
+
+    /**
+     * How many of the device's batches of the day come at or before {@code open}'s last batch in
+     * (start, seq) order: equal to the number it was fed exactly when no batch arrived since that
+     * belongs before its end, i.e. when the open state can go on with the newer batches.
+     */
+    long batchesThrough(Connection c, LiveDays.Open open, Instant from, Instant to) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select count(*) from accel_batch a where a.device_id = ? "
+                + overlaps("a") + " and (a.start_at, a.seq) <= (?, ?)")) {
+            ps.setString(1, open.deviceId);
+            bindRange(ps, 2, from, to);
+            ps.setTimestamp(5, timestamp(open.lastStartMicros));
+            ps.setLong(6, open.lastSeq);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static Timestamp timestamp(long micros) {
+        Timestamp t = new Timestamp(Math.floorDiv(micros, 1_000_000) * 1000);
+        t.setNanos((int) Math.floorMod(micros, 1_000_000) * 1000);
+        return t;
     }
 
     /**

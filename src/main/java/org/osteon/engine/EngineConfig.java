@@ -17,25 +17,43 @@ public interface EngineConfig {
      * batches of it in memory (the rows are streamed), so memory grows with this, not with the
      * backlog.
      */
-    @WithDefault("1")
+    @WithDefault("2")
     int workers();
 
     /**
-     * A day is scored once no batch for it arrived for this long, so that a bulk sync of many
-     * batches costs one scoring of each day rather than one per batch.
+     * Days a worker claims at once. More means fewer claiming statements under load; each claimed
+     * day is held by this instance until it is scored, so keep it small enough that other
+     * instances get their share.
      */
-    @WithDefault("5s")
+    @WithDefault("16")
+    int claimSize();
+
+    /**
+     * Days whose scoring state this instance keeps open (least recently scored out first), about
+     * 150 KB each, so that the next batches of a day are fed to it instead of the day being read
+     * again from its start. 0 scores every day from its start. Should cover the days being
+     * synced at once: one per live device, or more.
+     */
+    @WithDefault("1000")
+    int liveDays();
+
+    /**
+     * A day is scored once no batch for it arrived for this long, so that a burst of batches (a
+     * bulk sync) is scored a few times, not once per batch. Short, because it adds to how long a
+     * wearer waits to see a batch counted.
+     */
+    @WithDefault("100ms")
     Duration quiet();
 
     /**
      * A day that keeps receiving batches (a live stream) is scored at least this often after its
      * oldest unscored change, however busy it is.
      */
-    @WithDefault("60s")
+    @WithDefault("1s")
     Duration maxDelay();
 
-    /** How often an idle worker looks for ready days. */
-    @WithDefault("1s")
+    /** How often an idle worker looks for ready days: part of the delay before a batch is counted. */
+    @WithDefault("100ms")
     Duration poll();
 
     /**

@@ -27,6 +27,7 @@ import org.osteon.engine.DayScoreRepository.PatientInfo;
 import org.osteon.engine.DayScoreRepository.SourceDevice;
 import org.osteon.engine.DirtyDays.Claim;
 import org.osteon.scoring.Placement;
+import org.osteon.scoring.bone.LoadingEvent;
 import org.osteon.scoring.pipeline.ScoringParams;
 
 /**
@@ -42,8 +43,6 @@ import org.osteon.scoring.pipeline.ScoringParams;
 @ApplicationScoped
 public class ScoringEngine {
     private static final Logger LOG = Logger.getLogger(ScoringEngine.class);
-    /** Days a worker claims at once; small, so that other instances get their share. */
-    private static final int CLAIM = 4;
     /** Rate assumed for a day with loading events but no accelerometer data; only provenance shows it. */
     private static final double NO_ACCEL_RATE_HZ = 50;
 
@@ -54,7 +53,10 @@ public class ScoringEngine {
     private final Counter written;
     private final Counter superseded;
     private final Counter failed;
+    private final Counter continued;
+    private final Counter fromStart;
     private final Timer scoring;
+    private final LiveDays live;
     private final Event<DayScored> scored;
     private volatile boolean stopping;
 
@@ -69,6 +71,13 @@ public class ScoringEngine {
         this.written = Counter.builder(name).description(help).tag("outcome", "written").register(registry);
         this.superseded = Counter.builder(name).description(help).tag("outcome", "superseded").register(registry);
         this.failed = Counter.builder(name).description(help).tag("outcome", "failed").register(registry);
+        String reads = "osteon_engine_scorings_total";
+        String readsHelp = "Scorings of a day by how its data was read: continued (only the batches after those its "
+                + "open state was fed) or from_start (the whole day)";
+        this.continued = Counter.builder(reads).description(readsHelp).tag("read", "continued").register(registry);
+        this.fromStart = Counter.builder(reads).description(readsHelp).tag("read", "from_start").register(registry);
+        this.live = new LiveDays(config.liveDays());
+        registry.gauge("osteon_engine_live_days", live, LiveDays::size);
         this.scoring = Timer.builder("osteon_engine_scoring_seconds").description("Scoring one day, read to commit")
                 .publishPercentileHistogram().register(registry);
     }
@@ -120,7 +129,7 @@ public class ScoringEngine {
         List<Claim> claims;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
-            claims = DirtyDays.claim(c, CLAIM, config.quiet(), config.maxDelay(), config.lease());
+            claims = DirtyDays.claim(c, config.claimSize(), config.quiet(), config.maxDelay(), config.lease());
         }
         for (Claim claim : claims) {
             if (stopping) {
@@ -141,8 +150,12 @@ public class ScoringEngine {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                boolean current = scoreIn(c, claim);
+                Scored outcome = scoreIn(c, claim);
+                boolean current = outcome.current();
                 c.commit();
+                if (outcome.open() != null) {
+                    live.put(claim.patientId(), claim.date(), outcome.open());
+                }
                 scoring.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                 (current ? written : superseded).increment();
                 if (current) {
@@ -170,24 +183,41 @@ public class ScoringEngine {
         }
     }
 
-    private boolean scoreIn(Connection c, Claim claim) throws SQLException {
+    /**
+     * @param current whether the row was written (no batch arrived meanwhile)
+     * @param open the day's scoring state to keep for its next batches (null: nothing to keep)
+     */
+    private record Scored(boolean current, LiveDays.Open open) {}
+
+    private Scored scoreIn(Connection c, Claim claim) throws SQLException {
+        LiveDays.Open open = live.take(claim.patientId(), claim.date());
         Optional<PatientInfo> patient = repository.patient(c, claim.patientId());
         if (patient.isEmpty()) {
-            return false;
+            return new Scored(false, null);
         }
         ZoneId zone = patient.get().zone();
         Instant from = claim.date().atStartOfDay(zone).toInstant();
         Instant to = claim.date().plusDays(1).atStartOfDay(zone).toInstant();
         Optional<SourceDevice> device = repository.sourceDevice(c, claim.patientId(), from, to);
         ScoringParams params = paramsFor(device);
-        DayScoring day = new DayScoring(params, zone, claim.date());
-        if (device.isPresent()) {
-            repository.batches(c, device.get().id(), from, to, day::accept);
+        if (device.isEmpty()) {
+            open = null;
+        } else if (open != null && open.sameSource(device.get())
+                && repository.batchesThrough(c, open, from, to) == open.batches) {
+            repository.batchesAfter(c, device.get().id(), from, to, open, open::accept);
+            continued.increment();
+        } else {
+            open = new LiveDays.Open(device.get(), new DayScoring(params, zone, claim.date()));
+            repository.batches(c, device.get().id(), from, to, open::accept);
+            fromStart.increment();
         }
-        repository.loadingEvents(c, claim.patientId(), from, to, patient.get().bodyMassKg(), day::addLoadingEvent);
-        DayScoring.Result result = day.finish();
+        List<LoadingEvent> events = new ArrayList<>();
+        repository.loadingEvents(c, claim.patientId(), from, to, patient.get().bodyMassKg(), events::add);
+        DayScoring day = open != null ? open.day : new DayScoring(params, zone, claim.date());
+        DayScoring.Result result = day.resultWith(events);
         if (!DirtyDays.stillCurrent(c, claim)) {
-            return false;
+            // The state read committed data: the next scoring of the day goes on from it.
+            return new Scored(false, open);
         }
         if (result.summary() == null) {
             repository.delete(c, claim.patientId(), claim.date());
@@ -196,7 +226,7 @@ public class ScoringEngine {
         }
         DirtyDays.finish(c, claim);
         DayChanges.dayScored(c, claim.patientId(), claim.date(), result.dataThrough());
-        return true;
+        return new Scored(true, open);
     }
 
     /** Scoring parameters from where the device is worn; all others are the metrics' defaults. */

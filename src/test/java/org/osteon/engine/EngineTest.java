@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.is;
 import static org.osteon.support.Tokens.as;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -42,6 +43,9 @@ class EngineTest {
 
     @Inject
     Jdbc jdbc;
+
+    @Inject
+    MeterRegistry registry;
 
     record Patient(Physio physio, String id, String deviceId) {}
 
@@ -154,6 +158,35 @@ class EngineTest {
                 .then().statusCode(200)
                 .body("[0].components[0].achieved", is((float) peaksAbove2g))
                 .body("[0].components[0].status", is("met"));
+    }
+
+    @Test
+    void aDayGrowingInTimeOrderIsContinuedFromItsOpenStateWithTheSameResult() throws Exception {
+        LocalDate day = today();
+        Instant start = lateEvening(day);
+        Signals signal = Signals.twoHours(start);
+        Patient atOnce = newPatient(jdbc);
+        Patient live = newPatient(jdbc);
+        publish(atOnce.deviceId(), batches(signal, start, 0, List.of(60 * Signals.RATE_HZ)));
+        double continuedBefore = continued();
+        List<byte[]> tenMinutes = batches(signal, start, 0, List.of(600 * Signals.RATE_HZ));
+        try (DeviceClient device = new DeviceClient(BROKER, live.deviceId())) {
+            for (byte[] batch : tenMinutes) {
+                device.publishAccel(batch);
+                // Each batch is scored before the next arrives, as for a device streaming live.
+                awaitScored(live.id());
+            }
+        }
+        awaitScored(atOnce.id());
+        for (LocalDate d : List.of(day, day.plusDays(1))) {
+            assertThat(day(live.id(), d)).isPresent().isEqualTo(day(atOnce.id(), d));
+        }
+        // Each day was read from its start once (its first batch) and continued for the others.
+        assertThat(continued() - continuedBefore).isGreaterThanOrEqualTo(tenMinutes.size() - 2);
+    }
+
+    double continued() {
+        return registry.counter("osteon_engine_scorings_total", "read", "continued").count();
     }
 
     @Test

@@ -1,0 +1,86 @@
+package org.osteon.engine;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The days this instance scored lately, each kept open with the scoring state after its last
+ * batch, so that the next batches of a growing day (a live stream, a bulk sync in time order)
+ * are fed to that state instead of the day being read and scored again from its start.
+ *
+ * <p>Only a cache: a day that is not here, or whose stored batches are no longer the ones its
+ * state was fed followed by newer ones (a late batch that belongs earlier in the day), is scored
+ * from its start, which gives the same result. Bounded by a number of days, least recently
+ * scored first out; a day's state is about 150 KB (its epochs' flags, up to an hour of epochs
+ * awaiting their non-wear decision, the step detector's block).
+ *
+ * <p>A worker takes a day's state out while it scores the day and puts it back only after its
+ * transaction committed, so a state is never used by two workers nor kept past a failure.
+ */
+final class LiveDays {
+
+    record Key(UUID patientId, LocalDate date) {}
+
+    /** A day's open scoring state and which stored batches it has been fed. */
+    static final class Open {
+        final String deviceId;
+        final double rateHz;
+        final String placement;
+        final DayScoring day;
+        /** Batches fed, all those of the day up to and including the last (in start, seq order). */
+        long batches;
+        long lastStartMicros = Long.MIN_VALUE;
+        long lastSeq = Long.MIN_VALUE;
+
+        Open(DayScoreRepository.SourceDevice device, DayScoring day) {
+            this.deviceId = device.id();
+            this.rateHz = device.rateHz();
+            this.placement = device.placement();
+            this.day = day;
+        }
+
+        void accept(RawBatch b) {
+            day.accept(b);
+            batches++;
+            lastStartMicros = b.startMicros();
+            lastSeq = b.seq();
+        }
+
+        /** Whether the day is still scored from the same device at the same parameters. */
+        boolean sameSource(DayScoreRepository.SourceDevice device) {
+            return deviceId.equals(device.id()) && rateHz == device.rateHz() && Objects.equals(placement, device.placement());
+        }
+    }
+
+    private final int capacity;
+    private final Map<Key, Open> days;
+
+    LiveDays(int capacity) {
+        this.capacity = capacity;
+        this.days = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Key, Open> eldest) {
+                return size() > LiveDays.this.capacity;
+            }
+        };
+    }
+
+    /** Takes the day's state out, if this instance has it. */
+    synchronized Open take(UUID patientId, LocalDate date) {
+        return days.remove(new Key(patientId, date));
+    }
+
+    /** Keeps the day's state for its next batches. */
+    synchronized void put(UUID patientId, LocalDate date, Open open) {
+        if (capacity > 0) {
+            days.put(new Key(patientId, date), open);
+        }
+    }
+
+    synchronized int size() {
+        return days.size();
+    }
+}
