@@ -117,6 +117,17 @@ class EngineTest {
         await().atMost(SCORED).until(() -> dirtyDays(patient) == 0);
     }
 
+    /**
+     * Waits until the day's row includes everything sent for it, up to {@code through}: a day is
+     * scored within moments of a batch, so it may have been scored before the last batch of a
+     * send arrived, and no day being marked at one moment says nothing about the next.
+     */
+    void awaitScoredThrough(String patient, LocalDate date, Instant through) {
+        await().atMost(SCORED).until(() -> dirtyDays(patient) == 0 && jdbc.one(
+                "select provenance->>'dataThrough' from day_summary where patient_id = ?::uuid and local_date = ?",
+                rs -> rs.getString(1), patient, date).filter(through.toString()::equals).isPresent());
+    }
+
     @Test
     void shuffledBatchesOfAnySizeGiveTheSameDaysAsOrderedOnes() throws Exception {
         LocalDate day = today();
@@ -195,8 +206,8 @@ class EngineTest {
         Instant start = lateEvening(day);
         Patient p = newPatient(jdbc);
         publish(p.deviceId(), batches(Signals.twoHours(start), start, 0, List.of(300 * Signals.RATE_HZ)));
-        awaitScored(p.id());
-        await().atMost(SCORED).until(() -> computedAt(p.id(), day.plusDays(1)).isPresent());
+        awaitScoredThrough(p.id(), day, day.plusDays(1).atStartOfDay(VIENNA).toInstant());
+        awaitScoredThrough(p.id(), day.plusDays(1), start.plus(Duration.ofHours(2)));
         Instant todayScored = computedAt(p.id(), day).orElseThrow();
         Instant tomorrowScored = computedAt(p.id(), day.plusDays(1)).orElseThrow();
         String todayBefore = day(p.id(), day).orElseThrow();
@@ -229,8 +240,7 @@ class EngineTest {
         Instant start = lateEvening(day);
         Patient p = newPatient(jdbc);
         publish(p.deviceId(), batches(Signals.twoHours(start), start, 0, List.of(600 * Signals.RATE_HZ)));
-        awaitScored(p.id());
-        await().atMost(SCORED).until(() -> day(p.id(), day).isPresent());
+        awaitScoredThrough(p.id(), day, day.plusDays(1).atStartOfDay(VIENNA).toInstant());
         String scored = day(p.id(), day).orElseThrow();
 
         // As if the instance died after ingest committed but before the day was scored, with a claim held.

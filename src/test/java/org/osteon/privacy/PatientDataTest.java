@@ -103,7 +103,20 @@ class PatientDataTest {
             await().atMost(Duration.ofSeconds(20))
                     .until(() -> device.hasReceipt("accel", 0) && device.hasReceipt("load", 0) && device.hasReceipt("accel", 1));
         }
+        // Its day scored, so that no table of this patient changes while the test looks at others.
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from day_dirty where patient_id = ?::uuid",
+                patientId) == 0 && count("select count(*) from day_summary where patient_id = ?::uuid", patientId) > 0);
         return new Subject(patientId, name, deviceId);
+    }
+
+    private long count(String sql, String patientId) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, patientId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     /**
