@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.osteon.scoring.bone.LoadingEvent;
+import org.osteon.scoring.circadian.CircadianDay;
 import org.osteon.scoring.intensity.Intensity;
 import org.osteon.scoring.pipeline.EpochResult;
 import org.osteon.scoring.pipeline.EpochScorer;
@@ -116,6 +118,11 @@ final class DayScoring {
         LocalDate date = Instant.ofEpochMilli(dayStartMicros / 1000).atZone(zone).toLocalDate();
         DaySummary day = days.stream().filter(d -> d.date().equals(date)).findFirst().orElse(null);
         return new Result(day, List.copyOf(tee.peaks), tee.longestSedentaryEpochs * params.epochSeconds() / 60.0, runs);
+    }
+
+    /** The day's activity profile for the circadian metrics (after {@link #finish()}); empty with no worn epoch. */
+    Optional<CircadianDay> circadianDay() {
+        return summarizer.circadianDays().stream().findFirst();
     }
 
     /**
