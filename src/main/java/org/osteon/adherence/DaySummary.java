@@ -6,6 +6,10 @@ import java.util.Map;
 /**
  * One row of {@code day_summary}: a patient's scored day, as the days API shows it. Metric
  * definitions are in the project's metrics documentation; {@code provenance} says how the row was computed.
+ *
+ * <p>{@code relativeAmplitude} is the RA of this day alone (null with fewer valid hours than
+ * provenance.circadianDay names); {@code rolling7d} holds RA, IS and IV over the 7 days ending this
+ * day (null with fewer valid days than provenance.rolling7 names).
  */
 public record DaySummary(
         LocalDate date,
@@ -21,6 +25,7 @@ public record DaySummary(
         Double sedentaryMinutes,
         Double longestSedentaryBoutMinutes,
         Integer resistanceSessions,
+        Double relativeAmplitude,
         Rolling7 rolling7d,
         Map<String, Object> provenance) {
 

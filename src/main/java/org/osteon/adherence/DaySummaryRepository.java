@@ -34,7 +34,7 @@ public class DaySummaryRepository {
         return jdbc.list("select local_date, wear_minutes, enmo_mg, mvpa_minutes, mvpa_bouted_1_minutes, "
                 + "mvpa_bouted_5_minutes, mvpa_bouted_10_minutes, steps, impacts_by_band, impacts_at_or_above, "
                 + "osteogenic_index, daily_stress_stimulus, sedentary_minutes, longest_sedentary_bout_minutes, "
-                + "resistance_sessions, rolling7_ra, rolling7_is, rolling7_iv, provenance from day_summary "
+                + "resistance_sessions, relative_amplitude, rolling7_ra, rolling7_is, rolling7_iv, provenance from day_summary "
                 + "where patient_id = ? and local_date between ? and ? order by local_date",
                 this::row, patientId, from, to);
     }
@@ -72,9 +72,9 @@ public class DaySummaryRepository {
                 new BoutedMvpa(rs.getObject(5, Double.class), rs.getObject(6, Double.class), rs.getObject(7, Double.class)),
                 rs.getObject(8, Integer.class), read(rs.getString(9), COUNTS), read(rs.getString(10), COUNTS),
                 rs.getObject(11, Double.class), rs.getObject(12, Double.class), rs.getObject(13, Double.class),
-                rs.getObject(14, Double.class), rs.getObject(15, Integer.class),
-                new Rolling7(rs.getObject(16, Double.class), rs.getObject(17, Double.class), rs.getObject(18, Double.class)),
-                read(rs.getString(19), OBJECT));
+                rs.getObject(14, Double.class), rs.getObject(15, Integer.class), rs.getObject(16, Double.class),
+                new Rolling7(rs.getObject(17, Double.class), rs.getObject(18, Double.class), rs.getObject(19, Double.class)),
+                read(rs.getString(20), OBJECT));
     }
 
     private <T> T read(String value, TypeReference<T> type) {

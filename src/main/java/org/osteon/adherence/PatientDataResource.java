@@ -58,15 +58,25 @@ public class PatientDataResource {
     @Path("/days")
     @Operation(summary = "Scored days from..to (local dates, inclusive)",
             description = "Wear time, ENMO, MVPA and bouted MVPA, steps, impacts by band and by threshold, osteogenic "
-                    + "index, daily stress stimulus, sedentary time, rolling 7-day RA/IS/IV and provenance. Days the "
+                    + "index, daily stress stimulus, sedentary time, the day's own relative amplitude (RA), RA/IS/IV over "
+                    + "the 7 days ending on the day, and provenance, with the circadian parameters under "
+                    + "provenance.circadianDay and provenance.rolling7. Days the "
                     + "scoring core has not written are absent. The range is bounded (osteon.adherence.max-range-days).")
     @APIResponse(responseCode = "200", description = "the days", content = @Content(examples = @ExampleObject(name = "200",
             value = "[{\"date\":\"2026-03-02\",\"wearHours\":14.5,\"enmoMg\":31.2,\"mvpaMinutes\":48.0,"
                     + "\"mvpaBoutedMinutes\":{\"min1\":40.0,\"min5\":31.0,\"min10\":22.0},\"steps\":8123,"
                     + "\"impactsByBand\":{\"low\":812,\"medium\":95,\"high\":31},\"impactsAtOrAbove\":{\"4.2\":31,\"6.0\":2},"
                     + "\"osteogenicIndex\":41.7,\"dailyStressStimulus\":12.9,\"sedentaryMinutes\":520.0,"
-                    + "\"longestSedentaryBoutMinutes\":75.0,\"resistanceSessions\":1,"
-                    + "\"rolling7d\":{\"ra\":0.88,\"is\":0.61,\"iv\":0.74},\"provenance\":{\"cutPoints\":\"hildebrand-wrist\"}}]")))
+                    + "\"longestSedentaryBoutMinutes\":75.0,\"resistanceSessions\":1,\"relativeAmplitude\":0.86,"
+                    + "\"rolling7d\":{\"ra\":0.88,\"is\":0.61,\"iv\":0.74},\"provenance\":{\"placement\":\"wrist\","
+                    + "\"circadianDay\":{\"algorithm\":\"circadian-day-profile-ra\",\"version\":\"1\",\"parameters\":"
+                    + "{\"binarise\":\"true\",\"binariseThresholdMg\":\"40.0\",\"epochSeconds\":\"5\","
+                    + "\"minDayValidHours\":\"16\",\"minHourWearFraction\":\"0.5\",\"validHours\":\"18\","
+                    + "\"wrapM10L5\":\"false\"}},\"rolling7\":{\"algorithm\":\"circadian-rolling-is-iv-ra\","
+                    + "\"version\":\"1\",\"parameters\":{\"binarise\":\"true\",\"binariseThresholdMg\":\"40.0\","
+                    + "\"daysUsed\":\"2026-02-24,2026-02-25,2026-02-26,2026-02-27,2026-02-28,2026-03-01,2026-03-02\","
+                    + "\"epochSeconds\":\"5\",\"minDays\":\"3\",\"minHourWearFraction\":\"0.5\","
+                    + "\"validDays\":\"7\",\"validHours\":\"121\",\"windowDays\":\"7\",\"wrapM10L5\":\"false\"}}}}]")))
     public List<DaySummary> days(@PathParam("patientId") UUID patientId,
             @QueryParam("from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String from,
             @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String to) {

@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.osteon.scoring.bone.LoadingEvent;
+import org.osteon.scoring.circadian.CircadianDay;
 import org.osteon.scoring.intensity.Intensity;
 import org.osteon.scoring.pipeline.EpochResult;
 import org.osteon.scoring.pipeline.EpochScorer;
@@ -150,6 +152,11 @@ final class DayScoring {
                 : Instant.ofEpochSecond(Math.floorDiv(dataThroughMicros, 1_000_000), Math.floorMod(dataThroughMicros, 1_000_000) * 1000L);
         return new Result(day, List.copyOf(tee.peaks), tee.longestSedentaryEpochs * params.epochSeconds() / 60.0, runs,
                 through);
+    }
+
+    /** The day's activity profile for the circadian metrics (after {@link #finish()}); empty with no worn epoch. */
+    Optional<CircadianDay> circadianDay() {
+        return summarizer.circadianDays().stream().findFirst();
     }
 
     /**

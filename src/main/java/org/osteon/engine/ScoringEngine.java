@@ -49,6 +49,7 @@ public class ScoringEngine {
     private final EngineConfig config;
     private final AgroalDataSource dataSource;
     private final DayScoreRepository repository;
+    private final RollingCircadian rolling;
     private final List<Thread> workers = new ArrayList<>();
     private final Counter written;
     private final Counter superseded;
@@ -66,6 +67,7 @@ public class ScoringEngine {
         this.scored = scored;
         this.dataSource = dataSource;
         this.repository = new DayScoreRepository(json);
+        this.rolling = new RollingCircadian(json);
         String name = "osteon_engine_days_total";
         String help = "Claimed days by outcome: written, superseded (a batch arrived meanwhile), failed";
         this.written = Counter.builder(name).description(help).tag("outcome", "written").register(registry);
@@ -219,11 +221,13 @@ public class ScoringEngine {
             // The state read committed data: the next scoring of the day goes on from it.
             return new Scored(false, open);
         }
+        RollingCircadian.lock(c, claim.patientId());
         if (result.summary() == null) {
             repository.delete(c, claim.patientId(), claim.date());
         } else {
             repository.upsert(c, claim.patientId(), result, source(device, result));
         }
+        rolling.dayWritten(c, claim.patientId(), claim.date(), day.circadianDay());
         DirtyDays.finish(c, claim);
         DayChanges.dayScored(c, claim.patientId(), claim.date(), result.dataThrough());
         return new Scored(true, open);

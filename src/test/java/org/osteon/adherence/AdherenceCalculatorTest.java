@@ -25,7 +25,7 @@ class AdherenceCalculatorTest {
 
     static DaySummary day(LocalDate date, double wearHours, int steps, double sedentaryMinutes) {
         return new DaySummary(date, wearHours, 30.0, 40.0, new BoutedMvpa(30.0, 20.0, 10.0), steps, Map.of(),
-                Map.of("4.2", 12), null, null, sedentaryMinutes, 50.0, 0, new Rolling7(null, null, null), Map.of());
+                Map.of("4.2", 12), null, null, sedentaryMinutes, 50.0, 0, null, new Rolling7(null, null, null), Map.of());
     }
 
     static ComponentDay only(AdherenceCalculator.Day d) {

@@ -205,7 +205,10 @@ class AdherenceResourceTest {
                 .body("[0].dailyStressStimulus", notNullValue())
                 .body("[0].sedentaryMinutes", notNullValue())
                 .body("[0].longestSedentaryBoutMinutes", is(45.0f))
-                .body("[0].rolling7d.ra", notNullValue())
+                .body("[0].relativeAmplitude", is(0.84f))
+                .body("[0].rolling7d.ra", is(0.87f))
+                .body("[0].rolling7d.is", is(0.6f))
+                .body("[0].rolling7d.iv", is(0.7f))
                 .body("[0].provenance.cutPoints", is("hildebrand-wrist"));
     }
 

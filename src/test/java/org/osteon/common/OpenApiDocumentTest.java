@@ -3,11 +3,16 @@ package org.osteon.common;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.osteon.adherence.DaySummary;
 
 @QuarkusTest
 class OpenApiDocumentTest {
@@ -50,5 +55,22 @@ class OpenApiDocumentTest {
         assertThat(withoutSecurity).isEmpty();
         Map<String, Object> schemes = (Map<String, Object>) ((Map<String, Object>) doc.get("components")).get("securitySchemes");
         assertThat(schemes).containsKey("bearer");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDaysExampleShowsEveryFieldOfADay() throws Exception {
+        Map<String, Object> doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .extract().as(Map.class);
+        Map<String, Object> get = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) doc.get("paths"))
+                .get("/api/v1/patients/{patientId}/days")).get("get");
+        Map<String, Object> ok = (Map<String, Object>) ((Map<String, Object>) get.get("responses")).get("200");
+        Map<String, Object> media = (Map<String, Object>) ((Map<String, Object>) ok.get("content")).values().iterator().next();
+        Object example = ((Map<String, Map<String, Object>>) media.get("examples")).get("200").get("value");
+        List<Map<String, Object>> days = example instanceof String text
+                ? new ObjectMapper().readValue(text, List.class) : (List<Map<String, Object>>) example;
+
+        List<String> fields = Arrays.stream(DaySummary.class.getRecordComponents()).map(RecordComponent::getName).toList();
+        assertThat(days.get(0).keySet()).containsExactlyInAnyOrderElementsOf(fields);
     }
 }

@@ -30,9 +30,9 @@ public final class DayRows {
         jdbc.update("insert into day_summary (patient_id, local_date, wear_minutes, enmo_mg, mvpa_minutes, "
                         + "mvpa_bouted_1_minutes, mvpa_bouted_5_minutes, mvpa_bouted_10_minutes, steps, impacts_by_band, "
                         + "impacts_at_or_above, osteogenic_index, daily_stress_stimulus, sedentary_minutes, "
-                        + "longest_sedentary_bout_minutes, resistance_sessions, rolling7_ra, rolling7_is, rolling7_iv, "
-                        + "provenance, computed_at) values (?, ?, ?, 30.5, ?, ?, ?, ?, ?, '{\"low\": 500, \"medium\": 60, "
-                        + "\"high\": 12}'::jsonb, ?::jsonb, 40.2, 11.8, 480, ?, 0, 0.87, 0.6, 0.7, "
+                        + "longest_sedentary_bout_minutes, resistance_sessions, relative_amplitude, rolling7_ra, rolling7_is, "
+                        + "rolling7_iv, provenance, computed_at) values (?, ?, ?, 30.5, ?, ?, ?, ?, ?, '{\"low\": 500, "
+                        + "\"medium\": 60, \"high\": 12}'::jsonb, ?::jsonb, 40.2, 11.8, 480, ?, 0, 0.84, 0.87, 0.6, 0.7, "
                         + "'{\"enmo\": \"van Hees 2014\", \"cutPoints\": \"hildebrand-wrist\"}'::jsonb, ?)",
                 UUID.fromString(patientId), LocalDate.parse(d.date()), d.wearHours() * 60, d.mvpaBouted10(),
                 d.mvpaBouted10(), d.mvpaBouted10(), d.mvpaBouted10(), d.steps(), atOrAbove, d.longestSedentaryBout(),

@@ -5,8 +5,14 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
 import org.osteon.scoring.Provenance;
 import org.osteon.scoring.intensity.IntensityMetric;
 import org.osteon.scoring.pipeline.EpochResult;
@@ -32,21 +38,22 @@ import org.osteon.scoring.pipeline.ScoringParams;
  * </ul>
  *
  * Days with a daylight-saving change have 23 or 25 clock hours; the repeated hour is merged.
+ *
+ * <p>What the analyzer keeps is one {@link CircadianDay} per local day ({@link #days()}); the
+ * result is computed from those profiles alone ({@link #combine}), so days analysed apart and
+ * combined later give the same numbers, to the bit, as one analyzer fed every epoch.
  */
 public final class CircadianAnalyzer {
 
-    private static final int BINS_PER_DAY = 144;
+    private static final int BINS_PER_DAY = CircadianDay.BINS;
     private static final String VERSION = "1";
 
     private final ScoringParams params;
     private final CircadianParams settings;
     private final ZoneId zone;
     private final double threshold;
-    private LocalDate firstDate;
-    private double[] hourSum = new double[24 * 8];
-    private int[] hourWear = new int[24 * 8];
-    private final double[] binSum = new double[BINS_PER_DAY];
-    private final int[] binCount = new int[BINS_PER_DAY];
+    private final Map<LocalDate, CircadianDay> days = new TreeMap<>();
+    private CircadianDay lastDay;
 
     public CircadianAnalyzer(ScoringParams params, ZoneId zone) {
         this.params = params;
@@ -55,7 +62,8 @@ public final class CircadianAnalyzer {
         this.threshold = lightThreshold(params);
     }
 
-    private static double lightThreshold(ScoringParams params) {
+    /** The threshold at which ENMO is binarised: the setting, else the ENMO set's light boundary, else 40 mg. */
+    public static double lightThreshold(ScoringParams params) {
         if (!Double.isNaN(params.circadian().lightThresholdMg())) {
             return params.circadian().lightThresholdMg();
         }
@@ -86,59 +94,126 @@ public final class CircadianAnalyzer {
             return;
         }
         LocalDateTime t = LocalDateTime.ofInstant(Instant.ofEpochMilli(e.epochStartMillis()), zone);
-        if (firstDate == null) {
-            firstDate = t.toLocalDate();
+        LocalDate date = t.toLocalDate();
+        if (lastDay == null || !lastDay.date().equals(date)) {
+            lastDay = days.computeIfAbsent(date, CircadianDay::empty);
         }
-        int hour = (int) ChronoUnit.DAYS.between(firstDate, t.toLocalDate()) * 24 + t.getHour();
-        if (hour >= hourSum.length) {
-            hourSum = Arrays.copyOf(hourSum, Math.max(hourSum.length * 2, hour + 24));
-            hourWear = Arrays.copyOf(hourWear, hourSum.length);
+        double hourValue = settings.binarise() ? (e.enmoMg() >= threshold ? 1 : 0) : e.enmoMg();
+        lastDay.add(t.getHour(), hourValue, (t.getHour() * 60 + t.getMinute()) / 10, e.enmoMg());
+    }
+
+    /** The profile of every local day with a worn epoch so far, in date order. */
+    public List<CircadianDay> days() {
+        List<CircadianDay> out = new ArrayList<>();
+        for (CircadianDay d : days.values()) {
+            out.add(new CircadianDay(d.date(), d.hourSums(), d.hourEpochs(), d.binSums(), d.binEpochs()));
         }
-        hourSum[hour] += settings.binarise() ? (e.enmoMg() >= threshold ? 1 : 0) : e.enmoMg();
-        hourWear[hour]++;
-        int bin = (t.getHour() * 60 + t.getMinute()) / 10;
-        binSum[bin] += e.enmoMg();
-        binCount[bin]++;
+        return out;
     }
 
     /** The result, or empty when fewer than {@link CircadianParams#minDays()} days have valid hours. */
     public Optional<Circadian> result() {
-        double[] x = hourlyValues();
-        int days = validDays(x);
-        if (days < settings.minDays()) {
+        return combine(params, List.copyOf(days.values()));
+    }
+
+    /**
+     * IS, IV, M10, L5 and RA of the given day profiles, with the same rules and to the same bits as
+     * one analyzer fed all their epochs: hours are laid out day after day from the first date, a
+     * date without a profile being a day of missing hours, and the 10-min bins of all days are added
+     * up in date order. The profiles must have been made with {@code params}' epoch length,
+     * binarisation and threshold.
+     *
+     * @param days at most one per date, in any order; empty days may be among them
+     * @return empty when fewer than {@link CircadianParams#minDays()} days have valid hours
+     */
+    public static Optional<Circadian> combine(ScoringParams params, List<CircadianDay> days) {
+        CircadianParams settings = params.circadian();
+        List<CircadianDay> sorted = sortedDistinct(days);
+        if (sorted.isEmpty()) {
             return Optional.empty();
         }
-        double[] profile = averageDay();
-        double[] m10 = window(profile, 60, true);
-        double[] l5 = window(profile, 30, false);
+        double[] x = hourlyValues(params, sorted);
+        int validDays = validDays(x);
+        if (validDays < settings.minDays()) {
+            return Optional.empty();
+        }
+        double[] binSum = new double[BINS_PER_DAY];
+        int[] binCount = new int[BINS_PER_DAY];
+        for (CircadianDay d : sorted) {
+            for (int b = 0; b < BINS_PER_DAY; b++) {
+                binSum[b] += d.binSum(b);
+                binCount[b] += d.binEpochs(b);
+            }
+        }
+        double[] profile = averageDay(binSum, binCount);
+        double[] m10 = window(settings, profile, 60, true);
+        double[] l5 = window(settings, profile, 30, false);
         Provenance provenance = new Provenance("circadian-is-iv-m10-l5", VERSION, params.provenanceParameters())
                 .with("settings", settings)
-                .with("binariseThresholdMg", threshold);
-        return Optional.of(new Circadian(days, present(x), interdailyStability(x), intradailyVariability(x),
+                .with("binariseThresholdMg", lightThreshold(params));
+        return Optional.of(new Circadian(validDays, present(x), interdailyStability(x), intradailyVariability(x),
                 m10[0], (int) m10[1] * 10, l5[0], (int) l5[1] * 10, (m10[0] - l5[0]) / (m10[0] + l5[0]), provenance));
     }
 
-    /** Hourly means, {@code NaN} for missing hours. */
-    private double[] hourlyValues() {
-        int expected = 3600 / params.epochSeconds();
-        int hours = lastHour() + 1;
-        double[] x = new double[hours];
-        for (int h = 0; h < hours; h++) {
-            x[h] = hourWear[h] >= settings.minHourWearFraction() * expected && hourWear[h] > 0
-                    ? hourSum[h] / hourWear[h]
-                    : Double.NaN;
+    /**
+     * RA of one day on its own: M10 and L5 searched in that day's 10-min bins as {@link #combine}
+     * searches the average day. Empty when the day has fewer valid hours (worn for at least {@link
+     * CircadianParams#minHourWearFraction()}) than {@link CircadianParams#minDayValidHours()}: on
+     * a day worn for a few hours the 10-h and 5-h windows would compare whatever was worn, not the
+     * day's active and quiet parts.
+     */
+    public static OptionalDouble dayRelativeAmplitude(ScoringParams params, CircadianDay day) {
+        if (validHours(params, day) < params.circadian().minDayValidHours()) {
+            return OptionalDouble.empty();
         }
-        return x;
+        double[] profile = averageDay(day.binSums(), day.binEpochs());
+        double m10 = window(params.circadian(), profile, 60, true)[0];
+        double l5 = window(params.circadian(), profile, 30, false)[0];
+        return OptionalDouble.of((m10 - l5) / (m10 + l5));
     }
 
-    private int lastHour() {
-        int last = -1;
-        for (int h = 0; h < hourWear.length; h++) {
-            if (hourWear[h] > 0) {
-                last = h;
+    /** Hours of the day worn for at least {@link CircadianParams#minHourWearFraction()}. */
+    public static int validHours(ScoringParams params, CircadianDay day) {
+        int valid = 0;
+        for (int h = 0; h < CircadianDay.HOURS; h++) {
+            if (valid(params, day.hourEpochs(h))) {
+                valid++;
             }
         }
-        return last;
+        return valid;
+    }
+
+    private static boolean valid(ScoringParams params, int epochs) {
+        int expected = 3600 / params.epochSeconds();
+        return epochs >= params.circadian().minHourWearFraction() * expected && epochs > 0;
+    }
+
+    private static List<CircadianDay> sortedDistinct(List<CircadianDay> days) {
+        List<CircadianDay> sorted = new ArrayList<>(days);
+        sorted.sort(Comparator.comparing(CircadianDay::date));
+        for (int i = 1; i < sorted.size(); i++) {
+            if (sorted.get(i).date().equals(sorted.get(i - 1).date())) {
+                throw new IllegalArgumentException("two profiles for " + sorted.get(i).date());
+            }
+        }
+        return sorted;
+    }
+
+    /** Hourly means from the first day's midnight to the last day's end, {@code NaN} for missing hours. */
+    private static double[] hourlyValues(ScoringParams params, List<CircadianDay> sorted) {
+        LocalDate first = sorted.get(0).date();
+        int span = (int) ChronoUnit.DAYS.between(first, sorted.get(sorted.size() - 1).date()) + 1;
+        double[] x = new double[span * CircadianDay.HOURS];
+        Arrays.fill(x, Double.NaN);
+        for (CircadianDay d : sorted) {
+            int offset = (int) ChronoUnit.DAYS.between(first, d.date()) * CircadianDay.HOURS;
+            for (int h = 0; h < CircadianDay.HOURS; h++) {
+                if (valid(params, d.hourEpochs(h))) {
+                    x[offset + h] = d.hourSum(h) / d.hourEpochs(h);
+                }
+            }
+        }
+        return x;
     }
 
     private static int validDays(double[] x) {
@@ -204,7 +279,7 @@ public final class CircadianAnalyzer {
         return present(x) * diffs / (pairs * sumSquaresAbout(x, m));
     }
 
-    private double[] averageDay() {
+    private static double[] averageDay(double[] binSum, int[] binCount) {
         double[] profile = new double[BINS_PER_DAY];
         for (int b = 0; b < BINS_PER_DAY; b++) {
             profile[b] = binCount[b] == 0 ? Double.NaN : binSum[b] / binCount[b];
@@ -213,7 +288,7 @@ public final class CircadianAnalyzer {
     }
 
     /** {mean, start bin} of the window of {@code length} bins with the highest (or lowest) mean. */
-    private double[] window(double[] profile, int length, boolean highest) {
+    private static double[] window(CircadianParams settings, double[] profile, int length, boolean highest) {
         int starts = settings.wrapM10L5() ? BINS_PER_DAY : BINS_PER_DAY - length + 1;
         double best = Double.NaN;
         int bestStart = -1;

@@ -11,9 +11,23 @@ package org.osteon.scoring.circadian;
  * @param minDays fewest distinct days needed (3)
  * @param minHourWearFraction an hour with less wear than this fraction is missing and left
  *     missing (an Osteon choice: 0.5, configurable)
+ * @param minDayValidHours fewest valid hours (per {@code minHourWearFraction}) for the relative
+ *     amplitude of a single day (16, GGIR's {@code includedaycrit} for a valid day); the multi-day
+ *     metrics need only {@code minDays} days with a valid hour each
  */
 public record CircadianParams(
-        boolean binarise, double lightThresholdMg, boolean wrapM10L5, int minDays, double minHourWearFraction) {
+        boolean binarise,
+        double lightThresholdMg,
+        boolean wrapM10L5,
+        int minDays,
+        double minHourWearFraction,
+        int minDayValidHours) {
 
-    public static final CircadianParams DEFAULT = new CircadianParams(true, Double.NaN, false, 3, 0.5);
+    public static final CircadianParams DEFAULT = new CircadianParams(true, Double.NaN, false, 3, 0.5, 16);
+
+    /** Settings with the default {@code minDayValidHours} (16). */
+    public CircadianParams(
+            boolean binarise, double lightThresholdMg, boolean wrapM10L5, int minDays, double minHourWearFraction) {
+        this(binarise, lightThresholdMg, wrapM10L5, minDays, minHourWearFraction, 16);
+    }
 }

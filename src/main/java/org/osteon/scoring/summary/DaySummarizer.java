@@ -17,6 +17,7 @@ import org.osteon.scoring.bone.LoadingScore;
 import org.osteon.scoring.bone.LoadingSource;
 import org.osteon.scoring.circadian.Circadian;
 import org.osteon.scoring.circadian.CircadianAnalyzer;
+import org.osteon.scoring.circadian.CircadianDay;
 import org.osteon.scoring.pipeline.EpochResult;
 import org.osteon.scoring.pipeline.EpochSink;
 import org.osteon.scoring.pipeline.ImpactPeak;
@@ -107,6 +108,11 @@ public final class DaySummarizer implements EpochSink {
     /** IS, IV, M10, L5 and RA over all days, or empty with fewer days than the settings require. */
     public Optional<Circadian> circadian() {
         return circadian.result();
+    }
+
+    /** Each local day's activity profile for the circadian metrics, in date order (days with worn epochs). */
+    public List<CircadianDay> circadianDays() {
+        return circadian.days();
     }
 
     private DaySummary summarise(DayAccumulator day, List<LoadingEvent> dayEvents) {
