@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.osteon.scoring.bone.LoadingEvent;
 import org.osteon.scoring.circadian.CircadianDay;
 import org.osteon.scoring.intensity.Intensity;
@@ -150,13 +149,10 @@ final class DayScoring {
         DaySummary day = days.stream().filter(d -> d.date().equals(date)).findFirst().orElse(null);
         Instant through = dataThroughMicros == Long.MIN_VALUE ? null
                 : Instant.ofEpochSecond(Math.floorDiv(dataThroughMicros, 1_000_000), Math.floorMod(dataThroughMicros, 1_000_000) * 1000L);
+        // Only the day's own epochs reach the summarizer, so its one profile is the day's.
+        CircadianDay profile = summarizer.circadianDays().stream().findFirst().orElse(null);
         return new Result(day, List.copyOf(tee.peaks), tee.longestSedentaryEpochs * params.epochSeconds() / 60.0, runs,
-                through);
-    }
-
-    /** The day's activity profile for the circadian metrics (after {@link #finish()}); empty with no worn epoch. */
-    Optional<CircadianDay> circadianDay() {
-        return summarizer.circadianDays().stream().findFirst();
+                through, profile);
     }
 
     /**
@@ -166,9 +162,10 @@ final class DayScoring {
      * @param runs stretches of consecutive samples scored
      * @param dataThrough the end of the latest sample or loading event of the day that was scored
      *     (null when there was none): what an app or a latency measurement compares with what it sent
+     * @param circadianDay the day's activity profile for the circadian metrics, null with no worn epoch
      */
     record Result(DaySummary summary, List<Double> peaks, double longestSedentaryBoutMinutes, int runs,
-            Instant dataThrough) {}
+            Instant dataThrough, CircadianDay circadianDay) {}
 
     private void startRun(RawBatch b) {
         endRun();

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -92,19 +93,21 @@ final class RollingCircadian {
             writeRolling(c, patientId, row.date, ra, is, iv, rollingProvenance(window, rolling));
             boolean changed = !Objects.equals(ra, row.ra) || !Objects.equals(is, row.is) || !Objects.equals(iv, row.iv);
             if (changed && !row.date.equals(date)) {
-                DayChanges.dayScored(c, patientId, row.date);
+                DayChanges.dayScored(c, patientId, row.date, row.dataThrough);
             }
         }
     }
 
-    private record Row(LocalDate date, Optional<CircadianDay> profile, Double ra, Double is, Double iv) {}
+    private record Row(LocalDate date, Optional<CircadianDay> profile, Double ra, Double is, Double iv,
+            Instant dataThrough) {}
 
     /** The rows of {@code from..to} with their profiles and current rolling values, in one query. */
     private static TreeMap<LocalDate, Row> rows(Connection c, UUID patientId, LocalDate from, LocalDate to)
             throws SQLException {
         TreeMap<LocalDate, Row> rows = new TreeMap<>();
         try (PreparedStatement ps = c.prepareStatement("select local_date, circadian_hour_sums, circadian_hour_epochs, "
-                + "circadian_bin_sums, circadian_bin_epochs, rolling7_ra, rolling7_is, rolling7_iv from day_summary "
+                + "circadian_bin_sums, circadian_bin_epochs, rolling7_ra, rolling7_is, rolling7_iv, "
+                + "provenance->>'dataThrough' from day_summary "
                 + "where patient_id = ? and local_date between ? and ? order by local_date")) {
             ps.setObject(1, patientId);
             ps.setObject(2, from);
@@ -115,8 +118,9 @@ final class RollingCircadian {
                     Optional<CircadianDay> profile = rs.getArray(2) == null ? Optional.empty()
                             : Optional.of(new CircadianDay(date, doubles(rs.getArray(2)), ints(rs.getArray(3)),
                                     doubles(rs.getArray(4)), ints(rs.getArray(5))));
+                    String through = rs.getString(9);
                     rows.put(date, new Row(date, profile, rs.getObject(6, Double.class), rs.getObject(7, Double.class),
-                            rs.getObject(8, Double.class)));
+                            rs.getObject(8, Double.class), through == null ? null : Instant.parse(through)));
                 }
             }
         }

@@ -227,7 +227,7 @@ public class ScoringEngine {
         } else {
             repository.upsert(c, claim.patientId(), result, source(device, result));
         }
-        rolling.dayWritten(c, claim.patientId(), claim.date(), day.circadianDay());
+        rolling.dayWritten(c, claim.patientId(), claim.date(), Optional.ofNullable(result.circadianDay()));
         DirtyDays.finish(c, claim);
         DayChanges.dayScored(c, claim.patientId(), claim.date(), result.dataThrough());
         return new Scored(true, open);

@@ -76,11 +76,9 @@ public final class CircadianAnalyzer {
         this.settings = o.settings;
         this.zone = o.zone;
         this.threshold = o.threshold;
-        this.firstDate = o.firstDate;
-        this.hourSum = o.hourSum.clone();
-        this.hourWear = o.hourWear.clone();
-        System.arraycopy(o.binSum, 0, binSum, 0, BINS_PER_DAY);
-        System.arraycopy(o.binCount, 0, binCount, 0, BINS_PER_DAY);
+        // The canonical constructor copies the sums; the day being filled is looked up again.
+        o.days.forEach((date, d) -> days.put(date,
+                new CircadianDay(date, d.hourSums(), d.hourEpochs(), d.binSums(), d.binEpochs())));
     }
 
     /** An independent analyzer with this one's epochs. */
