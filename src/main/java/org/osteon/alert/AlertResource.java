@@ -38,7 +38,7 @@ import org.osteon.physio.Physiotherapist;
  * clinician; the patient's own days and adherence are theirs to read, and their alerts are in
  * their data export. Admins do not read clinical data.
  */
-@Path("/api/v1")
+@Path("/api/v1/alerts")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Alerts")
 @SecurityRequirement(name = "bearer")
@@ -78,7 +78,6 @@ public class AlertResource {
     }
 
     @GET
-    @Path("/alerts")
     @Operation(summary = "Alerts of the calling physiotherapist's patients, newest first",
             description = "status=open (default), acknowledged, resolved or all; patientId narrows to one of the "
                     + "caller's patients (another's is answered 404, as an unknown id).")
@@ -109,28 +108,8 @@ public class AlertResource {
         return result;
     }
 
-    @GET
-    @Path("/patients/{patientId}/alerts")
-    @Operation(summary = "Alerts of one of the caller's patients, newest first",
-            description = "status=open (default), acknowledged, resolved or all.")
-    @APIResponse(responseCode = "200", description = "a page of alerts", content = @Content(examples = @ExampleObject(
-            name = "200", value = "{\"items\":[" + ALERT_EXAMPLE + "],\"page\":0,\"size\":50,\"total\":1}")))
-    @APIResponse(responseCode = "400", description = "status, page or size out of range",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400", value = STATUS_400)))
-    @APIResponse(responseCode = "404", description = "no such patient, or not one of the caller's",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "404", value = ApiDocs.NOT_FOUND)))
-    public Page<AlertView> ofPatient(@PathParam("patientId") UUID patientId,
-            @QueryParam("status") @DefaultValue("open") @Parameter(schema = @Schema(
-                    enumeration = {"open", "acknowledged", "resolved", "all"})) String status,
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
-        String filter = status(status);
-        Page.check(page, size);
-        access.clinical(patientId, "alerts");
-        return alerts.list(patientId, null, filter, page, size);
-    }
-
     @POST
-    @Path("/alerts/{id}/acknowledge")
+    @Path("/{id}/acknowledge")
     @Operation(summary = "Acknowledge an alert",
             description = "Records who acknowledged it and when, once: a repeat answers the alert as it is. An "
                     + "acknowledged alert is not raised again; a new episode of its rule is. A resolved alert keeps "
@@ -152,7 +131,7 @@ public class AlertResource {
         return alerts.acknowledge(alert, caller.subject());
     }
 
-    private static String status(String status) {
+    static String status(String status) {
         return switch (status) {
             case "open", "acknowledged", "resolved" -> status;
             case "all" -> null;
