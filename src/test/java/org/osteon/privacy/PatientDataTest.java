@@ -64,6 +64,8 @@ class PatientDataTest {
         assertThat(tables.path("ingest_batch")).hasSize(2);
         assertThat(tables.path("ingest_rejection")).hasSize(1);
         assertThat(tables.path("device_stream")).hasSize(2);
+        assertThat(tables.path("alert")).hasSize(1);
+        assertThat(tables.at("/alert/0/rule").asText()).isEqualTo("no_sync");
         String text = new String(body, StandardCharsets.UTF_8);
         assertThat(text).doesNotContain(b.patientId(), b.deviceId(), b.name());
     }
@@ -102,6 +104,14 @@ class PatientDataTest {
             device.publishAccel("{\"seq\": 1, \"start\": \"not a time\"}".getBytes(StandardCharsets.UTF_8));
             await().atMost(Duration.ofSeconds(20))
                     .until(() -> device.hasReceipt("accel", 0) && device.hasReceipt("load", 0) && device.hasReceipt("accel", 1));
+        }
+        // An alert about the patient, as the rules raise it.
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("insert into alert (id, "
+                + "patient_id, rule, episode, raised_at, message, details) values (?, ?, 'no_sync', 'erasure', now(), "
+                + "'No data synced for 2.0 days', '{\"daysSilent\": 2.0}'::jsonb)")) {
+            ps.setObject(1, UUID.randomUUID());
+            ps.setObject(2, UUID.fromString(patientId));
+            ps.executeUpdate();
         }
         return new Subject(patientId, name, deviceId);
     }
