@@ -6,6 +6,7 @@ import static org.osteon.support.Tokens.as;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.osteon.common.Jdbc;
+import org.osteon.engine.DayScored;
 import org.osteon.support.Clinic;
 import org.osteon.support.Clinic.Physio;
 import org.osteon.support.DayRows;
@@ -39,6 +41,8 @@ class AlertResourceTest {
     AlertService alerts;
     @Inject
     AlertTriggers triggers;
+    @Inject
+    Event<DayScored> scored;
 
     record Setup(Physio physio, String patient, String device, DayRows rows) {}
 
@@ -248,6 +252,24 @@ class AlertResourceTest {
         assertThat(theirs.statusCode()).isEqualTo(missing.statusCode()).isEqualTo(404);
         assertThat(theirs.asString().replace(id, "ID")).isEqualTo(missing.asString().replace(unknown, "ID"));
         list(s.physio(), "/api/v1/alerts", "open").then().body("items.find { it.id == '" + id + "' }.status", is("open"));
+    }
+
+    @Test
+    void aScoredDayIsEvaluatedAsSoonAsTheEngineAnnouncesIt() {
+        Physio physio = Clinic.newPhysio();
+        String patient = Clinic.newPatientOf(physio, "Europe/Vienna");
+        Clinic.prescribe(physio, patient, Map.of("components", PROGRAM, "reason", "alerts"));
+        // The program starts today in the patient's zone; the engine would have scored today so far.
+        String today = as(physio.token()).get("/api/v1/patients/" + patient + "/program").then().statusCode(200)
+                .extract().path("inForce.effectiveFrom");
+        new DayRows(jdbc, patient).insert(new Day(today, 3, 500, 0.0, 45.0, Map.of("4.2", 90, "6.0", 75)));
+
+        scored.fire(new DayScored(UUID.fromString(patient), LocalDate.parse(today)));
+
+        list(physio, "/api/v1/patients/" + patient + "/alerts", "open").then().statusCode(200)
+                .body("items.rule", contains("safety_cap"))
+                .body("items[0].details.date", is(today))
+                .body("items[0].details.peaks", is(75));
     }
 
     @Test
