@@ -114,6 +114,33 @@ public final class AdherenceCalculator {
         return new WeekAdherence(start, start.plusDays(6), components, overall, overallStatus, capDays);
     }
 
+    /**
+     * A day's overall status, for what judges days rather than weeks (alerts): the weighted mean of
+     * the ratios (capped at 1) of the components due that day that had data, against the same
+     * thresholds as a week. {@code not_scheduled} when nothing was due; {@code no_data} when nothing
+     * due had data.
+     */
+    public AdherenceStatus overall(DayAdherence day) {
+        double weighted = 0, weightSum = 0;
+        boolean due = false;
+        for (ComponentDay c : day.components()) {
+            if (c.status() == AdherenceStatus.not_scheduled) {
+                continue;
+            }
+            due = true;
+            if (c.status() == AdherenceStatus.no_data || c.ratio() == null) {
+                continue;
+            }
+            double w = weights.applyAsDouble(c.kind());
+            weighted += w * c.ratio();
+            weightSum += w;
+        }
+        if (!due) {
+            return AdherenceStatus.not_scheduled;
+        }
+        return weightSum == 0 ? AdherenceStatus.no_data : status(weighted / weightSum);
+    }
+
     private Scored impacts(Component.Impacts im, LocalDate date, DaySummary summary, boolean hasData) {
         String unit = "peaks at or above " + im.minG() + " g";
         Double peaks = summary == null ? null : (double) summary.impactsAtOrAbove(im.minG());

@@ -80,6 +80,11 @@ public class AdherenceService {
         return weeks;
     }
 
+    /** A day's overall status ({@link AdherenceCalculator#overall}). */
+    public AdherenceStatus overall(DayAdherence day) {
+        return calculator.overall(day);
+    }
+
     /** The last time any of the patient's devices synced. */
     public Optional<Instant> lastSync(Patient patient) {
         return Optional.ofNullable(days.lastSync(patient.id));

@@ -23,6 +23,8 @@ public class AuditLog {
     public static final String PROGRAM_CHANGED = "program.changed";
     /** A physiotherapist read a patient's data. */
     public static final String PATIENT_READ = "patient.read";
+    /** A physiotherapist acknowledged an alert about a patient. */
+    public static final String ALERT_ACKNOWLEDGED = "alert.acknowledged";
 
     private final Jdbc jdbc;
     private final Caller caller;

@@ -114,4 +114,29 @@ class AdherenceCalculatorTest {
         assertThat(only(standard.day(MONDAY, 1, null, List.of(), List.of(any))).status())
                 .isEqualTo(AdherenceStatus.no_data);
     }
+
+    @Test
+    void aDaysOverallIsTheWeightedMeanOfTheComponentsDueWithData() {
+        // Steps 3500 of 7000 (0.5) and sedentary 5 h of at most 8 (1.0): 0.75, partial.
+        AdherenceCalculator.Day both = standard.day(MONDAY, 1, day(MONDAY, 12, 3500, 300), List.of(),
+                List.of(STEPS, SEDENTARY_HOURS));
+        assertThat(standard.overall(both.result())).isEqualTo(AdherenceStatus.partial);
+        // Steps at 1000 (0.143) with sedentary met: 0.571 with equal weights, partial; 9:1 towards steps, 0.229, missed.
+        AdherenceCalculator stepsHeavy = new AdherenceCalculator(10, 0.5, kind -> kind.equals("steps") ? 9 : 1);
+        AdherenceCalculator.Day few = stepsHeavy.day(MONDAY, 1, day(MONDAY, 12, 1000, 300), List.of(),
+                List.of(STEPS, SEDENTARY_HOURS));
+        assertThat(stepsHeavy.overall(few.result())).isEqualTo(AdherenceStatus.missed);
+        assertThat(standard.overall(standard.day(MONDAY, 1, day(MONDAY, 12, 1000, 300), List.of(),
+                List.of(STEPS, SEDENTARY_HOURS)).result())).isEqualTo(AdherenceStatus.partial);
+    }
+
+    @Test
+    void aDayWithNothingDueIsNotScheduledAndOneWithoutWearIsNoData() {
+        assertThat(standard.overall(standard.day(MONDAY, null, day(MONDAY, 12, 8000, 300), List.of(), null).result()))
+                .isEqualTo(AdherenceStatus.not_scheduled);
+        assertThat(standard.overall(standard.day(MONDAY, 1, day(MONDAY, 6, 8000, 300), List.of(), List.of(STEPS))
+                .result())).isEqualTo(AdherenceStatus.no_data);
+        assertThat(standard.overall(standard.day(MONDAY, 1, null, List.of(), List.of(STEPS)).result()))
+                .isEqualTo(AdherenceStatus.no_data);
+    }
 }

@@ -7,6 +7,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.osteon.common.Jdbc;
 import org.osteon.support.Clinic;
 import org.osteon.support.Clinic.Physio;
 import org.osteon.support.Registry;
@@ -47,7 +50,11 @@ class AccessMatrixTest {
     String patientName;
     String physioId;
     String device;
+    String alert;
     Map<Caller, String> tokens;
+
+    @Inject
+    Jdbc jdbc;
 
     void setUp() {
         Physio physio = Clinic.newPhysio();
@@ -58,6 +65,10 @@ class AccessMatrixTest {
         device = Registry.newDevice(patient, 16);
         physioId = physio.id();
         Clinic.prescribe(physio, patient, Map.of("templateId", "who-2020", "reason", "matrix"));
+        alert = UUID.randomUUID().toString();
+        jdbc.update("insert into alert (id, patient_id, rule, episode, raised_at, message, details) values "
+                + "(?, ?, 'no_sync', 'matrix', ?, 'No data synced for 2.0 days', '{}'::jsonb)",
+                UUID.fromString(alert), UUID.fromString(patient), Instant.now());
         tokens = new LinkedHashMap<>();
         tokens.put(Caller.NONE, null);
         tokens.put(Caller.PATIENT_SELF, Tokens.patient(patient));
@@ -121,6 +132,12 @@ class AccessMatrixTest {
         e.add(new Endpoint("DELETE /patients/{id}", r -> r.delete(disposable), statuses(401, 403, 403, 403, 403, 204)));
         e.add(new Endpoint("GET /audit-events", r -> r.queryParam("patientId", patient).get("/api/v1/audit-events"),
                 statuses(401, 403, 403, 403, 403, 200)));
+        e.add(new Endpoint("GET /alerts", r -> r.get("/api/v1/alerts"), statuses(401, 403, 403, 200, 200, 403)));
+        e.add(new Endpoint("GET /alerts?patientId={id}", r -> r.queryParam("patientId", patient).get("/api/v1/alerts"),
+                statuses(401, 403, 403, 200, 404, 403)));
+        e.add(new Endpoint("GET /patients/{id}/alerts", r -> r.get(p + "/alerts"), statuses(401, 403, 403, 200, 404, 403)));
+        e.add(new Endpoint("POST /alerts/{id}/acknowledge", r -> r.post("/api/v1/alerts/" + alert + "/acknowledge"),
+                statuses(401, 403, 403, 200, 404, 403)));
         return e;
     }
 
@@ -141,7 +158,7 @@ class AccessMatrixTest {
                         // whose device this is.
                         assertThat(response.contentType()).startsWith("application/problem+json");
                         assertThat(response.asString()).doesNotContain(patientName);
-                        if (!endpoint.name().contains("/patients/")) {
+                        if (!endpoint.name().contains("/patients/") && !endpoint.name().contains("patientId")) {
                             assertThat(response.asString()).doesNotContain(patient);
                         }
                     }
@@ -163,7 +180,7 @@ class AccessMatrixTest {
     Stream<DynamicTest> anotherPatientsIdAnswersExactlyLikeAnUnknownOne() {
         setUp();
         String unknown = UUID.randomUUID().toString();
-        return Stream.of("", "/devices", "/program", "/program/versions").map(suffix -> DynamicTest.dynamicTest(
+        return Stream.of("", "/devices", "/program", "/program/versions", "/alerts").map(suffix -> DynamicTest.dynamicTest(
                 "GET /patients/{id}" + suffix, () -> {
                     Response other = given().auth().oauth2(tokens.get(Caller.PHYSIO_OTHER))
                             .get("/api/v1/patients/" + patient + suffix);

@@ -64,6 +64,8 @@ class PatientDataTest {
         assertThat(tables.path("ingest_batch")).hasSize(2);
         assertThat(tables.path("ingest_rejection")).hasSize(1);
         assertThat(tables.path("device_stream")).hasSize(2);
+        assertThat(tables.path("alert")).hasSize(1);
+        assertThat(tables.at("/alert/0/rule").asText()).isEqualTo("no_sync");
         String text = new String(body, StandardCharsets.UTF_8);
         assertThat(text).doesNotContain(b.patientId(), b.deviceId(), b.name());
     }
@@ -106,6 +108,14 @@ class PatientDataTest {
         // Its day scored, so that no table of this patient changes while the test looks at others.
         await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from day_dirty where patient_id = ?::uuid",
                 patientId) == 0 && count("select count(*) from day_summary where patient_id = ?::uuid", patientId) > 0);
+        // An alert about the patient, as the rules raise it.
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("insert into alert (id, "
+                + "patient_id, rule, episode, raised_at, message, details) values (?, ?, 'no_sync', 'erasure', now(), "
+                + "'No data synced for 2.0 days', '{\"daysSilent\": 2.0}'::jsonb)")) {
+            ps.setObject(1, UUID.randomUUID());
+            ps.setObject(2, UUID.fromString(patientId));
+            ps.executeUpdate();
+        }
         return new Subject(patientId, name, deviceId);
     }
 

@@ -1,0 +1,141 @@
+package org.osteon.alert;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.osteon.audit.AuditLog;
+import org.osteon.auth.Caller;
+import org.osteon.auth.PatientAccess;
+import org.osteon.auth.Roles;
+import org.osteon.common.ApiDocs;
+import org.osteon.common.ApiException;
+import org.osteon.common.ApiProblem;
+import org.osteon.common.Page;
+import org.osteon.physio.CareAssignments;
+import org.osteon.physio.Physiotherapist;
+
+/**
+ * Alerts for physiotherapists, about their own patients only. Patients do not read them: an alert
+ * is a prompt for a clinical conversation (a mood-relevant decline above all), worded for the
+ * clinician; the patient's own days and adherence are theirs to read, and their alerts are in
+ * their data export. Admins do not read clinical data.
+ */
+@Path("/api/v1/alerts")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Alerts")
+@SecurityRequirement(name = "bearer")
+@RolesAllowed(Roles.PHYSIO)
+@APIResponse(responseCode = "401", description = "no valid bearer token",
+        content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "401", value = ApiDocs.UNAUTHORIZED)))
+@APIResponse(responseCode = "403", description = "only physiotherapists read and acknowledge alerts",
+        content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "403", value = ApiDocs.FORBIDDEN)))
+public class AlertResource {
+    static final String ALERT_EXAMPLE = "{\"id\":\"9b1e…\",\"patientId\":\"5f0c…\",\"rule\":\"mood_decline\","
+            + "\"metric\":\"mvpa_bouted_10\",\"status\":\"open\",\"raisedAt\":\"2026-03-25T06:15:00Z\",\"message\":\"Bouted MVPA "
+            + "(bouts of 10 min or more) fell from a mean of 32.0 to 18.5 min/day (−42 %): 2026-03-18 to 2026-03-24 (5 valid "
+            + "days) against 2026-03-04 to 2026-03-17 (12 valid days); alert below −30 %.\",\"details\":{\"metric\":"
+            + "\"mvpa_bouted_10\",\"baselineMean\":32.0,\"recentMean\":18.5,\"change\":-0.4219,\"unit\":\"min/day\","
+            + "\"recentWindow\":{\"from\":\"2026-03-18\",\"to\":\"2026-03-24\",\"validDays\":5},\"baselineWindow\":{\"from\":"
+            + "\"2026-03-04\",\"to\":\"2026-03-17\",\"validDays\":12},\"parameters\":{\"fraction\":0.3,\"recentDays\":7,"
+            + "\"baselineDays\":14,\"minRecentValidDays\":4,\"minBaselineValidDays\":7,\"minWearHours\":10.0},"
+            + "\"definition\":\"docs/metrics-implementation.md (MVPA, bouts; …)\"},\"acknowledgedBy\":null,"
+            + "\"acknowledgedAt\":null,\"resolvedAt\":null,\"resolution\":null}";
+    static final String STATUS_400 = "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":"
+            + "\"status: must be open, acknowledged, resolved or all\",\"instance\":\"/api/v1/alerts\",\"errors\":[{\"field\":"
+            + "\"status\",\"message\":\"must be open, acknowledged, resolved or all\"}]}";
+
+    private final AlertService alerts;
+    private final PatientAccess access;
+    private final CareAssignments assignments;
+    private final AuditLog audit;
+    private final Caller caller;
+
+    public AlertResource(AlertService alerts, PatientAccess access, CareAssignments assignments, AuditLog audit,
+            Caller caller) {
+        this.alerts = alerts;
+        this.access = access;
+        this.assignments = assignments;
+        this.audit = audit;
+        this.caller = caller;
+    }
+
+    @GET
+    @Operation(summary = "Alerts of the calling physiotherapist's patients, newest first",
+            description = "status=open (default), acknowledged, resolved or all; patientId narrows to one of the "
+                    + "caller's patients (another's is answered 404, as an unknown id).")
+    @APIResponse(responseCode = "200", description = "a page of alerts", content = @Content(examples = @ExampleObject(
+            name = "200", value = "{\"items\":[" + ALERT_EXAMPLE + "],\"page\":0,\"size\":50,\"total\":1}")))
+    @APIResponse(responseCode = "400", description = "status, page or size out of range",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400", value = STATUS_400)))
+    @APIResponse(responseCode = "404", description = "patientId is no patient of the caller's",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "404", value = ApiDocs.NOT_FOUND)))
+    public Page<AlertView> list(@QueryParam("status") @DefaultValue("open") @Parameter(schema = @Schema(
+                    enumeration = {"open", "acknowledged", "resolved", "all"})) String status,
+            @QueryParam("patientId") UUID patientId,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
+        String filter = status(status);
+        Page.check(page, size);
+        if (patientId != null) {
+            access.clinical(patientId, "alerts");
+            return alerts.list(patientId, null, filter, page, size);
+        }
+        Physiotherapist physio = access.physio().orElse(null);
+        if (physio == null) {
+            return new Page<>(java.util.List.of(), page, size, 0);
+        }
+        Page<AlertView> result = alerts.list(null, physio.id, filter, page, size);
+        Set<UUID> patients = new LinkedHashSet<>();
+        result.items().forEach(a -> patients.add(a.patientId()));
+        patients.forEach(p -> audit.record(AuditLog.PATIENT_READ, p, null, Map.of("resource", "alerts")));
+        return result;
+    }
+
+    @POST
+    @Path("/{id}/acknowledge")
+    @Operation(summary = "Acknowledge an alert",
+            description = "Records who acknowledged it and when, once: a repeat answers the alert as it is. An "
+                    + "acknowledged alert is not raised again; a new episode of its rule is. A resolved alert keeps "
+                    + "its status and gains the acknowledgement.")
+    @APIResponse(responseCode = "200", description = "the alert", content = @Content(examples = @ExampleObject(name = "200",
+            value = "{\"id\":\"9b1e…\",\"patientId\":\"5f0c…\",\"rule\":\"no_sync\",\"metric\":null,\"status\":"
+                    + "\"acknowledged\",\"raisedAt\":\"2026-03-25T06:15:00Z\",\"message\":\"No data synced for 2.3 days: "
+                    + "last accepted batch at 2026-03-22T23:02:11Z; alert after 2 days.\",\"details\":{\"lastSyncAt\":"
+                    + "\"2026-03-22T23:02:11Z\",\"daysSilent\":2.3,\"parameters\":{\"days\":2}},\"acknowledgedBy\":"
+                    + "\"physio-7\",\"acknowledgedAt\":\"2026-03-25T08:01:00Z\",\"resolvedAt\":null,\"resolution\":null}")))
+    @APIResponse(responseCode = "404", description = "no such alert, or not about one of the caller's patients",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "404",
+                    value = "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"alert '9b1e…' "
+                            + "does not exist\",\"instance\":\"/api/v1/alerts/9b1e…/acknowledge\"}")))
+    public AlertView acknowledge(@PathParam("id") UUID id) {
+        AlertView alert = alerts.find(id)
+                .filter(a -> access.physio().filter(ph -> assignments.isAssigned(ph.id, a.patientId())).isPresent())
+                .orElseThrow(() -> ApiException.notFound("alert", id));
+        return alerts.acknowledge(alert, caller.subject());
+    }
+
+    static String status(String status) {
+        return switch (status) {
+            case "open", "acknowledged", "resolved" -> status;
+            case "all" -> null;
+            default -> throw ApiException.badField("status", "must be open, acknowledged, resolved or all");
+        };
+    }
+}

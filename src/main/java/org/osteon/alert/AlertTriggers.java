@@ -1,0 +1,131 @@
+package org.osteon.alert;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+import org.osteon.engine.DayScored;
+
+/**
+ * When the rules run: for a patient soon after one of their days is scored (on the instance that
+ * scored it, on a thread of its own, at most every {@code after-scoring-interval}), and for every patient with a program on a schedule, which is what notices devices
+ * that fall silent. Only one instance sweeps at a time (a session advisory lock); evaluations of
+ * one patient never overlap (AlertService).
+ */
+@ApplicationScoped
+public class AlertTriggers {
+    private static final Logger LOG = Logger.getLogger(AlertTriggers.class);
+
+    private final AlertService service;
+    private final AlertConfig config;
+    private final AgroalDataSource dataSource;
+    private final Clock clock;
+    private final Set<UUID> queued = ConcurrentHashMap.newKeySet();
+    /** When each patient was last evaluated after scoring (nanoTime); one entry per patient seen. */
+    private final Map<UUID, Long> lastEvaluated = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService evaluator = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "osteon-alerts");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public AlertTriggers(AlertService service, AlertConfig config, AgroalDataSource dataSource, Clock clock) {
+        this.service = service;
+        this.config = config;
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    /**
+     * Queues the patient's evaluation, once however many of their days are scored meanwhile, and
+     * no sooner than {@link AlertConfig#afterScoringInterval()} after the last one.
+     */
+    void onDayScored(@Observes DayScored scored) {
+        if (!config.enabled()) {
+            return;
+        }
+        UUID patientId = scored.patientId();
+        if (!queued.add(patientId)) {
+            return;
+        }
+        Long last = lastEvaluated.get(patientId);
+        long waitNanos = last == null ? 0 : Math.max(0, last + config.afterScoringInterval().toNanos() - System.nanoTime());
+        evaluator.schedule(() -> evaluateQueued(patientId), waitNanos, TimeUnit.NANOSECONDS);
+    }
+
+    private void evaluateQueued(UUID patientId) {
+        queued.remove(patientId);
+        lastEvaluated.put(patientId, System.nanoTime());
+        try {
+            service.evaluate(patientId);
+        } catch (RuntimeException e) {
+            // The day is stored either way; the next sweep evaluates the patient again.
+            LOG.warnf(e, "Evaluating alerts of patient %s after a scored day failed", patientId);
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        evaluator.shutdownNow();
+    }
+
+    @Scheduled(every = "${osteon.alerts.every}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        if (config.enabled()) {
+            sweep(clock.instant());
+        }
+    }
+
+    /**
+     * Evaluates every patient with a program as of {@code now}, each in a transaction of its own;
+     * returns how many, or -1 when another instance is sweeping.
+     */
+    public int sweep(Instant now) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            if (!lock(c, "pg_try_advisory_lock")) {
+                return -1;
+            }
+            try {
+                int evaluated = 0;
+                for (UUID patientId : service.patientsWithProgram(now)) {
+                    try {
+                        service.evaluate(patientId, now);
+                        evaluated++;
+                    } catch (RuntimeException e) {
+                        LOG.warnf(e, "Evaluating alerts of patient %s failed; the next sweep tries again", patientId);
+                    }
+                }
+                return evaluated;
+            } finally {
+                lock(c, "pg_advisory_unlock");
+            }
+        } catch (SQLException e) {
+            LOG.warnf("The alert sweep could not start (%s); it runs again in %s", e.getMessage(), config.every());
+            return -1;
+        }
+    }
+
+    private static boolean lock(Connection c, String function) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select " + function + "(?, 0)")) {
+            ps.setInt(1, AlertService.LOCK_NAMESPACE);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+}
