@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.osteon.engine.DayScored;
 
@@ -55,7 +56,8 @@ public class AlertTriggers {
      * Queues the patient's evaluation, once however many of their days are scored meanwhile, and
      * no sooner than {@link AlertConfig#afterScoringInterval()} after the last one.
      */
-    void onDayScored(@Observes DayScored scored) {
+    @Incoming(DayScored.CHANNEL)
+    public void onDayScored(DayScored scored) {
         if (!config.enabled()) {
             return;
         }

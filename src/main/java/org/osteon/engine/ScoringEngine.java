@@ -8,8 +8,9 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
+import io.smallrye.reactive.messaging.annotations.Broadcast;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -22,6 +23,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 import org.osteon.engine.DayScoreRepository.PatientInfo;
 import org.osteon.engine.DayScoreRepository.SourceDevice;
@@ -38,7 +42,9 @@ import org.osteon.scoring.pipeline.ScoringParams;
  * <p>Why a table and not an in-process channel (SmallRye Reactive Messaging) from ingest to the
  * scorer: the work must survive a crash and be visible to every instance, which a channel is
  * not, and once the table exists a channel would only be a second queue to keep bounded.
- * The table coalesces by itself: a thousand batches of one day are one row.
+ * The table coalesces by itself: a thousand batches of one day are one row. What follows a
+ * scored day on this instance (alerts, device progress) does go through a channel,
+ * {@link DayScored#CHANNEL}: it is a hint that may be dropped under load, never the record.
  */
 @ApplicationScoped
 public class ScoringEngine {
@@ -58,13 +64,23 @@ public class ScoringEngine {
     private final Counter fromStart;
     private final Timer scoring;
     private final LiveDays live;
-    private final Event<DayScored> scored;
+    /**
+     * Where each scored day goes next (alerts, device progress), on every consumer of the
+     * channel. Bounded: should the consumers fall this far behind, announcements are dropped and
+     * counted rather than held, since scoring must not wait for them and each is a hint that
+     * the next scoring of the day repeats.
+     */
+    @Inject
+    @Channel(DayScored.CHANNEL)
+    @Broadcast
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+    Emitter<DayScored> scored;
+
+    private final Counter unannounced;
     private volatile boolean stopping;
 
-    public ScoringEngine(EngineConfig config, AgroalDataSource dataSource, ObjectMapper json, MeterRegistry registry,
-            Event<DayScored> scored) {
+    public ScoringEngine(EngineConfig config, AgroalDataSource dataSource, ObjectMapper json, MeterRegistry registry) {
         this.config = config;
-        this.scored = scored;
         this.dataSource = dataSource;
         this.repository = new DayScoreRepository(json);
         this.rolling = new RollingCircadian(json);
@@ -73,6 +89,9 @@ public class ScoringEngine {
         this.written = Counter.builder(name).description(help).tag("outcome", "written").register(registry);
         this.superseded = Counter.builder(name).description(help).tag("outcome", "superseded").register(registry);
         this.failed = Counter.builder(name).description(help).tag("outcome", "failed").register(registry);
+        this.unannounced = Counter.builder("osteon_engine_unannounced_days_total")
+                .description("Scored days not passed on to alerts and device progress: their consumers were too far behind")
+                .register(registry);
         String reads = "osteon_engine_scorings_total";
         String readsHelp = "Scorings of a day by how its data was read: continued (only the batches after those its "
                 + "open state was fed) or from_start (the whole day)";
@@ -178,10 +197,11 @@ public class ScoringEngine {
 
     private void announce(Claim claim) {
         try {
-            scored.fire(new DayScored(claim.patientId(), claim.date()));
+            scored.send(new DayScored(claim.patientId(), claim.date()));
         } catch (RuntimeException e) {
-            LOG.warnf(e, "An observer of patient %s day %s failed; the day itself is stored", claim.patientId(),
-                    claim.date());
+            unannounced.increment();
+            LOG.debugf("Patient %s day %s was not announced (%s); the day itself is stored", claim.patientId(),
+                    claim.date(), e.getMessage());
         }
     }
 

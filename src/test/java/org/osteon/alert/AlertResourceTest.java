@@ -7,7 +7,6 @@ import static org.osteon.support.Tokens.as;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.Duration;
@@ -43,8 +42,6 @@ class AlertResourceTest {
     AlertService alerts;
     @Inject
     AlertTriggers triggers;
-    @Inject
-    Event<DayScored> scored;
 
     record Setup(Physio physio, String patient, String device, DayRows rows) {}
 
@@ -266,7 +263,7 @@ class AlertResourceTest {
                 .extract().path("inForce.effectiveFrom");
         new DayRows(jdbc, patient).insert(new Day(today, 3, 500, 0.0, 45.0, Map.of("4.2", 90, "6.0", 75)));
 
-        scored.fire(new DayScored(UUID.fromString(patient), LocalDate.parse(today)));
+        triggers.onDayScored(new DayScored(UUID.fromString(patient), LocalDate.parse(today)));
 
         // Evaluated off the scoring thread, soon after.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> list(physio, "/api/v1/patients/" + patient + "/alerts",
