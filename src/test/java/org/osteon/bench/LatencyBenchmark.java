@@ -345,11 +345,11 @@ public final class LatencyBenchmark {
         double scorings = s.b().scorings() - s.a().scorings();
         double meanScoring = scorings == 0 ? Double.NaN : 1000 * (s.b().scoringSeconds() - s.a().scoringSeconds()) / scorings;
         return String.format(Locale.ROOT,
-                "| %,d | %d | %,d%s | %s | %s | %s | %,.0f | %.0f / %.0f | %.1f | %d → %d | %d → %d | %.2f | %s | %s |",
+                "| %,d | %d | %,d%s | %s | %s | %s | %,.0f | %.0f / %.0f | %s | %d → %d | %d → %d | %.2f | %s | %s |",
                 s.devices(), s.sampled(), rest.length, unseen == 0 ? "" : " (" + unseen + " not seen)",
                 seconds(percentile(stored, 50)) + " / " + seconds(percentile(stored, 99)), spread(sse), spread(rest),
                 s.ingestPerSecond(), s.b().written() - s.a().written(), s.b().superseded() - s.a().superseded(),
-                meanScoring, s.a().ready(), s.b().ready(), s.a().marks(), s.b().marks(),
+                Double.isNaN(meanScoring) ? "–" : String.format(Locale.ROOT, "%.1f", meanScoring), s.a().ready(), s.b().ready(), s.a().marks(), s.b().marks(),
                 s.b().cpu().serviceCores(s.a().cpu(), s.seconds()), s.keepsUp() ? "yes" : "no",
                 s.fast() ? "yes" : "no");
     }
