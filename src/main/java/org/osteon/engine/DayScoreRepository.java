@@ -37,19 +37,51 @@ final class DayScoreRepository {
         this.json = json;
     }
 
-    record PatientInfo(ZoneId zone, Double bodyMassKg) {}
+    /**
+     * @param scoringId which scoring wrote the day's row (null: no row)
+     * @param openPlacement where the device of the day's open state is worn (null without one)
+     */
+    record PatientInfo(ZoneId zone, Double bodyMassKg, UUID scoringId, String openPlacement) {}
 
     /** The device whose data a day is scored from, its placement and most common rate that day. */
     record SourceDevice(String id, String placement, double rateHz) {}
 
-    Optional<PatientInfo> patient(Connection c, UUID patientId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select time_zone, body_mass_kg from patient where id = ?")) {
-            ps.setObject(1, patientId);
+    /** The patient, with what the engine checks of the day's row and of its open state's device. */
+    Optional<PatientInfo> patient(Connection c, UUID patientId, LocalDate date, String openDevice) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select p.time_zone, p.body_mass_kg, s.scoring_id, "
+                + "(select placement from device where id = ?) from patient p "
+                + "left join day_summary s on s.patient_id = p.id and s.local_date = ? where p.id = ?")) {
+            ps.setString(1, openDevice);
+            ps.setObject(2, date);
+            ps.setObject(3, patientId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new PatientInfo(ZoneId.of(rs.getString(1)), rs.getObject(2, Double.class)))
-                        : Optional.empty();
+                return rs.next() ? Optional.of(new PatientInfo(ZoneId.of(rs.getString(1)), rs.getObject(2, Double.class),
+                        rs.getObject(3, UUID.class), rs.getString(4))) : Optional.empty();
             }
         }
+    }
+
+    /**
+     * Samples per device in the day of the patient's devices other than {@code except}: what
+     * decides whether {@code except} is still the day's source device without adding up its own
+     * batches again.
+     */
+    Map<String, Long> otherDevicesSamples(Connection c, UUID patientId, String except, Instant from, Instant to)
+            throws SQLException {
+        Map<String, Long> out = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("select a.device_id, sum(a.samples) from accel_batch a "
+                + "join device d on d.id = a.device_id where d.patient_id = ? and a.device_id <> ? " + overlaps("a")
+                + " group by a.device_id")) {
+            ps.setObject(1, patientId);
+            ps.setString(2, except);
+            bindRange(ps, 3, from, to);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        return out;
     }
 
     /**
@@ -185,14 +217,15 @@ final class DayScoreRepository {
     }
 
     /** Writes the day's row, replacing what an earlier scoring of it wrote. */
-    void upsert(Connection c, UUID patientId, DayScoring.Result r, Map<String, Object> source) throws SQLException {
+    void upsert(Connection c, UUID patientId, DayScoring.Result r, Map<String, Object> source, UUID scoringId)
+            throws SQLException {
         DaySummary d = r.summary();
         try (PreparedStatement ps = c.prepareStatement("insert into day_summary (patient_id, local_date, wear_minutes, "
                 + "enmo_mg, mvpa_minutes, mvpa_bouted_1_minutes, mvpa_bouted_5_minutes, mvpa_bouted_10_minutes, steps, "
                 + "impacts_by_band, impacts_at_or_above, osteogenic_index, daily_stress_stimulus, sedentary_minutes, "
                 + "longest_sedentary_bout_minutes, resistance_sessions, rolling7_ra, rolling7_is, rolling7_iv, "
-                + "provenance, computed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, "
-                + "null, null, null, ?::jsonb, now()) on conflict (patient_id, local_date) do update set "
+                + "provenance, computed_at, scoring_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, "
+                + "?, null, null, null, ?::jsonb, now(), ?) on conflict (patient_id, local_date) do update set "
                 + "wear_minutes = excluded.wear_minutes, enmo_mg = excluded.enmo_mg, mvpa_minutes = excluded.mvpa_minutes, "
                 + "mvpa_bouted_1_minutes = excluded.mvpa_bouted_1_minutes, "
                 + "mvpa_bouted_5_minutes = excluded.mvpa_bouted_5_minutes, "
@@ -202,7 +235,7 @@ final class DayScoreRepository {
                 + "sedentary_minutes = excluded.sedentary_minutes, "
                 + "longest_sedentary_bout_minutes = excluded.longest_sedentary_bout_minutes, "
                 + "resistance_sessions = excluded.resistance_sessions, provenance = excluded.provenance, "
-                + "computed_at = excluded.computed_at")) {
+                + "computed_at = excluded.computed_at, scoring_id = excluded.scoring_id")) {
             int i = 1;
             ps.setObject(i++, patientId);
             ps.setObject(i++, d.date());
@@ -220,7 +253,8 @@ final class DayScoreRepository {
             setDouble(ps, i++, d.sedentaryMinutes());
             setDouble(ps, i++, r.longestSedentaryBoutMinutes());
             ps.setInt(i++, resistanceSessions(d));
-            ps.setString(i, write(provenance(d, r, source)));
+            ps.setString(i++, write(provenance(d, r, source)));
+            ps.setObject(i, scoringId);
             ps.executeUpdate();
         }
     }

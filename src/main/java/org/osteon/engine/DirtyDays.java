@@ -29,8 +29,13 @@ public final class DirtyDays {
     /** A stretch of a device's data, first to last sample or event. */
     public record Span(String deviceId, Instant first, Instant last) {}
 
-    /** A claimed day and the version of its mark at the claim. */
-    public record Claim(UUID patientId, LocalDate date, long version) {}
+    /**
+     * A claimed day and the version of its mark at the claim.
+     *
+     * @param minStart the earliest start of the batches marked since the day was last scored
+     *     (null for a mark made before this was recorded)
+     */
+    public record Claim(UUID patientId, LocalDate date, long version, Instant minStart) {}
 
     /**
      * Marks every local day of the device's patient that a span touches. One statement for the
@@ -51,15 +56,16 @@ public final class DirtyDays {
             lasts[i] = Timestamp.from(spans.get(i).last());
         }
         try (PreparedStatement ps = c.prepareStatement(
-                "insert into day_dirty (patient_id, local_date, since, marked_at) "
-                        + "select distinct d.patient_id, g.day::date, now(), now() "
+                "insert into day_dirty (patient_id, local_date, since, marked_at, min_start) "
+                        + "select d.patient_id, g.day::date, now(), now(), min(s.first_at) "
                         + "from unnest(?::text[], ?::timestamptz[], ?::timestamptz[]) as s(device_id, first_at, last_at) "
                         + "join device d on d.id = s.device_id join patient p on p.id = d.patient_id "
                         + "cross join lateral generate_series((s.first_at at time zone p.time_zone)::date, "
                         + "(s.last_at at time zone p.time_zone)::date, interval '1 day') as g(day) "
-                        + "order by 1, 2 "
+                        + "group by 1, 2 order by 1, 2 "
                         + "on conflict (patient_id, local_date) do update "
-                        + "set marked_at = excluded.marked_at, version = day_dirty.version + 1")) {
+                        + "set marked_at = excluded.marked_at, version = day_dirty.version + 1, "
+                        + "min_start = least(day_dirty.min_start, excluded.min_start)")) {
             ps.setArray(1, c.createArrayOf("text", devices));
             ps.setArray(2, c.createArrayOf("timestamptz", firsts));
             ps.setArray(3, c.createArrayOf("timestamptz", lasts));
@@ -84,14 +90,16 @@ public final class DirtyDays {
                         + "and (claimed_until is null or claimed_until < now()) "
                         + "order by since limit ? for update skip locked) r "
                         + "where t.patient_id = r.patient_id and t.local_date = r.local_date "
-                        + "returning t.patient_id, t.local_date, t.version")) {
+                        + "returning t.patient_id, t.local_date, t.version, t.min_start")) {
             ps.setString(1, lease.toMillis() + " milliseconds");
             ps.setString(2, quiet.toMillis() + " milliseconds");
             ps.setString(3, maxDelay.toMillis() + " milliseconds");
             ps.setInt(4, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    claims.add(new Claim(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class), rs.getLong(3)));
+                    Timestamp minStart = rs.getTimestamp(4);
+                    claims.add(new Claim(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class), rs.getLong(3),
+                            minStart == null ? null : minStart.toInstant()));
                 }
             }
         }

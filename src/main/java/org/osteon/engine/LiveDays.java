@@ -1,9 +1,11 @@
 package org.osteon.engine;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -34,6 +36,11 @@ final class LiveDays {
         long batches;
         long lastStartMicros = Long.MIN_VALUE;
         long lastSeq = Long.MIN_VALUE;
+        /** Samples fed, and batches fed per rate: what chose the device and its rate. */
+        long samples;
+        final Map<Double, Long> batchesByRate = new TreeMap<>();
+        /** The scoring that last wrote the day's row from this state (null: none yet). */
+        UUID writtenBy;
 
         Open(DayScoreRepository.SourceDevice device, DayScoring day) {
             this.deviceId = device.id();
@@ -47,11 +54,45 @@ final class LiveDays {
             batches++;
             lastStartMicros = b.startMicros();
             lastSeq = b.seq();
+            samples += b.samples();
+            batchesByRate.merge(b.rateHz(), 1L, Long::sum);
         }
 
-        /** Whether the day is still scored from the same device at the same parameters. */
-        boolean sameSource(DayScoreRepository.SourceDevice device) {
-            return deviceId.equals(device.id()) && rateHz == device.rateHz() && Objects.equals(placement, device.placement());
+        /**
+         * Whether no batch that belongs before this state's last one can have arrived since: the
+         * day's row is still the one this state wrote, and every batch marked since starts later.
+         * Otherwise the day's batches must be counted to tell.
+         */
+        boolean onlyLaterBatchesSince(UUID rowWrittenBy, Instant minStartMarked) {
+            return writtenBy != null && writtenBy.equals(rowWrittenBy) && minStartMarked != null
+                    && minStartMarked.getEpochSecond() * 1_000_000 + minStartMarked.getNano() / 1000 > lastStartMicros;
+        }
+
+        /**
+         * Whether, with what it was fed, this device is still the one a scoring from the start
+         * would choose (most samples, ties by id) at the same rate (the most common among its
+         * batches, ties to the lowest) and placement.
+         */
+        boolean stillSource(Map<String, Long> otherDevicesSamples, String currentPlacement) {
+            for (Map.Entry<String, Long> other : otherDevicesSamples.entrySet()) {
+                long theirs = other.getValue();
+                if (theirs > samples || (theirs == samples && other.getKey().compareTo(deviceId) < 0)) {
+                    return false;
+                }
+            }
+            double mode = Double.NaN;
+            long most = 0;
+            for (Map.Entry<Double, Long> r : batchesByRate.entrySet()) {
+                if (r.getValue() > most) {
+                    most = r.getValue();
+                    mode = r.getKey();
+                }
+            }
+            return mode == rateHz && Objects.equals(placement, currentPlacement);
+        }
+
+        DayScoreRepository.SourceDevice source() {
+            return new DayScoreRepository.SourceDevice(deviceId, placement, rateHz);
         }
     }
 

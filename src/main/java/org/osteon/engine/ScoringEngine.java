@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -62,6 +63,8 @@ public class ScoringEngine {
     private final Counter failed;
     private final Counter continued;
     private final Counter fromStart;
+    private final Counter checkedByMarks;
+    private final Counter checkedByCount;
     private final Timer scoring;
     private final LiveDays live;
     /**
@@ -97,6 +100,10 @@ public class ScoringEngine {
                 + "open state was fed) or from_start (the whole day)";
         this.continued = Counter.builder(reads).description(readsHelp).tag("read", "continued").register(registry);
         this.fromStart = Counter.builder(reads).description(readsHelp).tag("read", "from_start").register(registry);
+        String checks = "osteon_engine_continuation_checks_total";
+        String checksHelp = "How an open day was found still valid: by its marks (no batch counted) or by counting its batches";
+        this.checkedByMarks = Counter.builder(checks).description(checksHelp).tag("by", "marks").register(registry);
+        this.checkedByCount = Counter.builder(checks).description(checksHelp).tag("by", "count").register(registry);
         this.live = new LiveDays(config.liveDays());
         registry.gauge("osteon_engine_live_days", live, LiveDays::size);
         this.scoring = Timer.builder("osteon_engine_scoring_seconds").description("Scoring one day, read to commit")
@@ -213,25 +220,31 @@ public class ScoringEngine {
 
     private Scored scoreIn(Connection c, Claim claim) throws SQLException {
         LiveDays.Open open = live.take(claim.patientId(), claim.date());
-        Optional<PatientInfo> patient = repository.patient(c, claim.patientId());
+        Optional<PatientInfo> patient = repository.patient(c, claim.patientId(), claim.date(),
+                open == null ? null : open.deviceId);
         if (patient.isEmpty()) {
             return new Scored(false, null);
         }
         ZoneId zone = patient.get().zone();
         Instant from = claim.date().atStartOfDay(zone).toInstant();
         Instant to = claim.date().plusDays(1).atStartOfDay(zone).toInstant();
-        Optional<SourceDevice> device = repository.sourceDevice(c, claim.patientId(), from, to);
-        ScoringParams params = paramsFor(device);
-        if (device.isEmpty()) {
-            open = null;
-        } else if (open != null && open.sameSource(device.get())
-                && repository.batchesThrough(c, open, from, to) == open.batches) {
-            repository.batchesAfter(c, device.get().id(), from, to, open, open::accept);
+        if (open != null) {
+            open = continued(c, claim, open, patient.get(), from, to);
+        }
+        Optional<SourceDevice> device;
+        ScoringParams params;
+        if (open != null) {
+            device = Optional.of(open.source());
+            params = paramsFor(device);
             continued.increment();
         } else {
-            open = new LiveDays.Open(device.get(), new DayScoring(params, zone, claim.date()));
-            repository.batches(c, device.get().id(), from, to, open::accept);
-            fromStart.increment();
+            device = repository.sourceDevice(c, claim.patientId(), from, to);
+            params = paramsFor(device);
+            if (device.isPresent()) {
+                open = new LiveDays.Open(device.get(), new DayScoring(params, zone, claim.date()));
+                repository.batches(c, device.get().id(), from, to, open::accept);
+                fromStart.increment();
+            }
         }
         List<LoadingEvent> events = new ArrayList<>();
         repository.loadingEvents(c, claim.patientId(), from, to, patient.get().bodyMassKg(), events::add);
@@ -242,15 +255,42 @@ public class ScoringEngine {
             return new Scored(false, open);
         }
         RollingCircadian.lock(c, claim.patientId());
+        UUID scoringId = UUID.randomUUID();
         if (result.summary() == null) {
             repository.delete(c, claim.patientId(), claim.date());
         } else {
-            repository.upsert(c, claim.patientId(), result, source(device, result));
+            repository.upsert(c, claim.patientId(), result, source(device, result), scoringId);
+        }
+        if (open != null) {
+            open.writtenBy = result.summary() == null ? null : scoringId;
         }
         rolling.dayWritten(c, claim.patientId(), claim.date(), Optional.ofNullable(result.circadianDay()));
         DirtyDays.finish(c, claim);
         DayChanges.dayScored(c, claim.patientId(), claim.date(), result.dataThrough());
         return new Scored(true, open);
+    }
+
+    /**
+     * The day's open state fed with the batches stored since, or null when the day must be read
+     * from its start instead: a batch arrived that belongs before the state's last one, or the
+     * state's device is no longer the day's source (another device has more samples, its rate or
+     * placement changed). Cheap in the common case: when the row is still the one this state
+     * wrote and every batch marked since starts later, nothing is counted.
+     */
+    private LiveDays.Open continued(Connection c, Claim claim, LiveDays.Open open, PatientInfo patient, Instant from,
+            Instant to) throws SQLException {
+        if (open.onlyLaterBatchesSince(patient.scoringId(), claim.minStart())) {
+            checkedByMarks.increment();
+        } else {
+            checkedByCount.increment();
+            if (repository.batchesThrough(c, open, from, to) != open.batches) {
+                return null;
+            }
+        }
+        repository.batchesAfter(c, open.deviceId, from, to, open, open::accept);
+        boolean source = open.stillSource(repository.otherDevicesSamples(c, claim.patientId(), open.deviceId, from, to),
+                patient.openPlacement());
+        return source ? open : null;
     }
 
     /** Scoring parameters from where the device is worn; all others are the metrics' defaults. */

@@ -98,7 +98,7 @@ class EngineTest {
 
     /** The stored row of a day with everything that names the patient, device or time of scoring left out. */
     Optional<String> day(String patient, LocalDate date) {
-        return jdbc.one("select (to_jsonb(s) - 'patient_id' - 'computed_at' "
+        return jdbc.one("select (to_jsonb(s) - 'patient_id' - 'computed_at' - 'scoring_id' "
                         + "|| jsonb_build_object('provenance', s.provenance - 'deviceId'))::text "
                         + "from day_summary s where patient_id = ?::uuid and local_date = ?",
                 rs -> rs.getString(1), patient, date);
@@ -180,6 +180,7 @@ class EngineTest {
         Patient live = newPatient(jdbc);
         publish(atOnce.deviceId(), batches(signal, start, 0, List.of(60 * Signals.RATE_HZ)));
         double continuedBefore = continued();
+        double byMarksBefore = checkedByMarks();
         List<byte[]> tenMinutes = batches(signal, start, 0, List.of(600 * Signals.RATE_HZ));
         try (DeviceClient device = new DeviceClient(BROKER, live.deviceId())) {
             for (byte[] batch : tenMinutes) {
@@ -192,12 +193,18 @@ class EngineTest {
         for (LocalDate d : List.of(day, day.plusDays(1))) {
             assertThat(day(live.id(), d)).isPresent().isEqualTo(day(atOnce.id(), d));
         }
-        // Each day was read from its start once (its first batch) and continued for the others.
+        // Each day was read from its start once (its first batch) and continued for the others,
+        // known to be continuable from its marks alone (each batch is scored before the next).
         assertThat(continued() - continuedBefore).isGreaterThanOrEqualTo(tenMinutes.size() - 2);
+        assertThat(checkedByMarks() - byMarksBefore).isGreaterThanOrEqualTo(tenMinutes.size() - 2);
     }
 
     double continued() {
         return registry.counter("osteon_engine_scorings_total", "read", "continued").count();
+    }
+
+    double checkedByMarks() {
+        return registry.counter("osteon_engine_continuation_checks_total", "by", "marks").count();
     }
 
     @Test
@@ -232,6 +239,16 @@ class EngineTest {
         assertThat(day(p.id(), day).orElseThrow()).isNotEqualTo(todayBefore);
         assertThat(computedAt(p.id(), day.plusDays(1))).contains(tomorrowScored);
         assertThat(computedAt(p.id(), weekAgo)).isPresent();
+
+        // The late hour was not appended to the open evening: today equals the same data sent at once
+        // (the old day too, which today's rolling circadian values include).
+        Patient atOnce = newPatient(jdbc);
+        List<byte[]> all = new ArrayList<>(oldBatches);
+        all.addAll(batches(hour, morning, 2_000, List.of(600 * Signals.RATE_HZ)));
+        all.addAll(batches(Signals.twoHours(start), start, 0, List.of(300 * Signals.RATE_HZ)));
+        publish(atOnce.deviceId(), all);
+        awaitScoredThrough(atOnce.id(), day, day.plusDays(1).atStartOfDay(VIENNA).toInstant());
+        await().atMost(SCORED).untilAsserted(() -> assertThat(day(atOnce.id(), day)).isEqualTo(day(p.id(), day)));
     }
 
     @Test
