@@ -11,15 +11,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import org.osteon.common.Coalescing;
 import org.osteon.engine.DayScored;
 
 /**
@@ -36,20 +31,14 @@ public class AlertTriggers {
     private final AlertConfig config;
     private final AgroalDataSource dataSource;
     private final Clock clock;
-    private final Set<UUID> queued = ConcurrentHashMap.newKeySet();
-    /** When each patient was last evaluated after scoring (nanoTime); one entry per patient seen. */
-    private final Map<UUID, Long> lastEvaluated = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService evaluator = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "osteon-alerts");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Coalescing<UUID> afterScoring;
 
     public AlertTriggers(AlertService service, AlertConfig config, AgroalDataSource dataSource, Clock clock) {
         this.service = service;
         this.config = config;
         this.dataSource = dataSource;
         this.clock = clock;
+        this.afterScoring = new Coalescing<>("osteon-alerts", config.afterScoringInterval(), this::evaluateAfterScoring);
     }
 
     /**
@@ -58,21 +47,12 @@ public class AlertTriggers {
      */
     @Incoming(DayScored.CHANNEL)
     public void onDayScored(DayScored scored) {
-        if (!config.enabled()) {
-            return;
+        if (config.enabled()) {
+            afterScoring.request(scored.patientId());
         }
-        UUID patientId = scored.patientId();
-        if (!queued.add(patientId)) {
-            return;
-        }
-        Long last = lastEvaluated.get(patientId);
-        long waitNanos = last == null ? 0 : Math.max(0, last + config.afterScoringInterval().toNanos() - System.nanoTime());
-        evaluator.schedule(() -> evaluateQueued(patientId), waitNanos, TimeUnit.NANOSECONDS);
     }
 
-    private void evaluateQueued(UUID patientId) {
-        queued.remove(patientId);
-        lastEvaluated.put(patientId, System.nanoTime());
+    private void evaluateAfterScoring(UUID patientId) {
         try {
             service.evaluate(patientId);
         } catch (RuntimeException e) {
@@ -82,7 +62,7 @@ public class AlertTriggers {
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        evaluator.shutdownNow();
+        afterScoring.close();
     }
 
     @Scheduled(every = "${osteon.alerts.every}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -30,7 +30,7 @@ public final class DeviceDtos {
             @Size(max = 100) String model) {}
 
     /** The MQTT topics a device publishes to and reads from. */
-    public record Topics(String accel, String load, String receipts) {}
+    public record Topics(String accel, String load, String receipts, String progress) {}
 
     /**
      * A registered device, with the topics it must use. {@code mqtt} is present only in the

@@ -24,6 +24,7 @@ import org.osteon.common.ApiException;
 import org.osteon.common.ApiProblem;
 import org.osteon.device.DeviceDtos.DeviceView;
 import org.osteon.device.DeviceDtos.SyncStatus;
+import org.osteon.engine.DeviceProgress;
 
 @Path("/api/v1/devices")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,13 +40,15 @@ public class DeviceResource {
     private final SyncStatusRepository syncStatus;
     private final PatientAccess access;
     private final DeviceBrokerAccess brokerAccess;
+    private final DeviceProgress progress;
 
     public DeviceResource(DeviceViews views, SyncStatusRepository syncStatus, PatientAccess access,
-            DeviceBrokerAccess brokerAccess) {
+            DeviceBrokerAccess brokerAccess, DeviceProgress progress) {
         this.views = views;
         this.syncStatus = syncStatus;
         this.access = access;
         this.brokerAccess = brokerAccess;
+        this.progress = progress;
     }
 
     @GET
@@ -53,7 +56,7 @@ public class DeviceResource {
     @Operation(summary = "Read a device and its topics",
             description = "For the patient wearing it, their physiotherapist or an admin; 404 for anyone else.")
     @APIResponse(responseCode = "200", description = "the device", content = @Content(examples = @ExampleObject(name = "200",
-            value = "{\"deviceId\":\"wrist-7f3a\",\"patientId\":\"5f0c…\",\"placement\":\"wrist\",\"rangeG\":16.0,\"model\":\"IMU-9\",\"registeredAt\":\"2026-03-01T09:05:00Z\",\"revokedAt\":null,\"topics\":{\"accel\":\"osteon/v1/devices/wrist-7f3a/accel\",\"load\":\"osteon/v1/devices/wrist-7f3a/load\",\"receipts\":\"osteon/v1/devices/wrist-7f3a/receipts\"}}")))
+            value = "{\"deviceId\":\"wrist-7f3a\",\"patientId\":\"5f0c…\",\"placement\":\"wrist\",\"rangeG\":16.0,\"model\":\"IMU-9\",\"registeredAt\":\"2026-03-01T09:05:00Z\",\"revokedAt\":null,\"topics\":{\"accel\":\"osteon/v1/devices/wrist-7f3a/accel\",\"load\":\"osteon/v1/devices/wrist-7f3a/load\",\"receipts\":\"osteon/v1/devices/wrist-7f3a/receipts\",\"progress\":\"osteon/v1/devices/wrist-7f3a/progress\"}}")))
     public DeviceView get(@PathParam("deviceId") String deviceId) {
         return views.of(find(deviceId, "device"));
     }
@@ -84,6 +87,7 @@ public class DeviceResource {
             d.revokedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         }
         brokerAccess.revoke(deviceId);
+        progress.forget(deviceId);
         return views.of(d);
     }
 

@@ -62,7 +62,7 @@ public class PatientDeviceResource {
                     + "503 if the broker could not be reached (nothing is registered then). "
                     + "By the patient themself (pairing in the app), an assigned physiotherapist or an admin.")
     @APIResponse(responseCode = "201", description = "registered, with its topics", content = @Content(examples = @ExampleObject(name = "201",
-            value = "{\"deviceId\":\"wrist-7f3a\",\"patientId\":\"5f0c…\",\"placement\":\"wrist\",\"rangeG\":16.0,\"model\":\"IMU-9\",\"registeredAt\":\"2026-03-01T09:05:00Z\",\"revokedAt\":null,\"topics\":{\"accel\":\"osteon/v1/devices/wrist-7f3a/accel\",\"load\":\"osteon/v1/devices/wrist-7f3a/load\",\"receipts\":\"osteon/v1/devices/wrist-7f3a/receipts\"}}")))
+            value = "{\"deviceId\":\"wrist-7f3a\",\"patientId\":\"5f0c…\",\"placement\":\"wrist\",\"rangeG\":16.0,\"model\":\"IMU-9\",\"registeredAt\":\"2026-03-01T09:05:00Z\",\"revokedAt\":null,\"topics\":{\"accel\":\"osteon/v1/devices/wrist-7f3a/accel\",\"load\":\"osteon/v1/devices/wrist-7f3a/load\",\"receipts\":\"osteon/v1/devices/wrist-7f3a/receipts\",\"progress\":\"osteon/v1/devices/wrist-7f3a/progress\"}}")))
     @APIResponse(responseCode = "400", description = "a field is wrong, named in errors",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400", value = ApiDocs.BAD_REQUEST)))
     @APIResponse(responseCode = "409", description = "the device id is taken",
@@ -96,7 +96,7 @@ public class PatientDeviceResource {
     @GET
     @Operation(summary = "A patient's devices")
     @APIResponse(responseCode = "200", description = "the devices", content = @Content(examples = @ExampleObject(name = "200",
-            value = "[" + "{\"deviceId\":\"wrist-7f3a\",\"patientId\":\"5f0c…\",\"placement\":\"wrist\",\"rangeG\":16.0,\"model\":\"IMU-9\",\"registeredAt\":\"2026-03-01T09:05:00Z\",\"revokedAt\":null,\"topics\":{\"accel\":\"osteon/v1/devices/wrist-7f3a/accel\",\"load\":\"osteon/v1/devices/wrist-7f3a/load\",\"receipts\":\"osteon/v1/devices/wrist-7f3a/receipts\"}}" + "]")))
+            value = "[" + "{\"deviceId\":\"wrist-7f3a\",\"patientId\":\"5f0c…\",\"placement\":\"wrist\",\"rangeG\":16.0,\"model\":\"IMU-9\",\"registeredAt\":\"2026-03-01T09:05:00Z\",\"revokedAt\":null,\"topics\":{\"accel\":\"osteon/v1/devices/wrist-7f3a/accel\",\"load\":\"osteon/v1/devices/wrist-7f3a/load\",\"receipts\":\"osteon/v1/devices/wrist-7f3a/receipts\",\"progress\":\"osteon/v1/devices/wrist-7f3a/progress\"}}" + "]")))
     public List<DeviceView> list(@PathParam("patientId") UUID patientId) {
         access.registry(patientId, "devices");
         return Device.listByPatient(patientId).stream().map(views::of).toList();

@@ -52,6 +52,14 @@ public interface EngineConfig {
     @WithDefault("1s")
     Duration maxDelay();
 
+    /**
+     * A patient's devices get their progress message at most this often: a live stream has its
+     * day scored every second or so. The message always carries the latest numbers: one is sent
+     * after the last scoring of a burst, however soon it came after the one before.
+     */
+    @WithDefault("5s")
+    Duration progressInterval();
+
     /** How often an idle worker looks for ready days: part of the delay before a batch is counted. */
     @WithDefault("100ms")
     Duration poll();

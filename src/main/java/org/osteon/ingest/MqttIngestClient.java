@@ -31,10 +31,10 @@ import org.osteon.ingest.Inbound.Outcome;
  * buffered in a crash; that is why ingest does not use it.)
  *
  * <p>Two connections: one receives (persistent session, shared subscription), the other
- * publishes receipts. When the intake queue is full the receiving connection deliberately
- * stops reading its socket; on a single connection that would also stop the broker's
- * acknowledgements of receipts from being read, and the writer, waiting for room to publish
- * receipts, would wait on the very thread that waits for it.
+ * publishes receipts and devices' progress ({@link #publishToDevice}). When the intake queue is
+ * full the receiving connection deliberately stops reading its socket; on a single connection
+ * that would also stop the broker's acknowledgements of receipts from being read, and the
+ * writer, waiting for room to publish receipts, would wait on the very thread that waits for it.
  *
  * <p>Messages received on a connection that was lost are still stored, but acknowledged
  * only on the connection they came on; the broker re-delivers them on the new one and the
@@ -63,6 +63,18 @@ public class MqttIngestClient implements IngestWriter.Completion {
      */
     private final BlockingQueue<Runnable> completions = new ArrayBlockingQueue<>(4);
     private Thread completionThread;
+    /** Frees a slot of the in-flight limit once the broker answered an outgoing message. */
+    private final IMqttActionListener releaseInFlight = new IMqttActionListener() {
+        @Override
+        public void onSuccess(IMqttToken token) {
+            receiptsInFlight.release();
+        }
+
+        @Override
+        public void onFailure(IMqttToken token, Throwable e) {
+            receiptsInFlight.release();
+        }
+    };
 
     public MqttIngestClient(IngestConfig config, DeviceTopics topics, AgroalDataSource dataSource,
             MeterRegistry registry, MqttTls tls) {
@@ -220,22 +232,33 @@ public class MqttIngestClient implements IngestWriter.Completion {
                 LOG.warnf("Receipt for device %s seq %s dropped: broker not acknowledging", m.deviceId, m.seq);
                 return;
             }
-            c.publish(topics.receipts(m.deviceId), Receipts.json(m, o), 1, false, null, new IMqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    receiptsInFlight.release();
-                }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable e) {
-                    receiptsInFlight.release();
-                }
-            });
+            c.publish(topics.receipts(m.deviceId), Receipts.json(m, o), 1, false, null, releaseInFlight);
         } catch (MqttException e) {
             receiptsInFlight.release();
             LOG.debugf("Receipt for device %s seq %s not sent: %s", m.deviceId, m.seq, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Publishes an informative message to a device (QoS 1) on the connection that sends receipts,
+     * within the same in-flight limit, without waiting: a caller such as the scoring engine must not
+     * stall on the broker. Returns false when it was not handed over (not connected, or the broker
+     * is not acknowledging what was sent before); such a message is not retried.
+     */
+    public boolean publishToDevice(String topic, byte[] payload, boolean retained) {
+        MqttAsyncClient c = outbound == null ? null : outbound.client();
+        if (c == null || !c.isConnected() || !receiptsInFlight.tryAcquire()) {
+            return false;
+        }
+        try {
+            c.publish(topic, payload, 1, retained, null, releaseInFlight);
+            return true;
+        } catch (MqttException e) {
+            receiptsInFlight.release();
+            LOG.debugf("Message to %s not sent: %s", topic, e.getMessage());
+            return false;
         }
     }
 

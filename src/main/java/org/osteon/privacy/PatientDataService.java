@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.osteon.broker.DeviceBrokerAccess;
+import org.osteon.engine.DeviceProgress;
 import org.osteon.common.ApiException;
 
 /**
@@ -31,10 +32,12 @@ public class PatientDataService {
 
     private final AgroalDataSource dataSource;
     private final DeviceBrokerAccess brokerAccess;
+    private final DeviceProgress progress;
 
-    public PatientDataService(AgroalDataSource dataSource, DeviceBrokerAccess brokerAccess) {
+    public PatientDataService(AgroalDataSource dataSource, DeviceBrokerAccess brokerAccess, DeviceProgress progress) {
         this.dataSource = dataSource;
         this.brokerAccess = brokerAccess;
+        this.progress = progress;
     }
 
     /** Fails with 404 unless the patient exists. */
@@ -110,6 +113,7 @@ public class PatientDataService {
             throw ApiException.notFound("patient", patientId);
         }
         devices.forEach(brokerAccess::revoke);
+        devices.forEach(progress::forget);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {

@@ -1,14 +1,28 @@
 package org.osteon.adherence;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.*;
 import static org.osteon.support.Tokens.as;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.osteon.common.Jdbc;
 import org.osteon.support.Clinic;
@@ -37,6 +51,9 @@ class AdherenceResourceTest {
 
     @Inject
     Jdbc jdbc;
+
+    @TestHTTPResource("/")
+    URL base;
 
     /** Sets up the worked example: the program from Monday 2030-03-04 and its first week of data. */
     private Setup workedExample() {
@@ -153,6 +170,62 @@ class AdherenceResourceTest {
         as(s.physio().token()).queryParam("from", "2030-03-04").queryParam("to", "2030-03-04").queryParam("by", "week")
                 .get("/api/v1/patients/" + s.patient() + "/adherence")
                 .then().body("[0].overall", is(0.78f));
+    }
+
+    @Test
+    void aProgramChangeReevaluatesAdherenceFromItsEffectiveDateOnlyAndTellsTheApps() throws Exception {
+        Physio physio = Clinic.newPhysio();
+        String patient = Clinic.newPatientOf(physio, VIENNA);
+        Clinic.prescribe(physio, patient, Map.of("reason", "baseline", "effectiveFrom", "2030-04-01", "components",
+                List.of(Map.of("kind", "impacts", "minG", 4.2, "count", 20, "per", "day"),
+                        Map.of("kind", "steps", "stepsPerDay", 7000, "daysPerWeek", 5))));
+        // Two weeks scored, Monday 1 to Sunday 14 April: 8000 steps and 25 peaks every day, met throughout.
+        DayRows rows = new DayRows(jdbc, patient);
+        for (int d = 1; d <= 14; d++) {
+            rows.insert(new Day(String.format("2030-04-%02d", d), 12, 8000, 30.0, 40.0, Map.of("4.2", 25)));
+        }
+        String path = "/api/v1/patients/" + patient + "/adherence";
+        List<Map<String, Object>> daysBefore = adherence(physio, path, "day");
+        List<Map<String, Object>> weeksBefore = adherence(physio, path, "week");
+        assertThat(daysBefore).hasSize(14).allSatisfy(d -> assertThat(d.get("programVersion")).isEqualTo(1));
+
+        List<String> events = new CopyOnWriteArrayList<>();
+        CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> stream = HttpClient.newHttpClient().sendAsync(
+                HttpRequest.newBuilder(URI.create(base + "api/v1/patients/" + patient + "/events"))
+                        .header("Authorization", "Bearer " + physio.token()).header("Accept", "text/event-stream")
+                        .build(), HttpResponse.BodyHandlers.ofLines());
+        // Async: the response is already here, and reading its lines blocks until the stream ends.
+        assertThat(stream.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        stream.thenAcceptAsync(r -> r.body().forEach(events::add));
+
+        // From Wednesday of the second week: more of both.
+        Clinic.prescribe(physio, patient, Map.of("reason", "tolerating well", "effectiveFrom", "2030-04-10",
+                "components", List.of(Map.of("kind", "impacts", "minG", 4.2, "count", 30, "per", "day"),
+                        Map.of("kind", "steps", "stepsPerDay", 10000, "daysPerWeek", 5))));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(events).anyMatch(l -> l.startsWith("data:")
+                && l.contains("\"kind\":\"program\"") && l.contains("\"date\":\"2030-04-10\"")));
+        List<Map<String, Object>> daysAfter = adherence(physio, path, "day");
+        List<Map<String, Object>> weeksAfter = adherence(physio, path, "week");
+        assertThat(daysAfter.subList(0, 9)).as("1 to 9 April").isEqualTo(daysBefore.subList(0, 9));
+        assertThat(weeksAfter.get(0)).as("the first week").isEqualTo(weeksBefore.get(0));
+        for (Map<String, Object> day : daysAfter.subList(9, 14)) {
+            assertThat(day.get("programVersion")).as("%s", day.get("date")).isEqualTo(2);
+            assertThat(day.get("components")).asInstanceOf(InstanceOfAssertFactories.LIST).extracting("kind", "target", "achieved", "status")
+                    .containsExactly(tuple("impacts", 30.0f, 25.0f, "partial"),
+                            tuple("steps", 10000.0f, 8000.0f, "partial"));
+        }
+        // The second week: Monday and Tuesday met the old targets, the five days from Wednesday not the new ones.
+        assertThat(weeksAfter.get(1)).isNotEqualTo(weeksBefore.get(1));
+        assertThat(weeksAfter.get(1).get("components")).asInstanceOf(InstanceOfAssertFactories.LIST).extracting("kind", "achieved")
+                .containsExactly(tuple("impacts", 2.0f),
+                        tuple("steps", 2.0f));
+        stream.get().body().close();
+    }
+
+    List<Map<String, Object>> adherence(Physio physio, String path, String by) {
+        return as(physio.token()).queryParam("from", "2030-04-01").queryParam("to", "2030-04-14").queryParam("by", by)
+                .get(path).then().statusCode(200).extract().jsonPath().getList("$");
     }
 
     @Test

@@ -3,17 +3,25 @@ package org.osteon.auth;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -39,8 +47,23 @@ class AccessMatrixTest {
 
     enum Caller { NONE, PATIENT_SELF, PATIENT_OTHER, PHYSIO_ASSIGNED, PHYSIO_OTHER, ADMIN }
 
-    /** One endpoint, its request, and the status each caller gets. */
-    record Endpoint(String name, Function<RequestSpecification, Response> call, int[] expected) {}
+    /**
+     * One endpoint, its request, and the status each caller gets. A server-sent-event stream
+     * ({@code streamPath}) answers 200 with a body that never ends: those calls are made with a
+     * client that checks the status and content type and closes the stream without reading it.
+     */
+    record Endpoint(String name, Function<RequestSpecification, Response> call, int[] expected, String streamPath) {
+        Endpoint(String name, Function<RequestSpecification, Response> call, int[] expected) {
+            this(name, call, expected, null);
+        }
+
+        static Endpoint stream(String name, String path, int[] expected) {
+            return new Endpoint(name, r -> r.get(path), expected, path);
+        }
+    }
+
+    @TestHTTPResource("/")
+    URL base;
 
     static int[] statuses(int none, int self, int otherPatient, int physio, int otherPhysio, int admin) {
         return new int[] {none, self, otherPatient, physio, otherPhysio, admin};
@@ -108,6 +131,7 @@ class AccessMatrixTest {
                 statuses(401, 200, 404, 200, 404, 403)));
         e.add(new Endpoint("GET /patients/{id}/adherence?by=week", r -> r.queryParams(range).queryParam("by", "week")
                 .get(p + "/adherence"), statuses(401, 200, 404, 200, 404, 403)));
+        e.add(Endpoint.stream("GET /patients/{id}/events", p + "/events", statuses(401, 200, 404, 200, 404, 403)));
         e.add(new Endpoint("GET /program-templates", r -> r.get("/api/v1/program-templates"),
                 statuses(401, 200, 200, 200, 200, 200)));
         e.add(new Endpoint("GET /physiotherapists/me/patients", r -> r.get("/api/v1/physiotherapists/me/patients"),
@@ -150,6 +174,10 @@ class AccessMatrixTest {
                 int expected = endpoint.expected()[caller.ordinal()];
                 tests.add(DynamicTest.dynamicTest(endpoint.name() + " as " + caller + " → " + expected, () -> {
                     String token = tokens.get(caller);
+                    if (endpoint.streamPath() != null && expected == 200) {
+                        assertStreamOpens(endpoint.streamPath(), token);
+                        return;
+                    }
                     RequestSpecification request = token == null ? given() : given().auth().oauth2(token);
                     Response response = endpoint.call().apply(request);
                     assertThat(response.statusCode()).as(response.asString()).isEqualTo(expected);
@@ -176,11 +204,24 @@ class AccessMatrixTest {
         return tests.stream();
     }
 
+    /** Opens the event stream, checks that it is one, and closes it without waiting for an event. */
+    void assertStreamOpens(String path, String token) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString()).resolve(path))
+                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build();
+        HttpResponse<InputStream> response = HttpClient.newHttpClient()
+                .sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()).get(10, TimeUnit.SECONDS);
+        try (InputStream body = response.body()) {
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("text/event-stream"));
+        }
+    }
+
     @TestFactory
     Stream<DynamicTest> anotherPatientsIdAnswersExactlyLikeAnUnknownOne() {
         setUp();
         String unknown = UUID.randomUUID().toString();
-        return Stream.of("", "/devices", "/program", "/program/versions", "/alerts").map(suffix -> DynamicTest.dynamicTest(
+        return Stream.of("", "/devices", "/program", "/program/versions", "/alerts", "/events").map(suffix -> DynamicTest.dynamicTest(
                 "GET /patients/{id}" + suffix, () -> {
                     Response other = given().auth().oauth2(tokens.get(Caller.PHYSIO_OTHER))
                             .get("/api/v1/patients/" + patient + suffix);

@@ -118,6 +118,33 @@ class DeviceBrokerAccessTest {
     }
 
     @Test
+    void deviceReceivesItsOwnProgressAndCannotSubscribeToAnothersProgress() throws Exception {
+        Registered a = register();
+        Registered b = register();
+        MqttClient watchA = connect(a.username(), a.password());
+        List<String> progressOfA = new CopyOnWriteArrayList<>();
+        var own = watchA.subscribeWithResponse(ROOT + "/" + a.deviceId() + "/progress", 1,
+                (t, m) -> progressOfA.add(new String(m.getPayload(), java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(own.getGrantedQos()).containsExactly(1);
+        MqttClient spy = connect(b.username(), b.password());
+        List<String> seenByB = new CopyOnWriteArrayList<>();
+        for (String filter : List.of(ROOT + "/" + a.deviceId() + "/progress", ROOT + "/+/progress")) {
+            assertThat(spy.subscribeWithResponse(filter, 1, (t, m) -> seenByB.add(t)).getGrantedQos())
+                    .as("SUBACK for %s", filter).containsExactly(128);
+        }
+        assertThat(spy.subscribeWithResponse(ROOT + "/" + b.deviceId() + "/progress", 1, (t, m) -> seenByB.add(t))
+                .getGrantedQos()).containsExactly(1);
+
+        // A minute of data today: once scored, Osteon's ingest account may publish A's progress.
+        DeviceClient device = device(a);
+        device.publishAccel(Batches.accelJson(0, start(), 50, 3000));
+        await().atMost(Duration.ofSeconds(60)).until(() -> !progressOfA.isEmpty());
+        assertThat(progressOfA.get(0)).contains("\"v\":1", "\"date\":\""
+                + java.time.LocalDate.now(java.time.ZoneId.of("Europe/Vienna")) + "\"");
+        assertThat(seenByB).isEmpty();
+    }
+
+    @Test
     void revokedDeviceIsCutOffAtOnceAndCannotLogInAgain() throws Exception {
         Registered a = register();
         DeviceClient device = device(a);

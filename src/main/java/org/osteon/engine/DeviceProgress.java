@@ -1,0 +1,193 @@
+package org.osteon.engine;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+import org.osteon.adherence.AdherenceResults.ComponentDay;
+import org.osteon.adherence.AdherenceResults.DayAdherence;
+import org.osteon.adherence.AdherenceService;
+import org.osteon.adherence.DaySummary;
+import org.osteon.common.Coalescing;
+import org.osteon.common.Jdbc;
+import org.osteon.device.Device;
+import org.osteon.ingest.DeviceTopics;
+import org.osteon.ingest.MqttIngestClient;
+import org.osteon.patient.Patient;
+import org.osteon.program.Component;
+import org.osteon.program.ProgramDtos.ProgramView;
+import org.osteon.program.ProgramService;
+
+/**
+ * Tells a patient's devices how today is going, so that a watch can show today's impacts and
+ * MVPA: soon after the engine wrote a day of the patient (channel {@link DayScored#CHANNEL}), if
+ * today (their time zone) has a row, each of the
+ * patient's devices that is not revoked gets one small retained message on its {@code progress}
+ * topic (docs/device-contract.md §8). Other dates are not sent: a watch shows today, and an
+ * older date would replace the retained message of today.
+ *
+ * <p>The numbers are those of {@code /days} and {@code /adherence} for the day: they are read
+ * through the same services right after the scoring committed.
+ */
+@ApplicationScoped
+public class DeviceProgress {
+    private static final Logger LOG = Logger.getLogger(DeviceProgress.class);
+    /** Payload version; fields are only ever added within it. */
+    static final int VERSION = 1;
+    /**
+     * Impacts are counted at or above this without an impacts component: the lower edge of the
+     * high band of Deere et al. 2012, the impacts associated with hip bone density.
+     */
+    static final double DEFAULT_IMPACT_MIN_G = 4.2;
+
+    private final MqttIngestClient mqtt;
+    private final DeviceTopics topics;
+    private final AdherenceService adherence;
+    private final ProgramService programs;
+    private final Jdbc jdbc;
+    private final ObjectMapper json;
+    private final Coalescing<DayScored> sends;
+
+    public DeviceProgress(MqttIngestClient mqtt, DeviceTopics topics, AdherenceService adherence,
+            ProgramService programs, Jdbc jdbc, ObjectMapper json, EngineConfig config) {
+        this.sends = new Coalescing<>("osteon-device-progress", config.progressInterval(), this::send);
+        this.mqtt = mqtt;
+        this.topics = topics;
+        this.adherence = adherence;
+        this.programs = programs;
+        this.jdbc = jdbc;
+        this.json = json.copy().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    }
+
+    /**
+     * The progress message (docs/device-contract.md §8). A target is present only when the
+     * program in force has a component of its kind.
+     *
+     * @param impacts peaks at or above {@code impactsMinG} today
+     * @param impactsMinG the program's impact threshold, or {@link #DEFAULT_IMPACT_MIN_G}
+     * @param impactsTarget the program's impact count for today (a day's, or a session's)
+     * @param mvpaMin MVPA minutes today; in bouts of {@code mvpaBoutMin} when present, all otherwise
+     * @param mvpaBoutMin the program's MVPA bout length, as adherence counts it
+     * @param mvpaTarget today's share of the program's weekly MVPA minutes (a seventh)
+     * @param steps steps today
+     * @param stepsTarget the program's steps per day
+     * @param scoredThrough the end of the latest accelerometer sample of today held when sent
+     */
+    public record Message(int v, LocalDate date, int impacts, double impactsMinG, Integer impactsTarget,
+            Double mvpaMin, Integer mvpaBoutMin, Double mvpaTarget, Integer steps, Integer stepsTarget,
+            Instant scoredThrough) {}
+
+    /**
+     * Queues the patient's progress when a day of theirs was scored: sent soon, off the scoring
+     * thread, once however many scorings came meanwhile and at most every {@code
+     * osteon.engine.progress-interval}, always with the latest numbers.
+     */
+    @Incoming(DayScored.CHANNEL)
+    public void onDayScored(DayScored scored) {
+        sends.request(scored);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        sends.close();
+    }
+
+    /** Sends the day's progress if it is the patient's today; reads in a transaction of its own. */
+    void send(DayScored scored) {
+        QuarkusTransaction.requiringNew().run(() -> sendIfToday(scored));
+    }
+
+    private void sendIfToday(DayScored scored) {
+        Patient patient = Patient.findById(scored.patientId());
+        if (patient == null || !scored.date().equals(ProgramService.today(patient))) {
+            return;
+        }
+        Optional<Message> message = message(patient, scored.date());
+        if (message.isEmpty()) {
+            return;
+        }
+        byte[] payload = write(message.get());
+        List<Device> devices = Device.list("patientId = ?1 and revokedAt is null", patient.id);
+        for (Device d : devices) {
+            if (!mqtt.publishToDevice(topics.progress(d.id), payload, true)) {
+                LOG.debugf("Progress of patient %s not sent to device %s: broker not reachable", patient.id, d.id);
+            }
+        }
+    }
+
+    /**
+     * Removes a device's retained progress from the broker (an empty retained message), so that
+     * nothing of the patient's day stays there once the device is revoked or the patient erased.
+     */
+    public void forget(String deviceId) {
+        if (!mqtt.publishToDevice(topics.progress(deviceId), new byte[0], true)) {
+            LOG.warnf("Retained progress of device %s could not be removed: broker not reachable", deviceId);
+        }
+    }
+
+    Optional<Message> message(Patient patient, LocalDate date) {
+        List<DaySummary> days = adherence.summaries(patient, date, date);
+        if (days.isEmpty()) {
+            return Optional.empty();
+        }
+        DaySummary day = days.get(0);
+        DayAdherence judged = adherence.byDay(patient, date, date).get(0);
+        List<Component> components = programs.current(patient).map(ProgramView::targetsOnDate).orElse(List.of());
+
+        Optional<Component.Impacts> impacts = find(components, Component.Impacts.class);
+        double minG = impacts.map(Component.Impacts::minG).orElse(DEFAULT_IMPACT_MIN_G);
+        Integer impactsTarget = impacts.flatMap(c -> judged(judged, c)).map(j -> (int) Math.round(j.target()))
+                .orElse(null);
+
+        // With an MVPA component, the minutes adherence counts (in its bouts); without, all of them.
+        Optional<Component.Mvpa> mvpa = find(components, Component.Mvpa.class);
+        Optional<ComponentDay> mvpaJudged = mvpa.flatMap(c -> judged(judged, c));
+        Double mvpaMin = mvpaJudged.isPresent() ? mvpaJudged.get().achieved() : day.mvpaMinutes();
+        Integer boutMin = mvpaJudged.isPresent() ? mvpa.get().boutMinutes() : null;
+        Double mvpaTarget = mvpaJudged.map(ComponentDay::target).orElse(null);
+
+        Integer stepsTarget = find(components, Component.Steps.class).map(Component.Steps::stepsPerDay).orElse(null);
+        return Optional.of(new Message(VERSION, date, day.impactsAtOrAbove(minG), minG, impactsTarget, mvpaMin,
+                boutMin, mvpaTarget, day.steps(), stepsTarget,
+                scoredThrough(patient.id, ZoneId.of(patient.timeZone), date)));
+    }
+
+    /** The component's day as adherence judged it, if it has a target that day. */
+    private static Optional<ComponentDay> judged(DayAdherence day, Component c) {
+        return day.components().stream().filter(d -> d.kind().equals(c.kind()) && d.target() != null).findFirst();
+    }
+
+    private static <T extends Component> Optional<T> find(List<Component> components, Class<T> kind) {
+        return components.stream().filter(kind::isInstance).map(kind::cast).findFirst();
+    }
+
+    /** The end of the patient's latest accelerometer sample on {@code date}, cut at its midnight. */
+    private Instant scoredThrough(UUID patientId, ZoneId zone, LocalDate date) {
+        Instant from = date.atStartOfDay(zone).toInstant();
+        Instant to = date.plusDays(1).atStartOfDay(zone).toInstant();
+        return jdbc.one("select least(max(a.start_at + a.samples / a.rate_hz * interval '1 second'), ?) "
+                        + "from accel_batch a join device d on d.id = a.device_id where d.patient_id = ? "
+                        + "and a.start_at >= ?::timestamptz - interval '1 day' and a.start_at < ? "
+                        + "and a.start_at + a.samples / a.rate_hz * interval '1 second' > ?",
+                rs -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant(),
+                to, patientId, from, to, from).orElse(null);
+    }
+
+    private byte[] write(Message m) {
+        try {
+            return json.writeValueAsBytes(m);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("progress message could not be written", e);
+        }
+    }
+}
