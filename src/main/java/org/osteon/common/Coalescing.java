@@ -1,6 +1,7 @@
 package org.osteon.common;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,7 +24,10 @@ public final class Coalescing<K> implements AutoCloseable {
     private final long intervalNanos;
     private final Consumer<K> task;
     private final Set<K> queued = ConcurrentHashMap.newKeySet();
-    /** When the task last started for each key (nanoTime); one entry per key seen. */
+    /**
+     * When the task last started for each key (nanoTime), kept for one interval: keys that went
+     * quiet leave, so the map holds only the keys of the last interval.
+     */
     private final Map<K, Long> lastRun = new ConcurrentHashMap<>();
     private final ScheduledExecutorService executor;
 
@@ -49,12 +53,21 @@ public final class Coalescing<K> implements AutoCloseable {
 
     private void run(K key) {
         queued.remove(key);
-        lastRun.put(key, System.nanoTime());
+        Long started = System.nanoTime();
+        lastRun.put(key, started);
+        executor.schedule(() -> lastRun.remove(key, started), intervalNanos, TimeUnit.NANOSECONDS);
         try {
             task.accept(key);
         } catch (RuntimeException e) {
             LOG.warnf(e, "A coalesced task for %s failed", key);
         }
+    }
+
+    /** Keys whose last run was less than an interval ago, or that wait to run. */
+    int keysHeld() {
+        Set<K> held = new HashSet<>(lastRun.keySet());
+        held.addAll(queued);
+        return held.size();
     }
 
     @Override
