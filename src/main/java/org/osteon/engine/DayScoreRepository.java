@@ -40,8 +40,12 @@ final class DayScoreRepository {
     /**
      * @param scoringId which scoring wrote the day's row (null: no row)
      * @param openPlacement where the device of the day's open state is worn (null without one)
+     * @param devices the patient's registered devices
+     * @param loadingEvents whether any device of the patient ever had a loading-event batch
+     *     accepted: if not, the day has none to read
      */
-    record PatientInfo(ZoneId zone, Double bodyMassKg, UUID scoringId, String openPlacement) {}
+    record PatientInfo(ZoneId zone, Double bodyMassKg, UUID scoringId, String openPlacement, int devices,
+            boolean loadingEvents) {}
 
     /** The device whose data a day is scored from, its placement and most common rate that day. */
     record SourceDevice(String id, String placement, double rateHz) {}
@@ -49,14 +53,17 @@ final class DayScoreRepository {
     /** The patient, with what the engine checks of the day's row and of its open state's device. */
     Optional<PatientInfo> patient(Connection c, UUID patientId, LocalDate date, String openDevice) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select p.time_zone, p.body_mass_kg, s.scoring_id, "
-                + "(select placement from device where id = ?) from patient p "
+                + "(select placement from device where id = ?), "
+                + "(select count(*) from device where patient_id = p.id), "
+                + "exists (select 1 from device_stream t join device d on d.id = t.device_id "
+                + "where d.patient_id = p.id and t.stream = 'load' and t.batches_accepted > 0) from patient p "
                 + "left join day_summary s on s.patient_id = p.id and s.local_date = ? where p.id = ?")) {
             ps.setString(1, openDevice);
             ps.setObject(2, date);
             ps.setObject(3, patientId);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(new PatientInfo(ZoneId.of(rs.getString(1)), rs.getObject(2, Double.class),
-                        rs.getObject(3, UUID.class), rs.getString(4))) : Optional.empty();
+                        rs.getObject(3, UUID.class), rs.getString(4), rs.getInt(5), rs.getBoolean(6))) : Optional.empty();
             }
         }
     }

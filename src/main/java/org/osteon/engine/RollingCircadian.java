@@ -68,16 +68,21 @@ final class RollingCircadian {
     }
 
     /**
-     * After day {@code date} was upserted or deleted: stores its profile and own RA (when its row
-     * exists) and recomputes the rolling values of the days from {@code date} to six days later
+     * After day {@code date} was upserted or deleted: stores its profile, own RA and rolling values
+     * (when its row exists) and recomputes the rolling values of the days from {@code date} to six days later
      * that have rows. Days other than {@code date} whose values changed are announced like a scored
      * day, since what apps show of them changed.
      *
      * @param day the day's profile; empty when it had no worn epoch
      */
     void dayWritten(Connection c, UUID patientId, LocalDate date, Optional<CircadianDay> day) throws SQLException {
-        writeProfile(c, patientId, date, day);
         TreeMap<LocalDate, Row> rows = rows(c, patientId, date.minusDays(WINDOW_DAYS - 1), date.plusDays(WINDOW_DAYS - 1));
+        // Read before the day's own write, so that one statement writes all of the day: its new
+        // profile stands in for the stored one. Without a row (nothing scorable) it has none.
+        Row written = rows.get(date);
+        if (written != null) {
+            rows.put(date, new Row(date, day, written.ra, written.is, written.iv, written.dataThrough));
+        }
         for (Row row : rows.values()) {
             if (row.date.isBefore(date)) {
                 continue;
@@ -90,9 +95,14 @@ final class RollingCircadian {
             Double ra = rolling.map(Circadian::relativeAmplitude).map(RollingCircadian::finite).orElse(null);
             Double is = rolling.map(Circadian::interdailyStability).map(RollingCircadian::finite).orElse(null);
             Double iv = rolling.map(Circadian::intradailyVariability).map(RollingCircadian::finite).orElse(null);
+            if (row.date.equals(date)) {
+                // The day itself: its profile, own RA and rolling values in one write.
+                writeDay(c, patientId, date, day, ra, is, iv, rollingProvenance(window, rolling));
+                continue;
+            }
             writeRolling(c, patientId, row.date, ra, is, iv, rollingProvenance(window, rolling));
             boolean changed = !Objects.equals(ra, row.ra) || !Objects.equals(is, row.is) || !Objects.equals(iv, row.iv);
-            if (changed && !row.date.equals(date)) {
+            if (changed) {
                 DayChanges.dayScored(c, patientId, row.date, row.dataThrough);
             }
         }
@@ -127,12 +137,13 @@ final class RollingCircadian {
         return rows;
     }
 
-    private void writeProfile(Connection c, UUID patientId, LocalDate date, Optional<CircadianDay> day)
-            throws SQLException {
+    private void writeDay(Connection c, UUID patientId, LocalDate date, Optional<CircadianDay> day, Double rollingRa,
+            Double rollingIs, Double rollingIv, Map<String, Object> rollingProvenance) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("update day_summary set circadian_hour_sums = ?, "
                 + "circadian_hour_epochs = ?, circadian_bin_sums = ?, circadian_bin_epochs = ?, relative_amplitude = ?, "
+                + "rolling7_ra = ?, rolling7_is = ?, rolling7_iv = ?, "
                 + "provenance = (provenance - 'circadianDay') || jsonb_strip_nulls(jsonb_build_object('circadianDay', "
-                + "?::jsonb)) where patient_id = ? and local_date = ?")) {
+                + "?::jsonb, 'rolling7', ?::jsonb)) where patient_id = ? and local_date = ?")) {
             if (day.isPresent()) {
                 CircadianDay d = day.get();
                 ps.setArray(1, c.createArrayOf("float8", boxed(d.hourSums())));
@@ -145,16 +156,20 @@ final class RollingCircadian {
                 } else {
                     ps.setNull(5, Types.DOUBLE);
                 }
-                ps.setString(6, write(dayProvenance(d)));
+                ps.setString(9, write(dayProvenance(d)));
             } else {
                 for (int i = 1; i <= 4; i++) {
                     ps.setNull(i, Types.ARRAY);
                 }
                 ps.setNull(5, Types.DOUBLE);
-                ps.setNull(6, Types.VARCHAR);
+                ps.setNull(9, Types.VARCHAR);
             }
-            ps.setObject(7, patientId);
-            ps.setObject(8, date);
+            ps.setObject(6, rollingRa, Types.DOUBLE);
+            ps.setObject(7, rollingIs, Types.DOUBLE);
+            ps.setObject(8, rollingIv, Types.DOUBLE);
+            ps.setString(10, write(rollingProvenance));
+            ps.setObject(11, patientId);
+            ps.setObject(12, date);
             ps.executeUpdate();
         }
     }

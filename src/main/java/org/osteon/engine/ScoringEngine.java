@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -178,6 +179,7 @@ public class ScoringEngine {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
+                asynchronousCommit(c);
                 Scored outcome = scoreIn(c, claim);
                 boolean current = outcome.current();
                 c.commit();
@@ -199,6 +201,17 @@ public class ScoringEngine {
             failed.increment();
             LOG.warnf(e, "Scoring patient %s day %s failed; it is retried after %s", claim.patientId(), claim.date(),
                     config.lease());
+        }
+    }
+
+    /**
+     * The scoring's commit does not wait for the WAL to reach disk. Safe because everything it
+     * writes is derived and goes with the removal of its mark: a crash that loses the commit loses
+     * both, and the day is scored again; nothing acknowledged to a device depends on it.
+     */
+    private static void asynchronousCommit(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("set local synchronous_commit = off");
         }
     }
 
@@ -247,7 +260,9 @@ public class ScoringEngine {
             }
         }
         List<LoadingEvent> events = new ArrayList<>();
-        repository.loadingEvents(c, claim.patientId(), from, to, patient.get().bodyMassKg(), events::add);
+        if (patient.get().loadingEvents()) {
+            repository.loadingEvents(c, claim.patientId(), from, to, patient.get().bodyMassKg(), events::add);
+        }
         DayScoring day = open != null ? open.day : new DayScoring(params, zone, claim.date());
         DayScoring.Result result = day.resultWith(events);
         if (!DirtyDays.stillCurrent(c, claim)) {
@@ -288,8 +303,9 @@ public class ScoringEngine {
             }
         }
         repository.batchesAfter(c, open.deviceId, from, to, open, open::accept);
-        boolean source = open.stillSource(repository.otherDevicesSamples(c, claim.patientId(), open.deviceId, from, to),
-                patient.openPlacement());
+        Map<String, Long> others = patient.devices() > 1
+                ? repository.otherDevicesSamples(c, claim.patientId(), open.deviceId, from, to) : Map.of();
+        boolean source = open.stillSource(others, patient.openPlacement());
         return source ? open : null;
     }
 

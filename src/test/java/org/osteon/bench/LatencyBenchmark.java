@@ -101,6 +101,13 @@ public final class LatencyBenchmark {
         this.drain = duration(System.getProperty("drain", maxDelay.plusSeconds(30).toMillis() + "ms"));
     }
 
+    /** {@code -Djfr=FILE} records the service with Java Flight Recorder, to see where its time goes. */
+    static List<String> jvmOptions() {
+        String jfr = System.getProperty("jfr");
+        return jfr == null ? List.of()
+                : List.of("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
+    }
+
     public static void main(String[] args) throws Exception {
         Map<String, String> engine = engineSettings();
         Map<String, String> props = new LinkedHashMap<>();
@@ -122,7 +129,7 @@ public final class LatencyBenchmark {
         String loadBefore = load();
         try (MosquittoProcess broker = new MosquittoProcess();
                 TestDatabase db = TestDatabase.onLocalServer("osteon_latency");
-                ServiceProcess service = new ServiceProcess(withService(props, db, broker), List.of())) {
+                ServiceProcess service = new ServiceProcess(withService(props, db, broker), jvmOptions())) {
             service.start();
             LatencyBenchmark bench = new LatencyBenchmark(service, broker, db, engine);
             bench.servicePid = CpuTimes.child("quarkus-run.jar");

@@ -208,6 +208,30 @@ class EngineTest {
     }
 
     @Test
+    void loadingEventsThatArriveAfterTheDayWasScoredAreAddedToIt() throws Exception {
+        LocalDate day = today();
+        Instant start = lateEvening(day);
+        Patient p = newPatient(jdbc);
+        publish(p.deviceId(), batches(Signals.twoHours(start), start, 0, List.of(600 * Signals.RATE_HZ)));
+        awaitScoredThrough(p.id(), day, day.plusDays(1).atStartOfDay(VIENNA).toInstant());
+        assertThat(resistanceSessions(p.id(), day)).contains(0);
+
+        // The wearer logs a set after the day was scored: the open day is continued with it.
+        try (DeviceClient device = new DeviceClient(BROKER, p.deviceId())) {
+            device.publishLoad(Batches.loadJson(0, start.plusSeconds(1800)));
+        }
+        await().atMost(SCORED).untilAsserted(() -> assertThat(resistanceSessions(p.id(), day)).contains(1));
+        String withSet = jdbc.one("select provenance->'loading'->>'resistance' from day_summary "
+                + "where patient_id = ?::uuid and local_date = ?", rs -> rs.getString(1), p.id(), day).orElse(null);
+        assertThat(withSet).isNotNull();
+    }
+
+    Optional<Integer> resistanceSessions(String patient, LocalDate date) {
+        return jdbc.one("select resistance_sessions from day_summary where patient_id = ?::uuid and local_date = ?",
+                rs -> rs.getInt(1), patient, date);
+    }
+
+    @Test
     void lateBatchesRescoreOnlyTheDaysTheyTouch() throws Exception {
         LocalDate day = today();
         Instant start = lateEvening(day);
