@@ -9,10 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.osteon.adherence.AdherenceResults.ComponentDay;
@@ -20,7 +18,6 @@ import org.osteon.adherence.AdherenceResults.DayAdherence;
 import org.osteon.adherence.AdherenceService;
 import org.osteon.adherence.DaySummary;
 import org.osteon.common.Coalescing;
-import org.osteon.common.Jdbc;
 import org.osteon.device.Device;
 import org.osteon.ingest.DeviceTopics;
 import org.osteon.ingest.MqttIngestClient;
@@ -55,18 +52,16 @@ public class DeviceProgress {
     private final DeviceTopics topics;
     private final AdherenceService adherence;
     private final ProgramService programs;
-    private final Jdbc jdbc;
     private final ObjectMapper json;
     private final Coalescing<DayScored> sends;
 
     public DeviceProgress(MqttIngestClient mqtt, DeviceTopics topics, AdherenceService adherence,
-            ProgramService programs, Jdbc jdbc, ObjectMapper json, EngineConfig config) {
+            ProgramService programs, ObjectMapper json, EngineConfig config) {
         this.sends = new Coalescing<>("osteon-device-progress", config.progressInterval(), this::send);
         this.mqtt = mqtt;
         this.topics = topics;
         this.adherence = adherence;
         this.programs = programs;
-        this.jdbc = jdbc;
         this.json = json.copy().setSerializationInclusion(JsonInclude.Include.NON_NULL);
     }
 
@@ -82,7 +77,7 @@ public class DeviceProgress {
      * @param mvpaTarget today's share of the program's weekly MVPA minutes (a seventh)
      * @param steps steps today
      * @param stepsTarget the program's steps per day
-     * @param scoredThrough the end of the latest accelerometer sample of today held when sent
+     * @param scoredThrough up to when the numbers reach: the day's dataThrough as it was last scored
      */
     public record Message(int v, LocalDate date, int impacts, double impactsMinG, Integer impactsTarget,
             Double mvpaMin, Integer mvpaBoutMin, Double mvpaTarget, Integer steps, Integer stepsTarget,
@@ -158,8 +153,7 @@ public class DeviceProgress {
 
         Integer stepsTarget = find(components, Component.Steps.class).map(Component.Steps::stepsPerDay).orElse(null);
         return Optional.of(new Message(VERSION, date, day.impactsAtOrAbove(minG), minG, impactsTarget, mvpaMin,
-                boutMin, mvpaTarget, day.steps(), stepsTarget,
-                scoredThrough(patient.id, ZoneId.of(patient.timeZone), date)));
+                boutMin, mvpaTarget, day.steps(), stepsTarget, dataThrough(day)));
     }
 
     /** The component's day as adherence judged it, if it has a target that day. */
@@ -171,16 +165,10 @@ public class DeviceProgress {
         return components.stream().filter(kind::isInstance).map(kind::cast).findFirst();
     }
 
-    /** The end of the patient's latest accelerometer sample on {@code date}, cut at its midnight. */
-    private Instant scoredThrough(UUID patientId, ZoneId zone, LocalDate date) {
-        Instant from = date.atStartOfDay(zone).toInstant();
-        Instant to = date.plusDays(1).atStartOfDay(zone).toInstant();
-        return jdbc.one("select least(max(a.start_at + a.samples / a.rate_hz * interval '1 second'), ?) "
-                        + "from accel_batch a join device d on d.id = a.device_id where d.patient_id = ? "
-                        + "and a.start_at >= ?::timestamptz - interval '1 day' and a.start_at < ? "
-                        + "and a.start_at + a.samples / a.rate_hz * interval '1 second' > ?",
-                rs -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant(),
-                to, patientId, from, to, from).orElse(null);
+    /** Up to when the row's numbers reach, as the engine recorded it when it scored the day. */
+    private static Instant dataThrough(DaySummary day) {
+        Object through = day.provenance() == null ? null : day.provenance().get("dataThrough");
+        return through == null ? null : Instant.parse(through.toString());
     }
 
     private byte[] write(Message m) {
