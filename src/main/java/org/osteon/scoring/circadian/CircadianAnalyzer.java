@@ -214,7 +214,7 @@ public final class CircadianAnalyzer {
         return x;
     }
 
-    private static int validDays(double[] x) {
+    static int validDays(double[] x) {
         int days = 0;
         for (int d = 0; d * 24 < x.length; d++) {
             for (int h = d * 24; h < Math.min(x.length, d * 24 + 24); h++) {
@@ -227,7 +227,7 @@ public final class CircadianAnalyzer {
         return days;
     }
 
-    private static int present(double[] x) {
+    static int present(double[] x) {
         return (int) Arrays.stream(x).filter(v -> !Double.isNaN(v)).count();
     }
 
@@ -245,7 +245,7 @@ public final class CircadianAnalyzer {
         return ss;
     }
 
-    private static double interdailyStability(double[] x) {
+    static double interdailyStability(double[] x) {
         double m = mean(x);
         double between = 0;
         for (int h = 0; h < 24; h++) {
@@ -264,7 +264,7 @@ public final class CircadianAnalyzer {
         return between / sumSquaresAbout(x, m);
     }
 
-    private static double intradailyVariability(double[] x) {
+    static double intradailyVariability(double[] x) {
         double m = mean(x);
         double diffs = 0;
         int pairs = 0;
@@ -286,7 +286,7 @@ public final class CircadianAnalyzer {
     }
 
     /** {mean, start bin} of the window of {@code length} bins with the highest (or lowest) mean. */
-    private static double[] window(CircadianParams settings, double[] profile, int length, boolean highest) {
+    static double[] window(CircadianParams settings, double[] profile, int length, boolean highest) {
         int starts = settings.wrapM10L5() ? BINS_PER_DAY : BINS_PER_DAY - length + 1;
         double best = Double.NaN;
         int bestStart = -1;

@@ -12,9 +12,10 @@ import org.osteon.scoring.pipeline.EpochResult;
 import org.osteon.scoring.pipeline.ScoringParams;
 
 /**
- * The analyzer as it was before it kept per-day profiles: one pass, one running sum per hour since
- * the first day and per 10-min bin over all days. Kept as the oracle that the split into {@link
- * CircadianDay} profiles changed no result beyond the last bits of a sum's order.
+ * The analyzer's aggregation as it was before it kept per-day profiles: one pass, one running sum
+ * per hour since the first day and per 10-min bin over all days. Kept as the oracle that the split
+ * into {@link CircadianDay} profiles changed no result beyond the last bits of a sum's order; the
+ * formulas over the aggregates (IS, IV, M10/L5 windows) are the analyzer's own.
  */
 final class SinglePassAnalyzer {
 
@@ -62,17 +63,18 @@ final class SinglePassAnalyzer {
     /** The result, or empty when fewer than {@link CircadianParams#minDays()} days have valid hours. */
     Optional<Circadian> result() {
         double[] x = hourlyValues();
-        int days = validDays(x);
+        int days = CircadianAnalyzer.validDays(x);
         if (days < settings.minDays()) {
             return Optional.empty();
         }
         double[] profile = averageDay();
-        double[] m10 = window(profile, 60, true);
-        double[] l5 = window(profile, 30, false);
+        double[] m10 = CircadianAnalyzer.window(settings, profile, 60, true);
+        double[] l5 = CircadianAnalyzer.window(settings, profile, 30, false);
         Provenance provenance = new Provenance("circadian-is-iv-m10-l5", VERSION, params.provenanceParameters())
                 .with("settings", settings)
                 .with("binariseThresholdMg", threshold);
-        return Optional.of(new Circadian(days, present(x), interdailyStability(x), intradailyVariability(x),
+        return Optional.of(new Circadian(days, CircadianAnalyzer.present(x), CircadianAnalyzer.interdailyStability(x),
+                CircadianAnalyzer.intradailyVariability(x),
                 m10[0], (int) m10[1] * 10, l5[0], (int) l5[1] * 10, (m10[0] - l5[0]) / (m10[0] + l5[0]), provenance));
     }
 
@@ -99,98 +101,11 @@ final class SinglePassAnalyzer {
         return last;
     }
 
-    private static int validDays(double[] x) {
-        int days = 0;
-        for (int d = 0; d * 24 < x.length; d++) {
-            for (int h = d * 24; h < Math.min(x.length, d * 24 + 24); h++) {
-                if (!Double.isNaN(x[h])) {
-                    days++;
-                    break;
-                }
-            }
-        }
-        return days;
-    }
-
-    private static int present(double[] x) {
-        return (int) Arrays.stream(x).filter(v -> !Double.isNaN(v)).count();
-    }
-
-    private static double mean(double[] x) {
-        return Arrays.stream(x).filter(v -> !Double.isNaN(v)).average().orElse(Double.NaN);
-    }
-
-    private static double sumSquaresAbout(double[] x, double m) {
-        double ss = 0;
-        for (double v : x) {
-            if (!Double.isNaN(v)) {
-                ss += (v - m) * (v - m);
-            }
-        }
-        return ss;
-    }
-
-    private static double interdailyStability(double[] x) {
-        double m = mean(x);
-        double between = 0;
-        for (int h = 0; h < 24; h++) {
-            double sum = 0;
-            int n = 0;
-            for (int i = h; i < x.length; i += 24) {
-                if (!Double.isNaN(x[i])) {
-                    sum += x[i];
-                    n++;
-                }
-            }
-            if (n > 0) {
-                between += n * (sum / n - m) * (sum / n - m);
-            }
-        }
-        return between / sumSquaresAbout(x, m);
-    }
-
-    private static double intradailyVariability(double[] x) {
-        double m = mean(x);
-        double diffs = 0;
-        int pairs = 0;
-        for (int i = 1; i < x.length; i++) {
-            if (!Double.isNaN(x[i]) && !Double.isNaN(x[i - 1])) {
-                diffs += (x[i] - x[i - 1]) * (x[i] - x[i - 1]);
-                pairs++;
-            }
-        }
-        return present(x) * diffs / (pairs * sumSquaresAbout(x, m));
-    }
-
     private double[] averageDay() {
         double[] profile = new double[BINS_PER_DAY];
         for (int b = 0; b < BINS_PER_DAY; b++) {
             profile[b] = binCount[b] == 0 ? Double.NaN : binSum[b] / binCount[b];
         }
         return profile;
-    }
-
-    /** {mean, start bin} of the window of {@code length} bins with the highest (or lowest) mean. */
-    private double[] window(double[] profile, int length, boolean highest) {
-        int starts = settings.wrapM10L5() ? BINS_PER_DAY : BINS_PER_DAY - length + 1;
-        double best = Double.NaN;
-        int bestStart = -1;
-        for (int s = 0; s < starts; s++) {
-            double sum = 0;
-            int n = 0;
-            for (int j = s; j < s + length; j++) {
-                double v = profile[j % BINS_PER_DAY];
-                if (!Double.isNaN(v)) {
-                    sum += v;
-                    n++;
-                }
-            }
-            double mean = n == 0 ? Double.NaN : sum / n;
-            if (!Double.isNaN(mean) && (Double.isNaN(best) || (highest ? mean > best : mean < best))) {
-                best = mean;
-                bestStart = s;
-            }
-        }
-        return new double[] {best, bestStart};
     }
 }
