@@ -133,13 +133,12 @@ final class DayScoreRepository {
             ps.setString(1, deviceId);
             bindRange(ps, 2, from, to);
             if (after != null) {
-                ps.setTimestamp(5, timestamp(after.lastStartMicros));
+                ps.setTimestamp(5, Timestamp.from(Micros.toInstant(after.lastStartMicros)));
                 ps.setLong(6, after.lastSeq);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Timestamp t = rs.getTimestamp(2);
-                    long micros = Math.floorDiv(t.getTime(), 1000) * 1_000_000 + t.getNanos() / 1000;
+                    long micros = Micros.of(rs.getTimestamp(2).toInstant());
                     each.accept(new RawBatch(rs.getLong(1), micros, rs.getDouble(3), rs.getInt(4), rs.getShort(5),
                             rs.getDouble(6), rs.getBytes(7)));
                 }
@@ -157,19 +156,13 @@ final class DayScoreRepository {
                 + overlaps("a") + " and (a.start_at, a.seq) <= (?, ?)")) {
             ps.setString(1, open.deviceId);
             bindRange(ps, 2, from, to);
-            ps.setTimestamp(5, timestamp(open.lastStartMicros));
+            ps.setTimestamp(5, Timestamp.from(Micros.toInstant(open.lastStartMicros)));
             ps.setLong(6, open.lastSeq);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }
         }
-    }
-
-    private static Timestamp timestamp(long micros) {
-        Timestamp t = new Timestamp(Math.floorDiv(micros, 1_000_000) * 1000);
-        t.setNanos((int) Math.floorMod(micros, 1_000_000) * 1000);
-        return t;
     }
 
     /**

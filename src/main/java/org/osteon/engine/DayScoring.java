@@ -147,8 +147,7 @@ final class DayScoring {
         List<DaySummary> days = summarizer.finish();
         LocalDate date = Instant.ofEpochMilli(dayStartMicros / 1000).atZone(zone).toLocalDate();
         DaySummary day = days.stream().filter(d -> d.date().equals(date)).findFirst().orElse(null);
-        Instant through = dataThroughMicros == Long.MIN_VALUE ? null
-                : Instant.ofEpochSecond(Math.floorDiv(dataThroughMicros, 1_000_000), Math.floorMod(dataThroughMicros, 1_000_000) * 1000L);
+        Instant through = dataThroughMicros == Long.MIN_VALUE ? null : Micros.toInstant(dataThroughMicros);
         // Only the day's own epochs reach the summarizer, so its one profile is the day's.
         CircadianDay profile = summarizer.circadianDays().stream().findFirst().orElse(null);
         return new Result(day, List.copyOf(tee.peaks), tee.longestSedentaryEpochs * params.epochSeconds() / 60.0, runs,

@@ -65,7 +65,7 @@ final class LiveDays {
          */
         boolean onlyLaterBatchesSince(UUID rowWrittenBy, Instant minStartMarked) {
             return writtenBy != null && writtenBy.equals(rowWrittenBy) && minStartMarked != null
-                    && minStartMarked.getEpochSecond() * 1_000_000 + minStartMarked.getNano() / 1000 > lastStartMicros;
+                    && Micros.of(minStartMarked) > lastStartMicros;
         }
 
         /**
