@@ -89,6 +89,14 @@ public interface IngestConfig {
     @WithDefault("PT30S")
     Duration deviceCacheTtl();
 
+    /**
+     * How long the writer may keep failing to commit before readiness reports ingest DOWN. Long
+     * enough that one lost connection, re-opened by the pool, does not flap readiness; short enough
+     * that a load balancer or an operator hears of a stalled writer within a scrape or two.
+     */
+    @WithDefault("PT10S")
+    Duration writerStallAfter();
+
     /** Outgoing receipts that may await the broker's acknowledgement at once. */
     @WithDefault("20000")
     int maxInflightReceipts();

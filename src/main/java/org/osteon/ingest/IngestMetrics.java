@@ -1,6 +1,7 @@
 package org.osteon.ingest;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -21,7 +22,7 @@ final class IngestMetrics {
     private final io.micrometer.core.instrument.DistributionSummary groupSize;
     private final Timer transaction;
 
-    IngestMetrics(MeterRegistry registry, IntakeQueue queue) {
+    IngestMetrics(MeterRegistry registry, IntakeQueue queue, WriterHealth writer) {
         this.registry = registry;
         this.latency = Timer.builder("osteon.ingest.latency")
                 .description("Time from a batch's arrival from the broker to its commit")
@@ -37,6 +38,15 @@ final class IngestMetrics {
                 .description("Messages received and not yet committed").register(registry);
         Gauge.builder("osteon.ingest.queue.bytes", queue, IntakeQueue::bytes)
                 .description("Decoded bytes received and not yet committed").register(registry);
+        Gauge.builder("osteon.ingest.writer.stalled", writer, w -> w.stalled() ? 1 : 0)
+                .description("1 while the writer has kept failing to commit past osteon.ingest.writer-stall-after")
+                .register(registry);
+        FunctionCounter.builder("osteon.ingest.write.failures", writer, WriterHealth::failures)
+                .description("Write transactions that failed (each retry and each step narrowing down a bad message)")
+                .register(registry);
+        FunctionCounter.builder("osteon.ingest.unstorable", writer, WriterHealth::setAsideCount)
+                .description("Messages the database refused on their own; refused with a receipt and acknowledged")
+                .register(registry);
     }
 
     void record(Inbound m, Outcome o, long committedNanos) {

@@ -27,7 +27,9 @@ import org.osteon.ingest.IngestRepository.Totals;
  * outcome and stores the group in one transaction, and only after the commit hands the group
  * to the {@link Completion} (receipts, then broker acknowledgements in arrival order). A
  * failed transaction is retried with the same messages until it commits, so nothing that was
- * acknowledged can be missing from the database.
+ * acknowledged can be missing from the database; a message that the database refuses whatever
+ * the retry is found and refused on its own (see {@link #writeRange}), so that it never holds back
+ * another device's batch.
  */
 final class IngestWriter implements Runnable {
     private static final Logger LOG = Logger.getLogger(IngestWriter.class);
@@ -43,6 +45,7 @@ final class IngestWriter implements Runnable {
     private final DeviceDirectory directory;
     private final Completion completion;
     private final IngestConfig config;
+    private final WriterHealth health;
     private volatile boolean stopping;
     private volatile long stopDeadlineNanos = Long.MAX_VALUE;
 
@@ -53,6 +56,11 @@ final class IngestWriter implements Runnable {
         this.directory = directory;
         this.completion = completion;
         this.config = config;
+        this.health = new WriterHealth(config.writerStallAfter().toNanos(), System::nanoTime);
+    }
+
+    WriterHealth health() {
+        return health;
     }
 
     /** Finishes what is queued, giving up (unacknowledged, so re-delivered later) after {@code graceNanos}. */
@@ -81,22 +89,114 @@ final class IngestWriter implements Runnable {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.error("Ingest writer stopped by an unexpected failure; unacknowledged messages will be re-delivered", e);
+        } finally {
+            if (!stopping) {
+                health.ended();
+            }
         }
     }
 
     /** @return the outcomes, or null if the writer was stopped before the group could be committed */
     private Outcome[] writeWithRetry(List<Inbound> group) throws InterruptedException {
+        Outcome[] out = new Outcome[group.size()];
+        return writeRange(group, 0, group.size(), out) ? out : null;
+    }
+
+    /**
+     * Commits {@code group[from, to)} and puts its outcomes into {@code out}. A failure that any
+     * message would meet (see {@link WriteFailure}) is retried with the same messages until it
+     * commits, so nothing acknowledged can be missing. A failure that a message itself causes is
+     * narrowed down by halving the range, each half in a transaction of its own and in order, until
+     * the message is alone; that one is tried once more on its own and then set aside
+     * ({@link #setAside}): at most about 2·log2(group) extra transactions, and every other message
+     * of the group is stored as if the bad one had never come.
+     *
+     * @return false if the writer was stopped before the range could be committed
+     */
+    private boolean writeRange(List<Inbound> group, int from, int to, Outcome[] out) throws InterruptedException {
         long backoff = 100;
+        boolean triedAlone = false;
         while (true) {
             try {
-                return write(group);
+                Outcome[] part = write(group.subList(from, to));
+                System.arraycopy(part, 0, out, from, part.length);
+                health.progressed();
+                return true;
+            } catch (SQLException | RuntimeException e) {
+                if (System.nanoTime() >= stopDeadlineNanos) {
+                    return false;
+                }
+                health.failed();
+                if (WriteFailure.of(e) == WriteFailure.Kind.TRANSIENT) {
+                    // The database's own message names no payload text for these; it says what is wrong.
+                    LOG.warnf("Storing %d messages failed (%s: %s); retrying in %d ms", to - from,
+                            WriteFailure.label(e), e.getMessage(), backoff);
+                    Thread.sleep(backoff);
+                    backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
+                } else if (to - from > 1) {
+                    // Never the exception's message here: it may quote the very text that was refused.
+                    LOG.warnf("Storing %d messages was refused (%s); finding the message that causes it", to - from,
+                            WriteFailure.label(e));
+                    int mid = (from + to) >>> 1;
+                    return writeRange(group, from, mid, out) && writeRange(group, mid, to, out);
+                } else if (!triedAlone) {
+                    // Alone it may pass: what failed could have been a neighbour's effect (a device erased meanwhile).
+                    triedAlone = true;
+                } else {
+                    out[from] = setAside(group.get(from), e);
+                    return out[from] != null;
+                }
+            }
+        }
+    }
+
+    /**
+     * Refuses a message that cannot be stored, so that it is acknowledged and never holds back
+     * another: its rejection is recorded with a reason made only of the failure's SQLSTATE (never
+     * its message, never the payload's text) under the topic's device id, in a transaction of its
+     * own that is retried like any other.
+     *
+     * @return the outcome, or null if the writer was stopped first
+     */
+    private Outcome setAside(Inbound m, Throwable cause) throws InterruptedException {
+        health.setAside();
+        LOG.errorf("A %s message of device %s (seq %s, %d bytes) cannot be stored (%s); it is refused and acknowledged",
+                m.stream.wireName(), SafeText.of(m.deviceId, 64), m.seq, m.payload.length, WriteFailure.label(cause));
+        Outcome refused = Outcome.rejected(new Rejection(UNSTORABLE, "payload: could not be stored ("
+                + WriteFailure.label(cause) + "); not retried, the batch is refused"));
+        long backoff = 100;
+        while (true) {
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    String deviceId = SafeText.of(m.deviceId, 256);
+                    IngestRepository.insertRejections(c, List.of(new RejectionRow(deviceId, m.stream, m.seq,
+                            refused.rejection(), m.payload.length, ContentHash.of(m.payload))));
+                    if (deviceId.equals(m.deviceId) && !directory.lookup(c, Set.of(deviceId)).isEmpty()) {
+                        Totals t = new Totals();
+                        t.rejections = 1;
+                        TreeMap<String, Totals> totals = new TreeMap<>();
+                        totals.put(deviceId + "/" + m.stream.wireName(), t);
+                        IngestRepository.addTotals(c, totals);
+                    }
+                    c.commit();
+                    return refused;
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                }
             } catch (SQLException | RuntimeException e) {
                 if (System.nanoTime() >= stopDeadlineNanos) {
                     return null;
                 }
-                String state = e instanceof SQLException s ? s.getSQLState() : e.getClass().getSimpleName();
-                LOG.warnf("Storing %d messages failed (%s: %s); retrying in %d ms", group.size(), state,
-                        e.getMessage(), backoff);
+                if (WriteFailure.of(e) == WriteFailure.Kind.MESSAGE) {
+                    // Nothing of the message is left in this record but its device id and sizes.
+                    LOG.errorf("Recording the refusal of device %s's message failed too (%s); acknowledged without a record",
+                            SafeText.of(m.deviceId, 64), WriteFailure.label(e));
+                    return refused;
+                }
+                LOG.warnf("Recording a refusal failed (%s: %s); retrying in %d ms", WriteFailure.label(e), e.getMessage(),
+                        backoff);
                 Thread.sleep(backoff);
                 backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
             }

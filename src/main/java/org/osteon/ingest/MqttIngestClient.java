@@ -84,7 +84,7 @@ public class MqttIngestClient implements IngestWriter.Completion {
         this.queue = new IntakeQueue(config.queueMessages(), config.queueBytes());
         this.decoder = new PayloadDecoder(Limits.from(config));
         this.writer = new IngestWriter(queue, dataSource, new DeviceDirectory(config.deviceCacheTtl()), this, config);
-        this.metrics = new IngestMetrics(registry, queue);
+        this.metrics = new IngestMetrics(registry, queue, writer.health());
         this.receiptsInFlight = new Semaphore(config.maxInflightReceipts());
     }
 
@@ -129,6 +129,11 @@ public class MqttIngestClient implements IngestWriter.Completion {
     /** Whether Osteon can receive from and publish to the broker; readiness reports it. */
     public boolean isConnected() {
         return inbound != null && inbound.isConnected() && outbound.isConnected();
+    }
+
+    /** Whether the writer has kept failing to commit for longer than it may (readiness reports it). */
+    public boolean writerStalled() {
+        return writerThread != null && writer.health().stalled();
     }
 
     public boolean isEnabled() {

@@ -10,7 +10,9 @@ public record Rejection(Code code, String reason) {
     public enum Code {
         MALFORMED, UNKNOWN_DEVICE, DEVICE_MISMATCH, MISSING_FIELD, WRONG_TYPE, UNEQUAL_LENGTH, EMPTY,
         NOT_FINITE, OUT_OF_RANGE, RATE_OUT_OF_RANGE, START_IN_FUTURE, START_BEFORE_REGISTRATION,
-        TOO_LARGE, UNKNOWN_KIND, INVALID_VALUE, SEQ_REUSED;
+        TOO_LARGE, UNKNOWN_KIND, INVALID_VALUE, SEQ_REUSED,
+        /** Valid as far as the decoders could tell, yet refused by the database; see IngestWriter. */
+        UNSTORABLE;
 
         public String tag() {
             return name().toLowerCase(java.util.Locale.ROOT);
