@@ -42,9 +42,18 @@ public interface IngestConfig {
     @WithDefault("osteon/v1/devices")
     String topicRoot();
 
-    /** Shared-subscription group: instances in one group split the devices' batches. */
-    @WithDefault("osteon")
-    String shareGroup();
+    /**
+     * Shared-subscription group, for several instances on one broker: each subscribes as
+     * {@code $share/{group}/...} and the broker hands each batch to one of them. Unset (the
+     * default), Osteon subscribes plainly, and only one instance may run per broker (each would
+     * get every batch). The plain subscription is what survives a broker restart: Mosquitto 2.0
+     * restores a persistent session's plain subscriptions, and keeps queueing for it, but not its
+     * {@code $share} ones, so batches that devices publish between the broker's restart and
+     * Osteon's re-subscribe would reach no one and be lost although the broker acknowledged them.
+     * Set a group only on a broker that keeps shared subscriptions across its restarts
+     * (docs/scaling.md names which do and how).
+     */
+    Optional<String> shareGroup();
 
     /** Largest payload accepted, in bytes; larger batches are rejected with a receipt. */
     @WithDefault("16777216")

@@ -30,7 +30,8 @@ import org.osteon.ingest.Inbound.Outcome;
  * disconnect. (The SmallRye MQTT connector acknowledges on arrival, which would lose what it
  * buffered in a crash; that is why ingest does not use it.)
  *
- * <p>Two connections: one receives (persistent session, shared subscription), the other
+ * <p>Two connections: one receives (persistent session; plain subscription, or shared when
+ * several instances split the load), the other
  * publishes receipts and devices' progress ({@link #publishToDevice}). When the intake queue is
  * full the receiving connection deliberately stops reading its socket; on a single connection
  * that would also stop the broker's acknowledgements of receipts from being read, and the
@@ -154,10 +155,14 @@ public class MqttIngestClient implements IngestWriter.Completion {
         return o;
     }
 
-    /** Subscribing again is harmless with a kept session and needed with a clean one. */
+    /**
+     * Subscribing again is harmless with a kept session and needed with a clean one. Plain unless
+     * a share group is configured: only a plain subscription is sure to outlive a broker restart
+     * (see {@link IngestConfig#shareGroup()}).
+     */
     private void subscribe(MqttAsyncClient c) {
-        String group = "$share/" + config.shareGroup() + "/";
-        String[] filters = {group + topics.filter(Stream.ACCEL), group + topics.filter(Stream.LOAD)};
+        String prefix = config.shareGroup().map(g -> "$share/" + g + "/").orElse("");
+        String[] filters = {prefix + topics.filter(Stream.ACCEL), prefix + topics.filter(Stream.LOAD)};
         try {
             c.subscribe(filters, new int[] {1, 1}, null, new IMqttActionListener() {
                 @Override

@@ -68,10 +68,14 @@ class HelmChartTest {
                 secretRefs.put(env.path("name").asText(), ref.path("name").asText() + "/" + ref.path("key").asText());
             }
         }
+        boolean deviceCredentials = (boolean) get(v, "broker.deviceCredentials", true);
         assertThat(secretRefs).containsKeys("OSTEON_DB_USER", "OSTEON_DB_PASSWORD", "OSTEON_INGEST_USERNAME",
-                "OSTEON_INGEST_PASSWORD", "OSTEON_BROKER_ADMIN_PASSWORD");
+                "OSTEON_INGEST_PASSWORD");
+        assertThat(secretRefs.containsKey("OSTEON_BROKER_ADMIN_PASSWORD")).isEqualTo(deviceCredentials);
         assertThat(secretRefs.get("OSTEON_DB_PASSWORD")).startsWith("osteon-db/");
-        assertThat(secretRefs.get("OSTEON_BROKER_ADMIN_PASSWORD")).startsWith("osteon-broker/");
+        if (deviceCredentials) {
+            assertThat(secretRefs.get("OSTEON_BROKER_ADMIN_PASSWORD")).startsWith("osteon-broker/");
+        }
         // No secret value is ever written into the rendered objects.
         assertThat(r.kinds()).doesNotContain("Secret");
         assertThat(container.path("env").findValues("value").stream().map(JsonNode::asText))
@@ -85,10 +89,16 @@ class HelmChartTest {
 
         String properties = r.one("ConfigMap").at("/data/application.properties").asText();
         assertThat(properties).contains("quarkus.datasource.jdbc.url=jdbc:postgresql://",
-                "osteon.ingest.broker-uri=", "osteon.broker-admin.enabled=true", "mp.jwt.verify.issuer=");
+                "osteon.ingest.broker-uri=", "osteon.broker-admin.enabled=" + deviceCredentials, "mp.jwt.verify.issuer=");
         assertThat(properties).doesNotContainIgnoringCase("password=");
+        String shareGroup = get(v, "broker.shareGroup", "");
+        if (shareGroup.isEmpty()) {
+            assertThat(properties).doesNotContain("osteon.ingest.share-group");
+        } else {
+            assertThat(properties).contains("osteon.ingest.share-group=" + shareGroup);
+        }
 
-        boolean autoscaling = (boolean) get(v, "autoscaling.enabled", true);
+        boolean autoscaling = (boolean) get(v, "autoscaling.enabled", false);
         assertThat(r.all("HorizontalPodAutoscaler")).hasSize(autoscaling ? 1 : 0);
         if (autoscaling) {
             JsonNode hpa = r.one("HorizontalPodAutoscaler");
@@ -96,19 +106,42 @@ class HelmChartTest {
             assertThat(hpa.at("/spec/scaleTargetRef/name").asText()).isEqualTo(r.fullname());
             assertThat(workload.at("/spec/replicas").isMissingNode()).as("HPA owns the replica count").isTrue();
         } else {
-            assertThat(workload.at("/spec/replicas").asInt()).isEqualTo(get(v, "replicaCount", 2));
+            assertThat(workload.at("/spec/replicas").asInt()).isEqualTo(get(v, "replicaCount", 1));
         }
-        assertThat(r.all("PodDisruptionBudget")).hasSize((boolean) get(v, "podDisruptionBudget.enabled", true) ? 1 : 0);
+        assertThat(r.all("PodDisruptionBudget")).hasSize((boolean) get(v, "podDisruptionBudget.enabled", false) ? 1 : 0);
         assertThat(r.all("ServiceMonitor")).hasSize((boolean) get(v, "serviceMonitor.enabled", false) ? 1 : 0);
     }
 
+    /**
+     * One pod under a stable name with a plain subscription: the broker (Mosquitto 2.0) keeps that
+     * subscription and its queue across its restarts, which it does not for a shared one.
+     */
     @Test
-    void defaultsRenderADeploymentWithThePlainHttpPort() throws IOException {
+    void defaultsRenderOneStatefulSetPodWithAPlainSubscriptionAndThePlainHttpPort() throws IOException {
         Rendered r = render(CHART.resolve("ci/default-values.yaml"));
-        JsonNode container = r.one("Deployment").at("/spec/template/spec/containers/0");
+        JsonNode sts = r.one("StatefulSet");
+        assertThat(sts.at("/spec/replicas").asInt()).isEqualTo(1);
+        assertThat(r.all("Deployment")).isEmpty();
+        assertThat(r.all("HorizontalPodAutoscaler")).isEmpty();
+        assertThat(r.one("ConfigMap").at("/data/application.properties").asText())
+                .doesNotContain("osteon.ingest.share-group");
+        JsonNode container = sts.at("/spec/template/spec/containers/0");
         assertThat(container.at("/ports/0/containerPort").asInt()).isEqualTo(8080);
         assertThat(container.at("/livenessProbe/httpGet/scheme").asText()).isEqualTo("HTTP");
-        assertThat(r.all("StatefulSet")).isEmpty();
+    }
+
+    /** Several pods without a share group would each take every batch; a Deployment's would leave sessions behind. */
+    @Test
+    void severalReplicasAutoscalingOrADeploymentAreRefusedWithoutAShareGroup() throws IOException {
+        for (String bad : List.of("replicaCount: 2\n", "autoscaling:\n  enabled: true\n",
+                "workload:\n  kind: Deployment\n")) {
+            Path file = Files.createTempFile("osteon-unshared-values", ".yaml");
+            Files.writeString(file, bad);
+            assertThatThrownBy(() -> render(file)).as(bad).hasMessageContaining("broker.shareGroup");
+            Files.writeString(file, bad + "broker:\n  shareGroup: osteon\n");
+            assertThat(render(file).one("ConfigMap").at("/data/application.properties").asText()).as(bad)
+                    .contains("osteon.ingest.share-group=osteon");
+        }
     }
 
     @Test

@@ -55,6 +55,8 @@ class EngineTwoInstancesIT {
                 "quarkus.datasource.jdbc.url", db.url(),
                 "osteon.ingest.broker-uri", broker.uri(),
                 "osteon.ingest.client-id", clientId,
+                // Two instances on one broker split the batches only through a shared subscription.
+                "osteon.ingest.share-group", "osteon-engine-it",
                 "osteon.engine.quiet", "300ms",
                 "osteon.engine.max-delay", "2s",
                 "osteon.engine.poll", "100ms")).start();

@@ -94,12 +94,22 @@ public final class DeviceClient implements AutoCloseable {
      * at a time; retries while the client is disconnected.
      */
     public void publishAsync(String stream, byte[] payload, Semaphore inFlight) throws InterruptedException {
+        publishAsync(stream, payload, inFlight, () -> { });
+    }
+
+    /**
+     * As {@link #publishAsync(String, byte[], Semaphore)}; {@code acknowledged} runs when the broker
+     * PUBACKs the message, which is when a device may forget the batch.
+     */
+    public void publishAsync(String stream, byte[] payload, Semaphore inFlight, Runnable acknowledged)
+            throws InterruptedException {
         inFlight.acquire();
         while (true) {
             try {
                 client.publish(ROOT + "/" + deviceId + "/" + stream, payload, 1, false, null, new IMqttActionListener() {
                     @Override
                     public void onSuccess(IMqttToken token) {
+                        acknowledged.run();
                         inFlight.release();
                     }
 
@@ -115,6 +125,25 @@ public final class DeviceClient implements AutoCloseable {
                         .atMost(java.time.Duration.ofSeconds(60)).until(client::isConnected);
             }
         }
+    }
+
+    /**
+     * Reconnects at once instead of after Paho's back-off, as a device does that sees its network
+     * come back; does nothing while connected or while a reconnect is already under way.
+     */
+    public void reconnectNow() {
+        if (client.isConnected()) {
+            return;
+        }
+        try {
+            client.reconnect();
+        } catch (MqttException e) {
+            // Already connecting: the attempt under way does the same.
+        }
+    }
+
+    public boolean isConnected() {
+        return client.isConnected();
     }
 
     /** Whether a receipt (of any status) arrived for this stream and seq. */

@@ -10,6 +10,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
@@ -32,6 +34,8 @@ public final class NoLossRun implements AutoCloseable {
     private final ScheduledExecutorService publisher = Executors.newSingleThreadScheduledExecutor();
     private final Semaphore inFlight = new Semaphore(2_000);
     private final AtomicInteger rounds = new AtomicInteger();
+    /** "deviceId/seq" of every batch the broker PUBACKed: what a device may forget. */
+    private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
 
     public NoLossRun(String serviceUri, String brokerUri, int deviceCount, int batchesPerDevice) throws Exception {
         this.batchesPerDevice = batchesPerDevice;
@@ -69,7 +73,7 @@ public final class NoLossRun implements AutoCloseable {
             }
             try {
                 for (DeviceClient d : devices) {
-                    d.publishAsync("accel", batch(seq), inFlight);
+                    d.publishAsync("accel", batch(seq), inFlight, () -> acknowledged.add(d.deviceId() + "/" + seq));
                 }
                 rounds.incrementAndGet();
             } catch (InterruptedException e) {
@@ -80,6 +84,22 @@ public final class NoLossRun implements AutoCloseable {
 
     public void awaitPublished(Duration atMost) {
         await().atMost(atMost).until(() -> rounds.get() >= batchesPerDevice && inFlight.availablePermits() == 2_000);
+    }
+
+    /** "deviceId/seq" of every batch the broker acknowledged so far. */
+    public Set<String> acknowledged() {
+        return Set.copyOf(acknowledged);
+    }
+
+    /**
+     * Has every device reconnect at once, as a phone does when its network returns, rather than
+     * after Paho's back-off, which grows while the broker is away.
+     */
+    public void reconnectDevicesNow(Duration atMost) {
+        await().atMost(atMost).pollInterval(Duration.ofMillis(50)).until(() -> {
+            devices.forEach(DeviceClient::reconnectNow);
+            return devices.stream().allMatch(DeviceClient::isConnected);
+        });
     }
 
     public int receipts() {
