@@ -18,15 +18,16 @@ import org.osteon.scoring.pipeline.EpochResult;
 
 /**
  * Writes the per-epoch CSV with the fixed columns
- * {@code time,enmo_mg,mad_mg,axis1,axis2,axis3,vm,peaks,peak_max_g,intensity,nonwear}.
+ * {@code time,enmo_mg,mad_mg,axis1,axis2,axis3,vm,peaks,peak_max_g,intensity,nonwear,steps}.
  * {@code time} is the epoch start on the device's clock, with its UTC offset when the
  * recording states one; {@code intensity} is the class name in lower case and
- * {@code nonwear} is 1 or 0. Counts columns are left empty, never zero, when the sample
+ * {@code nonwear} is 1 or 0; {@code steps} are the steps whose detection falls in the epoch (last,
+ * so that readers of the earlier columns by position are unaffected). Counts columns are left empty, never zero, when the sample
  * rate is one the counts method does not define.
  */
 final class EpochCsvWriter implements Closeable {
 
-    static final String HEADER = "time,enmo_mg,mad_mg,axis1,axis2,axis3,vm,peaks,peak_max_g,intensity,nonwear";
+    static final String HEADER = "time,enmo_mg,mad_mg,axis1,axis2,axis3,vm,peaks,peak_max_g,intensity,nonwear,steps";
 
     private final BufferedWriter out;
     private final ZoneOffset clock;
@@ -63,7 +64,8 @@ final class EpochCsvWriter implements Closeable {
         row.append(',').append(e.peaks());
         decimal(e.peakMaxG(), 3);
         row.append(',').append(e.intensity().name().toLowerCase(Locale.ROOT));
-        row.append(',').append(e.nonwear() ? 1 : 0).append('\n');
+        row.append(',').append(e.nonwear() ? 1 : 0);
+        row.append(',').append(e.steps()).append('\n');
         out.append(row);
     }
 

@@ -3,6 +3,7 @@ package org.osteon.scoring.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
  * Research command line for the scoring core:
@@ -11,7 +12,8 @@ import java.io.UncheckedIOException;
  *
  * <p>FILE is an ActiGraph {@code .gt3x}, an ActiLife raw CSV export or the project's
  * {@code time,x,y,z} CSV. Writes {@code DIR/<name>.epochs.csv} and
- * {@code DIR/<name>.days.json}. Exit status 0 on success, 1 when the input cannot be read or
+ * {@code DIR/<name>.days.json} with {@code DIR/<name>.days.csv} beside it. {@code --help} prints the
+ * usage and exits 0. Exit status 0 on success, 1 when the input cannot be read or
  * scored, 2 for a bad command line. It has no dependencies beyond the JDK, so it runs as
  * {@code java -cp target/classes org.osteon.scoring.cli.ScoreCommand score …}.
  */
@@ -26,6 +28,10 @@ public final class ScoreCommand {
 
     /** Runs the command; returns the exit status instead of exiting, for tests. */
     static int run(String[] args, PrintStream out, PrintStream err) {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            out.println(ScoreArguments.USAGE);
+            return 0;
+        }
         ScoreArguments arguments;
         try {
             arguments = ScoreArguments.parse(args);
@@ -39,6 +45,7 @@ public final class ScoreCommand {
             out.println("scored " + result.epochs() + " epochs of " + arguments.file());
             out.println("wrote " + result.epochCsv());
             out.println("wrote " + result.dayJson());
+            out.println("wrote " + result.dayCsv());
             return 0;
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             err.println("score: " + arguments.file() + ": " + e.getMessage());

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.osteon.scoring.counts.ActiGraphCounts;
@@ -22,14 +23,15 @@ import org.osteon.scoring.pipeline.EpochSink;
 import org.osteon.scoring.pipeline.ImpactPeak;
 import org.osteon.scoring.pipeline.ScoringParams;
 import org.osteon.scoring.summary.DaySummarizer;
+import org.osteon.scoring.summary.DaySummary;
 
-/** One scoring of one file: read in chunks, score, write the epoch CSV and the day JSON. */
+/** One scoring of one file: read in chunks, score, write the epoch CSV, the day JSON and the day CSV. */
 final class ScoreRun {
 
     /** Samples per read: large enough to amortise calls, small enough to stay in cache. */
     private static final int CHUNK = 1 << 14;
 
-    record Result(long epochs, Path epochCsv, Path dayJson) {
+    record Result(long epochs, Path epochCsv, Path dayJson, Path dayCsv) {
     }
 
     private final ScoreArguments args;
@@ -58,15 +60,18 @@ final class ScoreRun {
             String stem = stem(args.file());
             Path csv = args.outDir().resolve(stem + ".epochs.csv");
             Path json = args.outDir().resolve(stem + ".days.json");
+            Path dayCsv = args.outDir().resolve(stem + ".days.csv");
             DaySummarizer days = new DaySummarizer(params, zone);
             long epochs;
             try (EpochCsvWriter writer = new EpochCsvWriter(csv, info.offset(), counts)) {
                 epochs = score(reader, new EpochScorer(params, info.start().toInstant(zone).toEpochMilli()),
                         writer, days);
             }
-            Files.writeString(json, DaySummaryJson.render(recording(info), days.finish(), days.circadian()),
+            List<DaySummary> summaries = days.finish();
+            Files.writeString(json, DaySummaryJson.render(recording(info), summaries, days.circadian()),
                     StandardCharsets.UTF_8);
-            return new Result(epochs, csv, json);
+            Files.writeString(dayCsv, DaySummaryCsv.render(summaries), StandardCharsets.UTF_8);
+            return new Result(epochs, csv, json, dayCsv);
         }
     }
 

@@ -36,7 +36,7 @@ class ScoreCommandTest {
         assertTrue(rows.get(1).startsWith("2019-02-14T08:58:00,"), rows.get(1));
         assertTrue(rows.get(180).startsWith("2019-02-14T09:00:59,"), rows.get(180));
         for (String row : rows.subList(1, rows.size())) {
-            assertEquals(11, row.split(",", -1).length, row);
+            assertEquals(12, row.split(",", -1).length, row);
         }
         assertCountsEqual(EvalData.intColumns("agread/example1sec.csv", 11, 2, 3, 4), rows);
         String json = Files.readString(dir.resolve("out/exampleRAW.days.json"));
@@ -62,6 +62,38 @@ class ScoreCommandTest {
         }
         // 137.16 mg: mean ENMO over the whole file, computed independently (eval-data README).
         assertEquals(137.16, enmoSum / 36, 0.01);
+    }
+
+    @Test
+    void theDayCsvBesideTheJsonHoldsEachDaysNumbersAndItsStepsAreTheEpochsSteps() throws IOException {
+        Path file = EvalData.copyTo("bhelsel-agcounts/example.gt3x", dir);
+
+        assertEquals(0, run("score", file.toString(), "--out", dir.toString()), err.toString());
+
+        assertTrue(out.toString().contains("example.days.csv"), out.toString());
+        List<String> days = Files.readAllLines(dir.resolve("example.days.csv"));
+        assertEquals(2, days.size(), String.join("\n", days));
+        List<String> header = List.of(days.get(0).split(","));
+        String[] day = days.get(1).split(",", -1);
+        assertEquals(header.size(), day.length, days.get(1));
+        assertEquals("2023-06-13", day[0]);
+        assertTrue(header.containsAll(List.of("mvpa_bout_10_min", "impacts_high", "osteogenic_index")), days.get(0));
+        List<String> epochs = Files.readAllLines(dir.resolve("example.epochs.csv"));
+        int stepsColumn = List.of(epochs.get(0).split(",")).indexOf("steps");
+        int epochSteps = 0;
+        for (String row : epochs.subList(1, epochs.size())) {
+            epochSteps += Integer.parseInt(row.split(",", -1)[stepsColumn]);
+        }
+        assertTrue(epochSteps > 0, "the wrist recording walks");
+        assertEquals(epochSteps, Integer.parseInt(day[header.indexOf("steps")]));
+        String json = Files.readString(dir.resolve("example.days.json"));
+        assertTrue(json.contains("\"steps\": " + epochSteps), json);
+    }
+
+    @Test
+    void helpPrintsTheUsageAndExitsZero() {
+        assertEquals(0, run("score", "--help"));
+        assertTrue(out.toString().contains("usage: score FILE --out DIR"), out.toString());
     }
 
     @Test
