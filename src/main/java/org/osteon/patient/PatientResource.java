@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.osteon.auth.Caller;
 import org.osteon.auth.PatientAccess;
 import org.osteon.auth.Roles;
 import org.osteon.common.ApiDocs;
@@ -43,11 +44,13 @@ import org.osteon.physio.Physiotherapist;
         content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "401", value = ApiDocs.UNAUTHORIZED)))
 public class PatientResource {
     private final PatientAccess access;
+    private final Caller caller;
     private final CareAssignments assignments;
     private final PatientDataService data;
 
-    public PatientResource(PatientAccess access, CareAssignments assignments, PatientDataService data) {
+    public PatientResource(PatientAccess access, CareAssignments assignments, PatientDataService data, Caller caller) {
         this.access = access;
+        this.caller = caller;
         this.assignments = assignments;
         this.data = data;
     }
@@ -81,6 +84,20 @@ public class PatientResource {
         return Response.created(uri.getAbsolutePathBuilder().path(p.id.toString()).build())
                 .entity(PatientView.of(p))
                 .build();
+    }
+
+    @GET
+    @Path("/me")
+    @RolesAllowed(Roles.PATIENT)
+    @Operation(summary = "Read the calling patient", description = "The patient whose token calls: an app learns its "
+            + "patient id here, for every other path under /api/v1/patients/{patientId}.")
+    @APIResponse(responseCode = "200", description = "the patient", content = @Content(examples = @ExampleObject(name = "200",
+            value = "{\"id\":\"5f0c…\",\"displayName\":\"OST-0042\",\"timeZone\":\"Europe/Vienna\",\"bodyMassKg\":64.5,\"createdAt\":\"2026-03-01T09:00:00Z\"}")))
+    @APIResponse(responseCode = "404", description = "the token's subject is no registered patient",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "404", value = ApiDocs.NOT_FOUND)))
+    public PatientView me() {
+        UUID self = caller.patientId().orElseThrow(() -> ApiException.notFound("patient", caller.subject()));
+        return PatientView.of(access.registry(self, "patient"));
     }
 
     @GET

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.osteon.support.Registry;
+import org.osteon.support.Tokens;
 
 @QuarkusTest
 class RegistryResourceTest {
@@ -25,6 +26,16 @@ class RegistryResourceTest {
                 .body("bodyMassKg", nullValue())
                 .extract().header("Location");
         asAdmin().get(location).then().statusCode(200).body("displayName", is("OST-0042"));
+    }
+
+    @Test
+    void aPatientTokenReadsItsOwnRecordAtMeAndNoOtherRoleMay() {
+        String id = Registry.newPatient();
+        Tokens.as(Tokens.patient(id)).get("/api/v1/patients/me").then().statusCode(200).body("id", is(id));
+        Tokens.as(Tokens.patient(UUID.randomUUID().toString())).get("/api/v1/patients/me")
+                .then().statusCode(404).body("detail", containsString("does not exist"));
+        Tokens.as(Tokens.physio("physio-" + UUID.randomUUID())).get("/api/v1/patients/me").then().statusCode(403);
+        asAdmin().get("/api/v1/patients/me").then().statusCode(403);
     }
 
     @Test
