@@ -21,6 +21,8 @@ public class AlertRepository {
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
     private static final String COLUMNS = "id, patient_id, rule, metric, status, raised_at, message, details, "
             + "acknowledged_by, acknowledged_at, resolved_at, resolution";
+    /** The patient's display name beside the alert's columns, for a table or alias named by %s. */
+    private static final String NAME = ", (select p.display_name from patient p where p.id = %s.patient_id)";
 
     private final Jdbc jdbc;
     private final ObjectMapper json;
@@ -38,7 +40,7 @@ public class AlertRepository {
         boolean resolved = status.equals("resolved");
         return jdbc.one("insert into alert (id, patient_id, rule, metric, episode, status, raised_at, message, details, "
                         + "resolved_at, resolution) values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) "
-                        + "on conflict do nothing returning " + COLUMNS, this::row,
+                        + "on conflict do nothing returning " + COLUMNS + NAME.formatted("alert"), this::row,
                 UUID.randomUUID(), patientId, f.rule(), f.metric(), f.episode(), status, now, f.message(),
                 write(f.details()), resolved ? now : null, resolved ? "superseded" : null);
     }
@@ -64,7 +66,7 @@ public class AlertRepository {
     }
 
     public Optional<AlertView> find(UUID id) {
-        return jdbc.one("select " + COLUMNS + " from alert where id = ?", this::row, id);
+        return jdbc.one("select " + COLUMNS + NAME.formatted("alert") + " from alert where id = ?", this::row, id);
     }
 
     /** Records the acknowledgement once; a resolved alert keeps its status. Returns whether it changed. */
@@ -76,7 +78,7 @@ public class AlertRepository {
 
     /** Alerts of one patient, or of every patient assigned to a physiotherapist, newest first. */
     public List<AlertView> list(UUID patientId, UUID physioId, String status, int limit, long offset) {
-        return jdbc.list("select " + COLUMNS.replaceAll("(\\w+)", "a.$1") + " from alert a" + where(physioId)
+        return jdbc.list("select " + COLUMNS.replaceAll("(\\w+)", "a.$1") + NAME.formatted("a") + " from alert a" + where(physioId)
                 + " order by a.raised_at desc, a.id limit ? offset ?", this::row,
                 params(patientId, physioId, status, limit, offset));
     }
@@ -105,7 +107,7 @@ public class AlertRepository {
             return new AlertView(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                     rs.getString(4), rs.getString(5), instant(rs.getTimestamp(6)), rs.getString(7),
                     json.readValue(rs.getString(8), OBJECT), rs.getString(9), instant(rs.getTimestamp(10)),
-                    instant(rs.getTimestamp(11)), rs.getString(12));
+                    instant(rs.getTimestamp(11)), rs.getString(12), rs.getString(13));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("alert details could not be read", e);
         }

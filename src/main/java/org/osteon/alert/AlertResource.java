@@ -48,7 +48,7 @@ import org.osteon.physio.Physiotherapist;
 @APIResponse(responseCode = "403", description = "only physiotherapists read and acknowledge alerts",
         content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "403", value = ApiDocs.FORBIDDEN)))
 public class AlertResource {
-    static final String ALERT_EXAMPLE = "{\"id\":\"9b1e…\",\"patientId\":\"5f0c…\",\"rule\":\"mood_decline\","
+    static final String ALERT_EXAMPLE = "{\"id\":\"9b1e…\",\"patientId\":\"5f0c…\",\"patientDisplayName\":\"OST-0042\",\"rule\":\"mood_decline\","
             + "\"metric\":\"mvpa_bouted_10\",\"status\":\"open\",\"raisedAt\":\"2026-03-25T06:15:00Z\",\"message\":\"Bouted MVPA "
             + "(bouts of 10 min or more) fell from a mean of 32.0 to 18.5 min/day (−42 %): 2026-03-18 to 2026-03-24 (5 valid "
             + "days) against 2026-03-04 to 2026-03-17 (12 valid days); alert below −30 %.\",\"details\":{\"metric\":"
@@ -115,7 +115,7 @@ public class AlertResource {
                     + "acknowledged alert is not raised again; a new episode of its rule is. A resolved alert keeps "
                     + "its status and gains the acknowledgement.")
     @APIResponse(responseCode = "200", description = "the alert", content = @Content(examples = @ExampleObject(name = "200",
-            value = "{\"id\":\"9b1e…\",\"patientId\":\"5f0c…\",\"rule\":\"no_sync\",\"metric\":null,\"status\":"
+            value = "{\"id\":\"9b1e…\",\"patientId\":\"5f0c…\",\"patientDisplayName\":\"OST-0042\",\"rule\":\"no_sync\",\"metric\":null,\"status\":"
                     + "\"acknowledged\",\"raisedAt\":\"2026-03-25T06:15:00Z\",\"message\":\"No data synced for 2.3 days: "
                     + "last accepted batch at 2026-03-22T23:02:11Z; alert after 2 days.\",\"details\":{\"lastSyncAt\":"
                     + "\"2026-03-22T23:02:11Z\",\"daysSilent\":2.3,\"parameters\":{\"days\":2}},\"acknowledgedBy\":"

@@ -20,4 +20,6 @@ public record AlertView(
         Instant acknowledgedAt,
         Instant resolvedAt,
         @Schema(description = "cleared (the condition no longer holds) or superseded (a later safety-cap day took its place)")
-        String resolution) {}
+        String resolution,
+        @Schema(description = "the patient's display name (a pseudonym such as OST-0042 where the clinic uses them), "
+                + "so that a list of alerts says whose they are") String patientDisplayName) {}

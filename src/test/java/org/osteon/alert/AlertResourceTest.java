@@ -47,7 +47,7 @@ class AlertResourceTest {
 
     Setup patientWithProgramFrom(String effectiveFrom) {
         Physio physio = Clinic.newPhysio();
-        String patient = Clinic.newPatientOf(physio, "Europe/Vienna");
+        String patient = Clinic.newPatientOf(physio, "Europe/Vienna", "OST-" + physio.subject());
         String device = Registry.newDevice(patient, 16);
         Clinic.prescribe(physio, patient, Map.of("components", PROGRAM, "reason", "alerts", "effectiveFrom", effectiveFrom));
         return new Setup(physio, patient, device, new DayRows(jdbc, patient));
@@ -93,6 +93,7 @@ class AlertResourceTest {
                 .body("total", is(1))
                 .body("items[0].id", is(id))
                 .body("items[0].patientId", is(s.patient()))
+                .body("items[0].patientDisplayName", is("OST-" + s.physio().subject()))
                 .body("items[0].rule", is("non_adherence"))
                 .body("items[0].status", is("open"))
                 .body("items[0].raisedAt", is("2030-05-11T10:00:00Z"))
