@@ -70,13 +70,13 @@ public class PatientDataResource {
                     + "\"longestSedentaryBoutMinutes\":75.0,\"resistanceSessions\":1,\"relativeAmplitude\":0.86,"
                     + "\"rolling7d\":{\"ra\":0.88,\"is\":0.61,\"iv\":0.74},\"provenance\":{\"placement\":\"wrist\","
                     + "\"circadianDay\":{\"algorithm\":\"circadian-day-profile-ra\",\"version\":\"1\",\"parameters\":"
-                    + "{\"binarise\":\"true\",\"binariseThresholdMg\":\"40.0\",\"epochSeconds\":\"5\","
-                    + "\"minDayValidHours\":\"16\",\"minHourWearFraction\":\"0.5\",\"validHours\":\"18\","
-                    + "\"wrapM10L5\":\"false\"}},\"rolling7\":{\"algorithm\":\"circadian-rolling-is-iv-ra\","
-                    + "\"version\":\"1\",\"parameters\":{\"binarise\":\"true\",\"binariseThresholdMg\":\"40.0\","
-                    + "\"daysUsed\":\"2026-02-24,2026-02-25,2026-02-26,2026-02-27,2026-02-28,2026-03-01,2026-03-02\","
-                    + "\"epochSeconds\":\"5\",\"minDays\":\"3\",\"minHourWearFraction\":\"0.5\","
-                    + "\"validDays\":\"7\",\"validHours\":\"121\",\"windowDays\":\"7\",\"wrapM10L5\":\"false\"}}}}]")))
+                    + "{\"binarise\":true,\"binariseThresholdMg\":40.0,\"epochSeconds\":5,"
+                    + "\"minDayValidHours\":16,\"minHourWearFraction\":0.5,\"validHours\":18,"
+                    + "\"wrapM10L5\":false}},\"rolling7\":{\"algorithm\":\"circadian-rolling-is-iv-ra\","
+                    + "\"version\":\"1\",\"parameters\":{\"binarise\":true,\"binariseThresholdMg\":40.0,"
+                    + "\"daysUsed\":[\"2026-02-24\",\"2026-02-25\",\"2026-02-26\",\"2026-02-27\",\"2026-02-28\",\"2026-03-01\",\"2026-03-02\"],"
+                    + "\"epochSeconds\":5,\"minDays\":3,\"minHourWearFraction\":0.5,"
+                    + "\"validDays\":7,\"validHours\":121,\"windowDays\":7,\"wrapM10L5\":false}}}}]")))
     public List<DaySummary> days(@PathParam("patientId") UUID patientId,
             @QueryParam("from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String from,
             @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String to) {

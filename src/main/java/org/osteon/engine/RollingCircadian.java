@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.osteon.scoring.Provenance;
 import org.osteon.scoring.circadian.Circadian;
 import org.osteon.scoring.circadian.CircadianAnalyzer;
 import org.osteon.scoring.circadian.CircadianDay;
@@ -189,40 +190,40 @@ final class RollingCircadian {
         }
     }
 
-    /** The parameters that every circadian number depends on, as strings like the other provenances. */
-    private static Map<String, String> parameters() {
+    /** The parameters that every circadian number depends on, typed like the other provenances. */
+    private static Map<String, Object> parameters() {
         CircadianParams s = PARAMS.circadian();
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("epochSeconds", String.valueOf(PARAMS.epochSeconds()));
-        p.put("binarise", String.valueOf(s.binarise()));
-        p.put("binariseThresholdMg", String.valueOf(CircadianAnalyzer.lightThreshold(PARAMS)));
-        p.put("minHourWearFraction", String.valueOf(s.minHourWearFraction()));
-        p.put("wrapM10L5", String.valueOf(s.wrapM10L5()));
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("epochSeconds", PARAMS.epochSeconds());
+        p.put("binarise", s.binarise());
+        p.put("binariseThresholdMg", CircadianAnalyzer.lightThreshold(PARAMS));
+        p.put("minHourWearFraction", s.minHourWearFraction());
+        p.put("wrapM10L5", s.wrapM10L5());
         return p;
     }
 
     private static Map<String, Object> dayProvenance(CircadianDay d) {
-        Map<String, String> p = parameters();
-        p.put("minDayValidHours", String.valueOf(PARAMS.circadian().minDayValidHours()));
-        p.put("validHours", String.valueOf(CircadianAnalyzer.validHours(PARAMS, d)));
+        Map<String, Object> p = parameters();
+        p.put("minDayValidHours", PARAMS.circadian().minDayValidHours());
+        p.put("validHours", CircadianAnalyzer.validHours(PARAMS, d));
         return provenance("circadian-day-profile-ra", p);
     }
 
     private static Map<String, Object> rollingProvenance(List<CircadianDay> window, Optional<Circadian> rolling) {
-        Map<String, String> p = parameters();
-        p.put("windowDays", String.valueOf(WINDOW_DAYS));
-        p.put("minDays", String.valueOf(PARAMS.circadian().minDays()));
-        p.put("daysUsed", String.join(",", window.stream().map(d -> d.date().toString()).toList()));
-        p.put("validDays", String.valueOf(rolling.map(Circadian::days).orElse(0)));
-        p.put("validHours", String.valueOf(rolling.map(Circadian::hours).orElse(0)));
+        Map<String, Object> p = parameters();
+        p.put("windowDays", WINDOW_DAYS);
+        p.put("minDays", PARAMS.circadian().minDays());
+        p.put("daysUsed", window.stream().map(d -> d.date().toString()).toList());
+        p.put("validDays", rolling.map(Circadian::days).orElse(0));
+        p.put("validHours", rolling.map(Circadian::hours).orElse(0));
         return provenance("circadian-rolling-is-iv-ra", p);
     }
 
-    private static Map<String, Object> provenance(String algorithm, Map<String, String> parameters) {
+    private static Map<String, Object> provenance(String algorithm, Map<String, Object> parameters) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("algorithm", algorithm);
         out.put("version", VERSION);
-        out.put("parameters", new TreeMap<>(parameters));
+        out.put("parameters", new Provenance(algorithm, VERSION, parameters).parameters());
         return out;
     }
 

@@ -1,13 +1,16 @@
 package org.osteon.scoring.bone;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.osteon.scoring.Provenance;
 
 /**
  * Published impact bands, in g, counted per day (docs/metrics.md §4). Bands are left-closed
  * ({@code lower ≤ g < upper}); the published "&gt; x" bands are taken as "≥ x" because a peak
  * exactly on a band edge is not distinguishable at the sensor's resolution.
  */
-public enum ImpactBandSet {
+public enum ImpactBandSet implements Provenance.Described {
     /** Deere et al., JBMR 2012 (waist): only high impacts related to femoral-neck BMD. */
     DEERE_2012(List.of(
             new ImpactBand("low", 0.5, 2.1),
@@ -26,6 +29,15 @@ public enum ImpactBandSet {
 
     public List<ImpactBand> bands() {
         return bands;
+    }
+
+    /** The set's name with its bands, so that provenance says the boundaries, not only a name. */
+    @Override
+    public Map<String, Object> describe() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("name", name());
+        d.put("bands", bands);
+        return d;
     }
 
     /** One band of a set. */

@@ -123,11 +123,32 @@ final class DaySummaryJson {
         json.beginObject();
         json.name("algorithm").value(p.algorithm());
         json.name("version").value(p.version());
-        json.name("parameters").beginObject();
-        for (Map.Entry<String, String> e : p.parameters().entrySet()) {
-            json.name(e.getKey()).value(e.getValue());
+        json.name("parameters");
+        structured(json, p.parameters());
+        json.endObject();
+    }
+
+    /** Writes a value of {@link Provenance#structured}: a string, number, boolean, null, list or map. */
+    private static void structured(JsonWriter json, Object v) {
+        if (v instanceof Map<?, ?> m) {
+            json.beginObject();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                json.name(String.valueOf(e.getKey()));
+                structured(json, e.getValue());
+            }
+            json.endObject();
+        } else if (v instanceof List<?> l) {
+            json.beginArray();
+            l.forEach(item -> structured(json, item));
+            json.endArray();
+        } else if (v instanceof Integer || v instanceof Long) {
+            json.value(((Number) v).longValue());
+        } else if (v instanceof Number n) {
+            json.value(n.doubleValue());
+        } else if (v instanceof Boolean b) {
+            json.value(b);
+        } else {
+            json.value(v == null ? null : v.toString());
         }
-        json.endObject();
-        json.endObject();
     }
 }

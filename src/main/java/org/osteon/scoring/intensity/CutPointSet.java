@@ -1,6 +1,9 @@
 package org.osteon.scoring.intensity;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.osteon.scoring.Placement;
+import org.osteon.scoring.Provenance;
 
 /**
  * Published intensity cut points (docs/metrics.md §2, table "Intensity cut points"). Each class
@@ -9,7 +12,7 @@ import org.osteon.scoring.Placement;
  *
  * <p>Select by device placement and population; a patient's set is configurable.
  */
-public enum CutPointSet {
+public enum CutPointSet implements Provenance.Described {
     /** Hildebrand et al. 2014/2016, adults, ActiGraph, non-dominant wrist. */
     HILDEBRAND_ADULT_ACTIGRAPH_WRIST(IntensityMetric.ENMO_MG, Placement.WRIST, 44.8, 100.6, 428.8),
     /** Hildebrand et al. 2014/2016, adults, GENEActiv, non-dominant wrist. */
@@ -119,5 +122,18 @@ public enum CutPointSet {
             case MAD_MG -> madMg;
             case AXIS1_CPM -> axis1 * (60.0 / epochSeconds);
         };
+    }
+
+    /** The set's name with its boundaries, so that provenance says the thresholds, not only a name. */
+    @Override
+    public Map<String, Object> describe() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("name", name());
+        d.put("metric", metric.name());
+        d.put("placement", placement == null ? "any" : placement.name());
+        d.put("light", light);
+        d.put("moderate", moderate);
+        d.put("vigorous", vigorous);
+        return d;
     }
 }

@@ -71,16 +71,16 @@ public record ScoringParams(
     }
 
     /** Parameters shared by every score computed with these settings, for {@code Provenance}. */
-    public Map<String, String> provenanceParameters() {
-        Map<String, String> p = new TreeMap<>();
-        p.put("rateHz", String.valueOf(rateHz));
-        p.put("epochSeconds", String.valueOf(epochSeconds));
-        p.put("placement", String.valueOf(placement));
-        p.put("calibrationApplied", String.valueOf(calibration.accepted()));
+    public Map<String, Object> provenanceParameters() {
+        Map<String, Object> p = new TreeMap<>();
+        p.put("rateHz", rateHz);
+        p.put("epochSeconds", epochSeconds);
+        p.put("placement", placement);
+        p.put("calibrationApplied", calibration.accepted());
         p.put("calibrationReason", calibration.reason());
-        p.put("nonWear", nonWear.toString());
-        p.put("countsFilter", String.valueOf(countsFilter));
-        p.put("countsAvailable", String.valueOf(ActiGraphCountsStage.supports(this)));
+        p.put("nonWear", nonWear);
+        p.put("countsFilter", countsFilter);
+        p.put("countsAvailable", ActiGraphCountsStage.supports(this));
         return p;
     }
 

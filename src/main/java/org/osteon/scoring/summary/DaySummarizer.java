@@ -123,8 +123,8 @@ public final class DaySummarizer implements EpochSink {
         List<BoutMinutes> inactivity = sedentaryDefined
                 ? bouts(day.sedentary(), b.inactivityMinutes(), b.inactivityCriterion())
                 : List.of();
-        Map<String, String> common = params.provenanceParameters();
-        common.put("wearMinutes", String.valueOf(wearMinutes));
+        Map<String, Object> common = params.provenanceParameters();
+        common.put("wearMinutes", wearMinutes);
         Provenance activity = new Provenance("enmo-mad-cutpoints-bouts", VERSION, common)
                 .with("cutPoints", params.cutPoints())
                 .with("bouts", b);
@@ -147,7 +147,7 @@ public final class DaySummarizer implements EpochSink {
                 impacts);
     }
 
-    private Provenance impactProvenance(Map<String, String> common) {
+    private Provenance impactProvenance(Map<String, Object> common) {
         return new Provenance("impact-peaks", VERSION, common)
                 .with("peakThresholdG", params.peakThresholdG())
                 .with("gravityMode", params.gravityMode())

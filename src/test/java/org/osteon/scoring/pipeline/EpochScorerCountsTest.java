@@ -61,7 +61,7 @@ class EpochScorerCountsTest {
 
         assertTrue(out.epochs.stream().allMatch(e -> e.axis1() == 0 && e.vm() == 0));
         assertTrue(out.epochs.stream().anyMatch(e -> e.enmoMg() > 0), "ENMO still works at 25 Hz");
-        assertEquals("false", ScoringParams.builder(25).build().provenanceParameters().get("countsAvailable"));
+        assertEquals(false, ScoringParams.builder(25).build().provenanceParameters().get("countsAvailable"));
     }
 
     @Test

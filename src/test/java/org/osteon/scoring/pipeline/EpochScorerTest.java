@@ -210,7 +210,7 @@ class EpochScorerTest {
 
         assertEquals(100.0, raw.epochs.get(0).enmoMg(), 1e-4);
         assertEquals(0.0, calibrated.epochs.get(0).enmoMg(), 1e-4);
-        assertEquals("true", ScoringParams.builder(RATE).calibration(fix).build().provenanceParameters()
+        assertEquals(true, ScoringParams.builder(RATE).calibration(fix).build().provenanceParameters()
                 .get("calibrationApplied"));
     }
 

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -92,7 +93,7 @@ class DaySummarizerTest {
         DaySummary day = scoreAndSummarise(ScoringParams.builder(RATE).build(), jumpsThenOff()).get(0);
 
         assertEquals(180.0, day.wearMinutes(), 1e-9);
-        assertEquals("180.0", day.activityProvenance().parameters().get("wearMinutes"));
+        assertEquals(180.0, day.activityProvenance().parameters().get("wearMinutes"));
     }
 
     @Test
@@ -100,15 +101,23 @@ class DaySummarizerTest {
         DaySummary day = scoreAndSummarise(ScoringParams.builder(RATE).build(), jumpsThenOff()).get(0);
 
         var activity = day.activityProvenance().parameters();
-        assertEquals("GGIR_DEFAULT", activity.get("cutPoints"));
+        // Structured, as a reader takes a threshold out by name: never a Java toString().
+        var cutPoints = (Map<?, ?>) activity.get("cutPoints");
+        assertEquals("GGIR_DEFAULT", cutPoints.get("name"));
+        assertEquals(List.of(40.0, 100.0, 400.0),
+                List.of(cutPoints.get("light"), cutPoints.get("moderate"), cutPoints.get("vigorous")));
         assertEquals("WRIST", activity.get("placement"));
-        assertEquals("50.0", activity.get("rateHz"));
-        assertEquals("false", activity.get("calibrationApplied"));
+        assertEquals(50.0, activity.get("rateHz"));
+        assertEquals(false, activity.get("calibrationApplied"));
+        assertEquals(60, ((Map<?, ?>) activity.get("nonWear")).get("windowMinutes"));
+        assertEquals(List.of(1, 5, 10), ((Map<?, ?>) activity.get("bouts")).get("mvpaMinutes"));
         var impacts = day.impactProvenance().parameters();
         assertEquals("RESULTANT", impacts.get("gravityMode"));
-        assertEquals("1.3", impacts.get("peakThresholdG"));
-        assertEquals("DEERE_2012", impacts.get("impactBands"));
-        assertEquals("4.0", day.loading().get(0).provenance().parameters().get("dssExponent"));
+        assertEquals(1.3, impacts.get("peakThresholdG"));
+        var bands = (Map<?, ?>) impacts.get("impactBands");
+        assertEquals("DEERE_2012", bands.get("name"));
+        assertEquals(Map.of("name", "high", "lowerG", 4.2, "upperG", "Infinity"), ((List<?>) bands.get("bands")).get(2));
+        assertEquals(4.0, day.loading().get(0).provenance().parameters().get("dssExponent"));
     }
 
     static HistogramBin binHolding(DaySummary day, double g) {
