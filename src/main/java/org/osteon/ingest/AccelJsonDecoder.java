@@ -51,7 +51,7 @@ public final class AccelJsonDecoder {
                     case "seq" -> seq = JsonFields.seq(p, value);
                     case "start" -> start = JsonFields.instant(p, value, "start");
                     case "rateHz" -> rate = JsonFields.number(p, value, "rateHz");
-                    case "deviceId" -> deviceId = JsonFields.string(p, value, "deviceId");
+                    case "deviceId" -> deviceId = JsonFields.string(p, value, "deviceId", JsonFields.MAX_DEVICE_ID);
                     case "x" -> lengths[0] = readAxis(p, value, 0, "x");
                     case "y" -> lengths[1] = readAxis(p, value, 1, "y");
                     case "z" -> lengths[2] = readAxis(p, value, 2, "z");
@@ -92,6 +92,7 @@ public final class AccelJsonDecoder {
         }
         limits.checkRate(rate);
         limits.checkStart(start, now);
+        limits.checkEnd(start, n, rate, now);
         ByteBuffer buf = ByteBuffer.allocate(12 * n).order(ByteOrder.LITTLE_ENDIAN);
         double maxAbs = -1;
         String maxField = null;

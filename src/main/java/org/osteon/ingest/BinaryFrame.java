@@ -86,6 +86,7 @@ public final class BinaryFrame {
         Instant start = Instant.EPOCH.plus(startMicros, ChronoUnit.MICROS);
         limits.checkRate(rate);
         limits.checkStart(start, now);
+        limits.checkEnd(start, count, rate, now);
         return build(seq, start, rate, scale, count);
     }
 

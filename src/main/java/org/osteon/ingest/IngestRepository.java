@@ -180,6 +180,29 @@ final class IngestRepository {
         }
     }
 
+    /** Messages of one unregistered id in a group: how many, and the last one's stream and reason. */
+    record Unregistered(long messages, Stream stream, Rejection.Code code) {}
+
+    static void countUnregistered(Connection c, TreeMap<String, Unregistered> byId) throws SQLException {
+        if (byId.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into ingest_unregistered as u (device_id, messages, first_seen, last_seen, last_stream, "
+                        + "last_reason_code) values (?, ?, now(), now(), ?, ?) on conflict (device_id) do update set "
+                        + "messages = u.messages + excluded.messages, last_seen = now(), "
+                        + "last_stream = excluded.last_stream, last_reason_code = excluded.last_reason_code")) {
+            for (Map.Entry<String, Unregistered> e : byId.entrySet()) {
+                ps.setString(1, e.getKey());
+                ps.setLong(2, e.getValue().messages());
+                ps.setString(3, e.getValue().stream().wireName());
+                ps.setString(4, e.getValue().code().tag());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
     /** Totals to add for one device and stream. */
     static final class Totals {
         long batches, samples, duplicates, rejections;

@@ -251,7 +251,8 @@ final class IngestWriter implements Runnable {
         // In this transaction, so that a stored batch and the mark that gets its days re-scored
         // commit or fail together.
         DirtyDays.mark(c, spans(accepted));
-        IngestRepository.insertRejections(c, rejectionRows(group, out));
+        IngestRepository.insertRejections(c, rejectionRows(group, out, devices));
+        IngestRepository.countUnregistered(c, unregistered(group, out, devices));
         IngestRepository.addTotals(c, totals(group, out, devices));
         return out;
     }
@@ -311,14 +312,16 @@ final class IngestWriter implements Runnable {
 
     private static Rejection checkDevice(Inbound m, DeviceInfo d) {
         if (d == null) {
-            return new Rejection(UNKNOWN_DEVICE, "device: '" + m.deviceId + "' is not registered");
+            return new Rejection(UNKNOWN_DEVICE, "device: '" + SafeText.of(m.deviceId, JsonFields.MAX_DEVICE_ID)
+                    + "' is not registered");
         }
         if (d.revokedAt() != null) {
-            return new Rejection(UNKNOWN_DEVICE, "device: '" + m.deviceId + "' was revoked");
+            return new Rejection(UNKNOWN_DEVICE, "device: '" + SafeText.of(m.deviceId, JsonFields.MAX_DEVICE_ID)
+                    + "' was revoked");
         }
         DecodedBatch b = m.batch;
         if (b.claimedDeviceId() != null && !b.claimedDeviceId().equals(m.deviceId)) {
-            return new Rejection(DEVICE_MISMATCH, "deviceId: '" + b.claimedDeviceId()
+            return new Rejection(DEVICE_MISMATCH, "deviceId: '" + SafeText.of(b.claimedDeviceId(), JsonFields.MAX_DEVICE_ID)
                     + "' does not match the device of the topic, '" + m.deviceId + "'");
         }
         if (b instanceof AccelBatch a && a.maxAbsG() > d.rangeG()) {
@@ -333,16 +336,32 @@ final class IngestWriter implements Runnable {
         return null;
     }
 
-    private static List<RejectionRow> rejectionRows(List<Inbound> group, Outcome[] out) {
+    /** Rejections of registered devices, each kept for the device's sync status and its owner's export. */
+    private static List<RejectionRow> rejectionRows(List<Inbound> group, Outcome[] out, Map<String, DeviceInfo> known) {
         List<RejectionRow> rows = new ArrayList<>();
         for (int i = 0; i < out.length; i++) {
-            if (out[i].rejection() != null) {
+            if (out[i].rejection() != null && known.containsKey(group.get(i).deviceId)) {
                 Inbound m = group.get(i);
                 rows.add(new RejectionRow(m.deviceId, m.stream, m.seq, out[i].rejection(), m.payload.length,
                         ContentHash.of(m.payload)));
             }
         }
         return rows;
+    }
+
+    /** Messages of ids that are not registered, counted per id (see V54), in id order against deadlocks. */
+    private static TreeMap<String, IngestRepository.Unregistered> unregistered(List<Inbound> group, Outcome[] out,
+            Map<String, DeviceInfo> known) {
+        TreeMap<String, IngestRepository.Unregistered> counts = new TreeMap<>();
+        for (int i = 0; i < out.length; i++) {
+            Inbound m = group.get(i);
+            if (out[i].rejection() != null && !known.containsKey(m.deviceId)) {
+                String id = DeviceIds.isValid(m.deviceId) ? m.deviceId : DeviceIds.INVALID;
+                counts.merge(id, new IngestRepository.Unregistered(1, m.stream, out[i].rejection().code()),
+                        (a, b) -> new IngestRepository.Unregistered(a.messages() + 1, b.stream(), b.code()));
+            }
+        }
+        return counts;
     }
 
     private static TreeMap<String, Totals> totals(List<Inbound> group, Outcome[] out, Map<String, DeviceInfo> known) {

@@ -12,6 +12,9 @@ import java.time.temporal.ChronoUnit;
 
 /** Reads one typed field of a device payload, or rejects it naming the field. */
 final class JsonFields {
+    /** A registered device id has at most 64 characters; a longer claim is never one and is not echoed. */
+    static final int MAX_DEVICE_ID = 64;
+
     private JsonFields() {}
 
     static long seq(JsonParser p, JsonToken t) throws IOException, Rejection.Exception {
@@ -59,11 +62,31 @@ final class JsonFields {
         return p.getIntValue();
     }
 
-    static String string(JsonParser p, JsonToken t, String field) throws IOException, Rejection.Exception {
+    /**
+     * A text field: printable Unicode of at most {@code maxChars}. A NUL is refused by PostgreSQL
+     * (and once stalled every device's ingest), other control characters, unpaired surrogates and
+     * non-characters garble logs and receipts; none of them is ever needed in a device id, a kind or
+     * an exercise name. The reason shows the character escaped, never raw.
+     */
+    static String string(JsonParser p, JsonToken t, String field, int maxChars) throws IOException, Rejection.Exception {
         if (t != JsonToken.VALUE_STRING) {
             throw Rejection.of(WRONG_TYPE, field + ": must be a string");
         }
-        return p.getText();
+        String s = p.getText();
+        if (s.length() > maxChars) {
+            throw Rejection.of(INVALID_TEXT, field + ": " + s.length() + " characters, at most " + maxChars);
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+            if (pair) {
+                i++;
+            } else if (Character.isISOControl(c) || Character.isSurrogate(c) || c == '\uFFFE' || c == '\uFFFF') {
+                throw Rejection.of(INVALID_TEXT, field + ": holds " + String.format("U+%04X", (int) c)
+                        + " at position " + i + "; text must be printable Unicode without control characters");
+            }
+        }
+        return s;
     }
 
     static void require(Object value, String field) throws Rejection.Exception {

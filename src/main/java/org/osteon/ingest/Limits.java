@@ -33,6 +33,18 @@ public record Limits(int maxPayloadBytes, int maxSamples, int maxEvents, Duratio
         checkTime(t, now, "start");
     }
 
+    /**
+     * The end counts, not only the start: a 1-Hz batch of 400,000 samples that starts within the
+     * limit would otherwise reach days ahead and create days that have not happened.
+     */
+    void checkEnd(Instant start, int samples, double rate, Instant now) throws Rejection.Exception {
+        Instant last = start.plusNanos((long) ((samples - 1) * 1e9 / rate));
+        if (last.isAfter(now.plus(maxFutureSkew))) {
+            throw Rejection.of(START_IN_FUTURE, "x: the last of " + samples + " samples at " + rate + " Hz falls at "
+                    + last + ", more than " + maxFutureSkew.toHours() + " h in the future");
+        }
+    }
+
     void checkTime(Instant t, Instant now, String field) throws Rejection.Exception {
         if (t.isAfter(now.plus(maxFutureSkew))) {
             throw Rejection.of(START_IN_FUTURE, field + ": more than " + maxFutureSkew.toHours()

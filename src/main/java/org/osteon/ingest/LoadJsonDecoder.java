@@ -34,7 +34,7 @@ public final class LoadJsonDecoder {
                 JsonToken value = p.nextToken();
                 switch (field) {
                     case "seq" -> seq = JsonFields.seq(p, value);
-                    case "deviceId" -> deviceId = JsonFields.string(p, value, "deviceId");
+                    case "deviceId" -> deviceId = JsonFields.string(p, value, "deviceId", JsonFields.MAX_DEVICE_ID);
                     case "events" -> events = events(p, value, now);
                     default -> p.skipChildren();
                 }
@@ -93,8 +93,8 @@ public final class LoadJsonDecoder {
             String path = at + "." + field;
             switch (field) {
                 case "t" -> time = JsonFields.instant(p, v, path);
-                case "kind" -> kind = JsonFields.string(p, v, path);
-                case "exercise" -> exercise = JsonFields.string(p, v, path);
+                case "kind" -> kind = JsonFields.string(p, v, path, 40);
+                case "exercise" -> exercise = JsonFields.string(p, v, path, 100);
                 case "sets" -> sets = JsonFields.integer(p, v, path);
                 case "reps" -> reps = JsonFields.integer(p, v, path);
                 case "cycles" -> cycles = JsonFields.integer(p, v, path);
@@ -135,7 +135,7 @@ public final class LoadJsonDecoder {
                 positive(cycles, at + ".cycles");
                 return new LoadEvent(time, kind, null, null, null, null, null, peakBw, cycles);
             }
-            default -> throw Rejection.of(UNKNOWN_KIND, at + ".kind: unknown kind '" + shorten(kind)
+            default -> throw Rejection.of(UNKNOWN_KIND, at + ".kind: unknown kind '" + kind
                     + "', expected resistance or grf");
         }
     }
@@ -144,10 +144,6 @@ public final class LoadJsonDecoder {
         if (value <= 0) {
             throw Rejection.of(INVALID_VALUE, field + ": must be > 0");
         }
-    }
-
-    private static String shorten(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 40) + "...";
     }
 
     private static byte[] hash(long seq, List<LoadEvent> events) {

@@ -185,7 +185,7 @@ public class MqttIngestClient implements IngestWriter.Completion {
         long arrived = System.nanoTime();
         var address = topics.parse(topic);
         if (address.isEmpty()) {
-            LOG.warnf("Ignoring a message on unexpected topic %s", topic);
+            LOG.warnf("Ignoring a message on unexpected topic %s", SafeText.of(topic, 200));
             ack(connection, message.getId(), message.getQos());
             return;
         }
@@ -233,6 +233,10 @@ public class MqttIngestClient implements IngestWriter.Completion {
 
     private void publishReceipt(Inbound m, Outcome o) {
         MqttAsyncClient c = outbound.client();
+        if (!DeviceIds.isValid(m.deviceId)) {
+            // No device can have this id, so nobody reads its receipts; and Paho refuses some topics outright.
+            return;
+        }
         if (c == null || !c.isConnected()) {
             // The device re-sends a batch without a receipt and then gets "duplicate".
             return;
@@ -243,7 +247,8 @@ public class MqttIngestClient implements IngestWriter.Completion {
                 return;
             }
             c.publish(topics.receipts(m.deviceId), Receipts.json(m, o), 1, false, null, releaseInFlight);
-        } catch (MqttException e) {
+        } catch (MqttException | RuntimeException e) {
+            // Never past here: the acknowledgements of the whole group follow the receipts.
             receiptsInFlight.release();
             LOG.debugf("Receipt for device %s seq %s not sent: %s", m.deviceId, m.seq, e.getMessage());
         } catch (InterruptedException e) {

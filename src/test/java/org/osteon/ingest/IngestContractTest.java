@@ -189,17 +189,95 @@ class IngestContractTest {
     }
 
     @Test
-    void unregisteredDeviceIsRejected() throws Exception {
+    void unregisteredDeviceIsRejectedAndItsMessagesAreCountedNotStored() throws Exception {
         String stranger = "unregistered-" + System.nanoTime();
         try (DeviceClient unknown = new DeviceClient(BROKER, stranger)) {
-            byte[] bytes = Batches.accelJson(1, start, 50, 10);
-            unknown.publishAccel(bytes);
-            JsonNode r = await().atMost(Duration.ofSeconds(20)).until(() -> unknown.receipt("accel", 1), x -> x != null);
+            for (int seq = 1; seq <= 3; seq++) {
+                unknown.publishAccel(Batches.accelJson(seq, start, 50, 10));
+            }
+            JsonNode r = await().atMost(Duration.ofSeconds(20)).until(() -> unknown.receipt("accel", 3), x -> x != null);
             assertThat(r.path("status").asText()).isEqualTo("rejected");
             assertThat(r.path("reason").asText()).isEqualTo("device: '" + stranger + "' is not registered");
-            assertThat(count("select count(*) from ingest_rejection where device_id = ? and reason_code = 'unknown_device'",
-                    stranger)).isEqualTo(1);
+            // An open broker lets anyone publish under any id: one row per id, not per message.
+            assertThat(count("select count(*) from ingest_rejection where device_id = ?", stranger)).isZero();
+            assertThat(count("select messages from ingest_unregistered where device_id = ? "
+                    + "and last_reason_code = 'unknown_device' and last_stream = 'accel'", stranger)).isEqualTo(3);
         }
+    }
+
+    @Test
+    void aNulInAnUnregisteredDevicesEventHoldsBackNoOtherDevice() throws Exception {
+        String stranger = "no-such-device-" + System.nanoTime();
+        try (DeviceClient unknown = new DeviceClient(BROKER, stranger)) {
+            // The message that once stopped ingest for every device, even after a restart.
+            unknown.publishLoad(("{\"seq\":1,\"events\":[{\"t\":\"" + start + "\",\"kind\":\"\\u0000\","
+                    + "\"peakBw\":2,\"cycles\":3}]}").getBytes(StandardCharsets.UTF_8));
+            device.publishAccel(Batches.accelJson(11, start, 50, 10));
+            assertThat(awaitReceipt("accel", 11).path("status").asText()).isEqualTo("accepted");
+            JsonNode r = await().atMost(Duration.ofSeconds(20)).until(() -> unknown.receipt("load", 1), x -> x != null);
+            assertThat(r.path("reason").asText()).contains("events[0].kind: holds U+0000 at position 0")
+                    .doesNotContain("\u0000");
+            assertThat(count("select messages from ingest_unregistered where device_id = ? "
+                    + "and last_reason_code = 'invalid_text'", stranger)).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("controlCharacters")
+    void controlCharactersInAnyTextFieldAreRefusedNamingTheField(String field, String stream, byte[] payload, String reason)
+            throws Exception {
+        device.publish(stream, payload);
+        awaitReceipt(stream, 21);
+        assertRejected(stream, 21, reason, payload);
+        assertThat(device.receipt(stream, 21).path("reason").asText()).doesNotContain("\u0000").doesNotContain("\u0007");
+    }
+
+    static Stream<Arguments> controlCharacters() {
+        Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        return Stream.of(
+                Arguments.of("deviceId", "accel", ("{\"seq\":21,\"deviceId\":\"dev\\u0000x\",\"start\":\"" + t
+                        + "\",\"rateHz\":50,\"x\":[0],\"y\":[0],\"z\":[1]}").getBytes(StandardCharsets.UTF_8),
+                        "deviceId: holds U+0000 at position 3"),
+                Arguments.of("exercise", "load", ("{\"seq\":21,\"events\":[{\"t\":\"" + t + "\",\"kind\":\"resistance\","
+                        + "\"exercise\":\"squat\\u0000\",\"sets\":3,\"reps\":5,\"loadKg\":40}]}")
+                        .getBytes(StandardCharsets.UTF_8), "events[0].exercise: holds U+0000 at position 5"),
+                Arguments.of("bell", "load", ("{\"seq\":21,\"events\":[{\"t\":\"" + t + "\",\"kind\":\"gr\\u0007f\","
+                        + "\"peakBw\":2,\"cycles\":3}]}").getBytes(StandardCharsets.UTF_8),
+                        "events[0].kind: holds U+0007 at position 2"),
+                Arguments.of("lone surrogate", "load", ("{\"seq\":21,\"deviceId\":\"\\ud800\",\"events\":[{\"t\":\"" + t
+                        + "\",\"kind\":\"grf\",\"peakBw\":2,\"cycles\":3}]}").getBytes(StandardCharsets.UTF_8),
+                        "deviceId: holds U+D800 at position 0"));
+    }
+
+    @Test
+    void aHugeClaimedDeviceIdIsRefusedWithoutBeingEchoedOrStored() throws Exception {
+        String huge = "d".repeat(100_000);
+        byte[] payload = ("{\"seq\":31,\"deviceId\":\"" + huge + "\",\"start\":\"" + start
+                + "\",\"rateHz\":50,\"x\":[0],\"y\":[0],\"z\":[1]}").getBytes(StandardCharsets.UTF_8);
+        device.publishAccel(payload);
+        awaitReceipt("accel", 31);
+        assertRejected("accel", 31, "deviceId: 100000 characters, at most 64", payload);
+        assertThat(device.receipt("accel", 31).toString().length()).isLessThan(400);
+        assertThat(count("select max(length(reason)) from ingest_rejection where device_id = ?")).isLessThan(200);
+    }
+
+    @Test
+    void aBatchWhoseEndRunsMoreThanADayAheadIsRefusedThoughItsStartIsNot() throws Exception {
+        // 100,000 samples at 1 Hz from now: the start is fine, the last sample lies 27.8 h ahead.
+        byte[] payload = Batches.accelJson(41, start, 1, 100_000);
+        device.publishAccel(payload);
+        awaitReceipt("accel", 41);
+        assertRejected("accel", 41, "x: the last of 100000 samples at 1.0 Hz falls at", payload);
+        assertThat(device.receipt("accel", 41).path("reason").asText()).contains("more than 24 h in the future");
+    }
+
+    @Test
+    void aTopicWhoseIdCouldNeverBeRegisteredIsCountedUnderOneRow() throws Exception {
+        long before = count("select coalesce(max(messages), 0) from ingest_unregistered where device_id = ?",
+                DeviceIds.INVALID);
+        device.publishAs("x", "accel", Batches.accelJson(1, start, 50, 10));
+        await().atMost(Duration.ofSeconds(20)).until(() -> count("select coalesce(max(messages), 0) from "
+                + "ingest_unregistered where device_id = ?", DeviceIds.INVALID) == before + 1);
     }
 
     @Test
