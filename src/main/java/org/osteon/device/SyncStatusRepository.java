@@ -60,7 +60,9 @@ public class SyncStatusRepository {
         }
         long missing = 0;
         try (PreparedStatement ps = c.prepareStatement(
-                "select coalesce(max(seq) - min(seq) + 1 - count(*), 0) from ingest_batch where device_id = ? and stream = ?")) {
+                // In numeric: seqs 0 and 2^63 - 1 overflow bigint arithmetic, though the result always fits.
+                "select coalesce(max(seq)::numeric - min(seq) + 1 - count(*), 0) from ingest_batch "
+                        + "where device_id = ? and stream = ?")) {
             ps.setString(1, deviceId);
             ps.setString(2, stream);
             try (ResultSet rs = ps.executeQuery()) {

@@ -379,6 +379,18 @@ class IngestContractTest {
     }
 
     @Test
+    void syncStatusOfTheWidestSeqRangeAnswers() throws Exception {
+        device.publishAccel(Batches.accelJson(0, start, 50, 5));
+        device.publishAccel(Batches.accelJson(Long.MAX_VALUE, start.plusSeconds(1), 50, 5));
+        await().atMost(Duration.ofSeconds(20)).until(() -> device.receiptCount() == 2);
+
+        String missing = asAdmin().get("/api/v1/devices/" + deviceId + "/sync-status").then().statusCode(200)
+                .body("streams[0].gaps.from", org.hamcrest.Matchers.contains(1))
+                .extract().jsonPath().getString("streams[0].missingSeqs");
+        assertThat(missing).isEqualTo(String.valueOf(Long.MAX_VALUE - 1));
+    }
+
+    @Test
     void outcomesAreCountedInMetrics() throws Exception {
         device.publishAccel(Batches.accelJson(0, start, 50, 50));
         device.publishAccel("{\"seq\":1}".getBytes(StandardCharsets.UTF_8));
