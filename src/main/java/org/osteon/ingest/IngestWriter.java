@@ -133,20 +133,35 @@ final class IngestWriter implements Runnable {
                             WriteFailure.label(e), e.getMessage(), backoff);
                     Thread.sleep(backoff);
                     backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
-                } else if (to - from > 1) {
-                    // Never the exception's message here: it may quote the very text that was refused.
-                    LOG.warnf("Storing %d messages was refused (%s); finding the message that causes it", to - from,
-                            WriteFailure.label(e));
-                    int mid = (from + to) >>> 1;
-                    return writeRange(group, from, mid, out) && writeRange(group, mid, to, out);
-                } else if (!triedAlone) {
-                    // Alone it may pass: what failed could have been a neighbour's effect (a device erased meanwhile).
-                    triedAlone = true;
                 } else {
+                    forgetDevices(group, from, to);
+                    if (to - from > 1) {
+                        // Never the exception's message here: it may quote the very text that was refused.
+                        LOG.warnf("Storing %d messages was refused (%s); finding the message that causes it", to - from,
+                                WriteFailure.label(e));
+                        int mid = (from + to) >>> 1;
+                        return writeRange(group, from, mid, out) && writeRange(group, mid, to, out);
+                    }
+                    if (!triedAlone) {
+                        // Alone, with its device looked up afresh, it may pass or be refused as unknown.
+                        triedAlone = true;
+                        continue;
+                    }
                     out[from] = setAside(group.get(from), e);
                     return out[from] != null;
                 }
             }
+        }
+    }
+
+    /**
+     * Drops the range's devices from the cache before it is tried again: a device erased or revoked
+     * since it was cached (here or by another instance) breaks the ledger's foreign key, and looked up
+     * afresh it is refused as unknown instead.
+     */
+    private void forgetDevices(List<Inbound> group, int from, int to) {
+        for (int i = from; i < to; i++) {
+            directory.invalidate(group.get(i).deviceId);
         }
     }
 

@@ -379,6 +379,25 @@ class IngestContractTest {
     }
 
     @Test
+    void aDeviceErasedWhileItSendsIsRefusedAsUnknownAndHoldsBackNoOther() throws Exception {
+        String patient = Registry.newPatient();
+        String erasedId = Registry.newDevice(patient, 8);
+        try (DeviceClient erased = new DeviceClient(BROKER, erasedId)) {
+            erased.publishAccel(Batches.accelJson(1, start, 50, 10));
+            await().atMost(Duration.ofSeconds(20)).until(() -> erased.receipt("accel", 1), x -> x != null);
+            asAdmin().delete("/api/v1/patients/" + patient).then().statusCode(204);
+
+            // Ingest still holds the device in its cache: the ledger's foreign key refuses its next batch.
+            erased.publishAccel(Batches.accelJson(2, start.plusSeconds(1), 50, 10));
+            device.publishAccel(Batches.accelJson(51, start, 50, 10));
+            JsonNode other = await().atMost(Duration.ofSeconds(5)).until(() -> device.receipt("accel", 51), x -> x != null);
+            assertThat(other.path("status").asText()).isEqualTo("accepted");
+            JsonNode r = await().atMost(Duration.ofSeconds(5)).until(() -> erased.receipt("accel", 2), x -> x != null);
+            assertThat(r.path("reason").asText()).isEqualTo("device: '" + erasedId + "' is not registered");
+        }
+    }
+
+    @Test
     void syncStatusOfTheWidestSeqRangeAnswers() throws Exception {
         device.publishAccel(Batches.accelJson(0, start, 50, 5));
         device.publishAccel(Batches.accelJson(Long.MAX_VALUE, start.plusSeconds(1), 50, 5));
