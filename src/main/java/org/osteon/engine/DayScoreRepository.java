@@ -77,11 +77,11 @@ final class DayScoreRepository {
             throws SQLException {
         Map<String, Long> out = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("select a.device_id, sum(a.samples) from accel_batch a "
-                + "join device d on d.id = a.device_id where d.patient_id = ? and a.device_id <> ? " + overlaps("a")
+                + "join device d on d.id = a.device_id where d.patient_id = ? and a.device_id <> ? " + overlaps("a", "patient")
                 + " group by a.device_id")) {
             ps.setObject(1, patientId);
             ps.setString(2, except);
-            bindRange(ps, 3, from, to);
+            bindRange(ps, 3, patientId, from, to);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.put(rs.getString(1), rs.getLong(2));
@@ -99,10 +99,10 @@ final class DayScoreRepository {
     Optional<SourceDevice> sourceDevice(Connection c, UUID patientId, Instant from, Instant to) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "select a.device_id, d.placement, mode() within group (order by a.rate_hz) from accel_batch a "
-                        + "join device d on d.id = a.device_id where d.patient_id = ? " + overlaps("a")
+                        + "join device d on d.id = a.device_id where d.patient_id = ? " + overlaps("a", "patient")
                         + " group by a.device_id, d.placement order by sum(a.samples) desc, a.device_id limit 1")) {
             ps.setObject(1, patientId);
-            bindRange(ps, 2, from, to);
+            bindRange(ps, 2, patientId, from, to);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(new SourceDevice(rs.getString(1), rs.getString(2), rs.getDouble(3)))
                         : Optional.empty();
@@ -127,14 +127,14 @@ final class DayScoreRepository {
             Consumer<RawBatch> each) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "select a.seq, a.start_at, a.rate_hz, a.samples, a.encoding, a.scale, a.data from accel_batch a "
-                        + "where a.device_id = ? " + overlaps("a") + (after == null ? "" : " and (a.start_at, a.seq) > (?, ?)")
+                        + "where a.device_id = ? " + overlaps("a", "device") + (after == null ? "" : " and (a.start_at, a.seq) > (?, ?)")
                         + " order by a.start_at, a.seq")) {
             ps.setFetchSize(FETCH_BATCHES);
             ps.setString(1, deviceId);
-            bindRange(ps, 2, from, to);
+            bindRange(ps, 2, deviceId, from, to);
             if (after != null) {
-                ps.setTimestamp(5, Timestamp.from(Micros.toInstant(after.lastStartMicros)));
-                ps.setLong(6, after.lastSeq);
+                ps.setTimestamp(6, Timestamp.from(Micros.toInstant(after.lastStartMicros)));
+                ps.setLong(7, after.lastSeq);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -153,11 +153,11 @@ final class DayScoreRepository {
      */
     long batchesThrough(Connection c, LiveDays.Open open, Instant from, Instant to) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select count(*) from accel_batch a where a.device_id = ? "
-                + overlaps("a") + " and (a.start_at, a.seq) <= (?, ?)")) {
+                + overlaps("a", "device") + " and (a.start_at, a.seq) <= (?, ?)")) {
             ps.setString(1, open.deviceId);
-            bindRange(ps, 2, from, to);
-            ps.setTimestamp(5, Timestamp.from(Micros.toInstant(open.lastStartMicros)));
-            ps.setLong(6, open.lastSeq);
+            bindRange(ps, 2, open.deviceId, from, to);
+            ps.setTimestamp(6, Timestamp.from(Micros.toInstant(open.lastStartMicros)));
+            ps.setLong(7, open.lastSeq);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -166,19 +166,29 @@ final class DayScoreRepository {
     }
 
     /**
-     * A batch overlaps the range if it starts before its end and ends after its start. Batches are
-     * far shorter than a day (the ingest limits on samples and rate), so looking back one day
-     * keeps the scan on the (device, start) index.
+     * A batch overlaps the range if it starts before its end and ends after its start. To keep the
+     * scan on the (device, start) index, batches are looked for from the range's start less the
+     * longest batch the devices in question ever sent (kept by ingest in device_stream, V55), plus
+     * a second for rounding: a fixed day of look-back missed the later days of a contract-valid
+     * 1-Hz batch of 400,000 samples (4.6 days), and the longest of a live device is seconds.
+     * {@code scope} is "device" (the next parameter is a device id) or "patient" (a patient id).
      */
-    private static String overlaps(String a) {
-        return "and " + a + ".start_at >= ?::timestamptz - interval '1 day' and " + a + ".start_at < ? and "
-                + a + ".start_at + " + a + ".samples / " + a + ".rate_hz * interval '1 second' > ?";
+    private static String overlaps(String a, String scope) {
+        String longest = scope.equals("device")
+                ? "select max(ds.longest_batch_seconds) from device_stream ds where ds.device_id = ? and ds.stream = 'accel'"
+                : "select max(ds.longest_batch_seconds) from device_stream ds join device d2 on d2.id = ds.device_id "
+                        + "where d2.patient_id = ? and ds.stream = 'accel'";
+        return "and " + a + ".start_at >= ?::timestamptz - (coalesce((" + longest + "), 0) + 1) * interval '1 second' "
+                + "and " + a + ".start_at < ? and " + a + ".start_at + " + a + ".samples / " + a + ".rate_hz * interval '1 second' > ?";
     }
 
-    private static void bindRange(PreparedStatement ps, int first, Instant from, Instant to) throws SQLException {
+    /** Binds {@link #overlaps}' four parameters from {@code first} on. */
+    private static void bindRange(PreparedStatement ps, int first, Object scopeId, Instant from, Instant to)
+            throws SQLException {
         ps.setTimestamp(first, Timestamp.from(from));
-        ps.setTimestamp(first + 1, Timestamp.from(to));
-        ps.setTimestamp(first + 2, Timestamp.from(from));
+        ps.setObject(first + 1, scopeId);
+        ps.setTimestamp(first + 2, Timestamp.from(to));
+        ps.setTimestamp(first + 3, Timestamp.from(from));
     }
 
     /** Loading events of all the patient's devices in {@code from..to}. */

@@ -207,11 +207,14 @@ final class IngestRepository {
     static final class Totals {
         long batches, samples, duplicates, rejections;
         Long lastSeq;
+        /** The longest accepted batch in seconds (accelerometer), which bounds the engine's look-back. */
+        double longestSeconds;
 
-        void accepted(long seq, int count) {
+        void accepted(long seq, int count, double seconds) {
             batches++;
             samples += count;
             lastSeq = lastSeq == null ? seq : Math.max(lastSeq, seq);
+            longestSeconds = Math.max(longestSeconds, seconds);
         }
     }
 
@@ -225,13 +228,15 @@ final class IngestRepository {
         }
         try (PreparedStatement ps = c.prepareStatement(
                 "insert into device_stream as d (device_id, stream, last_seq, batches_accepted, samples_accepted, "
-                        + "duplicates, rejections, last_receipt_at) values (?, ?, ?, ?, ?, ?, ?, now()) "
+                        + "duplicates, rejections, longest_batch_seconds, last_receipt_at) values (?, ?, ?, ?, ?, ?, ?, ?, now()) "
                         + "on conflict (device_id, stream) do update set "
                         + "last_seq = greatest(d.last_seq, excluded.last_seq), "
                         + "batches_accepted = d.batches_accepted + excluded.batches_accepted, "
                         + "samples_accepted = d.samples_accepted + excluded.samples_accepted, "
                         + "duplicates = d.duplicates + excluded.duplicates, "
-                        + "rejections = d.rejections + excluded.rejections, last_receipt_at = now()")) {
+                        + "rejections = d.rejections + excluded.rejections, "
+                        + "longest_batch_seconds = greatest(d.longest_batch_seconds, excluded.longest_batch_seconds), "
+                        + "last_receipt_at = now()")) {
             for (Map.Entry<String, Totals> e : byDeviceStream.entrySet()) {
                 int sep = e.getKey().lastIndexOf('/');
                 Totals t = e.getValue();
@@ -242,6 +247,7 @@ final class IngestRepository {
                 ps.setLong(5, t.samples);
                 ps.setLong(6, t.duplicates);
                 ps.setLong(7, t.rejections);
+                ps.setDouble(8, t.longestSeconds);
                 ps.addBatch();
             }
             ps.executeBatch();

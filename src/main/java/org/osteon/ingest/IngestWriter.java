@@ -388,7 +388,8 @@ final class IngestWriter implements Runnable {
             }
             Totals t = totals.computeIfAbsent(m.deviceId + "/" + m.stream.wireName(), k -> new Totals());
             switch (out[i].status()) {
-                case ACCEPTED -> t.accepted(m.batch.seq(), m.batch.count());
+                case ACCEPTED -> t.accepted(m.batch.seq(), m.batch.count(),
+                        m.batch instanceof AccelBatch a ? a.samples() / a.rateHz() : 0);
                 case DUPLICATE -> t.duplicates++;
                 case REJECTED -> t.rejections++;
             }
