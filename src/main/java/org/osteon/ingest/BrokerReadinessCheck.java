@@ -5,7 +5,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Not ready while ingest is cut off from the broker. */
+/**
+ * Not ready while ingest is cut off from the broker, or while its receiving connection keeps
+ * being lost (it is then connected most of the time, yet receives next to nothing).
+ */
 @Readiness
 @ApplicationScoped
 public class BrokerReadinessCheck implements HealthCheck {
@@ -17,7 +20,9 @@ public class BrokerReadinessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        boolean up = !client.isEnabled() || client.isConnected();
-        return HealthCheckResponse.named("mqtt-broker").status(up).withData("enabled", client.isEnabled()).build();
+        int losses = client.recentConnectionLosses();
+        boolean up = !client.isEnabled() || (client.isConnected() && losses < MqttIngestClient.FLAPPING_LOSSES);
+        return HealthCheckResponse.named("mqtt-broker").status(up).withData("enabled", client.isEnabled())
+                .withData("connectionLossesLast3Minutes", losses).build();
     }
 }

@@ -49,6 +49,12 @@ final class IngestMetrics {
                 .register(registry);
     }
 
+    /** Connections the receiving link lost; a rate of several a minute means it is being killed. */
+    void connectionLosses(MqttLink link) {
+        FunctionCounter.builder("osteon.ingest.connection.losses", link, MqttLink::losses)
+                .description("Connections to the broker that the receiving link lost").register(registry);
+    }
+
     void record(Inbound m, Outcome o, long committedNanos) {
         String stream = m.stream.wireName();
         String outcome = o.status().wireName();

@@ -7,6 +7,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -105,6 +106,7 @@ public class MqttIngestClient implements IngestWriter.Completion {
         outbound = new MqttLink(config.brokerUri(), clientId + "-out", () -> options(true), c -> { }, (c, t, m) -> { });
         inbound = new MqttLink(config.brokerUri(), clientId, () -> options(config.cleanSession()), this::subscribe,
                 this::messageArrived);
+        metrics.connectionLosses(inbound);
         outbound.start();
         inbound.start();
         LOG.infof("MQTT ingest connecting to %s as %s", config.brokerUri(), clientId);
@@ -132,6 +134,18 @@ public class MqttIngestClient implements IngestWriter.Completion {
         return inbound != null && inbound.isConnected() && outbound.isConnected();
     }
 
+    /**
+     * Connections of the receiving link lost within the last {@link #FLAPPING_WINDOW}; readiness
+     * is DOWN from {@link #FLAPPING_LOSSES} on. One broker restart loses it once; a receiver that
+     * a message kills again after each reconnect (keep-alive 30 s) loses it several times a minute.
+     */
+    public int recentConnectionLosses() {
+        return inbound == null ? 0 : inbound.lostRecently(FLAPPING_WINDOW);
+    }
+
+    public static final Duration FLAPPING_WINDOW = Duration.ofMinutes(3);
+    public static final int FLAPPING_LOSSES = 3;
+
     /** Whether the writer has kept failing to commit for longer than it may (readiness reports it). */
     public boolean writerStalled() {
         return writerThread != null && writer.health().stalled();
@@ -152,6 +166,9 @@ public class MqttIngestClient implements IngestWriter.Completion {
         config.username().ifPresent(o::setUserName);
         config.password().ifPresent(p -> o.setPassword(p.toCharArray()));
         tls.apply(o);
+        if (config.brokerUri().startsWith("tcp://")) {
+            o.setSocketFactory(new TopicFilteringSocketFactory());
+        }
         return o;
     }
 

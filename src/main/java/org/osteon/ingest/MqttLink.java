@@ -1,5 +1,6 @@
 package org.osteon.ingest;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -35,6 +36,7 @@ final class MqttLink {
     private final ExecutorService connector;
     private volatile MqttAsyncClient client;
     private volatile boolean closing;
+    private final ConnectionLosses losses = new ConnectionLosses(System::nanoTime);
 
     MqttLink(String brokerUri, String clientId, Supplier<MqttConnectOptions> options,
             Consumer<MqttAsyncClient> onConnected, Handler handler) {
@@ -62,6 +64,16 @@ final class MqttLink {
     boolean isConnected() {
         MqttAsyncClient c = client;
         return c != null && c.isConnected();
+    }
+
+    /** Connections lost since start. */
+    long losses() {
+        return losses.total();
+    }
+
+    /** How many connections were lost within {@code window} (see {@link ConnectionLosses}). */
+    int lostRecently(Duration window) {
+        return losses.within(window);
     }
 
     void close() {
@@ -118,7 +130,8 @@ final class MqttLink {
         @Override
         public void connectionLost(Throwable cause) {
             LOG.warnf("MQTT %s lost its connection (%s); reconnecting", clientId,
-                    cause == null ? "no cause" : cause.getMessage());
+                    cause == null ? "no cause" : SafeText.of(String.valueOf(cause.getMessage()), 200));
+            losses.lost();
             if (!closing) {
                 connector.execute(() -> {
                     closeQuietly(connection);
