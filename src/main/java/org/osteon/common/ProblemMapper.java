@@ -57,6 +57,9 @@ public class ProblemMapper {
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException m ? pathOf(m) : null;
         String message = e instanceof JsonMappingException ? "has the wrong type or format" : "is not valid JSON";
+        if (e.getCause() instanceof InvalidTextException text) {
+            message = text.getMessage();
+        }
         if (e.getCause() instanceof UnknownFieldException unknown) {
             field = field == null || field.isEmpty() ? unknown.field() : field + "." + unknown.field();
             message = "is not a field here";
@@ -87,13 +90,13 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
-        LOG.errorf(e, "Unhandled failure on %s", uri.getPath());
+        LOG.errorf(e, "Unhandled failure on %s", Text.printable(uri.getPath(), 200));
         return problem(500, "Internal Server Error", "the request could not be completed", uri, null);
     }
 
     private static Response problem(int status, String title, String detail, UriInfo uri,
             List<ApiProblem.FieldError> errors) {
-        ApiProblem body = new ApiProblem("about:blank", title, status, detail, uri.getPath(), errors);
+        ApiProblem body = new ApiProblem("about:blank", title, status, detail, Text.printable(uri.getPath(), 200), errors);
         return Response.status(status).type(ApiProblem.MEDIA_TYPE).entity(body).build();
     }
 

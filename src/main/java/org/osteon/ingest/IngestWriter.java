@@ -21,6 +21,7 @@ import org.osteon.ingest.Inbound.BatchKey;
 import org.osteon.ingest.Inbound.Outcome;
 import org.osteon.ingest.IngestRepository.RejectionRow;
 import org.osteon.ingest.IngestRepository.Totals;
+import org.osteon.common.Text;
 
 /**
  * The single writer: takes a group of messages from the intake queue, decides each one's
@@ -176,7 +177,7 @@ final class IngestWriter implements Runnable {
     private Outcome setAside(Inbound m, Throwable cause) throws InterruptedException {
         health.setAside();
         LOG.errorf("A %s message of device %s (seq %s, %d bytes) cannot be stored (%s); it is refused and acknowledged",
-                m.stream.wireName(), SafeText.of(m.deviceId, 64), m.seq, m.payload.length, WriteFailure.label(cause));
+                m.stream.wireName(), Text.printable(m.deviceId, 64), m.seq, m.payload.length, WriteFailure.label(cause));
         Outcome refused = Outcome.rejected(new Rejection(UNSTORABLE, "payload: could not be stored ("
                 + WriteFailure.label(cause) + "); not retried, the batch is refused"));
         long backoff = 100;
@@ -184,7 +185,7 @@ final class IngestWriter implements Runnable {
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
                 try {
-                    String deviceId = SafeText.of(m.deviceId, 256);
+                    String deviceId = Text.printable(m.deviceId, 256);
                     IngestRepository.insertRejections(c, List.of(new RejectionRow(deviceId, m.stream, m.seq,
                             refused.rejection(), m.payload.length, ContentHash.of(m.payload))));
                     if (deviceId.equals(m.deviceId) && !directory.lookup(c, Set.of(deviceId)).isEmpty()) {
@@ -207,7 +208,7 @@ final class IngestWriter implements Runnable {
                 if (WriteFailure.of(e) == WriteFailure.Kind.MESSAGE) {
                     // Nothing of the message is left in this record but its device id and sizes.
                     LOG.errorf("Recording the refusal of device %s's message failed too (%s); acknowledged without a record",
-                            SafeText.of(m.deviceId, 64), WriteFailure.label(e));
+                            Text.printable(m.deviceId, 64), WriteFailure.label(e));
                     return refused;
                 }
                 LOG.warnf("Recording a refusal failed (%s: %s); retrying in %d ms", WriteFailure.label(e), e.getMessage(),
@@ -327,16 +328,16 @@ final class IngestWriter implements Runnable {
 
     private static Rejection checkDevice(Inbound m, DeviceInfo d) {
         if (d == null) {
-            return new Rejection(UNKNOWN_DEVICE, "device: '" + SafeText.of(m.deviceId, JsonFields.MAX_DEVICE_ID)
+            return new Rejection(UNKNOWN_DEVICE, "device: '" + Text.printable(m.deviceId, JsonFields.MAX_DEVICE_ID)
                     + "' is not registered");
         }
         if (d.revokedAt() != null) {
-            return new Rejection(UNKNOWN_DEVICE, "device: '" + SafeText.of(m.deviceId, JsonFields.MAX_DEVICE_ID)
+            return new Rejection(UNKNOWN_DEVICE, "device: '" + Text.printable(m.deviceId, JsonFields.MAX_DEVICE_ID)
                     + "' was revoked");
         }
         DecodedBatch b = m.batch;
         if (b.claimedDeviceId() != null && !b.claimedDeviceId().equals(m.deviceId)) {
-            return new Rejection(DEVICE_MISMATCH, "deviceId: '" + SafeText.of(b.claimedDeviceId(), JsonFields.MAX_DEVICE_ID)
+            return new Rejection(DEVICE_MISMATCH, "deviceId: '" + Text.printable(b.claimedDeviceId(), JsonFields.MAX_DEVICE_ID)
                     + "' does not match the device of the topic, '" + m.deviceId + "'");
         }
         if (b instanceof AccelBatch a && a.maxAbsG() > d.rangeG()) {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import org.osteon.common.Text;
 
 /** Reads one typed field of a device payload, or rejects it naming the field. */
 final class JsonFields {
@@ -76,15 +77,10 @@ final class JsonFields {
         if (s.length() > maxChars) {
             throw Rejection.of(INVALID_TEXT, field + ": " + s.length() + " characters, at most " + maxChars);
         }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
-            if (pair) {
-                i++;
-            } else if (Character.isISOControl(c) || Character.isSurrogate(c) || c == '\uFFFE' || c == '\uFFFF') {
-                throw Rejection.of(INVALID_TEXT, field + ": holds " + String.format("U+%04X", (int) c)
-                        + " at position " + i + "; text must be printable Unicode without control characters");
-            }
+        var bad = Text.problem(s, false);
+        if (bad.isPresent()) {
+            throw Rejection.of(INVALID_TEXT, field + ": " + bad.get()
+                    + "; text must be printable Unicode without control characters");
         }
         return s;
     }

@@ -23,6 +23,7 @@ import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.jboss.logging.Logger;
 import org.osteon.broker.MqttTls;
 import org.osteon.ingest.Inbound.Outcome;
+import org.osteon.common.Text;
 
 /**
  * Osteon's MQTT side of ingest, on Eclipse Paho with manual acknowledgements. A QoS 1 message
@@ -202,7 +203,7 @@ public class MqttIngestClient implements IngestWriter.Completion {
         long arrived = System.nanoTime();
         var address = topics.parse(topic);
         if (address.isEmpty()) {
-            LOG.warnf("Ignoring a message on unexpected topic %s", SafeText.of(topic, 200));
+            LOG.warnf("Ignoring a message on unexpected topic %s", Text.printable(topic, 200));
             ack(connection, message.getId(), message.getQos());
             return;
         }

@@ -13,6 +13,7 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.jboss.logging.Logger;
+import org.osteon.common.Text;
 
 /**
  * One MQTT connection that stays up: connects in the background, and replaces a lost
@@ -130,7 +131,7 @@ final class MqttLink {
         @Override
         public void connectionLost(Throwable cause) {
             LOG.warnf("MQTT %s lost its connection (%s); reconnecting", clientId,
-                    cause == null ? "no cause" : SafeText.of(String.valueOf(cause.getMessage()), 200));
+                    cause == null ? "no cause" : Text.printable(String.valueOf(cause.getMessage()), 200));
             losses.lost();
             if (!closing) {
                 connector.execute(() -> {
