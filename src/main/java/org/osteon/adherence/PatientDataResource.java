@@ -8,8 +8,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -25,6 +27,7 @@ import org.osteon.auth.PatientAccess;
 import org.osteon.auth.Roles;
 import org.osteon.common.ApiDocs;
 import org.osteon.common.ApiException;
+import org.osteon.program.ProgramService;
 import org.osteon.common.ApiProblem;
 import org.osteon.patient.Patient;
 
@@ -78,10 +81,11 @@ public class PatientDataResource {
                     + "\"epochSeconds\":5,\"minDays\":3,\"minHourWearFraction\":0.5,"
                     + "\"validDays\":7,\"validHours\":121,\"windowDays\":7,\"wrapM10L5\":false}}}}]")))
     public List<DaySummary> days(@PathParam("patientId") UUID patientId,
-            @QueryParam("from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String from,
-            @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String to) {
+            @QueryParam("from") @Parameter(description = FROM, schema = @Schema(type = SchemaType.STRING, format = "date")) String from,
+            @QueryParam("to") @Parameter(description = TO, schema = @Schema(type = SchemaType.STRING, format = "date")) String to) {
         Patient p = access.clinical(patientId, "days");
-        return adherence.summaries(p, date("from", from), date("to", to));
+        LocalDate[] r = range(p, from, to);
+        return adherence.summaries(p, r[0], r[1]);
     }
 
     @GET
@@ -99,11 +103,12 @@ public class PatientDataResource {
                 + "\"rawRatio\":0.933,\"status\":\"partial\",\"daysWithData\":6}],\"overall\":0.933,"
                 + "\"overallStatus\":\"partial\",\"capExceededDays\":[]}]")}))
     public List<?> adherence(@PathParam("patientId") UUID patientId,
-            @QueryParam("from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String from,
-            @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String to,
+            @QueryParam("from") @Parameter(description = FROM, schema = @Schema(type = SchemaType.STRING, format = "date")) String from,
+            @QueryParam("to") @Parameter(description = TO, schema = @Schema(type = SchemaType.STRING, format = "date")) String to,
             @QueryParam("by") @DefaultValue("day") @Parameter(schema = @Schema(enumeration = {"day", "week"})) String by) {
         Patient p = access.clinical(patientId, "adherence");
-        LocalDate f = date("from", from), t = date("to", to);
+        LocalDate[] r = range(p, from, to);
+        LocalDate f = r[0], t = r[1];
         return switch (by) {
             case "day" -> adherence.byDay(p, f, t);
             case "week" -> adherence.byWeek(p, f, t);
@@ -111,14 +116,43 @@ public class PatientDataResource {
         };
     }
 
+    static final String FROM = "first day, in the patient's time zone (2000-01-01 to 2199-12-31); defaults to the "
+            + "Monday of the current week, or of to's week";
+    static final String TO = "last day, inclusive; defaults to the Sunday of from's week (or of the current week)";
+
+    /** Dates the API answers for: wide enough for any recording, narrow enough that day arithmetic never overflows. */
+    static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1), LATEST = LocalDate.of(2199, 12, 31);
+
+    /** A date parameter, or null when it is absent (the range then defaults, see {@link #range}). */
     private static LocalDate date(String name, String value) {
         if (value == null || value.isBlank()) {
-            throw ApiException.badField(name, "is required (a date such as 2026-03-02)");
+            return null;
         }
+        LocalDate d;
         try {
-            return LocalDate.parse(value);
+            d = LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             throw ApiException.badField(name, "must be a date such as 2026-03-02");
         }
+        if (d.isBefore(EARLIEST) || d.isAfter(LATEST)) {
+            throw ApiException.badField(name, "must be between " + EARLIEST + " and " + LATEST);
+        }
+        return d;
+    }
+
+    /**
+     * from..to as asked, each defaulting to the current week in the patient's time zone (Monday to
+     * Sunday): with neither, this week; with one, the week that holds it.
+     */
+    private static LocalDate[] range(Patient p, String from, String to) {
+        LocalDate f = date("from", from), t = date("to", to);
+        LocalDate anchor = f != null ? f : t != null ? t : ProgramService.today(p);
+        if (f == null) {
+            f = anchor.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        }
+        if (t == null) {
+            t = anchor.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
+        }
+        return new LocalDate[] {f, t};
     }
 }

@@ -36,6 +36,9 @@ public class ProgramService {
         this.changes = changes;
     }
 
+    /** How far ahead a version may take effect: a plan, not a date that would overflow day arithmetic. */
+    static final int MAX_YEARS_AHEAD = 10;
+
     /** Adds a version; the caller has been checked to be the patient's physiotherapist. */
     public ProgramVersionView change(Patient patient, ProgramChange body) {
         LocalDate today = today(patient);
@@ -43,6 +46,10 @@ public class ProgramService {
         if (effectiveFrom.isBefore(today)) {
             throw ApiException.badField("effectiveFrom",
                     "must not be before today (" + today + " in the patient's time zone): past days keep their targets");
+        }
+        if (effectiveFrom.isAfter(today.plusYears(MAX_YEARS_AHEAD))) {
+            throw ApiException.badField("effectiveFrom", "must be at most " + MAX_YEARS_AHEAD + " years after today ("
+                    + today + " in the patient's time zone)");
         }
         List<Component> components = components(body);
         ProgramRules.check(components);

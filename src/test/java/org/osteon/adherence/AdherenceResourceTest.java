@@ -141,6 +141,36 @@ class AdherenceResourceTest {
     }
 
     @Test
+    void withoutARangeDaysAndAdherenceAnswerTheCurrentWeekInThePatientsZone() {
+        Physio physio = Clinic.newPhysio();
+        String patient = Clinic.newPatientOf(physio, "Pacific/Auckland");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Pacific/Auckland"));
+        java.time.LocalDate monday = today.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+        as(physio.token()).get("/api/v1/patients/" + patient + "/adherence")
+                .then().statusCode(200)
+                .body("date", contains(monday.datesUntil(monday.plusDays(7)).map(Object::toString).toArray()));
+        as(physio.token()).queryParam("by", "week").get("/api/v1/patients/" + patient + "/adherence")
+                .then().statusCode(200).body("weekStart", contains(monday.toString()));
+        as(physio.token()).queryParam("from", "2030-03-06").get("/api/v1/patients/" + patient + "/days")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void datesOutsideWhatTheApiAnswersForAreRefusedNamingTheParameter() {
+        Physio physio = Clinic.newPhysio();
+        String patient = Clinic.newPatientOf(physio, "Europe/Vienna");
+        for (String path : List.of("/adherence", "/days")) {
+            as(physio.token()).queryParam("from", "+999999999-12-25").queryParam("to", "+999999999-12-25")
+                    .get("/api/v1/patients/" + patient + path)
+                    .then().statusCode(400).body("errors[0].field", is("from"))
+                    .body("detail", containsString("between 2000-01-01 and 2199-12-31"));
+            as(physio.token()).queryParam("from", "2030-01-01").queryParam("to", "-999999999-01-01")
+                    .get("/api/v1/patients/" + patient + path)
+                    .then().statusCode(400).body("errors[0].field", is("to"));
+        }
+    }
+
+    @Test
     void targetsRiseEveryNWeeksFromTheVersionsStartUpToTheCeiling() {
         Setup s = workedExample();
         as(s.physio().token()).queryParam("from", "2030-03-04").queryParam("to", "2030-06-30")
@@ -289,8 +319,10 @@ class AdherenceResourceTest {
     void rangeErrorsNameTheParameter() {
         Setup s = workedExample();
         String path = "/api/v1/patients/" + s.patient() + "/adherence";
+        // Only one end given: the other is that day's week's Monday or Sunday.
         as(s.physio().token()).queryParam("to", "2030-03-10").get(path)
-                .then().statusCode(400).contentType("application/problem+json").body("errors.field", contains("from"));
+                .then().statusCode(200).body("date", contains("2030-03-04", "2030-03-05", "2030-03-06", "2030-03-07",
+                        "2030-03-08", "2030-03-09", "2030-03-10"));
         as(s.physio().token()).queryParam("from", "2030-03-10").queryParam("to", "2030-03-01").get(path)
                 .then().statusCode(400).body("errors.field", contains("to"));
         as(s.physio().token()).queryParam("from", "2030-01-01").queryParam("to", "2032-01-01").get(path)
