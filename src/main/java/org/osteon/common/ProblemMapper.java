@@ -60,6 +60,9 @@ public class ProblemMapper {
         if (e.getCause() instanceof InvalidTextException text) {
             message = text.getMessage();
         }
+        if (e instanceof MismatchedInputException m && isWholeNumber(m.getTargetType())) {
+            message = "must be a whole number";
+        }
         if (e.getCause() instanceof UnknownFieldException unknown) {
             field = field == null || field.isEmpty() ? unknown.field() : field + "." + unknown.field();
             message = "is not a field here";
@@ -118,6 +121,11 @@ public class ProblemMapper {
             }
         }
         return field == null ? "body" : field;
+    }
+
+    private static boolean isWholeNumber(Class<?> type) {
+        return type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class;
     }
 
     private static String pathOf(JsonMappingException e) {

@@ -2,6 +2,7 @@ package org.osteon.common;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
@@ -16,7 +17,7 @@ import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Every text of a request is checked ({@link Text#problem}) before a resource sees it: each string
+ * How request bodies are read, for every endpoint at once. Every text of a request is checked ({@link Text#problem}) before a resource sees it: each string
  * of a JSON body as it is read, and each path and query parameter after the route matched. A NUL
  * once reached PostgreSQL and answered 500; now the answer is a 400 naming the field or parameter.
  * One place for all endpoints, so that a new one cannot forget it.
@@ -29,6 +30,8 @@ public class RequestText {
         @Override
         public void customize(ObjectMapper mapper) {
             mapper.registerModule(new SimpleModule("osteon-request-text").addDeserializer(String.class, new Checked()));
+            // A count is whole: 1.9 impacts was read as 1 without a word. ProblemMapper names the field.
+            mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         }
     }
 

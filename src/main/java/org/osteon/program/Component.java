@@ -60,6 +60,15 @@ public sealed interface Component {
     double mainTarget();
 
     /**
+     * The largest main target this kind allows (the bound on its field): progression stops there
+     * whatever its ceiling, so no week can demand more than a physiotherapist could prescribe.
+     */
+    double maxMainTarget();
+
+    /** The main target's field, for errors that name it. */
+    String mainTargetField();
+
+    /**
      * Impact peaks at or above {@code minG} (resultant acceleration, gravity included). With
      * {@code per = day} the count is due every day; with {@code per = session} a day that reaches it
      * is a session, due {@code sessionsPerWeek} times a week.
@@ -80,6 +89,16 @@ public sealed interface Component {
         @Override
         public double mainTarget() {
             return count;
+        }
+
+        @Override
+        public double maxMainTarget() {
+            return 1000;
+        }
+
+        @Override
+        public String mainTargetField() {
+            return "count";
         }
 
         @Override
@@ -114,6 +133,16 @@ public sealed interface Component {
         }
 
         @Override
+        public double maxMainTarget() {
+            return 3000;
+        }
+
+        @Override
+        public String mainTargetField() {
+            return "minutesPerWeek";
+        }
+
+        @Override
         public Component withMainTarget(double value) {
             return new Mvpa((int) Math.round(value), boutMinutes, progression);
         }
@@ -132,6 +161,16 @@ public sealed interface Component {
         @Override
         public double mainTarget() {
             return stepsPerDay;
+        }
+
+        @Override
+        public double maxMainTarget() {
+            return 100000;
+        }
+
+        @Override
+        public String mainTargetField() {
+            return "stepsPerDay";
         }
 
         @Override
@@ -160,6 +199,16 @@ public sealed interface Component {
         @Override
         public double mainTarget() {
             return exercises == null || exercises.isEmpty() ? 0 : exercises.get(0).minPercent1RM();
+        }
+
+        @Override
+        public double maxMainTarget() {
+            return 100;
+        }
+
+        @Override
+        public String mainTargetField() {
+            return "exercises[0].minPercent1RM";
         }
 
         @Override
@@ -202,6 +251,16 @@ public sealed interface Component {
         @Override
         public double mainTarget() {
             return maxLongestBoutMinutes != null ? maxLongestBoutMinutes : maxHoursPerDay;
+        }
+
+        @Override
+        public double maxMainTarget() {
+            return maxLongestBoutMinutes != null ? 1440 : 24;
+        }
+
+        @Override
+        public String mainTargetField() {
+            return maxLongestBoutMinutes != null ? "maxLongestBoutMinutes" : "maxHoursPerDay";
         }
 
         @Override

@@ -46,6 +46,15 @@ public final class ProgramRules {
             if (p != null && p.ceiling() < c.mainTarget()) {
                 throw ApiException.badField(at + ".progression.ceiling", "must not be below the starting target");
             }
+            if (p != null && p.ceiling() > c.maxMainTarget()) {
+                throw ApiException.badField(at + ".progression.ceiling", "must be at most "
+                        + number(c.maxMainTarget()) + ", the largest " + c.mainTargetField() + " allowed for " + c.kind()
+                        + " components");
+            }
+            if (p != null && p.step() > c.maxMainTarget()) {
+                throw ApiException.badField(at + ".progression.step", "must be at most " + number(c.maxMainTarget())
+                        + ", the largest " + c.mainTargetField() + " allowed for " + c.kind() + " components");
+            }
         }
     }
 
@@ -56,7 +65,12 @@ public final class ProgramRules {
             return c;
         }
         long steps = ChronoUnit.WEEKS.between(effectiveFrom, day) / p.everyWeeks();
-        double target = Math.min(p.ceiling(), c.mainTarget() + steps * p.step());
+        // The component's own bound as well as the ceiling: versions stored before ceilings were bounded.
+        double target = Math.min(Math.min(p.ceiling(), c.maxMainTarget()), c.mainTarget() + steps * p.step());
         return c.withMainTarget(target);
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 }

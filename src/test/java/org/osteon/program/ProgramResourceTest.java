@@ -146,6 +146,36 @@ class ProgramResourceTest {
     }
 
     @Test
+    void progressionStaysWithinTheComponentsOwnBoundsAndCountsAreWhole() {
+        Physio physio = Clinic.newPhysio();
+        String patient = Clinic.newPatientOf(physio, "UTC");
+        String path = "/api/v1/patients/" + patient + "/program";
+        as(physio.token()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "r", "components", List.of(Map.of("kind", "impacts", "minG", 2.1, "count", 20,
+                        "per", "day", "progression", Map.of("step", 1e9, "everyWeeks", 1, "ceiling", 500)))))
+                .put(path).then().statusCode(400).body("errors.field", contains("components[0].progression.step"))
+                .body("detail", containsString("must be at most 1000, the largest count allowed for impacts components"));
+        as(physio.token()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "r", "components", List.of(Map.of("kind", "mvpa", "minutesPerWeek", 150,
+                        "boutMinutes", 10, "progression", Map.of("step", 10, "everyWeeks", 1, "ceiling", 1e300)))))
+                .put(path).then().statusCode(400).body("errors.field", contains("components[0].progression.ceiling"))
+                .body("detail", containsString("at most 3000"));
+        as(physio.token()).contentType(ContentType.JSON)
+                .body("{\"reason\":\"r\",\"components\":[{\"kind\":\"impacts\",\"minG\":2.1,\"count\":1.9,"
+                        + "\"per\":\"day\"}]}")
+                .put(path).then().statusCode(400).body("errors.field", contains("components[0].count"))
+                .body("detail", is("components[0].count: must be a whole number"));
+    }
+
+    @Test
+    void aTargetUnderProgressionNeverPassesTheComponentsBoundEvenWithoutACeilingCheck() {
+        Component.Steps steps = new Component.Steps(90_000, 5, new Component.Progression(5_000.0, 1, 1e300));
+        LocalDate start = LocalDate.of(2030, 1, 7);
+        Component later = ProgramRules.onDay(steps, start, start.plusWeeks(10));
+        org.assertj.core.api.Assertions.assertThat(later.mainTarget()).isEqualTo(100_000.0);
+    }
+
+    @Test
     void patientWithoutAProgramIsNotFoundOnTheProgram() {
         Physio physio = Clinic.newPhysio();
         String patient = Clinic.newPatientOf(physio, "UTC");
