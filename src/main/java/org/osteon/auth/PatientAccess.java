@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.osteon.audit.AuditLog;
 import org.osteon.common.ApiException;
 import org.osteon.patient.Patient;
@@ -52,6 +53,20 @@ public class PatientAccess {
             audit.record(AuditLog.PATIENT_READ, patientId, null, Map.of("resource", what));
         }
         return p;
+    }
+
+    /**
+     * For a stream that outlives its request: a check, made without the request, of whether the
+     * caller may still read the patient's clinical data. A patient always may; a physiotherapist
+     * while still assigned (an admin may unassign them while their stream is open).
+     */
+    public BooleanSupplier stillClinical(UUID patientId) {
+        mine(patientId);
+        if (isSelf(patientId)) {
+            return () -> true;
+        }
+        UUID physioId = physio().orElseThrow(() -> ApiException.notFound("patient", patientId)).id;
+        return () -> assignments.isAssigned(physioId, patientId);
     }
 
     /** Changing a program: only a physiotherapist assigned to the patient. */

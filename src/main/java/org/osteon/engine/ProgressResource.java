@@ -2,6 +2,7 @@ package org.osteon.engine;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -46,7 +48,8 @@ public class ProgressResource {
                     + "adherence (GET /days, /adherence) now reflect it, up to dataThrough (the end of the latest sample or loading "
                     + "event they include). kind program: a new program version takes "
                     + "effect on date; adherence from then on follows it. Only changes from the moment of "
-                    + "subscribing; after a reconnect, read the days again.")
+                    + "subscribing; after a reconnect, read the days again. A physiotherapist unassigned from "
+                    + "the patient gets nothing more: the stream ends at the next change.")
     @APIResponse(responseCode = "200", description = "the stream", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
             examples = @ExampleObject(name = "200", value = "data:{\"patientId\":\"5f0c2b1e-…\",\"kind\":\"day\",\"date\":\"2026-03-02\",\"dataThrough\":\"2026-03-02T10:15:31Z\"}")))
     @APIResponse(responseCode = "401", description = "no valid bearer token",
@@ -57,6 +60,10 @@ public class ProgressResource {
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "404", value = ApiDocs.NOT_FOUND)))
     public Multi<Change> events(@PathParam("patientId") UUID patientId) {
         access.clinical(patientId, "events");
-        return changes.of(patientId);
+        BooleanSupplier stillAllowed = access.stillClinical(patientId);
+        // Access is checked again for every change, off the thread that fans changes out (a query):
+        // the stream ends at the first change after the caller lost access, and sends nothing more.
+        return changes.of(patientId).emitOn(Infrastructure.getDefaultWorkerPool())
+                .select().first(change -> stillAllowed.getAsBoolean());
     }
 }

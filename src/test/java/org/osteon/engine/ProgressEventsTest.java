@@ -69,6 +69,32 @@ class ProgressEventsTest {
     }
 
     @Test
+    void aPhysiotherapistUnassignedWhileTheirStreamIsOpenGetsNothingMoreAndTheStreamEnds() throws Exception {
+        EngineTest.Patient p = EngineTest.newPatient(jdbc);
+        List<String> lines = new CopyOnWriteArrayList<>();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "api/v1/patients/" + p.id() + "/events"))
+                .header("Authorization", "Bearer " + p.physio().token()).header("Accept", "text/event-stream").build();
+        CompletableFuture<Void> ended = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(r -> r.body().forEach(lines::add));
+
+        // Changes as the scoring instance announces them; subscribing takes a moment, so announce until heard.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            announce(p.id(), "2030-01-01");
+            assertThat(lines).anyMatch(l -> l.contains("2030-01-01"));
+        });
+        as(Tokens.admin()).delete("/api/v1/physiotherapists/" + p.physio().id() + "/patients/" + p.id())
+                .then().statusCode(204);
+        announce(p.id(), "2030-01-02");
+
+        await().atMost(Duration.ofSeconds(20)).until(ended::isDone);
+        assertThat(lines).noneMatch(l -> l.contains("2030-01-02"));
+    }
+
+    private void announce(String patientId, String date) {
+        jdbc.one("select pg_notify(?, ?)", rs -> rs.getString(1), DayChanges.CHANNEL, patientId + " day " + date);
+    }
+
+    @Test
     void eventsAreAuthorisedAsTheRestOfThePatientsData() {
         EngineTest.Patient p = EngineTest.newPatient(jdbc);
         String path = "/api/v1/patients/" + p.id() + "/events";
