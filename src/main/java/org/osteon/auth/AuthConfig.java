@@ -2,6 +2,7 @@ package org.osteon.auth;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -32,6 +33,22 @@ public interface AuthConfig {
      */
     @WithDefault("groups")
     String rolesClaim();
+
+    /**
+     * How far a token's {@code iat} and {@code nbf} may lie ahead of this service's clock: the
+     * provider's clock and ours differ by a little; a token issued "tomorrow" was forged or minted
+     * on a broken clock.
+     */
+    @WithDefault("PT60S")
+    Duration clockSkew();
+
+    /**
+     * The longest a token may be valid ({@code exp} − {@code iat}). A stolen token is worth no more
+     * than this; an {@code exp} in 2286 made one worth forever. Covers {@code ./osteon token}'s
+     * largest {@code --hours}.
+     */
+    @WithDefault("PT24H")
+    Duration maxLifetime();
 
     /** Directory of the local signing key, created on first start when {@code jwks-url} is not set. */
     @WithDefault(".osteon/jwt")

@@ -17,6 +17,7 @@ public final class LocalTokens {
     private final LocalSigningKey key;
     private final String issuer;
     private final String keyId;
+    private final String audience;
 
     public LocalTokens(LocalSigningKey key, String issuer) {
         this(key, issuer, null);
@@ -24,9 +25,15 @@ public final class LocalTokens {
 
     /** Tokens whose header names the key ({@code kid}), as providers that publish a JWKS do. */
     public LocalTokens(LocalSigningKey key, String issuer, String keyId) {
+        this(key, issuer, keyId, null);
+    }
+
+    /** As a provider's tokens for one of its clients, with {@code aud} (null for none). */
+    public LocalTokens(LocalSigningKey key, String issuer, String keyId, String audience) {
         this.key = key;
         this.issuer = issuer;
         this.keyId = keyId;
+        this.audience = audience;
     }
 
     public String sign(String role, String subject, Duration lifetime) {
@@ -37,7 +44,7 @@ public final class LocalTokens {
     public String sign(String role, String subject, Instant issuedAt, Duration lifetime) {
         long iat = issuedAt.getEpochSecond();
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"" + (keyId == null ? "" : ",\"kid\":" + json(keyId)) + "}";
-        String claims = "{\"iss\":" + json(issuer) + ",\"sub\":" + json(subject) + ",\"upn\":" + json(subject)
+        String claims = "{\"iss\":" + json(issuer) + (audience == null ? "" : ",\"aud\":" + json(audience)) + ",\"sub\":" + json(subject) + ",\"upn\":" + json(subject)
                 + ",\"groups\":[" + json(role) + "],\"iat\":" + iat + ",\"exp\":" + (iat + lifetime.toSeconds())
                 + ",\"jti\":" + json(UUID.randomUUID().toString()) + "}";
         String signingInput = base64Url(header) + "." + base64Url(claims);

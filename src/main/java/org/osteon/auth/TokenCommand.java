@@ -19,7 +19,7 @@ public final class TokenCommand {
             switch (args[i]) {
                 case "--role" -> role = args[i + 1];
                 case "--subject" -> subject = args[i + 1];
-                case "--hours" -> hours = Long.parseLong(args[i + 1]);
+                case "--hours" -> hours = hours(args[i + 1]);
                 case "--key-dir" -> keyDir = args[i + 1];
                 case "--issuer" -> issuer = args[i + 1];
                 default -> usage("unknown option " + args[i]);
@@ -36,6 +36,20 @@ public final class TokenCommand {
         }
         LocalSigningKey key = LocalSigningKey.loadOrCreate(Path.of(keyDir));
         System.out.println(new LocalTokens(key, issuer).sign(role, subject, Duration.ofHours(hours)));
+    }
+
+    /** Whole hours from 1 to 24: the service refuses tokens valid longer (osteon.auth.max-lifetime). */
+    private static long hours(String value) {
+        try {
+            long h = Long.parseLong(value);
+            if (h >= 1 && h <= 24) {
+                return h;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, as for a number out of range
+        }
+        usage("--hours must be a whole number from 1 to 24, was '" + value + "'");
+        return 0;
     }
 
     private static void usage(String problem) {

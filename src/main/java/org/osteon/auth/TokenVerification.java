@@ -29,6 +29,7 @@ public class TokenVerification {
 
     /** Creates the local key at start, so that {@code ./osteon token} and the service agree from the first request. */
     void onStart(@Observes StartupEvent event) {
+        requireAudienceWithProvider(config);
         if (config.jwksUrl().isEmpty()) {
             Path dir = Path.of(config.localKeyDir());
             LocalSigningKey.loadOrCreate(dir);
@@ -36,6 +37,18 @@ public class TokenVerification {
                     + "mint one with ./osteon token --role physio --subject ID", dir.toAbsolutePath(), config.issuer());
         } else {
             LOG.infof("Verifying tokens of issuer %s with keys from %s", config.issuer(), config.jwksUrl().get());
+        }
+    }
+
+    /**
+     * A provider issues tokens for all of its clients: without an audience, a token meant for
+     * another application of the clinic would be accepted here. Required wherever a provider is
+     * configured (production); the local key signs only Osteon's own tokens.
+     */
+    static void requireAudienceWithProvider(AuthConfig config) {
+        if (config.jwksUrl().isPresent() && config.audience().filter(a -> !a.isBlank()).isEmpty()) {
+            throw new IllegalStateException("osteon.auth.audience (OSTEON_AUTH_AUDIENCE) is required with "
+                    + "osteon.auth.jwks-url: set it to the client id your OIDC provider issues Osteon's tokens for");
         }
     }
 

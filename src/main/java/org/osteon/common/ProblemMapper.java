@@ -32,6 +32,16 @@ public class ProblemMapper {
     /** No token, or one that does not verify (signature, issuer, expiry): 401 with a bearer challenge. */
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        Throwable cause = e;
+        while (cause != null && !(cause instanceof InvalidTokenException)) {
+            cause = cause.getCause();
+        }
+        if (cause != null) {
+            // RFC 6750 §3: the reason, for the client's developer; the token's own times, nothing secret.
+            return Response.fromResponse(problem(401, "Unauthorized", cause.getMessage(), uri, null))
+                    .header("WWW-Authenticate", "Bearer error=\"invalid_token\", error_description=\""
+                            + cause.getMessage() + "\"").build();
+        }
         return Response.fromResponse(problem(401, "Unauthorized", "a valid bearer token is required", uri, null))
                 .header("WWW-Authenticate", "Bearer").build();
     }

@@ -1,6 +1,7 @@
 package org.osteon.auth;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -14,6 +15,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.osteon.support.Tokens;
 
@@ -25,6 +27,7 @@ import org.osteon.support.Tokens;
 @TestProfile(OidcProviderTest.Provider.class)
 class OidcProviderTest {
     static final String ISSUER = "https://id.example.org/realms/osteon";
+    static final String AUDIENCE = "osteon-api";
     static final Path DIR = Path.of("target", "oidc-provider").toAbsolutePath();
 
     /** Configures the service with the provider's issuer and JWKS URL. */
@@ -40,7 +43,8 @@ class OidcProviderTest {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return Map.of("osteon.auth.jwks-url", file.toUri().toString(), "osteon.auth.issuer", ISSUER);
+            return Map.of("osteon.auth.jwks-url", file.toUri().toString(), "osteon.auth.issuer", ISSUER,
+                    "osteon.auth.audience", AUDIENCE);
         }
 
         private static String b64(BigInteger v) {
@@ -54,16 +58,58 @@ class OidcProviderTest {
 
     @Test
     void tokenOfTheConfiguredProviderIsAccepted() {
-        String token = new LocalTokens(LocalSigningKey.loadOrCreate(DIR), ISSUER, "provider-1")
+        String token = new LocalTokens(LocalSigningKey.loadOrCreate(DIR), ISSUER, "provider-1", AUDIENCE)
                 .sign("admin", "alice", Duration.ofMinutes(5));
         given().auth().oauth2(token).get("/api/v1/program-templates").then().statusCode(200);
     }
 
     @Test
     void providersKeyWithAnotherIssuerIsRefused() {
-        String token = new LocalTokens(LocalSigningKey.loadOrCreate(DIR), "https://other.example.org", "provider-1")
+        String token = new LocalTokens(LocalSigningKey.loadOrCreate(DIR), "https://other.example.org", "provider-1", AUDIENCE)
                 .sign("admin", "alice", Duration.ofMinutes(5));
         given().auth().oauth2(token).get("/api/v1/program-templates").then().statusCode(401);
+    }
+
+    @Test
+    void aTokenTheProviderIssuedForAnotherClientIsRefused() {
+        String token = new LocalTokens(LocalSigningKey.loadOrCreate(DIR), ISSUER, "provider-1", "clinic-portal")
+                .sign("admin", "alice", Duration.ofMinutes(5));
+        given().auth().oauth2(token).get("/api/v1/program-templates").then().statusCode(401);
+    }
+
+    @Test
+    void aProviderWithoutAnAudienceIsRefusedAtStartNamingTheSetting() {
+        AuthConfig withoutAudience = new AuthConfig() {
+            public Optional<String> jwksUrl() {
+                return Optional.of("https://id.example.org/certs");
+            }
+
+            public String issuer() {
+                return ISSUER;
+            }
+
+            public Optional<String> audience() {
+                return Optional.empty();
+            }
+
+            public String rolesClaim() {
+                return "groups";
+            }
+
+            public String localKeyDir() {
+                return "unused";
+            }
+
+            public Duration clockSkew() {
+                return Duration.ofSeconds(60);
+            }
+
+            public Duration maxLifetime() {
+                return Duration.ofHours(24);
+            }
+        };
+        assertThatThrownBy(() -> TokenVerification.requireAudienceWithProvider(withoutAudience))
+                .hasMessageContaining("osteon.auth.audience (OSTEON_AUTH_AUDIENCE) is required");
     }
 
     @Test

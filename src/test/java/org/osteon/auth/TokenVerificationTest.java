@@ -38,6 +38,27 @@ class TokenVerificationTest {
     }
 
     @Test
+    void aTokenIssuedInTheFutureIsRefusedSayingWhy() {
+        String early = Tokens.signer().sign("admin", "early", Instant.now().plus(Duration.ofDays(1)), Duration.ofHours(1));
+        given().auth().oauth2(early).get(TEMPLATES).then().statusCode(401)
+                .header("WWW-Authenticate", allOf(startsWith("Bearer error=\"invalid_token\""),
+                        containsString("issued in the future")));
+        // Within the allowed skew, a provider's clock a little ahead is fine.
+        String slightlyAhead = Tokens.signer().sign("admin", "ahead", Instant.now().plusSeconds(20), Duration.ofHours(1));
+        given().auth().oauth2(slightlyAhead).get(TEMPLATES).then().statusCode(200);
+    }
+
+    @Test
+    void aTokenValidForCenturiesIsRefusedSayingWhy() {
+        String forever = Tokens.signer().sign("admin", "forever", Instant.now(), Duration.ofDays(365L * 260));
+        given().auth().oauth2(forever).get(TEMPLATES).then().statusCode(401)
+                .body("detail", containsString("longer than the 24 h allowed"))
+                .header("WWW-Authenticate", containsString("error_description="));
+        String day = Tokens.signer().sign("admin", "day", Instant.now(), Duration.ofHours(24));
+        given().auth().oauth2(day).get(TEMPLATES).then().statusCode(200);
+    }
+
+    @Test
     void tokenOfAnotherIssuerIsRefused() {
         String foreign = new LocalTokens(LocalSigningKey.loadOrCreate(Tokens.KEY_DIR), "https://elsewhere.example")
                 .sign("admin", "x", Duration.ofHours(1));

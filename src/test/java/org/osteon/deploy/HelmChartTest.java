@@ -80,8 +80,9 @@ class HelmChartTest {
         assertThat(r.kinds()).doesNotContain("Secret");
         assertThat(container.path("env").findValues("value").stream().map(JsonNode::asText))
                 .noneMatch(s -> s.toLowerCase().contains("password"));
+        // Tokens are verified with the provider's keys (JWKS), so no key is mounted.
         assertThat(pod.path("volumes").findValues("secretName").stream().map(JsonNode::asText))
-                .contains("osteon-jwt");
+                .doesNotContain("osteon-jwt");
 
         JsonNode service = r.named("Service", r.fullname());
         assertThat(service.at("/spec/ports/0/targetPort").asText()).isEqualTo("http");
@@ -89,7 +90,9 @@ class HelmChartTest {
 
         String properties = r.one("ConfigMap").at("/data/application.properties").asText();
         assertThat(properties).contains("quarkus.datasource.jdbc.url=jdbc:postgresql://",
-                "osteon.ingest.broker-uri=", "osteon.broker-admin.enabled=" + deviceCredentials, "mp.jwt.verify.issuer=");
+                "osteon.ingest.broker-uri=", "osteon.broker-admin.enabled=" + deviceCredentials, "osteon.auth.issuer=", "osteon.auth.jwks-url=",
+                "osteon.auth.audience=");
+        assertThat(properties).doesNotContain("mp.jwt");
         assertThat(properties).doesNotContainIgnoringCase("password=");
         String shareGroup = get(v, "broker.shareGroup", "");
         if (shareGroup.isEmpty()) {

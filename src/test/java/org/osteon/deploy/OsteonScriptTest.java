@@ -41,6 +41,16 @@ class OsteonScriptTest {
         assertThat(r.output).contains("./osteon test");
     }
 
+    @ParameterizedTest
+    @CsvSource({"0", "-3", "abc", "25"})
+    void tokenRefusesHoursOutsideWhatTheServiceAcceptsWithAMessage(String hours) throws Exception {
+        Result r = run(List.of("bash", "osteon", "token", "--role", "admin", "--subject", "x", "--hours", hours,
+                "--key-dir", "target/osteon-script-test-jwt"));
+        assertThat(r.status).isEqualTo(2);
+        assertThat(r.output).contains("--hours must be a whole number from 1 to 24, was '" + hours + "'")
+                .doesNotContain("Exception");
+    }
+
     private record Result(int status, String output) {}
 
     private static Result run(List<String> command) throws IOException, InterruptedException {
