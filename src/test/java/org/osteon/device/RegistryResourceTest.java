@@ -38,6 +38,44 @@ class RegistryResourceTest {
         asAdmin().get("/api/v1/patients/me").then().statusCode(403);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"Etc/GMT+5", "SystemV/EST5", "EST", "GMT"})
+    void aFixedOffsetZoneIsRefusedForItDoesNotFollowDaylightSaving(String zone) {
+        asAdmin().contentType(ContentType.JSON)
+                .body(Map.of("displayName", "OST-2", "timeZone", zone))
+                .post("/api/v1/patients")
+                .then().statusCode(400)
+                .body("errors.field", hasItem("timeZone"))
+                .body("detail", containsString("fixed offsets such as Etc/GMT+5 do not follow daylight saving"));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"UTC", "Asia/Dubai", "America/Bogota"})
+    void utcAndRegionsWithoutDaylightSavingAreAccepted(String zone) {
+        asAdmin().contentType(ContentType.JSON)
+                .body(Map.of("displayName", "OST-3", "timeZone", zone))
+                .post("/api/v1/patients")
+                .then().statusCode(201);
+    }
+
+    @Test
+    void aTakenDeviceIdAnswersAPatientAlikeWhoeverItBelongsTo() {
+        String me = Registry.newPatient();
+        String mine = Registry.newDevice(me, 8);
+        String someoneElses = Registry.newDevice(Registry.newPatient(), 8);
+        var ownAnswer = Tokens.as(Tokens.patient(me)).contentType(ContentType.JSON)
+                .body(new java.util.HashMap<>(Map.of("deviceId", mine, "placement", "wrist", "rangeG", 8, "model", "m")))
+                .post("/api/v1/patients/" + me + "/devices").then().statusCode(409).extract().jsonPath();
+        var otherAnswer = Tokens.as(Tokens.patient(me)).contentType(ContentType.JSON)
+                .body(new java.util.HashMap<>(Map.of("deviceId", someoneElses, "placement", "wrist", "rangeG", 8,
+                        "model", "m")))
+                .post("/api/v1/patients/" + me + "/devices").then().statusCode(409).extract().jsonPath();
+        // Nothing in the answer tells whose the id is: only the id the caller sent differs.
+        org.assertj.core.api.Assertions.assertThat(otherAnswer.getString("detail").replace(someoneElses, "ID"))
+                .isEqualTo(ownAnswer.getString("detail").replace(mine, "ID"))
+                .doesNotContain(me);
+    }
+
     @Test
     void unknownTimeZoneIsRefusedNamingTheField() {
         asAdmin().contentType(ContentType.JSON)

@@ -184,11 +184,24 @@ class SimulatorEndToEndTest {
                 new DayPlan.Offline(end, plan.seconds() - end)), plan.loads());
     }
 
-    /** A fixed-offset zone where it is now between 20:00 and 21:00 (Etc/GMT-5 is five hours ahead of UTC). */
+    /**
+     * A region zone where it is now between 20:00 and 21:00 and whose offset does not change in the
+     * next two days (patients' zones are regions; a fixed offset such as Etc/GMT-5 is refused).
+     */
     static ZoneId zoneWhereItIsEvening() {
-        int hour = Instant.now().atZone(ZoneOffset.UTC).getHour();
-        int offset = Math.floorMod(20 - hour + 12, 24) - 12;
-        return ZoneId.of(offset == 0 ? "Etc/GMT" : offset > 0 ? "Etc/GMT-" + offset : "Etc/GMT+" + -offset);
+        Instant now = Instant.now();
+        int hour = now.atZone(ZoneOffset.UTC).getHour();
+        // -11 to +12: at UTC-12 lies no region at all, at +12 the clocks read the same hour.
+        ZoneOffset offset = ZoneOffset.ofHours(Math.floorMod(20 - hour + 11, 24) - 11);
+        return ZoneId.getAvailableZoneIds().stream().sorted()
+                .filter(id -> id.matches("(Africa|America|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z_]+"))
+                .map(ZoneId::of)
+                .filter(z -> z.getRules().getOffset(now).equals(offset))
+                .filter(z -> {
+                    var next = z.getRules().nextTransition(now);
+                    return next == null || next.getInstant().isAfter(now.plus(java.time.Duration.ofDays(2)));
+                })
+                .findFirst().orElseThrow(() -> new IllegalStateException("no region zone at " + offset));
     }
 
     boolean scored(String patient, LocalDate date) {
