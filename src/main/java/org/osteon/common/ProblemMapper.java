@@ -1,8 +1,12 @@
 package org.osteon.common;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -72,6 +76,22 @@ public class ProblemMapper {
         }
         if (e instanceof MismatchedInputException m && isWholeNumber(m.getTargetType())) {
             message = "must be a whole number";
+        }
+        if (e instanceof ValueInstantiationException v && v.getCause() instanceof IllegalArgumentException allowed
+                && !(allowed instanceof UnknownFieldException) && !(allowed instanceof InvalidTextException)) {
+            // A value type's own creator says what it allows (e.g. a placement: "must be one of wrist, hip, …").
+            message = allowed.getMessage();
+        }
+        if (e instanceof InvalidTypeIdException t && t.getBaseType() != null) {
+            Class<?> base = t.getBaseType().getRawClass();
+            JsonTypeInfo info = base.getAnnotation(JsonTypeInfo.class);
+            JsonSubTypes subtypes = base.getAnnotation(JsonSubTypes.class);
+            if (info != null && subtypes != null) {
+                String property = info.property().isEmpty() ? "type" : info.property();
+                field = field == null || field.isEmpty() ? property : field + "." + property;
+                message = (t.getTypeId() == null ? "is missing" : "is unknown") + "; must be one of "
+                        + String.join(", ", java.util.Arrays.stream(subtypes.value()).map(JsonSubTypes.Type::name).toList());
+            }
         }
         if (e.getCause() instanceof UnknownFieldException unknown) {
             field = field == null || field.isEmpty() ? unknown.field() : field + "." + unknown.field();

@@ -19,6 +19,7 @@ public enum Placement {
         return Arrays.stream(values())
                 .filter(p -> p.apiName().equals(value))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown placement"));
+                .orElseThrow(() -> new IllegalArgumentException("must be one of "
+                        + String.join(", ", Arrays.stream(values()).map(Placement::apiName).toList())));
     }
 }

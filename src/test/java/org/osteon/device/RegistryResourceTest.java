@@ -77,6 +77,17 @@ class RegistryResourceTest {
     }
 
     @Test
+    void anUnknownPlacementIsRefusedNamingTheAllowedOnes() {
+        String patient = Registry.newPatient();
+        asAdmin().contentType(ContentType.JSON)
+                .body(Map.of("deviceId", "dev-" + UUID.randomUUID().toString().substring(0, 8), "placement", "head",
+                        "rangeG", 8))
+                .post("/api/v1/patients/" + patient + "/devices")
+                .then().statusCode(400).body("errors.field", contains("placement"))
+                .body("detail", is("placement: must be one of wrist, hip, waist, lower_back, ankle, thigh, insole"));
+    }
+
+    @Test
     void unknownTimeZoneIsRefusedNamingTheField() {
         asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("displayName", "OST-1", "timeZone", "Mars/Olympus"))

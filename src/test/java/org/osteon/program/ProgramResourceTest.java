@@ -120,7 +120,9 @@ class ProgramResourceTest {
         as(physio.token()).contentType(ContentType.JSON)
                 .body(Map.of("reason", "r", "components", List.of(Map.of("kind", "yoga"))))
                 .put("/api/v1/patients/" + patient + "/program")
-                .then().statusCode(400).body("detail", not(containsString("com.fasterxml")));
+                .then().statusCode(400).body("detail", not(containsString("com.fasterxml")))
+                .body("errors.field", contains("components[0].kind"))
+                .body("detail", containsString("is unknown; must be one of impacts, mvpa, steps, resistance, sedentary"));
         as(physio.token()).contentType(ContentType.JSON)
                 .body(Map.of("reason", "r", "components", List.of(Map.of("kind", "impacts", "minG", 4.2, "count", 20,
                         "per", "day", "caps", Map.of("aboveG", 6.0, "maxPerDay", 60)))))
