@@ -100,7 +100,13 @@ public final class AdherenceCalculator {
             }
             double target = valid.stream().mapToDouble(Scored::weekTarget).sum();
             double achieved = valid.stream().mapToDouble(Scored::weekAchieved).sum();
-            double raw = target == 0 ? 1 : achieved / target;
+            if (target == 0) {
+                // Nothing was due on the days with data (a session's weekdays fell elsewhere): not a week met.
+                components.add(new ComponentWeek(e.getKey(), unit, 0.0, round(achieved), null, null,
+                        AdherenceStatus.not_scheduled, valid.size()));
+                continue;
+            }
+            double raw = achieved / target;
             components.add(new ComponentWeek(e.getKey(), unit, round(target), round(achieved), round(Math.min(1, raw)),
                     round(raw), status(raw), valid.size()));
             double w = weights.applyAsDouble(e.getKey());
@@ -206,7 +212,10 @@ public final class AdherenceCalculator {
 
     private Scored daily(Component c, String unit, double target, Double achieved, boolean hasData,
             boolean higherIsBetter, double weekShare, String weekUnit) {
-        if (!hasData || achieved == null) {
+        // A target reached is reached however short the wear (the watch says so too); short wear leaves only
+        // the days that fell short, or limits (less sitting in fewer worn hours proves nothing), without a verdict.
+        boolean reached = higherIsBetter && achieved != null && achieved >= target;
+        if ((!hasData && !reached) || achieved == null) {
             return new Scored(new ComponentDay(c.kind(), unit, round(target), achieved == null ? null : round(achieved),
                     null, null, AdherenceStatus.no_data), weekShare, 0, weekUnit);
         }

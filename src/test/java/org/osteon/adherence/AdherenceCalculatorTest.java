@@ -34,12 +34,40 @@ class AdherenceCalculatorTest {
 
     @Test
     void minimumWearIsASetting() {
-        DaySummary nineHours = day(MONDAY, 9, 8000, 300);
+        DaySummary nineHours = day(MONDAY, 9, 5000, 300);
         assertThat(only(standard.day(MONDAY, 1, nineHours, List.of(), List.of(STEPS))).status())
                 .isEqualTo(AdherenceStatus.no_data);
         AdherenceCalculator lenient = new AdherenceCalculator(8, 0.5, kind -> 1);
         assertThat(only(lenient.day(MONDAY, 1, nineHours, List.of(), List.of(STEPS))).status())
+                .isEqualTo(AdherenceStatus.partial);
+    }
+
+    @Test
+    void aTargetReachedInShortWearIsMetAsTheWatchSays() {
+        // 35 impacts at 4.2 g of 20 due, in two worn hours: reached, whatever the wear.
+        Component impacts = new Component.Impacts(4.2, 20, Component.Per.day, null, null, null, null);
+        DaySummary twoHours = new DaySummary(MONDAY, 2, 30.0, 40.0, new BoutedMvpa(30.0, 20.0, 10.0), 8000, Map.of(),
+                Map.of("4.2", 35), null, null, 60.0, 50.0, 0, null, new Rolling7(null, null, null), Map.of());
+        assertThat(only(standard.day(MONDAY, 1, twoHours, List.of(), List.of(impacts))).status())
                 .isEqualTo(AdherenceStatus.met);
+        // A limit proves nothing in two hours: less sitting in fewer worn hours is no verdict.
+        assertThat(only(standard.day(MONDAY, 1, twoHours, List.of(), List.of(SEDENTARY_HOURS))).status())
+                .isEqualTo(AdherenceStatus.no_data);
+    }
+
+    @Test
+    void aWeekInWhichNothingWasDueWithDataIsNotScheduledNotMet() {
+        // Sessions on Mondays only; the week's Monday has no data, the other days have some.
+        Component mondays = new Component.Impacts(4.2, 20, Component.Per.session, 1, java.util.Set.of(java.time.DayOfWeek.MONDAY),
+                null, null);
+        List<AdherenceCalculator.Day> week = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            LocalDate d = MONDAY.plusDays(i);
+            week.add(standard.day(d, 1, i == 0 ? null : day(d, 12, 8000, 300), List.of(), List.of(mondays)));
+        }
+        var w = standard.week(week);
+        assertThat(w.components().get(0).status()).isEqualTo(AdherenceStatus.not_scheduled);
+        assertThat(w.overall()).isNull();
     }
 
     @Test
@@ -134,7 +162,7 @@ class AdherenceCalculatorTest {
     void aDayWithNothingDueIsNotScheduledAndOneWithoutWearIsNoData() {
         assertThat(standard.overall(standard.day(MONDAY, null, day(MONDAY, 12, 8000, 300), List.of(), null).result()))
                 .isEqualTo(AdherenceStatus.not_scheduled);
-        assertThat(standard.overall(standard.day(MONDAY, 1, day(MONDAY, 6, 8000, 300), List.of(), List.of(STEPS))
+        assertThat(standard.overall(standard.day(MONDAY, 1, day(MONDAY, 6, 5000, 300), List.of(), List.of(STEPS))
                 .result())).isEqualTo(AdherenceStatus.no_data);
         assertThat(standard.overall(standard.day(MONDAY, 1, null, List.of(), List.of(STEPS)).result()))
                 .isEqualTo(AdherenceStatus.no_data);
