@@ -6,14 +6,16 @@ import java.io.InputStream;
 
 /**
  * Reads what the broker sends, following MQTT's framing, and in the topic of each PUBLISH turns
- * every 4-byte UTF-8 character (U+10000 and above: emoji, for one) into {@code ????}.
+ * every byte outside printable ASCII into {@code ?}.
  *
- * <p>Why: Paho 1.2.5 validates a received topic and wrongly takes every valid surrogate pair for
- * an invalid character; it throws on its receive thread, the connection drops, the broker
- * re-delivers the same message to the persistent session on reconnect, and ingest stops for every
- * device, every time. On an open broker (the local and demo set-up) any client could publish such
- * a topic. Rewritten byte for byte (a 4-byte sequence becomes four ASCII bytes), no length in the
- * packet changes; the topic then names a device id that no device can have (DeviceIds), so the
+ * <p>Why: Paho 1.2.5 validates a received topic and throws on its receive thread for far more
+ * than invalid UTF-8: every surrogate pair (U+10000 and above, emoji), every character from
+ * U+FDD0 to U+FFFF (the variation selector in "❤️", full-width forms), and control characters.
+ * The connection drops, the broker re-delivers the same message to the persistent session on
+ * reconnect, and ingest stops for every device, every time; on an open broker (the local and demo
+ * set-up) any client could publish such a topic. Osteon's topics are ASCII (a device id is
+ * {@code A-Z a-z 0-9 . _ : -}, and the topic root must be ASCII too), so any other byte can only
+ * belong to a topic no device has. Rewritten byte for byte, no length in the packet changes; the
  * message is counted, refused and acknowledged like any other bad message, and nothing else is
  * touched: payloads and every other packet pass unchanged.
  *
@@ -30,8 +32,6 @@ final class PublishTopicFilter extends FilterInputStream {
     private long remaining;
     private int multiplier;
     private int topicLeft;
-    /** Continuation bytes of a 4-byte character still to replace. */
-    private int replace;
 
     PublishTopicFilter(InputStream in) {
         super(in);
@@ -97,18 +97,11 @@ final class PublishTopicFilter extends FilterInputStream {
             }
             case TOPIC_LENGTH_LOW -> {
                 topicLeft |= b;
-                replace = 0;
                 consumed(topicLeft == 0 ? State.BODY : State.TOPIC);
             }
             case TOPIC -> {
-                if (replace > 0 && (b & 0xC0) == 0x80) {
-                    replace--;
+                if (b < 0x20 || b >= 0x7F) {
                     b = '?';
-                } else if ((b & 0xF8) == 0xF0) {
-                    replace = 3;
-                    b = '?';
-                } else {
-                    replace = 0;
                 }
                 topicLeft--;
                 consumed(topicLeft == 0 ? State.BODY : State.TOPIC);
