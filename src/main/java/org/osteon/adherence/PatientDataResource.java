@@ -8,6 +8,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -51,10 +52,12 @@ import org.osteon.patient.Patient;
 public class PatientDataResource {
     private final AdherenceService adherence;
     private final PatientAccess access;
+    private final Clock clock;
 
-    public PatientDataResource(AdherenceService adherence, PatientAccess access) {
+    public PatientDataResource(AdherenceService adherence, PatientAccess access, Clock clock) {
         this.adherence = adherence;
         this.access = access;
+        this.clock = clock;
     }
 
     @GET
@@ -144,9 +147,9 @@ public class PatientDataResource {
      * from..to as asked, each defaulting to the current week in the patient's time zone (Monday to
      * Sunday): with neither, this week; with one, the week that holds it.
      */
-    private static LocalDate[] range(Patient p, String from, String to) {
+    private LocalDate[] range(Patient p, String from, String to) {
         LocalDate f = date("from", from), t = date("to", to);
-        LocalDate anchor = f != null ? f : t != null ? t : ProgramService.today(p);
+        LocalDate anchor = f != null ? f : t != null ? t : ProgramService.today(p, clock);
         if (f == null) {
             f = anchor.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         }

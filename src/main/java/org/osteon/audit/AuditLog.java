@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +30,10 @@ public class AuditLog {
     private final Jdbc jdbc;
     private final Caller caller;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    public AuditLog(Jdbc jdbc, Caller caller, ObjectMapper json) {
+    public AuditLog(Jdbc jdbc, Caller caller, ObjectMapper json, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.caller = caller;
         this.json = json;
@@ -41,7 +44,7 @@ public class AuditLog {
         try {
             jdbc.update("insert into audit_event (at, actor_role, actor_subject, action, patient_id, reason, detail) "
                             + "values (?, ?, ?, ?, ?, ?, ?::jsonb)",
-                    Instant.now(), caller.role(), caller.subject(), action, patientId, reason,
+                    Instant.now(clock), caller.role(), caller.subject(), action, patientId, reason,
                     detail == null ? null : json.writeValueAsString(detail));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("audit detail could not be written", e);

@@ -36,11 +36,10 @@ public final class LocalTokens {
         this.audience = audience;
     }
 
-    public String sign(String role, String subject, Duration lifetime) {
-        return sign(role, subject, Instant.now(), lifetime);
-    }
-
-    /** A token issued at {@code issuedAt}; tests use a past instant to obtain an expired one. */
+    /**
+     * A token issued at {@code issuedAt}: now by the caller's clock (the service's and the tests'
+     * must agree, or a token looks issued in the future), or a past instant for an expired one.
+     */
     public String sign(String role, String subject, Instant issuedAt, Duration lifetime) {
         long iat = issuedAt.getEpochSecond();
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"" + (keyId == null ? "" : ",\"kid\":" + json(keyId)) + "}";

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -41,9 +42,11 @@ public class DeviceResource {
     private final PatientAccess access;
     private final DeviceBrokerAccess brokerAccess;
     private final DeviceProgress progress;
+    private final Clock clock;
 
     public DeviceResource(DeviceViews views, SyncStatusRepository syncStatus, PatientAccess access,
-            DeviceBrokerAccess brokerAccess, DeviceProgress progress) {
+            DeviceBrokerAccess brokerAccess, DeviceProgress progress, Clock clock) {
+        this.clock = clock;
         this.views = views;
         this.syncStatus = syncStatus;
         this.access = access;
@@ -84,7 +87,7 @@ public class DeviceResource {
     public DeviceView revoke(@PathParam("deviceId") String deviceId) {
         Device d = find(deviceId, "device.revoke");
         if (d.revokedAt == null) {
-            d.revokedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            d.revokedAt = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         }
         brokerAccess.revoke(deviceId);
         progress.forget(deviceId);

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -47,8 +48,10 @@ public class PatientDeviceResource {
     private final DeviceViews views;
     private final PatientAccess access;
     private final DeviceBrokerAccess brokerAccess;
+    private final Clock clock;
 
-    public PatientDeviceResource(DeviceViews views, PatientAccess access, DeviceBrokerAccess brokerAccess) {
+    public PatientDeviceResource(DeviceViews views, PatientAccess access, DeviceBrokerAccess brokerAccess, Clock clock) {
+        this.clock = clock;
         this.views = views;
         this.access = access;
         this.brokerAccess = brokerAccess;
@@ -79,7 +82,7 @@ public class PatientDeviceResource {
         d.rangeG = body.rangeG();
         d.model = body.model();
         // Millisecond precision, so that the "before registration" rule compares what the device sees.
-        d.registeredAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        d.registeredAt = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         // Flushed first: a concurrent registration of the same id fails here, before it could
         // reset the broker account of the one that wins.
         d.persistAndFlush();

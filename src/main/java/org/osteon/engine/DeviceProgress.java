@@ -7,6 +7,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -54,9 +55,11 @@ public class DeviceProgress {
     private final ProgramService programs;
     private final ObjectMapper json;
     private final Coalescing<DayScored> sends;
+    private final Clock clock;
 
     public DeviceProgress(MqttIngestClient mqtt, DeviceTopics topics, AdherenceService adherence,
-            ProgramService programs, ObjectMapper json, EngineConfig config) {
+            ProgramService programs, ObjectMapper json, EngineConfig config, Clock clock) {
+        this.clock = clock;
         this.sends = new Coalescing<>("osteon-device-progress", config.progressInterval(), this::send);
         this.mqtt = mqtt;
         this.topics = topics;
@@ -104,7 +107,7 @@ public class DeviceProgress {
 
     private void sendIfToday(DayScored scored) {
         Patient patient = Patient.findById(scored.patientId());
-        if (patient == null || !scored.date().equals(ProgramService.today(patient))) {
+        if (patient == null || !scored.date().equals(ProgramService.today(patient, clock))) {
             return;
         }
         Optional<Message> message = message(patient, scored.date());

@@ -7,6 +7,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.InetAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -80,12 +81,12 @@ public class MqttIngestClient implements IngestWriter.Completion {
     };
 
     public MqttIngestClient(IngestConfig config, DeviceTopics topics, AgroalDataSource dataSource,
-            MeterRegistry registry, MqttTls tls) {
+            MeterRegistry registry, MqttTls tls, Clock clock) {
         this.config = config;
         this.tls = tls;
         this.topics = topics;
         this.queue = new IntakeQueue(config.queueMessages(), config.queueBytes());
-        this.decoder = new PayloadDecoder(Limits.from(config));
+        this.decoder = new PayloadDecoder(Limits.from(config), clock);
         this.writer = new IngestWriter(queue, dataSource, new DeviceDirectory(config.deviceCacheTtl()), this, config);
         this.metrics = new IngestMetrics(registry, queue, writer.health());
         this.receiptsInFlight = new Semaphore(config.maxInflightReceipts());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -16,16 +17,19 @@ final class PayloadDecoder {
     private final AccelJsonDecoder accelJson;
     private final BinaryFrame binary;
     private final LoadJsonDecoder loadJson;
+    /** What "in the future" is measured against: the service's clock (common/Clocks). */
+    private final Clock clock;
 
-    PayloadDecoder(Limits limits) {
+    PayloadDecoder(Limits limits, Clock clock) {
         this.limits = limits;
+        this.clock = clock;
         this.accelJson = new AccelJsonDecoder(limits);
         this.binary = new BinaryFrame(limits);
         this.loadJson = new LoadJsonDecoder(limits);
     }
 
     Inbound decode(DeviceTopics.Address a, Object connection, int messageId, int qos, byte[] payload, long arrivedNanos) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         try {
             limits.checkPayload(payload.length);
             DecodedBatch batch = switch (a.stream()) {

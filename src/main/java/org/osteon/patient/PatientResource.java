@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -47,8 +48,10 @@ public class PatientResource {
     private final Caller caller;
     private final CareAssignments assignments;
     private final PatientDataService data;
+    private final Clock clock;
 
-    public PatientResource(PatientAccess access, CareAssignments assignments, PatientDataService data, Caller caller) {
+    public PatientResource(PatientAccess access, CareAssignments assignments, PatientDataService data, Caller caller, Clock clock) {
+        this.clock = clock;
         this.access = access;
         this.caller = caller;
         this.assignments = assignments;
@@ -77,7 +80,7 @@ public class PatientResource {
         p.displayName = body.displayName().strip();
         p.timeZone = body.timeZone();
         p.bodyMassKg = body.bodyMassKg();
-        p.createdAt = Instant.now();
+        p.createdAt = Instant.now(clock);
         // Flushed now: the assignment is written with plain SQL and refers to the patient's row.
         p.persistAndFlush();
         physio.ifPresent(ph -> assignments.assign(ph.id, p.id));

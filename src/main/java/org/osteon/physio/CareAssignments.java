@@ -1,6 +1,7 @@
 package org.osteon.physio;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -10,8 +11,10 @@ import org.osteon.common.Jdbc;
 @ApplicationScoped
 public class CareAssignments {
     private final Jdbc jdbc;
+    private final Clock clock;
 
-    public CareAssignments(Jdbc jdbc) {
+    public CareAssignments(Jdbc jdbc, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
@@ -23,7 +26,7 @@ public class CareAssignments {
     /** Assigns; assigning twice is not an error. */
     public void assign(UUID physioId, UUID patientId) {
         jdbc.update("insert into care_assignment (physio_id, patient_id, assigned_at) values (?, ?, ?) "
-                + "on conflict do nothing", physioId, patientId, Instant.now());
+                + "on conflict do nothing", physioId, patientId, Instant.now(clock));
     }
 
     /** Returns whether there was an assignment to remove. */

@@ -17,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -48,8 +49,10 @@ import org.osteon.physio.PhysioDtos.PhysiotherapistView;
         content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "403", value = ApiDocs.FORBIDDEN)))
 public class PhysiotherapistResource {
     private final CareAssignments assignments;
+    private final Clock clock;
 
-    public PhysiotherapistResource(CareAssignments assignments) {
+    public PhysiotherapistResource(CareAssignments assignments, Clock clock) {
+        this.clock = clock;
         this.assignments = assignments;
     }
 
@@ -70,7 +73,7 @@ public class PhysiotherapistResource {
         p.id = UUID.randomUUID();
         p.subject = body.subject();
         p.displayName = body.displayName().strip();
-        p.createdAt = Instant.now();
+        p.createdAt = Instant.now(clock);
         p.persist();
         return Response.created(uri.getAbsolutePathBuilder().path(p.id.toString()).build())
                 .entity(PhysiotherapistView.of(p)).build();

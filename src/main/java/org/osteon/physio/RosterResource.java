@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
@@ -47,8 +48,11 @@ public class RosterResource {
     private final CareAssignments assignments;
     private final AdherenceService adherence;
     private final AuditLog audit;
+    private final Clock clock;
 
-    public RosterResource(PatientAccess access, CareAssignments assignments, AdherenceService adherence, AuditLog audit) {
+    public RosterResource(PatientAccess access, CareAssignments assignments, AdherenceService adherence, AuditLog audit,
+            Clock clock) {
+        this.clock = clock;
         this.access = access;
         this.assignments = assignments;
         this.adherence = adherence;
@@ -99,7 +103,7 @@ public class RosterResource {
     }
 
     private RosterEntry entry(Patient p) {
-        LocalDate lastWeek = ProgramService.today(p).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1);
+        LocalDate lastWeek = ProgramService.today(p, clock).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1);
         List<WeekAdherence> weeks = adherence.byWeek(p, lastWeek.minusWeeks(1), lastWeek);
         WeekAdherence previous = weeks.get(0), last = weeks.get(1);
         List<String> flags = new ArrayList<>();

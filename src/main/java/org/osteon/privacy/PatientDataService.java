@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,8 +34,10 @@ public class PatientDataService {
     private final AgroalDataSource dataSource;
     private final DeviceBrokerAccess brokerAccess;
     private final DeviceProgress progress;
+    private final Clock clock;
 
-    public PatientDataService(AgroalDataSource dataSource, DeviceBrokerAccess brokerAccess, DeviceProgress progress) {
+    public PatientDataService(AgroalDataSource dataSource, DeviceBrokerAccess brokerAccess, DeviceProgress progress, Clock clock) {
+        this.clock = clock;
         this.dataSource = dataSource;
         this.brokerAccess = brokerAccess;
         this.progress = progress;
@@ -70,7 +73,7 @@ public class PatientDataService {
             try (JsonGenerator g = JSON.createGenerator(out)) {
                 g.writeStartObject();
                 g.writeStringField("patientId", patientId.toString());
-                g.writeStringField("exportedAt", Instant.now().toString());
+                g.writeStringField("exportedAt", Instant.now(clock).toString());
                 g.writeObjectFieldStart("tables");
                 for (PatientTables.Table t : PatientTables.find(c)) {
                     g.writeArrayFieldStart(t.name());

@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -109,10 +108,5 @@ public class ProgramRepository {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("program components could not be written", e);
         }
-    }
-
-    /** Insert time of a new version; truncated to what the database keeps. */
-    static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

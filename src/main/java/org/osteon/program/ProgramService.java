@@ -2,11 +2,14 @@ package org.osteon.program;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.osteon.audit.AuditLog;
 import org.osteon.auth.Caller;
@@ -28,12 +31,14 @@ public class ProgramService {
     private final AuditLog audit;
     private final Caller caller;
     private final DayChanges changes;
+    private final Clock clock;
 
-    public ProgramService(ProgramRepository repository, AuditLog audit, Caller caller, DayChanges changes) {
+    public ProgramService(ProgramRepository repository, AuditLog audit, Caller caller, DayChanges changes, Clock clock) {
         this.repository = repository;
         this.audit = audit;
         this.caller = caller;
         this.changes = changes;
+        this.clock = clock;
     }
 
     /** How far ahead a version may take effect: a plan, not a date that would overflow day arithmetic. */
@@ -41,7 +46,7 @@ public class ProgramService {
 
     /** Adds a version; the caller has been checked to be the patient's physiotherapist. */
     public ProgramVersionView change(Patient patient, ProgramChange body) {
-        LocalDate today = today(patient);
+        LocalDate today = today(patient, clock);
         LocalDate effectiveFrom = body.effectiveFrom() == null ? today : body.effectiveFrom();
         if (effectiveFrom.isBefore(today)) {
             throw ApiException.badField("effectiveFrom",
@@ -55,7 +60,8 @@ public class ProgramService {
         ProgramRules.check(components);
         ProgramVersionView v = new ProgramVersionView(patient.id, repository.nextVersion(patient.id), effectiveFrom,
                 body.templateId(), components, new Author(caller.role(), caller.subject()), body.reason().strip(),
-                ProgramRepository.now());
+                // Truncated to what the database keeps, so the version returned equals the one read back.
+                Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
         repository.insert(v);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("version", v.version());
@@ -72,7 +78,7 @@ public class ProgramService {
     /** The version in force today and the next one scheduled; empty when the patient has no program at all. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ProgramView> current(Patient patient) {
-        LocalDate today = today(patient);
+        LocalDate today = today(patient, clock);
         Optional<ProgramVersionView> inForce = inForceOn(repository.inForceBetween(patient.id, today, today), today);
         Optional<ProgramVersionView> upcoming = repository.firstAfter(patient.id, today);
         if (inForce.isEmpty() && upcoming.isEmpty()) {
@@ -111,8 +117,9 @@ public class ProgramService {
         return Optional.ofNullable(best);
     }
 
-    public static LocalDate today(Patient patient) {
-        return LocalDate.now(ZoneId.of(patient.timeZone));
+    /** The patient's date now by {@code clock} (the service's, common/Clocks), in their time zone. */
+    public static LocalDate today(Patient patient, Clock clock) {
+        return LocalDate.now(clock.withZone(ZoneId.of(patient.timeZone)));
     }
 
     private List<Component> components(ProgramChange body) {

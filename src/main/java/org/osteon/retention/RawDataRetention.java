@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -38,9 +39,12 @@ public class RawDataRetention {
     private final AgroalDataSource dataSource;
     private final RetentionConfig config;
 
-    public RawDataRetention(AgroalDataSource dataSource, RetentionConfig config) {
+    private final Clock clock;
+
+    public RawDataRetention(AgroalDataSource dataSource, RetentionConfig config, Clock clock) {
         this.dataSource = dataSource;
         this.config = config;
+        this.clock = clock;
     }
 
     /** What one run did. */
@@ -57,7 +61,8 @@ public class RawDataRetention {
 
     Report run() {
         try {
-            return run(Instant.now(), config.rawData().map(d -> Instant.now().minus(d)));
+            Instant now = clock.instant();
+            return run(now, config.rawData().map(now::minus));
         } catch (SQLException e) {
             LOG.errorf("Raw-data retention failed (%s); it runs again in %s", e.getMessage(), config.every());
             return new Report(false, 0, List.of(), 0);

@@ -1,6 +1,7 @@
 package org.osteon.simulator;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +19,8 @@ import org.jboss.logging.Logger;
  * re-sending what has none, and writes each device-day's ground truth.
  *
  * <p>Batch start times are simulated time. Osteon rejects batches more than 24 h ahead of its
- * clock, so an accelerated run waits whenever it gets 23 h ahead of the wall clock.
+ * clock, so an accelerated run waits whenever it gets 23 h ahead of {@code clock}, which must be
+ * the service's (its system clock, or the tests' clock).
  */
 public final class Simulation implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Simulation.class);
@@ -32,13 +34,15 @@ public final class Simulation implements AutoCloseable {
     private static final int MAX_UNRECEIPTED = 500;
 
     private final SimulationOptions options;
+    private final Clock clock;
     private final Map<String, SimulatedDevice> devices = new LinkedHashMap<>();
     private final List<MqttLink> links = new ArrayList<>();
     private final Map<SimulatedDevice, MqttLink> linkOf = new LinkedHashMap<>();
     private long lastResend;
 
-    public Simulation(SimulationOptions options) {
+    public Simulation(SimulationOptions options, Clock clock) {
         this.options = options;
+        this.clock = clock;
     }
 
     /** Adds a device playing {@code plans} (contiguous, the first starting at the run's start). */
@@ -126,7 +130,7 @@ public final class Simulation implements AutoCloseable {
                 LockSupport.parkNanos(Math.min(due - System.nanoTime(), RESEND_EVERY));
             }
         }
-        while (t.minus(MAX_AHEAD).isAfter(Instant.now())) {
+        while (t.minus(MAX_AHEAD).isAfter(clock.instant())) {
             resendDueNow();
             Thread.sleep(1_000);
         }

@@ -2,8 +2,8 @@ package org.osteon.simulator;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * Parsed arguments of {@link SimulatorCommand}; every error names the argument at fault.
@@ -31,12 +31,12 @@ record SimulatorArguments(URI broker, URI service, String token, boolean registe
                 [--speed 1|60|max] [--days 1 | --minutes M] [--rate 50] [--format json|binary]
                 [--connections N] [--out sim-truth]""";
 
-    static SimulatorArguments parse(String[] args) {
+    static SimulatorArguments parse(String[] args, Clock clock) {
         URI broker = URI.create(System.getenv().getOrDefault("OSTEON_MQTT_URI", "tcp://127.0.0.1:1883"));
         URI service = URI.create("http://localhost:8080");
         String token = null;
         boolean register = true;
-        String prefix = "sim-" + Long.toString(Instant.now().getEpochSecond(), 36);
+        String prefix = "sim-" + Long.toString(clock.instant().getEpochSecond(), 36);
         int devices = 3;
         long seed = 1;
         double speed = 1;

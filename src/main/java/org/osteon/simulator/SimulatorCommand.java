@@ -1,5 +1,6 @@
 package org.osteon.simulator;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -14,9 +15,11 @@ public final class SimulatorCommand {
     private SimulatorCommand() {}
 
     public static void main(String[] args) throws Exception {
+        // The one place the simulator reads the system clock: everything below takes this one.
+        Clock clock = Clock.systemUTC();
         SimulatorArguments a;
         try {
-            a = SimulatorArguments.parse(args);
+            a = SimulatorArguments.parse(args, clock);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println(SimulatorArguments.USAGE);
@@ -24,11 +27,11 @@ public final class SimulatorCommand {
             return;
         }
         List<String> patients = a.register() ? register(a) : List.of();
-        Instant start = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
+        Instant start = clock.instant().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
         Instant end = start.plus(a.length());
         printWhereToLook(a, patients);
         RunReport report;
-        try (Simulation sim = new Simulation(a.options())) {
+        try (Simulation sim = new Simulation(a.options(), clock)) {
             for (int i = 0; i < a.devices(); i++) {
                 // Each device's signal has a seed of its own, or two devices with alike plans would move alike.
                 long deviceSeed = a.seed() * 1_000_003L + i;

@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.osteon.support.TestClock;
 import org.osteon.support.Tokens;
 
 /**
@@ -59,21 +60,21 @@ class OidcProviderTest {
     @Test
     void tokenOfTheConfiguredProviderIsAccepted() {
         String token = new LocalTokens(LocalSigningKey.loadOrCreate(DIR), ISSUER, "provider-1", AUDIENCE)
-                .sign("admin", "alice", Duration.ofMinutes(5));
+                .sign("admin", "alice", TestClock.CLOCK.instant(), Duration.ofMinutes(5));
         given().auth().oauth2(token).get("/api/v1/program-templates").then().statusCode(200);
     }
 
     @Test
     void providersKeyWithAnotherIssuerIsRefused() {
         String token = new LocalTokens(LocalSigningKey.loadOrCreate(DIR), "https://other.example.org", "provider-1", AUDIENCE)
-                .sign("admin", "alice", Duration.ofMinutes(5));
+                .sign("admin", "alice", TestClock.CLOCK.instant(), Duration.ofMinutes(5));
         given().auth().oauth2(token).get("/api/v1/program-templates").then().statusCode(401);
     }
 
     @Test
     void aTokenTheProviderIssuedForAnotherClientIsRefused() {
         String token = new LocalTokens(LocalSigningKey.loadOrCreate(DIR), ISSUER, "provider-1", "clinic-portal")
-                .sign("admin", "alice", Duration.ofMinutes(5));
+                .sign("admin", "alice", TestClock.CLOCK.instant(), Duration.ofMinutes(5));
         given().auth().oauth2(token).get("/api/v1/program-templates").then().statusCode(401);
     }
 

@@ -7,8 +7,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.osteon.support.TestClock;
 import org.osteon.support.Tokens;
 
 @QuarkusTest
@@ -24,7 +24,7 @@ class TokenVerificationTest {
     void tokenSignedWithAnotherKeyIsRefused() throws Exception {
         Path elsewhere = Files.createTempDirectory("osteon-other-key");
         String forged = new LocalTokens(LocalSigningKey.loadOrCreate(elsewhere), AuthConfig.LOCAL_ISSUER)
-                .sign("admin", "mallory", Duration.ofHours(1));
+                .sign("admin", "mallory", TestClock.CLOCK.instant(), Duration.ofHours(1));
         given().auth().oauth2(forged).get(TEMPLATES).then().statusCode(401)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", startsWith("Bearer"));
@@ -32,36 +32,36 @@ class TokenVerificationTest {
 
     @Test
     void expiredTokenIsRefused() {
-        String expired = Tokens.signer().sign("admin", "late", Instant.now().minus(Duration.ofHours(3)),
+        String expired = Tokens.signer().sign("admin", "late", TestClock.CLOCK.instant().minus(Duration.ofHours(3)),
                 Duration.ofHours(1));
         given().auth().oauth2(expired).get(TEMPLATES).then().statusCode(401);
     }
 
     @Test
     void aTokenIssuedInTheFutureIsRefusedSayingWhy() {
-        String early = Tokens.signer().sign("admin", "early", Instant.now().plus(Duration.ofDays(1)), Duration.ofHours(1));
+        String early = Tokens.signer().sign("admin", "early", TestClock.CLOCK.instant().plus(Duration.ofDays(1)), Duration.ofHours(1));
         given().auth().oauth2(early).get(TEMPLATES).then().statusCode(401)
                 .header("WWW-Authenticate", allOf(startsWith("Bearer error=\"invalid_token\""),
                         containsString("issued in the future")));
         // Within the allowed skew, a provider's clock a little ahead is fine.
-        String slightlyAhead = Tokens.signer().sign("admin", "ahead", Instant.now().plusSeconds(20), Duration.ofHours(1));
+        String slightlyAhead = Tokens.signer().sign("admin", "ahead", TestClock.CLOCK.instant().plusSeconds(20), Duration.ofHours(1));
         given().auth().oauth2(slightlyAhead).get(TEMPLATES).then().statusCode(200);
     }
 
     @Test
     void aTokenValidForCenturiesIsRefusedSayingWhy() {
-        String forever = Tokens.signer().sign("admin", "forever", Instant.now(), Duration.ofDays(365L * 260));
+        String forever = Tokens.signer().sign("admin", "forever", TestClock.CLOCK.instant(), Duration.ofDays(365L * 260));
         given().auth().oauth2(forever).get(TEMPLATES).then().statusCode(401)
                 .body("detail", containsString("longer than the 24 h allowed"))
                 .header("WWW-Authenticate", containsString("error_description="));
-        String day = Tokens.signer().sign("admin", "day", Instant.now(), Duration.ofHours(24));
+        String day = Tokens.signer().sign("admin", "day", TestClock.CLOCK.instant(), Duration.ofHours(24));
         given().auth().oauth2(day).get(TEMPLATES).then().statusCode(200);
     }
 
     @Test
     void tokenOfAnotherIssuerIsRefused() {
         String foreign = new LocalTokens(LocalSigningKey.loadOrCreate(Tokens.KEY_DIR), "https://elsewhere.example")
-                .sign("admin", "x", Duration.ofHours(1));
+                .sign("admin", "x", TestClock.CLOCK.instant(), Duration.ofHours(1));
         given().auth().oauth2(foreign).get(TEMPLATES).then().statusCode(401);
     }
 

@@ -28,6 +28,7 @@ import org.osteon.ingest.Inbound.Outcome;
 import org.osteon.ingest.Inbound.Status;
 import org.osteon.support.Batches;
 import org.osteon.support.Registry;
+import org.osteon.support.TestClock;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -75,7 +76,7 @@ class IngestWriterFaultTest {
         String a = Registry.newDevice(Registry.newPatient(), 8);
         String b = Registry.newDevice(Registry.newPatient(), 8);
         Instant start = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
-        PayloadDecoder decoder = new PayloadDecoder(Limits.from(config));
+        PayloadDecoder decoder = new PayloadDecoder(Limits.from(config), TestClock.CLOCK);
         List<Inbound> sent = new ArrayList<>();
         for (int seq = 0; seq < 40; seq++) {
             String device = seq % 2 == 0 ? a : b;
@@ -129,7 +130,7 @@ class IngestWriterFaultTest {
             gone.setUrl("jdbc:postgresql://127.0.0.1:" + s.getLocalPort() + "/osteon_test");
         }
         gone.setConnectTimeout(1);
-        Inbound m = new PayloadDecoder(Limits.from(config)).decode(new DeviceTopics.Address(a, Stream.ACCEL), null, 1, 1,
+        Inbound m = new PayloadDecoder(Limits.from(config), TestClock.CLOCK).decode(new DeviceTopics.Address(a, Stream.ACCEL), null, 1, 1,
                 Batches.accelJson(0, Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS), 25, 25),
                 System.nanoTime());
         queue.put(m, () -> false);

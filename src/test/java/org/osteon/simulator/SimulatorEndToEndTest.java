@@ -26,6 +26,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.osteon.common.Jdbc;
 import org.osteon.support.Clinic;
+import org.osteon.support.TestClock;
 import org.osteon.support.Clinic.Physio;
 
 /**
@@ -81,7 +82,7 @@ class SimulatorEndToEndTest {
     @Test
     void scoredDaysAndAdherenceOverRestMatchTheSimulatorsGroundTruth() throws Exception {
         ZoneId zone = zoneWhereItIsEvening();
-        LocalDate today = LocalDate.now(zone);
+        LocalDate today = LocalDate.now(TestClock.CLOCK.withZone(zone));
         Instant dayStart = today.atStartOfDay(zone).toInstant();
         Physio physio = Clinic.newPhysio();
         RegistryClient registry = new RegistryClient(URI.create(base.toString()), physio.token());
@@ -99,7 +100,7 @@ class SimulatorEndToEndTest {
         }
 
         List<GroundTruth> truths = new ArrayList<>();
-        try (Simulation sim = new Simulation(SimulationOptions.fastest(SimulatorBroker.broker().uri()))) {
+        try (Simulation sim = new Simulation(SimulationOptions.fastest(SimulatorBroker.broker().uri()), TestClock.CLOCK)) {
             for (Wearer w : wearers) {
                 sim.addDevice(w.deviceId(), w.seed(), List.of(w.plan()));
             }
@@ -189,7 +190,7 @@ class SimulatorEndToEndTest {
      * next two days (patients' zones are regions; a fixed offset such as Etc/GMT-5 is refused).
      */
     static ZoneId zoneWhereItIsEvening() {
-        Instant now = Instant.now();
+        Instant now = TestClock.CLOCK.instant();
         int hour = now.atZone(ZoneOffset.UTC).getHour();
         // -11 to +12: at UTC-12 lies no region at all, at +12 the clocks read the same hour.
         ZoneOffset offset = ZoneOffset.ofHours(Math.floorMod(20 - hour + 11, 24) - 11);

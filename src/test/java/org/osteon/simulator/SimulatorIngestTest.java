@@ -26,6 +26,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.osteon.support.TestClock;
 
 /**
  * The simulator against the real service (in-process) and a real Mosquitto: registration over
@@ -95,9 +96,9 @@ class SimulatorIngestTest {
     @Test
     void everyBatchOfALiveAndBulkResyncedRunIsAcceptedOnceAndCountedInSyncStatus() throws Exception {
         List<String> ids = registerDevices(3);
-        Instant start = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
+        Instant start = TestClock.CLOCK.instant().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
         RunReport report;
-        try (Simulation sim = new Simulation(SimulationOptions.fastest(SimulatorBroker.broker().uri()))) {
+        try (Simulation sim = new Simulation(SimulationOptions.fastest(SimulatorBroker.broker().uri()), TestClock.CLOCK)) {
             for (int i = 0; i < ids.size(); i++) {
                 sim.addDevice(ids.get(i), i, List.of(fiveMinutes(start)));
             }
@@ -134,11 +135,11 @@ class SimulatorIngestTest {
     @Test
     void batchesCaughtInABrokerRestartAreResentUntilEachIsStoredExactlyOnce() throws Exception {
         List<String> ids = registerDevices(2);
-        Instant start = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
+        Instant start = TestClock.CLOCK.instant().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
         SimulationOptions options = SimulationOptions.fastest(SimulatorBroker.broker().uri())
                 .withFormat(PayloadFormat.BINARY).withSpeed(30).withConnections(2)
                 .withReceiptTimeout(Duration.ofSeconds(3));
-        try (Simulation sim = new Simulation(options)) {
+        try (Simulation sim = new Simulation(options, TestClock.CLOCK)) {
             for (int i = 0; i < ids.size(); i++) {
                 sim.addDevice(ids.get(i), i, List.of(fiveMinutes(start)));
             }

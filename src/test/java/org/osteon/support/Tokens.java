@@ -4,7 +4,9 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.specification.RequestSpecification;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.osteon.auth.AuthConfig;
 import org.osteon.auth.LocalSigningKey;
 import org.osteon.auth.LocalTokens;
@@ -31,7 +33,19 @@ public final class Tokens {
     }
 
     public static String token(String role, String subject) {
-        return signer().sign(role, subject, Duration.ofHours(1));
+        return signer().sign(role, subject, issuedAt(), Duration.ofHours(1));
+    }
+
+    /**
+     * Now by the earlier of the tests' clock and the system's: SmallRye JWT checks a token's
+     * expiry against the system clock, which cannot be replaced, and the service checks that it
+     * was not issued in the future against the tests' clock ({@link TestClock}); a token issued at
+     * the earlier one holds for both as long as the tests' clock is not hours behind.
+     */
+    public static Instant issuedAt() {
+        Instant test = TestClock.CLOCK.instant();
+        Instant system = Clock.systemUTC().instant();
+        return test.isBefore(system) ? test : system;
     }
 
     public static String admin() {
