@@ -29,6 +29,7 @@ import org.osteon.support.Clinic;
 import org.osteon.support.Clinic.Physio;
 import org.osteon.support.DayRows;
 import org.osteon.support.DayRows.Day;
+import org.osteon.support.TestClock;
 
 /**
  * Adherence over HTTP against days written into day_summary and loading events, for weeks in the
@@ -144,7 +145,7 @@ class AdherenceResourceTest {
     void withoutARangeDaysAndAdherenceAnswerTheCurrentWeekInThePatientsZone() {
         Physio physio = Clinic.newPhysio();
         String patient = Clinic.newPatientOf(physio, "Pacific/Auckland");
-        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Pacific/Auckland"));
+        java.time.LocalDate today = java.time.LocalDate.now(TestClock.CLOCK.withZone(java.time.ZoneId.of("Pacific/Auckland")));
         java.time.LocalDate monday = today.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
         as(physio.token()).get("/api/v1/patients/" + patient + "/adherence")
                 .then().statusCode(200)

@@ -30,6 +30,7 @@ import org.osteon.common.Jdbc;
 import org.osteon.support.Clinic;
 import org.osteon.support.Clinic.Physio;
 import org.osteon.support.Registry;
+import org.osteon.support.TestClock;
 import org.osteon.support.Tokens;
 
 /**
@@ -91,7 +92,7 @@ class AccessMatrixTest {
         alert = UUID.randomUUID().toString();
         jdbc.update("insert into alert (id, patient_id, rule, episode, raised_at, message, details) values "
                 + "(?, ?, 'no_sync', 'matrix', ?, 'No data synced for 2.0 days', '{}'::jsonb)",
-                UUID.fromString(alert), UUID.fromString(patient), Instant.now());
+                UUID.fromString(alert), UUID.fromString(patient), TestClock.CLOCK.instant());
         tokens = new LinkedHashMap<>();
         tokens.put(Caller.NONE, null);
         tokens.put(Caller.PATIENT_SELF, Tokens.patient(patient));

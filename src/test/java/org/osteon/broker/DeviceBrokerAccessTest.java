@@ -30,6 +30,7 @@ import org.osteon.support.DeviceClient;
 import org.osteon.support.Registry;
 import org.osteon.support.SecureBroker;
 import org.osteon.support.SecureBrokerResource;
+import org.osteon.support.TestClock;
 
 /**
  * Per-device broker credentials against a Mosquitto of the test's own, configured as a
@@ -140,7 +141,7 @@ class DeviceBrokerAccessTest {
         device.publishAccel(Batches.accelJson(0, start(), 50, 3000));
         await().atMost(Duration.ofSeconds(60)).until(() -> !progressOfA.isEmpty());
         assertThat(progressOfA.get(0)).contains("\"v\":1", "\"date\":\""
-                + java.time.LocalDate.now(java.time.ZoneId.of("Europe/Vienna")) + "\"");
+                + java.time.LocalDate.now(TestClock.CLOCK.withZone(java.time.ZoneId.of("Europe/Vienna"))) + "\"");
         assertThat(seenByB).isEmpty();
     }
 
@@ -310,6 +311,6 @@ class DeviceBrokerAccessTest {
     }
 
     private static Instant start() {
-        return Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
+        return TestClock.CLOCK.instant().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -129,7 +129,8 @@ class EngineTwoInstancesIT {
 
     @Test
     void twoInstancesSharingOnePatientsBatchesScoreEachDayAsTheCoreDoes() throws Exception {
-        LocalDate day = LocalDate.now(VIENNA);
+        // The evening of yesterday, never more than an hour or two ahead (EngineTest.evening).
+        LocalDate day = EngineTest.evening();
         Instant start = day.atTime(23, 0).atZone(VIENNA).toInstant();
         Signals signal = Signals.twoHours(start);
         List<String> patients = new ArrayList<>();

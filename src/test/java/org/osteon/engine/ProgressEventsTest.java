@@ -47,7 +47,7 @@ class ProgressEventsTest {
                 .sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         stream.thenAccept(r -> r.body().forEach(lines::add));
 
-        LocalDate day = EngineTest.today();
+        LocalDate day = EngineTest.evening();
         Instant start = EngineTest.lateEvening(day);
         Signals signal = Signals.twoHours(start);
         EngineTest.publish(other.deviceId(), EngineTest.batches(signal, start, 0, List.of(600 * Signals.RATE_HZ)));
@@ -58,11 +58,12 @@ class ProgressEventsTest {
                         && l.contains(day.toString()))
                 .anyMatch(l -> l.startsWith("data:") && l.contains(day.plusDays(1).toString())));
 
-        // A new program changes adherence from its effective date on.
+        // A new program changes adherence from its effective date on: today, the day after the evening.
         Clinic.prescribe(p.physio(), p.id(), Map.of("reason", "walking", "components",
                 List.of(Map.of("kind", "steps", "stepsPerDay", 6000, "daysPerWeek", 5))));
+        LocalDate today = EngineTest.today();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(lines)
-                .anyMatch(l -> l.startsWith("data:") && l.contains("\"kind\":\"program\"") && l.contains(day.toString())));
+                .anyMatch(l -> l.startsWith("data:") && l.contains("\"kind\":\"program\"") && l.contains(today.toString())));
         assertThat(stream.get().statusCode()).isEqualTo(200);
         assertThat(lines).noneMatch(l -> l.contains(other.id()));
         stream.cancel(true);

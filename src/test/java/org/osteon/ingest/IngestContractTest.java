@@ -31,6 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.osteon.support.Batches;
 import org.osteon.support.DeviceClient;
 import org.osteon.support.Registry;
+import org.osteon.support.TestClock;
 
 /** Every rule of device contract v1, over the machine's real Mosquitto and PostgreSQL. */
 @QuarkusTest
@@ -47,7 +48,7 @@ class IngestContractTest {
     @BeforeEach
     void registerDevice() throws Exception {
         deviceId = Registry.newDevice(Registry.newPatient(), 8);
-        start = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
+        start = TestClock.CLOCK.instant().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
         device = new DeviceClient(BROKER, deviceId);
     }
 
@@ -233,7 +234,7 @@ class IngestContractTest {
     }
 
     static Stream<Arguments> controlCharacters() {
-        Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant t = TestClock.CLOCK.instant().truncatedTo(ChronoUnit.SECONDS);
         return Stream.of(
                 Arguments.of("deviceId", "accel", ("{\"seq\":21,\"deviceId\":\"dev\\u0000x\",\"start\":\"" + t
                         + "\",\"rateHz\":50,\"x\":[0],\"y\":[0],\"z\":[1]}").getBytes(StandardCharsets.UTF_8),

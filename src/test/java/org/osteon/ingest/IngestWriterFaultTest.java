@@ -75,7 +75,7 @@ class IngestWriterFaultTest {
     void aMessageTheDatabaseRefusesIsRefusedAloneAndTheRestOfItsGroupIsStoredInOrder() throws Exception {
         String a = Registry.newDevice(Registry.newPatient(), 8);
         String b = Registry.newDevice(Registry.newPatient(), 8);
-        Instant start = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
+        Instant start = TestClock.CLOCK.instant().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
         PayloadDecoder decoder = new PayloadDecoder(Limits.from(config), TestClock.CLOCK);
         List<Inbound> sent = new ArrayList<>();
         for (int seq = 0; seq < 40; seq++) {
@@ -131,7 +131,7 @@ class IngestWriterFaultTest {
         }
         gone.setConnectTimeout(1);
         Inbound m = new PayloadDecoder(Limits.from(config), TestClock.CLOCK).decode(new DeviceTopics.Address(a, Stream.ACCEL), null, 1, 1,
-                Batches.accelJson(0, Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS), 25, 25),
+                Batches.accelJson(0, TestClock.CLOCK.instant().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS), 25, 25),
                 System.nanoTime());
         queue.put(m, () -> false);
         SwitchableDataSource dataSource = new SwitchableDataSource(gone);

@@ -15,6 +15,7 @@ import org.osteon.common.Jdbc;
 import org.osteon.support.Batches;
 import org.osteon.support.DeviceClient;
 import org.osteon.support.Registry;
+import org.osteon.support.TestClock;
 
 /**
  * A topic with a 4-byte UTF-8 character, which Paho 1.2.5's receive thread cannot read, over the
@@ -44,7 +45,7 @@ class TopicCharactersTest {
 
         String deviceId = Registry.newDevice(Registry.newPatient(), 8);
         try (DeviceClient device = new DeviceClient("tcp://127.0.0.1:1883", deviceId)) {
-            device.publishAccel(Batches.accelJson(1, Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS), 50, 10));
+            device.publishAccel(Batches.accelJson(1, TestClock.CLOCK.instant().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS), 50, 10));
             JsonNode r = await().atMost(Duration.ofSeconds(20)).until(() -> device.receipt("accel", 1), x -> x != null);
             assertThat(r.path("status").asText()).isEqualTo("accepted");
         }

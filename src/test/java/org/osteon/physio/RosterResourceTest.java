@@ -20,6 +20,7 @@ import org.osteon.support.Clinic.Physio;
 import org.osteon.support.DayRows;
 import org.osteon.support.DayRows.Day;
 import org.osteon.support.Registry;
+import org.osteon.support.TestClock;
 import org.osteon.support.Tokens;
 
 /**
@@ -35,7 +36,7 @@ class RosterResourceTest {
     @Inject
     Jdbc jdbc;
 
-    final LocalDate lastWeek = LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+    final LocalDate lastWeek = LocalDate.now(TestClock.CLOCK.withZone(ZoneOffset.UTC)).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
             .minusWeeks(1);
 
     void programSince(String patient, LocalDate from, String components) {

@@ -1,5 +1,6 @@
 package org.osteon.privacy;
 
+import org.osteon.support.TestClock;
 import org.osteon.support.Tokens;
 
 import static io.restassured.RestAssured.given;
@@ -98,9 +99,9 @@ class PatientDataTest {
                 .body(Map.of("deviceId", deviceId, "placement", "wrist", "rangeG", 8))
                 .post("/api/v1/patients/" + patientId + "/devices").then().statusCode(201);
         try (DeviceClient device = new DeviceClient(OwnBrokerResource.uri(), deviceId)) {
-            Instant start = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
+            Instant start = TestClock.CLOCK.instant().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
             device.publishAccel(Batches.accelJson(0, start, 50, 100));
-            device.publishLoad(Batches.loadJson(0, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+            device.publishLoad(Batches.loadJson(0, TestClock.CLOCK.instant().truncatedTo(ChronoUnit.MILLIS)));
             device.publishAccel("{\"seq\": 1, \"start\": \"not a time\"}".getBytes(StandardCharsets.UTF_8));
             await().atMost(Duration.ofSeconds(20))
                     .until(() -> device.hasReceipt("accel", 0) && device.hasReceipt("load", 0) && device.hasReceipt("accel", 1));

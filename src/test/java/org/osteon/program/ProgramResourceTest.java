@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.osteon.support.Clinic;
+import org.osteon.support.TestClock;
 import org.osteon.support.Clinic.Physio;
 
 @QuarkusTest
@@ -88,7 +89,7 @@ class ProgramResourceTest {
         // UTC+14: for ten hours of every UTC day, the patient is already a day ahead.
         Physio physio = Clinic.newPhysio();
         String patient = Clinic.newPatientOf(physio, "Pacific/Kiritimati");
-        LocalDate today = LocalDate.now(ZoneId.of("Pacific/Kiritimati"));
+        LocalDate today = LocalDate.now(TestClock.CLOCK.withZone(ZoneId.of("Pacific/Kiritimati")));
         as(physio.token()).contentType(ContentType.JSON)
                 .body(Map.of("components", List.of(STEPS), "reason", "r", "effectiveFrom", today.minusDays(1).toString()))
                 .put("/api/v1/patients/" + patient + "/program")

@@ -24,6 +24,7 @@ import org.osteon.support.Batches;
 import org.osteon.support.DeviceClient;
 import org.osteon.support.OwnBrokerResource;
 import org.osteon.support.Registry;
+import org.osteon.support.TestClock;
 
 /** Raw data lives in month partitions; expired months are dropped whole, the ledger stays. */
 @QuarkusTest
@@ -41,13 +42,13 @@ class RawDataRetentionTest {
     void ingestWritesIntoTheCurrentMonthPartitionUnchanged() throws Exception {
         String deviceId = Registry.newDevice(Registry.newPatient(), 8);
         try (DeviceClient device = new DeviceClient(OwnBrokerResource.uri(), deviceId)) {
-            device.publishAccel(Batches.accelJson(0, Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS), 50, 50));
-            device.publishLoad(Batches.loadJson(0, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+            device.publishAccel(Batches.accelJson(0, TestClock.CLOCK.instant().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS), 50, 50));
+            device.publishLoad(Batches.loadJson(0, TestClock.CLOCK.instant().truncatedTo(ChronoUnit.MILLIS)));
             await().atMost(Duration.ofSeconds(20)).until(() -> device.hasReceipt("accel", 0) && device.hasReceipt("load", 0));
             assertThat(device.receipt("accel", 0L).path("status").asText()).isEqualTo("accepted");
             assertThat(device.receipt("load", 0L).path("status").asText()).isEqualTo("accepted");
         }
-        String month = LocalDate.now(ZoneOffset.UTC).format(MONTH);
+        String month = LocalDate.now(TestClock.CLOCK.withZone(ZoneOffset.UTC)).format(MONTH);
         assertThat(text("select tableoid::regclass::text from accel_batch where device_id = '" + deviceId + "'"))
                 .isEqualTo("accel_batch_p" + month);
         assertThat(text("select tableoid::regclass::text from load_event where device_id = '" + deviceId + "'"))

@@ -36,7 +36,7 @@ public final class DayRows {
                         + "'{\"enmo\": \"van Hees 2014\", \"cutPoints\": \"hildebrand-wrist\"}'::jsonb, ?)",
                 UUID.fromString(patientId), LocalDate.parse(d.date()), d.wearHours() * 60, d.mvpaBouted10(),
                 d.mvpaBouted10(), d.mvpaBouted10(), d.mvpaBouted10(), d.steps(), atOrAbove, d.longestSedentaryBout(),
-                Instant.now());
+                TestClock.CLOCK.instant());
     }
 
     /** A resistance set logged by smart equipment on one of the patient's devices. */

@@ -49,7 +49,7 @@ public final class NoLossRun implements AutoCloseable {
                     .post("/api/v1/patients/" + patient + "/devices").then().statusCode(201);
             devices.add(new DeviceClient(brokerUri, id));
         }
-        this.start = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
+        this.start = TestClock.CLOCK.instant().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
     }
 
     public int total() {
