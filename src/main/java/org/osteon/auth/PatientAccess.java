@@ -56,12 +56,12 @@ public class PatientAccess {
     }
 
     /**
-     * For a stream that outlives its request: a check, made without the request, of whether the
-     * caller may still read the patient's clinical data. A patient always may; a physiotherapist
-     * while still assigned (an admin may unassign them while their stream is open).
+     * For a stream that outlives its request, after {@link #clinical} let it start: a check, made
+     * without the request, of whether the caller may still read the patient's clinical data. A
+     * patient always may; a physiotherapist while still assigned (an admin may unassign them while
+     * their stream is open).
      */
     public BooleanSupplier stillClinical(UUID patientId) {
-        mine(patientId);
         if (isSelf(patientId)) {
             return () -> true;
         }

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.osteon.ingest.DeviceIds;
 
 /** What the device API reads and writes. */
 public final class DeviceDtos {
@@ -18,7 +19,7 @@ public final class DeviceDtos {
      * Device ids appear as one MQTT topic level, so they may not hold {@code /}, {@code +},
      * {@code #} or spaces; the length bound keeps topics short.
      */
-    public static final String DEVICE_ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9._:-]{2,63}";
+    public static final String DEVICE_ID_PATTERN = DeviceIds.PATTERN;
 
     /** A wearable to register. */
     public record NewDevice(

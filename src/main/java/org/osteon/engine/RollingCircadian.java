@@ -223,7 +223,7 @@ final class RollingCircadian {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("algorithm", algorithm);
         out.put("version", VERSION);
-        out.put("parameters", new Provenance(algorithm, VERSION, parameters).parameters());
+        out.put("parameters", Provenance.structured(new TreeMap<>(parameters)));
         return out;
     }
 

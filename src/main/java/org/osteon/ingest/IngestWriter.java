@@ -236,7 +236,12 @@ final class IngestWriter implements Runnable {
     private Outcome[] store(Connection c, List<Inbound> group) throws SQLException {
         Outcome[] out = new Outcome[group.size()];
         Set<String> ids = new HashSet<>();
-        group.forEach(m -> ids.add(m.deviceId));
+        for (Inbound m : group) {
+            // An id no device can have is unknown without asking the database.
+            if (DeviceIds.isValid(m.deviceId)) {
+                ids.add(m.deviceId);
+            }
+        }
         Map<String, DeviceInfo> devices = directory.lookup(c, ids);
         for (int i = 0; i < out.length; i++) {
             Inbound m = group.get(i);

@@ -110,7 +110,8 @@ public final class LoadJsonDecoder {
         switch (kind) {
             case "resistance" -> {
                 JsonFields.require(exercise, at + ".exercise");
-                if (exercise.isBlank() || exercise.length() > 100) {
+                // Longer than 100 characters was refused as it was read (JsonFields.string).
+                if (exercise.isBlank()) {
                     throw Rejection.of(INVALID_VALUE, at + ".exercise: must be 1 to 100 characters");
                 }
                 JsonFields.require(sets, at + ".sets");

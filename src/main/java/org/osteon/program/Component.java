@@ -75,12 +75,15 @@ public sealed interface Component {
      */
     record Impacts(
             @NotNull @DecimalMin("1.3") @DecimalMax("16.0") Double minG,
-            @NotNull @Min(1) @Max(1000) Integer count,
+            @NotNull @Min(1) @Max(Impacts.MAX_COUNT) Integer count,
             @NotNull Per per,
             @Min(1) @Max(7) Integer sessionsPerWeek,
             Set<DayOfWeek> days,
             @Valid SafetyCap cap,
             @Valid Progression progression) implements Component {
+        /** The bound of the main target, for validation and for progression alike. */
+        static final int MAX_COUNT = 1000;
+
         @Override
         public String kind() {
             return "impacts";
@@ -93,7 +96,7 @@ public sealed interface Component {
 
         @Override
         public double maxMainTarget() {
-            return 1000;
+            return MAX_COUNT;
         }
 
         @Override
@@ -119,9 +122,12 @@ public sealed interface Component {
 
     /** Moderate-to-vigorous minutes a week, counted only in bouts of at least {@code boutMinutes}. */
     record Mvpa(
-            @NotNull @Min(1) @Max(3000) Integer minutesPerWeek,
+            @NotNull @Min(1) @Max(Mvpa.MAX_MINUTES) Integer minutesPerWeek,
             @NotNull Integer boutMinutes,
             @Valid Progression progression) implements Component {
+        /** The bound of the main target, for validation and for progression alike. */
+        static final int MAX_MINUTES = 3000;
+
         @Override
         public String kind() {
             return "mvpa";
@@ -134,7 +140,7 @@ public sealed interface Component {
 
         @Override
         public double maxMainTarget() {
-            return 3000;
+            return MAX_MINUTES;
         }
 
         @Override
@@ -150,9 +156,12 @@ public sealed interface Component {
 
     /** At least {@code stepsPerDay} steps on {@code daysPerWeek} days of the week. */
     record Steps(
-            @NotNull @Min(1) @Max(100000) Integer stepsPerDay,
+            @NotNull @Min(1) @Max(Steps.MAX_STEPS) Integer stepsPerDay,
             @NotNull @Min(1) @Max(7) Integer daysPerWeek,
             @Valid Progression progression) implements Component {
+        /** The bound of the main target, for validation and for progression alike. */
+        static final int MAX_STEPS = 100000;
+
         @Override
         public String kind() {
             return "steps";
@@ -165,7 +174,7 @@ public sealed interface Component {
 
         @Override
         public double maxMainTarget() {
-            return 100000;
+            return MAX_STEPS;
         }
 
         @Override
@@ -236,8 +245,11 @@ public sealed interface Component {
      * one is given. Not progressive.
      */
     record Sedentary(
-            @Min(1) @Max(1440) Integer maxLongestBoutMinutes,
+            @Min(1) @Max(Sedentary.MAX_BOUT_MINUTES) Integer maxLongestBoutMinutes,
             @DecimalMin("0.5") @DecimalMax("24.0") Double maxHoursPerDay) implements Component {
+        /** The bound of the main target, for validation and for progression alike. */
+        static final int MAX_BOUT_MINUTES = 1440;
+
         @Override
         public String kind() {
             return "sedentary";
@@ -255,7 +267,7 @@ public sealed interface Component {
 
         @Override
         public double maxMainTarget() {
-            return maxLongestBoutMinutes != null ? 1440 : 24;
+            return maxLongestBoutMinutes != null ? MAX_BOUT_MINUTES : 24;
         }
 
         @Override

@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
@@ -116,7 +115,6 @@ class HostileInputFuzzTest {
 
         MqttAsyncClient publisher = connect("fuzz-publisher-" + System.nanoTime());
         Semaphore inFlight = new Semaphore(200);
-        AtomicLong lastPublished = new AtomicLong();
         long started = System.nanoTime();
         for (Message m : messages) {
             inFlight.acquire();
@@ -124,7 +122,6 @@ class HostileInputFuzzTest {
                     new IMqttActionListener() {
                         @Override
                         public void onSuccess(IMqttToken token) {
-                            lastPublished.set(System.nanoTime());
                             inFlight.release();
                         }
 

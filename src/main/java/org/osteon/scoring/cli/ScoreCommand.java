@@ -28,7 +28,8 @@ public final class ScoreCommand {
 
     /** Runs the command; returns the exit status instead of exiting, for tests. */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+        List<String> given = List.of(args);
+        if (given.contains("--help") || given.contains("-h")) {
             out.println(ScoreArguments.USAGE);
             return 0;
         }
