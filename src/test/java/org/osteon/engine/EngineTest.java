@@ -76,8 +76,8 @@ class EngineTest {
         Physio physio = Clinic.newPhysio();
         String patient = Clinic.newPatientOf(physio, VIENNA.getId());
         String device = Registry.newDevice(patient, 16);
-        jdbc.update("update device set registered_at = ? where id = ?",
-                TestClock.CLOCK.instant().minus(Duration.ofDays(30)), device);
+        jdbc.update("update device set registered_at = ?, data_from = ? where id = ?",
+                TestClock.CLOCK.instant().minus(Duration.ofDays(30)), TestClock.CLOCK.instant().minus(Duration.ofDays(30)), device);
         return new Patient(physio, patient, device);
     }
 
@@ -200,10 +200,12 @@ class EngineTest {
         double byMarksBefore = checkedByMarks();
         List<byte[]> tenMinutes = batches(signal, start, 0, List.of(600 * Signals.RATE_HZ));
         try (DeviceClient device = new DeviceClient(BROKER, live.deviceId())) {
-            for (byte[] batch : tenMinutes) {
-                device.publishAccel(batch);
-                // Each batch is scored before the next arrives, as for a device streaming live.
-                awaitScored(live.id());
+            for (int i = 0; i < tenMinutes.size(); i++) {
+                device.publishAccel(tenMinutes.get(i));
+                // Each batch is scored before the next arrives, as for a device streaming live: waiting
+                // for no marked day alone could pass before the batch was even stored.
+                Instant from = start.plusSeconds(600L * i);
+                awaitScoredThrough(live.id(), LocalDate.ofInstant(from, VIENNA), from.plusSeconds(600));
             }
         }
         awaitScored(atOnce.id());
