@@ -24,6 +24,8 @@ public class AuditLog {
     public static final String PROGRAM_CHANGED = "program.changed";
     /** A physiotherapist read a patient's data. */
     public static final String PATIENT_READ = "patient.read";
+    /** A device was registered accepting recordings from before its registration. */
+    public static final String EARLIER_RECORDINGS_ACCEPTED = "device.earlier_recordings_accepted";
     /** A physiotherapist acknowledged an alert about a patient. */
     public static final String ALERT_ACKNOWLEDGED = "alert.acknowledged";
 

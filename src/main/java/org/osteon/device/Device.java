@@ -30,6 +30,13 @@ public class Device extends PanacheEntityBase {
     @Column(name = "registered_at", nullable = false)
     public Instant registeredAt;
 
+    /**
+     * Samples before this instant are refused: the registration time, or the earlier instant a
+     * clinician stated when registering it (its recordings from then on are this patient's).
+     */
+    @Column(name = "data_from", nullable = false)
+    public Instant dataFrom;
+
     @Column(name = "revoked_at")
     public Instant revokedAt;
 

@@ -21,14 +21,20 @@ public final class DeviceDtos {
      */
     public static final String DEVICE_ID_PATTERN = DeviceIds.PATTERN;
 
-    /** A wearable to register. */
+    /**
+     * A wearable to register. {@code recordingsFrom}, when given, is a clinician's statement that
+     * the device's recordings from that instant on, before its registration, are this patient's
+     * (a wearable worn before it was paired): ingest accepts them. Without it samples must start
+     * after the registration, so that a reused device cannot hand one patient another's data.
+     */
     public record NewDevice(
             @NotNull @Pattern(regexp = DEVICE_ID_PATTERN,
                     message = "must be 3 to 64 letters, digits, '.', '_', ':' or '-', starting with a letter or digit")
                     String deviceId,
             @NotNull Placement placement,
             @NotNull @DecimalMin("1.0") @DecimalMax("400.0") Double rangeG,
-            @Size(max = 100) String model) {}
+            @Size(max = 100) String model,
+            Instant recordingsFrom) {}
 
     /** The MQTT topics a device publishes to and reads from. */
     public record Topics(String accel, String load, String receipts, String progress) {}
@@ -39,7 +45,7 @@ public final class DeviceDtos {
      */
     public record DeviceView(
             String deviceId, UUID patientId, Placement placement, double rangeG, String model,
-            Instant registeredAt, Instant revokedAt, Topics topics,
+            Instant registeredAt, Instant recordingsFrom, Instant revokedAt, Topics topics,
             @JsonInclude(JsonInclude.Include.NON_NULL) MqttCredentials mqtt) {}
 
     /** The device's broker login. Osteon does not keep the password: it is shown this once. */

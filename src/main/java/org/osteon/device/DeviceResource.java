@@ -59,7 +59,7 @@ public class DeviceResource {
     @Operation(summary = "Read a device and its topics",
             description = "For the patient wearing it, their physiotherapist or an admin; 404 for anyone else.")
     @APIResponse(responseCode = "200", description = "the device", content = @Content(examples = @ExampleObject(name = "200",
-            value = "{\"deviceId\":\"wrist-7f3a\",\"patientId\":\"5f0c…\",\"placement\":\"wrist\",\"rangeG\":16.0,\"model\":\"IMU-9\",\"registeredAt\":\"2026-03-01T09:05:00Z\",\"revokedAt\":null,\"topics\":{\"accel\":\"osteon/v1/devices/wrist-7f3a/accel\",\"load\":\"osteon/v1/devices/wrist-7f3a/load\",\"receipts\":\"osteon/v1/devices/wrist-7f3a/receipts\",\"progress\":\"osteon/v1/devices/wrist-7f3a/progress\"}}")))
+            value = "{\"deviceId\":\"wrist-7f3a\",\"patientId\":\"5f0c…\",\"placement\":\"wrist\",\"rangeG\":16.0,\"model\":\"IMU-9\",\"registeredAt\":\"2026-03-01T09:05:00Z\",\"recordingsFrom\":\"2026-03-01T09:05:00Z\",\"revokedAt\":null,\"topics\":{\"accel\":\"osteon/v1/devices/wrist-7f3a/accel\",\"load\":\"osteon/v1/devices/wrist-7f3a/load\",\"receipts\":\"osteon/v1/devices/wrist-7f3a/receipts\",\"progress\":\"osteon/v1/devices/wrist-7f3a/progress\"}}")))
     public DeviceView get(@PathParam("deviceId") String deviceId) {
         return views.of(find(deviceId, "device"));
     }

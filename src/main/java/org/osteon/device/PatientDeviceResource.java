@@ -16,7 +16,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -24,10 +26,13 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.osteon.audit.AuditLog;
+import org.osteon.auth.Caller;
 import org.osteon.auth.PatientAccess;
 import org.osteon.auth.Roles;
 import org.osteon.common.ApiDocs;
 import org.osteon.common.ApiException;
+import org.osteon.ingest.IngestConfig;
 import org.osteon.common.ApiProblem;
 import org.osteon.broker.DeviceBrokerAccess;
 import org.osteon.device.DeviceDtos.DeviceView;
@@ -50,8 +55,16 @@ public class PatientDeviceResource {
     private final DeviceBrokerAccess brokerAccess;
     private final Clock clock;
 
-    public PatientDeviceResource(DeviceViews views, PatientAccess access, DeviceBrokerAccess brokerAccess, Clock clock) {
+    private final Caller caller;
+    private final AuditLog audit;
+    private final IngestConfig ingest;
+
+    public PatientDeviceResource(DeviceViews views, PatientAccess access, DeviceBrokerAccess brokerAccess, Clock clock,
+            Caller caller, AuditLog audit, IngestConfig ingest) {
         this.clock = clock;
+        this.caller = caller;
+        this.audit = audit;
+        this.ingest = ingest;
         this.views = views;
         this.access = access;
         this.brokerAccess = brokerAccess;
@@ -63,9 +76,13 @@ public class PatientDeviceResource {
             description = "201 with the topics the device publishes to and, when Osteon manages broker accounts, "
                     + "its MQTT user name and password (shown only in this answer); 409 if the device id is taken; "
                     + "503 if the broker could not be reached (nothing is registered then). "
-                    + "By the patient themself (pairing in the app), an assigned physiotherapist or an admin.")
+                    + "By the patient themself (pairing in the app), an assigned physiotherapist or an admin. "
+                    + "Samples must start after the registration; a physiotherapist or an admin may state with "
+                    + "`recordingsFrom` that the device's recordings from an earlier instant (at most "
+                    + "`osteon.ingest.max-earlier-recordings`, 28 days, before) are this patient's. That statement "
+                    + "is audited.")
     @APIResponse(responseCode = "201", description = "registered, with its topics", content = @Content(examples = @ExampleObject(name = "201",
-            value = "{\"deviceId\":\"wrist-7f3a\",\"patientId\":\"5f0c…\",\"placement\":\"wrist\",\"rangeG\":16.0,\"model\":\"IMU-9\",\"registeredAt\":\"2026-03-01T09:05:00Z\",\"revokedAt\":null,\"topics\":{\"accel\":\"osteon/v1/devices/wrist-7f3a/accel\",\"load\":\"osteon/v1/devices/wrist-7f3a/load\",\"receipts\":\"osteon/v1/devices/wrist-7f3a/receipts\",\"progress\":\"osteon/v1/devices/wrist-7f3a/progress\"}}")))
+            value = "{\"deviceId\":\"wrist-7f3a\",\"patientId\":\"5f0c…\",\"placement\":\"wrist\",\"rangeG\":16.0,\"model\":\"IMU-9\",\"registeredAt\":\"2026-03-01T09:05:00Z\",\"recordingsFrom\":\"2026-03-01T09:05:00Z\",\"revokedAt\":null,\"topics\":{\"accel\":\"osteon/v1/devices/wrist-7f3a/accel\",\"load\":\"osteon/v1/devices/wrist-7f3a/load\",\"receipts\":\"osteon/v1/devices/wrist-7f3a/receipts\",\"progress\":\"osteon/v1/devices/wrist-7f3a/progress\"}}")))
     @APIResponse(responseCode = "400", description = "a field is wrong, named in errors",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400", value = ApiDocs.BAD_REQUEST)))
     @APIResponse(responseCode = "409", description = "the device id is taken",
@@ -83,9 +100,17 @@ public class PatientDeviceResource {
         d.model = body.model();
         // Millisecond precision, so that the "before registration" rule compares what the device sees.
         d.registeredAt = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+        d.dataFrom = recordingsFrom(body.recordingsFrom(), d.registeredAt);
         // Flushed first: a concurrent registration of the same id fails here, before it could
         // reset the broker account of the one that wins.
         d.persistAndFlush();
+        if (d.dataFrom.isBefore(d.registeredAt)) {
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("deviceId", d.id);
+            detail.put("recordingsFrom", d.dataFrom.toString());
+            detail.put("registeredAt", d.registeredAt.toString());
+            audit.record(AuditLog.EARLIER_RECORDINGS_ACCEPTED, patientId, null, detail);
+        }
         // Created last, so that a broker failure rolls the registration back. A database
         // failure after it leaves an account that the next registration of this id takes over.
         MqttCredentials mqtt = brokerAccess.issue(d.id)
@@ -96,10 +121,31 @@ public class PatientDeviceResource {
                 .build();
     }
 
+    /** The instant from which the device's samples are accepted: the registration, or a clinician's earlier one. */
+    private Instant recordingsFrom(Instant stated, Instant registeredAt) {
+        if (stated == null || !stated.isBefore(registeredAt)) {
+            if (stated != null && stated.isAfter(registeredAt)) {
+                throw ApiException.badField("recordingsFrom", "must not be after the registration (" + registeredAt
+                        + "); leave it out to accept recordings from the registration on");
+            }
+            return registeredAt;
+        }
+        if (!caller.is(Roles.PHYSIO) && !caller.is(Roles.ADMIN)) {
+            throw ApiException.badField("recordingsFrom",
+                    "only a physiotherapist or an admin may accept recordings from before the registration");
+        }
+        Instant earliest = registeredAt.minus(ingest.maxEarlierRecordings());
+        if (stated.isBefore(earliest)) {
+            throw ApiException.badField("recordingsFrom", "must be at most " + ingest.maxEarlierRecordings().toDays()
+                    + " days before the registration, from " + earliest + "; older recordings are an import of their own");
+        }
+        return stated.truncatedTo(ChronoUnit.MILLIS);
+    }
+
     @GET
     @Operation(summary = "A patient's devices")
     @APIResponse(responseCode = "200", description = "the devices", content = @Content(examples = @ExampleObject(name = "200",
-            value = "[" + "{\"deviceId\":\"wrist-7f3a\",\"patientId\":\"5f0c…\",\"placement\":\"wrist\",\"rangeG\":16.0,\"model\":\"IMU-9\",\"registeredAt\":\"2026-03-01T09:05:00Z\",\"revokedAt\":null,\"topics\":{\"accel\":\"osteon/v1/devices/wrist-7f3a/accel\",\"load\":\"osteon/v1/devices/wrist-7f3a/load\",\"receipts\":\"osteon/v1/devices/wrist-7f3a/receipts\",\"progress\":\"osteon/v1/devices/wrist-7f3a/progress\"}}" + "]")))
+            value = "[" + "{\"deviceId\":\"wrist-7f3a\",\"patientId\":\"5f0c…\",\"placement\":\"wrist\",\"rangeG\":16.0,\"model\":\"IMU-9\",\"registeredAt\":\"2026-03-01T09:05:00Z\",\"recordingsFrom\":\"2026-03-01T09:05:00Z\",\"revokedAt\":null,\"topics\":{\"accel\":\"osteon/v1/devices/wrist-7f3a/accel\",\"load\":\"osteon/v1/devices/wrist-7f3a/load\",\"receipts\":\"osteon/v1/devices/wrist-7f3a/receipts\",\"progress\":\"osteon/v1/devices/wrist-7f3a/progress\"}}" + "]")))
     public List<DeviceView> list(@PathParam("patientId") UUID patientId) {
         access.registry(patientId, "devices");
         return Device.listByPatient(patientId).stream().map(views::of).toList();

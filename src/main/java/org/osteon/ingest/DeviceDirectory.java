@@ -26,7 +26,8 @@ final class DeviceDirectory {
     }
 
     /** What ingest checks of a device. */
-    record DeviceInfo(String id, UUID patientId, double rangeG, Instant registeredAt, Instant revokedAt) {}
+    record DeviceInfo(String id, UUID patientId, double rangeG, Instant registeredAt, Instant dataFrom,
+            Instant revokedAt) {}
 
     private record Entry(DeviceInfo info, long loadedNanos) {}
 
@@ -47,14 +48,15 @@ final class DeviceDirectory {
             return found;
         }
         try (PreparedStatement ps = c.prepareStatement(
-                "select id, patient_id, range_g, registered_at, revoked_at from device where id = any(?)")) {
+                "select id, patient_id, range_g, registered_at, data_from, revoked_at from device where id = any(?)")) {
             Array arr = c.createArrayOf("text", missing.toArray());
             ps.setArray(1, arr);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    java.sql.Timestamp revoked = rs.getTimestamp(5);
+                    java.sql.Timestamp revoked = rs.getTimestamp(6);
                     DeviceInfo info = new DeviceInfo(rs.getString(1), rs.getObject(2, UUID.class), rs.getDouble(3),
-                            rs.getTimestamp(4).toInstant(), revoked == null ? null : revoked.toInstant());
+                            rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(),
+                            revoked == null ? null : revoked.toInstant());
                     cache.put(info.id(), new Entry(info, now));
                     found.put(info.id(), info);
                 }

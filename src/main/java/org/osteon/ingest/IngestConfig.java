@@ -67,6 +67,14 @@ public interface IngestConfig {
     @WithDefault("10000")
     int maxEvents();
 
+    /**
+     * How long before its registration a clinician may accept a device's recordings
+     * ({@code recordingsFrom} of a registration): a fortnight of wear before pairing, or a demo's
+     * history, fits. Older recordings are an import of their own.
+     */
+    @WithDefault("P28D")
+    Duration maxEarlierRecordings();
+
     /** How far in the future a batch may start before it is refused as a clock error. */
     @WithDefault("PT24H")
     Duration maxFutureSkew();

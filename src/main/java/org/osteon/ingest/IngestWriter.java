@@ -350,9 +350,11 @@ final class IngestWriter implements Runnable {
                     + "| g is beyond the device's range of " + d.rangeG() + " g");
         }
         Instant earliest = b.earliest();
-        if (earliest.isBefore(d.registeredAt())) {
+        if (earliest.isBefore(d.dataFrom())) {
             return new Rejection(START_BEFORE_REGISTRATION, b.earliestField() + ": " + earliest
-                    + " is before the device was registered at " + d.registeredAt());
+                    + (d.dataFrom().equals(d.registeredAt())
+                            ? " is before the device was registered at " + d.registeredAt()
+                            : " is before " + d.dataFrom() + ", the earliest recording its registration accepted"));
         }
         return null;
     }

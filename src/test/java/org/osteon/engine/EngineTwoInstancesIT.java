@@ -86,7 +86,7 @@ class EngineTwoInstancesIT {
                 .body(Map.of("deviceId", deviceId, "placement", "wrist", "rangeG", 16))
                 .post("/api/v1/patients/" + patient + "/devices").then().statusCode(201);
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(
-                "update device set registered_at = now() - interval '30 days' where id = ?")) {
+                "update device set registered_at = now() - interval '30 days', data_from = now() - interval '30 days' where id = ?")) {
             ps.setString(1, deviceId);
             ps.executeUpdate();
         }

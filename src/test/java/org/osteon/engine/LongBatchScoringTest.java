@@ -38,8 +38,8 @@ class LongBatchScoringTest {
         String patient = Clinic.newPatientOf(physio, VIENNA.getId());
         String device = Registry.newDevice(patient, 16);
         Instant start = clock.instant().minus(Duration.ofDays(6)).truncatedTo(ChronoUnit.SECONDS);
-        jdbc.update("update device set registered_at = ?::timestamptz - interval '1 day' where id = ?",
-                java.sql.Timestamp.from(start), device);
+        jdbc.update("update device set registered_at = ?::timestamptz - interval '1 day', data_from = ?::timestamptz - interval '1 day' where id = ?",
+                java.sql.Timestamp.from(start), java.sql.Timestamp.from(start), device);
         int samples = 400_000;
         Instant last = start.plusSeconds(samples - 1);
         try (DeviceClient client = new DeviceClient("tcp://127.0.0.1:1883", device)) {

@@ -67,8 +67,8 @@ class HostileInputFuzzTest {
         List<String> devices = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             String d = Registry.newDevice(Registry.newPatient(), 8);
-            jdbc.update("update device set registered_at = ?::timestamptz - interval '1 day' where id = ?",
-                    java.sql.Timestamp.from(now), d);
+            jdbc.update("update device set registered_at = ?::timestamptz - interval '1 day', data_from = ?::timestamptz - interval '1 day' where id = ?",
+                    java.sql.Timestamp.from(now), java.sql.Timestamp.from(now), d);
             devices.add(d);
         }
         Map<String, List<Long>> validSeqs = new HashMap<>();

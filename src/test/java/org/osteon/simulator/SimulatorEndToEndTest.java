@@ -92,7 +92,8 @@ class SimulatorEndToEndTest {
             String device = "sim-e2e-" + UUID.randomUUID().toString().substring(0, 8);
             registry.registerDevice(patient, device, "wrist", 16, "osteon-sim");
             // Ingest refuses data from before a device's registration; this one was worn since midnight.
-            jdbc.update("update device set registered_at = ? where id = ?", dayStart.minusSeconds(3600), device);
+            jdbc.update("update device set registered_at = ?, data_from = ? where id = ?", dayStart.minusSeconds(3600),
+                    dayStart.minusSeconds(3600), device);
             Clinic.prescribe(physio, patient, Map.of("reason", "osteopenia", "components", List.of(
                     Map.of("kind", "impacts", "minG", IMPACT_MIN_G, "count", IMPACTS_PER_DAY, "per", "day"),
                     Map.of("kind", "mvpa", "minutesPerWeek", MVPA_MINUTES_PER_WEEK, "boutMinutes", 10))));
