@@ -44,13 +44,27 @@ public class ProgramService {
     /** How far ahead a version may take effect: a plan, not a date that would overflow day arithmetic. */
     static final int MAX_YEARS_AHEAD = 10;
 
+    /**
+     * How far back a patient's first program may take effect: a program given at a clinic visit
+     * and entered later, whose days had no targets before. Later versions never change past days.
+     */
+    static final int MAX_DAYS_BACK_FOR_FIRST = 28;
+
     /** Adds a version; the caller has been checked to be the patient's physiotherapist. */
     public ProgramVersionView change(Patient patient, ProgramChange body) {
         LocalDate today = today(patient, clock);
         LocalDate effectiveFrom = body.effectiveFrom() == null ? today : body.effectiveFrom();
         if (effectiveFrom.isBefore(today)) {
-            throw ApiException.badField("effectiveFrom",
-                    "must not be before today (" + today + " in the patient's time zone): past days keep their targets");
+            int nextVersion = repository.nextVersion(patient.id);
+            if (nextVersion > 1) {
+                throw ApiException.badField("effectiveFrom", "must not be before today (" + today
+                        + " in the patient's time zone): past days keep their targets");
+            }
+            if (effectiveFrom.isBefore(today.minusDays(MAX_DAYS_BACK_FOR_FIRST))) {
+                throw ApiException.badField("effectiveFrom", "a first program may start at most "
+                        + MAX_DAYS_BACK_FOR_FIRST + " days back, from " + today.minusDays(MAX_DAYS_BACK_FOR_FIRST)
+                        + " (today is " + today + " in the patient's time zone)");
+            }
         }
         if (effectiveFrom.isAfter(today.plusYears(MAX_YEARS_AHEAD))) {
             throw ApiException.badField("effectiveFrom", "must be at most " + MAX_YEARS_AHEAD + " years after today ("

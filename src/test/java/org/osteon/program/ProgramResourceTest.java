@@ -90,14 +90,38 @@ class ProgramResourceTest {
         Physio physio = Clinic.newPhysio();
         String patient = Clinic.newPatientOf(physio, "Pacific/Kiritimati");
         LocalDate today = LocalDate.now(TestClock.CLOCK.withZone(ZoneId.of("Pacific/Kiritimati")));
-        as(physio.token()).contentType(ContentType.JSON)
-                .body(Map.of("components", List.of(STEPS), "reason", "r", "effectiveFrom", today.minusDays(1).toString()))
-                .put("/api/v1/patients/" + patient + "/program")
-                .then().statusCode(400).body("errors.field", contains("effectiveFrom"));
         Clinic.prescribe(physio, patient, Map.of("components", List.of(STEPS), "reason", "r"));
         as(physio.token()).get("/api/v1/patients/" + patient + "/program").then().statusCode(200)
                 .body("date", is(today.toString()))
                 .body("inForce.effectiveFrom", is(today.toString()));
+        // A second version may not reach back to the patient's yesterday.
+        as(physio.token()).contentType(ContentType.JSON)
+                .body(Map.of("components", List.of(STEPS), "reason", "r", "effectiveFrom", today.minusDays(1).toString()))
+                .put("/api/v1/patients/" + patient + "/program")
+                .then().statusCode(400).body("errors.field", contains("effectiveFrom"))
+                .body("errors[0].message", containsString("past days keep their targets"));
+    }
+
+    @Test
+    void aFirstProgramEnteredLateStartsUpTo28DaysBackAndNoLater() {
+        Physio physio = Clinic.newPhysio();
+        String patient = Clinic.newPatientOf(physio, "Europe/Vienna");
+        LocalDate today = LocalDate.now(TestClock.CLOCK.withZone(ZoneId.of("Europe/Vienna")));
+        as(physio.token()).contentType(ContentType.JSON)
+                .body(Map.of("components", List.of(STEPS), "reason", "r", "effectiveFrom", today.minusDays(29).toString()))
+                .put("/api/v1/patients/" + patient + "/program")
+                .then().statusCode(400).body("errors.field", contains("effectiveFrom"))
+                .body("errors[0].message", containsString("at most 28 days back, from " + today.minusDays(28)));
+        Clinic.prescribe(physio, patient, Map.of("components", List.of(STEPS), "reason", "given at the visit",
+                "effectiveFrom", today.minusDays(14).toString()));
+        as(physio.token()).get("/api/v1/patients/" + patient + "/program").then().statusCode(200)
+                .body("inForce.effectiveFrom", is(today.minusDays(14).toString()));
+        // The past days it covers now have targets: the week two weeks ago is judged, not not_scheduled.
+        as(physio.token()).queryParam("from", today.minusDays(14).toString())
+                .queryParam("to", today.minusDays(14).toString())
+                .get("/api/v1/patients/" + patient + "/adherence").then().statusCode(200)
+                .body("[0].components[0].kind", is("steps"))
+                .body("[0].components[0].status", is("no_data"));
     }
 
     @Test
