@@ -2,6 +2,7 @@ package org.osteon.adherence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.osteon.adherence.AdherenceResults.ComponentDay;
+import org.osteon.adherence.AdherenceResults.ComponentWeek;
 import org.osteon.adherence.AdherenceResults.DayAdherence;
 import org.osteon.adherence.AdherenceResults.WeekAdherence;
 import org.osteon.adherence.DaySummaryRepository.ResistanceSet;
@@ -34,7 +37,10 @@ public class AdherenceService {
     private final AdherenceConfig config;
     private final AdherenceCalculator calculator;
 
-    public AdherenceService(DaySummaryRepository days, ProgramRepository programs, AdherenceConfig config) {
+    private final Clock clock;
+
+    public AdherenceService(DaySummaryRepository days, ProgramRepository programs, AdherenceConfig config, Clock clock) {
+        this.clock = clock;
         this.days = days;
         this.programs = programs;
         this.config = config;
@@ -62,20 +68,56 @@ public class AdherenceService {
         return days.between(patient.id, from, to);
     }
 
+    /** Each day of {@code from..to}; today (in the patient's zone) is {@code in_progress} until its target is reached. */
     public List<DayAdherence> byDay(Patient patient, LocalDate from, LocalDate to) {
         checkRange(from, to);
-        return judge(patient, from, to).stream().map(AdherenceCalculator.Day::result).toList();
+        LocalDate today = ProgramService.today(patient, clock);
+        return judge(patient, from, to).stream().map(AdherenceCalculator.Day::result)
+                .map(d -> present(d, today)).toList();
     }
 
-    /** The Monday-to-Sunday weeks (patient's zone) that hold any day of {@code from..to}, whole. */
+    /** A day as the present sees it: only today is open, every other day keeps its verdict. */
+    static DayAdherence present(DayAdherence d, LocalDate today) {
+        if (!d.date().equals(today)) {
+            return d;
+        }
+        AdherenceStatus open = AdherenceStatus.in_progress;
+        return new DayAdherence(d.date(), d.programVersion(), d.wearHours(), d.components().stream()
+                .map(c -> unfinished(c.status()) ? new ComponentDay(c.kind(), c.unit(), c.target(), c.achieved(),
+                        c.ratio(), c.rawRatio(), open) : c)
+                .toList(), d.capExceeded());
+    }
+
+    /** A week as the present sees it: only the week that holds today is open. */
+    static WeekAdherence present(WeekAdherence w, LocalDate today) {
+        if (today.isBefore(w.weekStart()) || today.isAfter(w.weekEnd())) {
+            return w;
+        }
+        AdherenceStatus open = AdherenceStatus.in_progress;
+        return new WeekAdherence(w.weekStart(), w.weekEnd(), w.components().stream()
+                .map(c -> unfinished(c.status()) ? new ComponentWeek(c.kind(), c.unit(), c.target(), c.achieved(),
+                        c.ratio(), c.rawRatio(), open, c.daysWithData()) : c)
+                .toList(), w.overall(), unfinished(w.overallStatus()) ? open : w.overallStatus(), w.capExceededDays());
+    }
+
+    /** A verdict that the rest of the day or week may still change: anything short of met, when something is due. */
+    private static boolean unfinished(AdherenceStatus s) {
+        return s == AdherenceStatus.partial || s == AdherenceStatus.missed || s == AdherenceStatus.no_data;
+    }
+
+    /**
+     * The Monday-to-Sunday weeks (patient's zone) that hold any day of {@code from..to}, whole; the
+     * week that holds today is {@code in_progress} until its targets are reached.
+     */
     public List<WeekAdherence> byWeek(Patient patient, LocalDate from, LocalDate to) {
         checkRange(from, to);
         LocalDate start = from.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         LocalDate end = to.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
         List<AdherenceCalculator.Day> judged = judge(patient, start, end);
         List<WeekAdherence> weeks = new ArrayList<>();
+        LocalDate today = ProgramService.today(patient, clock);
         for (int i = 0; i < judged.size(); i += 7) {
-            weeks.add(calculator.week(judged.subList(i, i + 7)));
+            weeks.add(present(calculator.week(judged.subList(i, i + 7)), today));
         }
         return weeks;
     }

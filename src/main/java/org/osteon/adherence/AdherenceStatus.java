@@ -11,5 +11,10 @@ public enum AdherenceStatus {
     /** Too little wear to tell; never counted as missed. */
     no_data,
     /** Nothing was due: no program or component in force, or a day off a session schedule. */
-    not_scheduled
+    not_scheduled,
+    /**
+     * Today, or the week that holds today, in the patient's time zone: not over, and its target not
+     * reached yet. {@code achieved} is the amount so far.
+     */
+    in_progress
 }

@@ -33,6 +33,7 @@ import org.osteon.auth.Roles;
 import org.osteon.common.ApiDocs;
 import org.osteon.common.ApiException;
 import org.osteon.common.ApiProblem;
+import org.osteon.common.Jdbc;
 import org.osteon.common.Page;
 import org.osteon.patient.Patient;
 import org.osteon.physio.PhysioDtos.RosterEntry;
@@ -49,10 +50,14 @@ public class RosterResource {
     private final AdherenceService adherence;
     private final AuditLog audit;
     private final Clock clock;
+    private final ProgramService programs;
+    private final Jdbc jdbc;
 
     public RosterResource(PatientAccess access, CareAssignments assignments, AdherenceService adherence, AuditLog audit,
-            Clock clock) {
+            Clock clock, ProgramService programs, Jdbc jdbc) {
         this.clock = clock;
+        this.programs = programs;
+        this.jdbc = jdbc;
         this.access = access;
         this.assignments = assignments;
         this.adherence = adherence;
@@ -64,11 +69,16 @@ public class RosterResource {
     @Transactional
     @Operation(summary = "My patients",
             description = "sort=adherence puts the lowest last-week adherence first (patients without any last); "
-                    + "-adherence the highest first; name by display name. Each patient shown is audited as read.")
+                    + "-adherence the highest first; name by display name. Each patient shown is audited as read. "
+                    + "Flags: no_program (no program in force today), cap_exceeded (a safety cap exceeded last week "
+                    + "or this week), no_data_last_week (a program in force last week, no day with enough wear), "
+                    + "open_alerts (an alert not yet acknowledged; openAlerts counts them). The current week is "
+                    + "so far, in_progress until its targets are reached.")
     @APIResponse(responseCode = "200", description = "a page of the roster", content = @Content(examples = @ExampleObject(
             name = "200", value = "{\"items\":[{\"patientId\":\"5f0c…\",\"displayName\":\"OST-0042\",\"lastWeekStart\":"
                     + "\"2026-03-09\",\"lastWeekAdherence\":0.62,\"previousWeekAdherence\":0.81,\"trend\":-0.19,"
-                    + "\"flags\":[\"cap_exceeded\"],\"lastSyncAt\":\"2026-03-16T07:02:11Z\"}],\"page\":0,\"size\":50,\"total\":1}")))
+                    + "\"currentWeekStart\":\"2026-03-16\",\"currentWeekAdherence\":0.4,\"currentWeekStatus\":\"in_progress\","
+                    + "\"openAlerts\":1,\"flags\":[\"cap_exceeded\",\"open_alerts\"],\"lastSyncAt\":\"2026-03-16T07:02:11Z\"}],\"page\":0,\"size\":50,\"total\":1}")))
     @APIResponse(responseCode = "400", description = "unknown sort, or page or size out of range",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400", value = ApiDocs.BAD_REQUEST)))
     @APIResponse(responseCode = "401", description = "no valid bearer token",
@@ -103,21 +113,29 @@ public class RosterResource {
     }
 
     private RosterEntry entry(Patient p) {
-        LocalDate lastWeek = ProgramService.today(p, clock).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1);
-        List<WeekAdherence> weeks = adherence.byWeek(p, lastWeek.minusWeeks(1), lastWeek);
-        WeekAdherence previous = weeks.get(0), last = weeks.get(1);
+        LocalDate today = ProgramService.today(p, clock);
+        LocalDate thisWeek = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate lastWeek = thisWeek.minusWeeks(1);
+        List<WeekAdherence> weeks = adherence.byWeek(p, lastWeek.minusWeeks(1), thisWeek);
+        WeekAdherence previous = weeks.get(0), last = weeks.get(1), current = weeks.get(2);
+        int openAlerts = (int) jdbc.count("select count(*) from alert where patient_id = ? and status = 'open'", p.id);
         List<String> flags = new ArrayList<>();
-        if (!last.capExceededDays().isEmpty()) {
+        if (programs.current(p).map(v -> v.inForce() == null).orElse(true)) {
+            flags.add("no_program");
+        }
+        if (!last.capExceededDays().isEmpty() || !current.capExceededDays().isEmpty()) {
             flags.add("cap_exceeded");
         }
-        if (last.components().isEmpty()) {
-            flags.add("no_program");
-        } else if (last.overall() == null) {
+        if (!last.components().isEmpty() && last.overall() == null) {
             flags.add("no_data_last_week");
+        }
+        if (openAlerts > 0) {
+            flags.add("open_alerts");
         }
         Double trend = last.overall() != null && previous.overall() != null
                 ? Math.round((last.overall() - previous.overall()) * 1000) / 1000.0 : null;
-        return new RosterEntry(p.id, p.displayName, lastWeek, last.overall(), previous.overall(), trend, flags,
+        return new RosterEntry(p.id, p.displayName, lastWeek, last.overall(), previous.overall(), trend, thisWeek,
+                current.overall(), current.overallStatus().name(), openAlerts, flags,
                 adherence.lastSync(p).orElse(null));
     }
 }
