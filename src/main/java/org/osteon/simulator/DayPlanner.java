@@ -19,6 +19,24 @@ import java.util.SplittableRandom;
  * period is found exactly when the recording starts at midnight.
  */
 public final class DayPlanner {
+    /**
+     * How a wearer's days go, for demos whose history should give a physiotherapist something to
+     * see: each habit other than the steady one is the cause of one kind of alert.
+     */
+    public enum Habit {
+        /** The days described above. */
+        STEADY,
+        /** Steady until {@link DayPlanner#FADING_DAYS} days before the run's "today", then no exercise and short walks only. */
+        FADING,
+        /** Steady, but every fourth day ends with four sets of 20 jumps landing at 6.55 g, above a 6 g cap. */
+        OVERDOING
+    }
+
+    /** A fading wearer's last days without exercise: a week, the recent window of a decline. */
+    public static final int FADING_DAYS = 7;
+    /** The overdoing wearer's hard landings (g): in the middle of the 6.4–6.7 g bin, above a 6 g cap. */
+    public static final double HARD_LANDING_G = 6.55;
+
     private static final int MIN = 60;
     /** Landing peaks (g) in the middle of histogram bins, well away from every Deere band edge. */
     private static final double[] JUMP_PEAKS = {2.6, 3.2, 3.6, 4.75, 5.35, 5.95};
@@ -27,17 +45,74 @@ public final class DayPlanner {
     private final List<DayPlan.Offline> offline = new ArrayList<>();
     private final List<LoadEvent> loads = new ArrayList<>();
     private final SplittableRandom random;
+    private final boolean exercises;
+    private final boolean overdoes;
     private int at;
 
-    private DayPlanner(SplittableRandom random) {
+    private DayPlanner(SplittableRandom random, boolean exercises, boolean overdoes) {
         this.random = random;
+        this.exercises = exercises;
+        this.overdoes = overdoes;
     }
 
     /** The plan of one UTC day for a device of a seeded run. */
     public static DayPlan day(long seed, int device, LocalDate date) {
+        return day(seed, device, date, Habit.STEADY, date);
+    }
+
+    /** The plan of one UTC day of a wearer with a habit, {@code today} being the run's present day. */
+    public static DayPlan day(long seed, int device, LocalDate date, Habit habit, LocalDate today) {
         long mixed = seed * 0x9E3779B97F4A7C15L ^ (device + 1) * 0xC2B2AE3D27D4EB4FL ^ date.toEpochDay() * 31;
-        DayPlanner p = new DayPlanner(new SplittableRandom(mixed));
+        boolean faded = habit == Habit.FADING && !date.isBefore(today.minusDays(FADING_DAYS));
+        boolean overdoes = habit == Habit.OVERDOING && Math.floorMod(date.toEpochDay(), 4) == 0;
+        DayPlanner p = new DayPlanner(new SplittableRandom(mixed), !faded, overdoes);
         return p.plan(date);
+    }
+
+    /**
+     * A demo's first simulated hours from {@code start}, eventful on purpose so that a live demo
+     * shows everything within minutes at 60x: a walk, three sets of jumps landing at 4.75–5.35 g,
+     * a 10-min run with insole GRF peaks, 12 min of brisk walking, a resistance set; offline from
+     * minute 3 to 20 (the device keeps recording and re-syncs the jumps and the run in bulk); then
+     * sitting until a quarter hour of the UTC day and 75 min off the wrist, so that a whole 60-min
+     * non-wear window lies in it. Ends at the end of the non-wear.
+     */
+    public static DayPlan opening(long seed, int device, Instant start) {
+        long mixed = seed * 0x9E3779B97F4A7C15L ^ (device + 1) * 0xC2B2AE3D27D4EB4FL ^ start.getEpochSecond();
+        DayPlanner p = new DayPlanner(new SplittableRandom(mixed), true, false);
+        int secondOfDay = (int) (start.getEpochSecond() % 86_400);
+        p.add(Activity.WALKING, 2 * MIN);
+        for (int set = 0; set < 3; set++) {
+            p.add(Activity.SITTING, MIN);
+            p.segments.add(new Segment(Activity.JUMPS, p.at, (10 + p.random.nextInt(6)) * 6, set == 1 ? 5.35 : 4.75));
+            p.at = p.segments.get(p.segments.size() - 1).endSecond();
+        }
+        p.loads.add(new LoadEvent.Grf(p.at + 5 * MIN, 2.4, 10 * 165));
+        p.add(Activity.RUNNING, 10 * MIN);
+        p.add(Activity.BRISK_WALKING, 12 * MIN);
+        p.loads.add(new LoadEvent.Resistance(p.at + 2 * MIN, "deadlift", 3, 8, 45, 80.0));
+        p.add(Activity.SITTING, 5 * MIN);
+        p.offline.add(new DayPlan.Offline(3 * MIN, 17 * MIN));
+        int quarter = alignedToQuarter(secondOfDay + p.at) - secondOfDay;
+        p.sittingUntil(quarter);
+        p.add(Activity.NON_WEAR, 75 * MIN);
+        return new DayPlan(start, p.segments, p.offline, p.loads);
+    }
+
+    /**
+     * A wearer's plans covering {@code [from, to)} with {@link #opening} first: the opening, then
+     * the planned days from its end, cut to {@code to}.
+     */
+    public static List<DayPlan> withOpening(long seed, int device, Instant from, Instant to, Habit habit) {
+        DayPlan opening = opening(seed, device, from);
+        List<DayPlan> out = new ArrayList<>();
+        if (!opening.end().isBefore(to)) {
+            out.add(opening.crop(0, (int) (to.getEpochSecond() - from.getEpochSecond())));
+            return out;
+        }
+        out.add(opening);
+        out.addAll(days(seed, device, opening.end(), to, habit, from.atZone(ZoneOffset.UTC).toLocalDate()));
+        return out;
     }
 
     /**
@@ -45,10 +120,15 @@ public final class DayPlanner {
      * 14:05 begins with the afternoon of that day.
      */
     public static List<DayPlan> days(long seed, int device, Instant from, Instant to) {
+        return days(seed, device, from, to, Habit.STEADY, from.atZone(ZoneOffset.UTC).toLocalDate());
+    }
+
+    /** As {@link #days(long, int, Instant, Instant)}, for a wearer with a habit; {@code today} is the run's present day. */
+    public static List<DayPlan> days(long seed, int device, Instant from, Instant to, Habit habit, LocalDate today) {
         List<DayPlan> out = new ArrayList<>();
         LocalDate date = from.atZone(ZoneOffset.UTC).toLocalDate();
         while (date.atStartOfDay(ZoneOffset.UTC).toInstant().isBefore(to)) {
-            DayPlan day = day(seed, device, date);
+            DayPlan day = day(seed, device, date, habit, today);
             long dayStart = day.start().getEpochSecond();
             int cropFrom = (int) Math.max(0, from.getEpochSecond() - dayStart);
             int cropTo = (int) Math.min(day.seconds(), to.getEpochSecond() - dayStart);
@@ -67,7 +147,16 @@ public final class DayPlanner {
         add(Activity.NON_WEAR, (4 + random.nextInt(4)) * 15 * MIN);
         add(Activity.WALKING, minutes(5, 10));
         deskWork(16 * 60 + 30);
-        exercise();
+        if (exercises) {
+            exercise();
+        }
+        if (overdoes) {
+            for (int set = 0; set < 4; set++) {
+                add(Activity.SITTING, MIN);
+                segments.add(new Segment(Activity.JUMPS, at, 20 * 6, HARD_LANDING_G));
+                at = segments.get(segments.size() - 1).endSecond();
+            }
+        }
         sittingUntil(Math.max(at + 30 * MIN, 22 * 60 * MIN + minutes(0, 90)));
         add(Activity.SLEEP, 24 * 60 * MIN - at);
         if (random.nextDouble() < 0.7) {

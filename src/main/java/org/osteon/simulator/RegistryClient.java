@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -40,12 +42,34 @@ public final class RegistryClient {
 
     public void registerDevice(String patientId, String deviceId, String placement, double rangeG, String model)
             throws IOException, InterruptedException {
+        registerDevice(patientId, deviceId, placement, rangeG, model, null);
+    }
+
+    /**
+     * Registers a device; with {@code recordingsFrom}, states that its recordings from then on are
+     * the patient's (a physiotherapist's or an admin's token only).
+     */
+    public void registerDevice(String patientId, String deviceId, String placement, double rangeG, String model,
+            Instant recordingsFrom) throws IOException, InterruptedException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("deviceId", deviceId);
         body.put("placement", placement);
         body.put("rangeG", rangeG);
         body.put("model", model);
+        if (recordingsFrom != null) {
+            body.put("recordingsFrom", recordingsFrom.toString());
+        }
         send("POST", "/api/v1/patients/" + patientId + "/devices", body);
+    }
+
+    /** Prescribes a template from the library, taking effect on {@code effectiveFrom}. */
+    public void prescribe(String patientId, String templateId, LocalDate effectiveFrom, String reason)
+            throws IOException, InterruptedException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("templateId", templateId);
+        body.put("reason", reason);
+        body.put("effectiveFrom", effectiveFrom.toString());
+        send("PUT", "/api/v1/patients/" + patientId + "/program", body);
     }
 
     /** {@code GET /api/v1/devices/{id}/sync-status}. */

@@ -48,6 +48,8 @@ final class SimulatedDevice {
     private long accelSeq;
     private long loadSeq;
     private volatile boolean online = true;
+    /** Seconds before this instant are history: played without pacing and sent as hour batches. */
+    private Instant historyUntil;
 
     SimulatedDevice(String id, int rateHz, long seed, BatchEncoder encoder, List<DayPlan> plans) {
         this.id = id;
@@ -63,6 +65,20 @@ final class SimulatedDevice {
         return id;
     }
 
+    /** Plays every second before {@code until} as history (see {@link Simulation#run(Instant, Instant, Instant)}). */
+    void historyUntil(Instant until) {
+        this.historyUntil = until;
+    }
+
+    /** Bytes of the batches still without a receipt. */
+    long unreceiptedBytes() {
+        long b = 0;
+        for (Outgoing o : unreceipted.values()) {
+            b += o.payload.length;
+        }
+        return b;
+    }
+
     /** Records and, if online, sends the simulated second starting at {@code t}. */
     void advance(Instant t, Publisher link) throws InterruptedException {
         if ((day == null || day.done()) && !nextDay()) {
@@ -70,8 +86,18 @@ final class SimulatedDevice {
         }
         int n = day.fill(second[0], second[1], second[2], 0, rateHz);
         int at = (int) (t.getEpochSecond() - day.plan().start().getEpochSecond());
-        online = !day.plan().offlineAt(at);
-        if (online) {
+        boolean history = historyUntil != null && t.isBefore(historyUntil);
+        online = history || !day.plan().offlineAt(at);
+        if (history) {
+            // Recorded before the run's present and synced now, an hour a batch, as a re-sync would.
+            offline.append(t, second[0], second[1], second[2], n);
+            if (offline.holdsAnHour() || !t.plusSeconds(1).isBefore(historyUntil)) {
+                closeOfflineHour();
+                while (!backlog.isEmpty()) {
+                    send(link, backlog.poll());
+                }
+            }
+        } else if (online) {
             closeOfflineHour();
             long seq = accelSeq++;
             send(link, made(new Outgoing("accel", seq,

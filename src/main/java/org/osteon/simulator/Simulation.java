@@ -53,17 +53,40 @@ public final class Simulation implements AutoCloseable {
 
     /** Plays {@code [start, end)} and returns once every batch has a receipt or the drain timeout passed. */
     public RunReport run(Instant start, Instant end) throws MqttException, InterruptedException, IOException {
+        return run(start, start, end);
+    }
+
+    /**
+     * Plays {@code [start, end)}, where {@code [start, live)} is history: recorded before the
+     * present and synced at once in hour batches, as fast as Osteon stores them (the devices'
+     * registrations must accept recordings from {@code start}); from {@code live} on at the run's
+     * speed. Returns once every batch has a receipt or the drain timeout passed.
+     */
+    public RunReport run(Instant start, Instant live, Instant end) throws MqttException, InterruptedException,
+            IOException {
         long wallStart = System.nanoTime();
         connect();
+        devices.values().forEach(d -> d.historyUntil(live));
         long seconds = Duration.between(start, end).toSeconds();
+        long liveSecond = Math.max(0, Duration.between(start, live).toSeconds());
         for (long s = 0; s < seconds; s++) {
             Instant t = start.plusSeconds(s);
-            pace(s, t, wallStart);
+            if (s < liveSecond) {
+                holdBackHistory();
+            } else {
+                if (s == liveSecond && s > 0) {
+                    // The live part's pace counts from now, not from the start of the history.
+                    wallStart = options.speed() == 0 ? wallStart
+                            : System.nanoTime() - (long) (liveSecond * 1e9 / options.speed());
+                    LOG.infof("History of %d devices sent; playing live from %s", devices.size(), t);
+                }
+                pace(s, t, wallStart);
+            }
             for (SimulatedDevice d : devices.values()) {
                 d.advance(t, linkOf.get(d));
             }
             resendDueNow();
-            if (s % 3600 == 3599) {
+            if (s % 3600 == 3599 && (s >= liveSecond || s % 86_400 == 86_399)) {
                 LOG.infof("Simulated %d h of %d devices", (s + 1) / 3600, devices.size());
             }
         }
@@ -114,6 +137,18 @@ public final class Simulation implements AutoCloseable {
                 }
             }
             link.connect(30_000);
+        }
+    }
+
+    /** History goes as fast as Osteon stores it, but with at most this many bytes awaiting receipts. */
+    private static final long MAX_UNRECEIPTED_HISTORY_BYTES = 64L << 20;
+
+    private void holdBackHistory() throws InterruptedException {
+        while (unreceipted() > MAX_UNRECEIPTED
+                || devices.values().stream().mapToLong(SimulatedDevice::unreceiptedBytes).sum()
+                        > MAX_UNRECEIPTED_HISTORY_BYTES) {
+            resendDueNow();
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
         }
     }
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Parsed arguments of {@link SimulatorCommand}; every error names the argument at fault.
@@ -21,15 +22,28 @@ import java.time.Duration;
  * @param format accelerometer payload format
  * @param connections MQTT connections shared by the devices
  * @param out folder for the ground truth
+ * @param historyDays whole UTC days before today (and today until now) synced at once before the live part; 0 for none
+ * @param opening whether the live part starts with {@link DayPlanner#opening}
+ * @param habits each device's habit, by index (repeated when shorter than the devices)
+ * @param programs program templates prescribed to the registered patients, by index (repeated); none when empty
+ * @param silent patients registered with a device that never syncs
  */
 record SimulatorArguments(URI broker, URI service, String token, boolean register, String prefix, int devices,
-        long seed, double speed, Duration length, int rateHz, PayloadFormat format, int connections, Path out) {
+        long seed, double speed, Duration length, int rateHz, PayloadFormat format, int connections, Path out,
+        int historyDays, boolean opening, List<DayPlanner.Habit> habits, List<String> programs, int silent) {
+
+    /**
+     * Longest history: whole days before today, from midnight UTC, so that it stays within the
+     * 28 days before its registration from which a registration may accept recordings.
+     */
+    static final int MAX_HISTORY_DAYS = 27;
 
     static final String USAGE = """
             usage: SimulatorCommand [--broker tcp://127.0.0.1:1883] [--service http://localhost:8080]
                 [--token JWT] [--no-register] [--prefix sim-XXXX] [--devices 3] [--seed 1]
                 [--speed 1|60|max] [--days 1 | --minutes M] [--rate 50] [--format json|binary]
-                [--connections N] [--out sim-truth]""";
+                [--connections N] [--out sim-truth] [--history-days 0..27] [--opening]
+                [--habits steady,fading,overdoing] [--programs TEMPLATE,...] [--silent N]""";
 
     static SimulatorArguments parse(String[] args, Clock clock) {
         URI broker = URI.create(System.getenv().getOrDefault("OSTEON_MQTT_URI", "tcp://127.0.0.1:1883"));
@@ -45,6 +59,11 @@ record SimulatorArguments(URI broker, URI service, String token, boolean registe
         PayloadFormat format = PayloadFormat.JSON;
         Integer connections = null;
         Path out = Path.of("sim-truth");
+        int historyDays = 0;
+        boolean opening = false;
+        List<DayPlanner.Habit> habits = List.of(DayPlanner.Habit.STEADY);
+        List<String> programs = List.of();
+        int silent = 0;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -62,13 +81,21 @@ record SimulatorArguments(URI broker, URI service, String token, boolean registe
                 case "--format" -> format = format(value(args, i++));
                 case "--connections" -> connections = positive(a, value(args, i++));
                 case "--out" -> out = Path.of(value(args, i++));
+                case "--history-days" -> historyDays = upTo(a, value(args, i++), MAX_HISTORY_DAYS);
+                case "--opening" -> opening = true;
+                case "--habits" -> habits = habits(value(args, i++));
+                case "--programs" -> programs = List.of(value(args, i++).split(","));
+                case "--silent" -> silent = upTo(a, value(args, i++), 100);
                 default -> throw new IllegalArgumentException("unknown argument '" + a + "'");
             }
         }
         // A hundred devices a connection keeps a thousand devices on ten clients.
         int pool = connections != null ? connections : (devices + 99) / 100;
+        if (!register && (silent > 0 || !programs.isEmpty())) {
+            throw new IllegalArgumentException("--silent and --programs need registration; leave out --no-register");
+        }
         return new SimulatorArguments(broker, service, token, register, prefix, devices, seed, speed, length, rate,
-                format, pool, out);
+                format, pool, out, historyDays, opening, habits, programs, silent);
     }
 
     SimulationOptions options() {
@@ -97,6 +124,31 @@ record SimulatorArguments(URI broker, URI service, String token, boolean registe
             throw new IllegalArgumentException(option + " must be at least 1, was " + v);
         }
         return (int) n;
+    }
+
+    private static int upTo(String option, String v, int max) {
+        long n = number(option, v);
+        if (n < 0 || n > max) {
+            throw new IllegalArgumentException(option + " must be a whole number from 0 to " + max + ", was " + v);
+        }
+        return (int) n;
+    }
+
+    private static List<DayPlanner.Habit> habits(String v) {
+        List<DayPlanner.Habit> out = new java.util.ArrayList<>();
+        for (String h : v.split(",")) {
+            try {
+                out.add(DayPlanner.Habit.valueOf(h.trim().toUpperCase(java.util.Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--habits must be a comma-separated list of steady, fading or "
+                        + "overdoing, was '" + v + "'");
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    DayPlanner.Habit habit(int device) {
+        return habits.get(device % habits.size());
     }
 
     private static double speed(String v) {

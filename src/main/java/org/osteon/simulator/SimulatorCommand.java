@@ -2,17 +2,23 @@ package org.osteon.simulator;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Starts simulated wearables against a running Osteon: registers a demo patient per device over
- * REST (unless {@code --no-register}), prints where to look, plays realistic seeded days from now
- * on, and writes each device-day's ground truth. See docs/simulator.md.
+ * REST (unless {@code --no-register}), prescribes their programs, prints where to look once, syncs
+ * their history, plays realistic seeded days from now on, and writes each device-day's ground
+ * truth. See docs/simulator.md.
  */
 public final class SimulatorCommand {
     private SimulatorCommand() {}
+
+    /** The demo patients' time zone: the simulated days are UTC days. */
+    static final String ZONE = "UTC";
 
     public static void main(String[] args) throws Exception {
         // The one place the simulator reads the system clock: everything below takes this one.
@@ -26,34 +32,62 @@ public final class SimulatorCommand {
             System.exit(2);
             return;
         }
-        List<String> patients = a.register() ? register(a) : List.of();
-        Instant start = clock.instant().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
-        Instant end = start.plus(a.length());
+        Instant live = clock.instant().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
+        LocalDate today = live.atZone(ZoneOffset.UTC).toLocalDate();
+        LocalDate firstDay = today.minusDays(a.historyDays());
+        Instant start = a.historyDays() == 0 ? live : firstDay.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant end = live.plus(a.length());
+        List<String> patients = a.register() ? register(a, start, firstDay) : List.of();
         printWhereToLook(a, patients);
         RunReport report;
         try (Simulation sim = new Simulation(a.options(), clock)) {
             for (int i = 0; i < a.devices(); i++) {
                 // Each device's signal has a seed of its own, or two devices with alike plans would move alike.
                 long deviceSeed = a.seed() * 1_000_003L + i;
-                sim.addDevice(deviceId(a, i), deviceSeed, DayPlanner.days(a.seed(), i, start, end));
+                List<DayPlan> plans = new ArrayList<>();
+                if (start.isBefore(live)) {
+                    plans.addAll(DayPlanner.days(a.seed(), i, start, live, a.habit(i), today));
+                }
+                plans.addAll(a.opening()
+                        ? DayPlanner.withOpening(a.seed(), i, live, end, a.habit(i))
+                        : DayPlanner.days(a.seed(), i, live, end, a.habit(i), today));
+                sim.addDevice(deviceId(a, i), deviceSeed, plans);
             }
-            report = sim.run(start, end);
+            report = sim.run(start, live, end);
         }
         System.out.println(report);
         System.out.println("Ground truth: " + a.out().toAbsolutePath());
         System.exit(report.total(DeviceReport::unreceipted) == 0 && report.total(DeviceReport::rejected) == 0 ? 0 : 1);
     }
 
-    private static String deviceId(SimulatorArguments a, int i) {
+    static String deviceId(SimulatorArguments a, int i) {
         return a.prefix() + "-" + i;
     }
 
-    private static List<String> register(SimulatorArguments a) throws Exception {
+    static String silentDeviceId(SimulatorArguments a, int i) {
+        return a.prefix() + "-silent-" + i;
+    }
+
+    /**
+     * Registers a patient per device, accepting the device's recordings from the start of the
+     * history, prescribes each the next of {@code --programs} from its first day, and registers the
+     * silent patients after them. Returns the patients in that order.
+     */
+    private static List<String> register(SimulatorArguments a, Instant historyStart, LocalDate firstDay)
+            throws Exception {
         RegistryClient registry = new RegistryClient(a.service(), a.token());
         List<String> patients = new ArrayList<>();
-        for (int i = 0; i < a.devices(); i++) {
-            String patient = registry.createPatient("Demo patient " + (i + 1), "UTC", 60 + i % 25);
-            registry.registerDevice(patient, deviceId(a, i), "wrist", 16, "osteon-sim");
+        int n = a.devices() + a.silent();
+        for (int i = 0; i < n; i++) {
+            boolean silent = i >= a.devices();
+            String name = silent ? "Demo patient " + (i + 1) + " (silent device)"
+                    : "Demo patient " + (i + 1) + " (" + a.habit(i).name().toLowerCase(java.util.Locale.ROOT) + ")";
+            String patient = registry.createPatient(name, ZONE, 60 + i % 25);
+            registry.registerDevice(patient, silent ? silentDeviceId(a, i - a.devices()) : deviceId(a, i), "wrist", 16,
+                    "osteon-sim", a.historyDays() > 0 && !silent ? historyStart : null);
+            if (!a.programs().isEmpty()) {
+                registry.prescribe(patient, a.programs().get(i % a.programs().size()), firstDay, "demo programme");
+            }
             patients.add(patient);
         }
         return patients;
@@ -61,16 +95,18 @@ public final class SimulatorCommand {
 
     private static void printWhereToLook(SimulatorArguments a, List<String> patients) {
         String base = a.service().toString().replaceAll("/$", "");
-        System.out.printf("Simulating %d wearables (seed %d, speed %s, %s of data) on %s%n", a.devices(), a.seed(),
-                a.speed() == 0 ? "max" : a.speed() + "x", a.length(), a.broker());
+        System.out.printf("Simulating %d wearables (seed %d, speed %s, %s of data%s) on %s%n", a.devices(), a.seed(),
+                a.speed() == 0 ? "max" : a.speed() + "x", a.length(),
+                a.historyDays() > 0 ? " after " + a.historyDays() + " days of history" : "", a.broker());
         System.out.println("  Swagger UI:  " + base + "/q/swagger-ui");
+        if (!patients.isEmpty()) {
+            System.out.println("  roster:      " + base + "/api/v1/physiotherapists/me/patients");
+            System.out.println("  alerts:      " + base + "/api/v1/alerts");
+        }
         for (int i = 0; i < Math.min(patients.size(), 5); i++) {
-            System.out.println("  patient " + patients.get(i) + ": " + base + "/api/v1/patients/" + patients.get(i)
-                    + "/adherence");
+            System.out.println("  patient " + (i + 1) + ":   " + base + "/api/v1/patients/" + patients.get(i)
+                    + "/adherence?by=week");
         }
         System.out.println("  sync status: " + base + "/api/v1/devices/" + deviceId(a, 0) + "/sync-status");
-        if (a.token() != null) {
-            System.out.println("  token:       " + a.token());
-        }
     }
 }
