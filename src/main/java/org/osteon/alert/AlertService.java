@@ -92,6 +92,14 @@ public class AlertService {
         // A day is judged once a sync came after it ended: before that its data may still be on the way.
         LocalDate lastJudgeable = lastAccepted == null ? null
                 : min(today.minusDays(1), LocalDate.ofInstant(lastAccepted, zone).minusDays(1));
+        // A past day still waiting to be scored is a re-sync under way: its days, and those after
+        // it, whose hours may not have arrived yet, are judged once it is scored (which runs the
+        // rules again), not as days without data now.
+        LocalDate pending = jdbc.one("select min(local_date) from day_dirty where patient_id = ? and local_date < ?",
+                rs -> rs.getObject(1, LocalDate.class), patientId, today).orElse(null);
+        if (lastJudgeable != null && pending != null) {
+            lastJudgeable = min(lastJudgeable, pending.minusDays(1));
+        }
         List<AlertView> raised = new ArrayList<>();
 
         List<JudgedDay> days = new ArrayList<>();

@@ -168,6 +168,27 @@ class AlertResourceTest {
     }
 
     @Test
+    void daysOfAReSyncStillBeingScoredAreNotJudgedYet() {
+        Setup s = patientWithProgramFrom("2030-05-06");
+        s.rows().insert(met("2030-05-06"));
+        // A re-sync under way: its first hours arrived today, 2030-05-07 waits to be scored and the
+        // days after it have not arrived. They are not a streak of days without data.
+        batchReceived(s, 1, "2030-05-11T09:00:00Z");
+        jdbc.update("insert into day_dirty (patient_id, local_date, since, marked_at) values (?, ?, now(), now())",
+                UUID.fromString(s.patient()), java.time.LocalDate.parse("2030-05-07"));
+        assertThat(evaluate(s, "2030-05-11T10:00:00Z")).isEmpty();
+        // Scored, with the rest arrived and missed: judged, each with its wear.
+        jdbc.update("delete from day_dirty where patient_id = ?", UUID.fromString(s.patient()));
+        for (String d : List.of("2030-05-07", "2030-05-08", "2030-05-09", "2030-05-10")) {
+            s.rows().insert(missed(d));
+        }
+        List<AlertView> raised = evaluate(s, "2030-05-11T10:05:00Z");
+        assertThat(raised).extracting(AlertView::rule).containsExactly("non_adherence");
+        assertThat(raised.get(0).details()).containsEntry("noDataDays", List.of());
+        assertThat(raised.get(0).message()).doesNotContain("without enough wear");
+    }
+
+    @Test
     void aSilentDeviceIsRaisedByTheSweepAndResolvesWhenItSyncsAgain() {
         Setup s = patientWithProgramFrom("2030-05-06");
         s.rows().insert(met("2030-05-06"));
