@@ -177,7 +177,7 @@ public class PatientDataResource {
     static final String TO = "last day, inclusive; defaults to the Sunday of from's week (or of the current week)";
 
     /** Dates the API answers for: wide enough for any recording, narrow enough that day arithmetic never overflows. */
-    static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1), LATEST = LocalDate.of(2199, 12, 31);
+    public static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1), LATEST = LocalDate.of(2199, 12, 31);
 
     /** A date parameter, or null when it is absent (the range then defaults, see {@link #range}). */
     private static LocalDate date(String name, String value) {
