@@ -107,6 +107,21 @@ class ReadableExportTest {
     }
 
     @Test
+    void aPhysiotherapistsExportIsAuditedAndThePatientsOwnIsNot() {
+        Subject s = subject();
+        as(Tokens.patient(s.patient())).get("/api/v1/patients/me/export").then().statusCode(200);
+        as(Tokens.patient(s.patient())).get("/api/v1/patients/" + s.patient() + "/export/readable").then().statusCode(200);
+        Tokens.asAdmin().queryParam("patientId", s.patient()).queryParam("action", "patient.read")
+                .get("/api/v1/audit-events").then().statusCode(200).body("total", is(0));
+        as(s.physio().token()).queryParam("format", "csv").get("/api/v1/patients/" + s.patient() + "/export/readable")
+                .then().statusCode(200);
+        Tokens.asAdmin().queryParam("patientId", s.patient()).queryParam("action", "patient.read")
+                .get("/api/v1/audit-events").then().statusCode(200)
+                .body("items.actorSubject", contains(s.physio().subject()))
+                .body("items.detail.resource", contains("export"));
+    }
+
+    @Test
     void nobodyElseGetsAPatientsExport() {
         Subject s = subject();
         Subject other = subject();
