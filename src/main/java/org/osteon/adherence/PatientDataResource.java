@@ -1,5 +1,6 @@
 package org.osteon.adherence;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -11,7 +12,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -120,8 +120,8 @@ public class PatientDataResource {
             description = "by=day: each day of from..to against the targets in force that day. by=week: the "
                     + "Monday-to-Sunday weeks holding from..to, whole, with the weighted overall and the days a safety "
                     + "cap was exceeded. Day boundaries are the patient's local midnights. With Accept: text/csv, a CSV "
-                + "file (RFC 4180, UTF-8) of one row per day (or week) and component; a day or week without any "
-                + "component in force has one row with the component columns empty.")
+                    + "file (RFC 4180, UTF-8) of one row per day (or week) and component; a day or week without any "
+                    + "component in force has one row with the component columns empty.")
     @APIResponse(responseCode = "200", description = "days or weeks", content = {@Content(mediaType = MediaType.APPLICATION_JSON, examples = {
         @ExampleObject(name = "200 by=day", value = "[{\"date\":\"2026-03-02\",\"programVersion\":1,\"wearHours\":14.5,"
                 + "\"components\":[{\"kind\":\"steps\",\"unit\":\"steps\",\"target\":7000.0,\"achieved\":8123.0,"
@@ -146,15 +146,16 @@ public class PatientDataResource {
         LocalDate[] r = range(p, from, to);
         LocalDate f = r[0], t = r[1];
         boolean csv = Csv.wanted(headers);
-        String name = filename(p, "adherence-by-" + by, r);
         return switch (by) {
             case "day" -> {
-                var days = adherence.byDay(p, f, t);
-                yield csv ? Csv.download(AdherenceCsv.byDay(days), name) : Response.ok(days, MediaType.APPLICATION_JSON_TYPE).build();
+                List<AdherenceResults.DayAdherence> days = adherence.byDay(p, f, t);
+                yield csv ? Csv.download(AdherenceCsv.byDay(days), filename(p, "adherence-by-day", r))
+                        : Response.ok(days, MediaType.APPLICATION_JSON_TYPE).build();
             }
             case "week" -> {
-                var weeks = adherence.byWeek(p, f, t);
-                yield csv ? Csv.download(AdherenceCsv.byWeek(weeks), name) : Response.ok(weeks, MediaType.APPLICATION_JSON_TYPE).build();
+                List<AdherenceResults.WeekAdherence> weeks = adherence.byWeek(p, f, t);
+                yield csv ? Csv.download(AdherenceCsv.byWeek(weeks), filename(p, "adherence-by-week", r))
+                        : Response.ok(weeks, MediaType.APPLICATION_JSON_TYPE).build();
             }
             default -> throw ApiException.badField("by", "must be day or week");
         };

@@ -86,7 +86,7 @@ public class PatientExportResource {
             + "\"errors\":[{\"field\":\"format\",\"message\":\"must be json or csv\"}]}";
 
     @GET
-    @jakarta.annotation.security.RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Roles.ADMIN)
     @APIResponse(responseCode = "200", description = "every row held about the patient, by table",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "200",
                     value = "{\"patientId\":\"5f0c…\",\"exportedAt\":\"2026-11-27T10:00:00Z\",\"tables\":{\"patient\":[{\"id\":\"5f0c…\",\"display_name\":\"OST-0042\"}],"
