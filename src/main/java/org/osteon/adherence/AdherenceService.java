@@ -111,6 +111,14 @@ public class AdherenceService {
      */
     public List<WeekAdherence> byWeek(Patient patient, LocalDate from, LocalDate to) {
         checkRange(from, to);
+        return weeks(patient, from, to);
+    }
+
+    /**
+     * As {@link #byWeek}, without the API's bound on the range: for a patient's export, whose range
+     * is their whole history (dates within 2000..2199, so at most some ten thousand weeks).
+     */
+    public List<WeekAdherence> weeks(Patient patient, LocalDate from, LocalDate to) {
         LocalDate start = from.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         LocalDate end = to.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
         List<AdherenceCalculator.Day> judged = judge(patient, start, end);

@@ -1,5 +1,6 @@
 package org.osteon.adherence;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -7,7 +8,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -28,11 +32,16 @@ import org.osteon.auth.PatientAccess;
 import org.osteon.auth.Roles;
 import org.osteon.common.ApiDocs;
 import org.osteon.common.ApiException;
-import org.osteon.program.ProgramService;
 import org.osteon.common.ApiProblem;
+import org.osteon.common.Csv;
+import org.osteon.program.ProgramService;
 import org.osteon.patient.Patient;
 
-/** A patient's scored days and their adherence, for the patient's app and their physiotherapist. */
+/**
+ * A patient's scored days and their adherence, for the patient's app and their physiotherapist: as
+ * JSON, or with {@code Accept: text/csv} as a CSV file for a spreadsheet or a statistics package
+ * (same parameters, same access, same numbers).
+ */
 @Path("/api/v1/patients/{patientId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Days and adherence")
@@ -53,22 +62,29 @@ public class PatientDataResource {
     private final AdherenceService adherence;
     private final PatientAccess access;
     private final Clock clock;
+    private final ObjectMapper json;
 
-    public PatientDataResource(AdherenceService adherence, PatientAccess access, Clock clock) {
+    public PatientDataResource(AdherenceService adherence, PatientAccess access, Clock clock, ObjectMapper json) {
         this.adherence = adherence;
         this.access = access;
         this.clock = clock;
+        this.json = json;
     }
 
     @GET
     @Path("/days")
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Operation(summary = "Scored days from..to (local dates, inclusive)",
             description = "Wear time, ENMO, MVPA and bouted MVPA, steps, impacts by band and by threshold, osteogenic "
                     + "index, daily stress stimulus, sedentary time, the day's own relative amplitude (RA), RA/IS/IV over "
                     + "the 7 days ending on the day, and provenance, with the circadian parameters under "
                     + "provenance.circadianDay and provenance.rolling7. Days the "
-                    + "scoring core has not written are absent. The range is bounded (osteon.adherence.max-range-days).")
-    @APIResponse(responseCode = "200", description = "the days", content = @Content(examples = @ExampleObject(name = "200",
+                    + "scoring core has not written are absent. The range is bounded (osteon.adherence.max-range-days). "
+                    + "With Accept: text/csv, a CSV file (RFC 4180, UTF-8) of one row per day: the nested numbers get a "
+                    + "column each (impacts_<band>, impacts_at_or_above_<g>g for every threshold any day of the range "
+                    + "has), provenance stays JSON in its own column.")
+    @APIResponse(responseCode = "200", description = "the days", content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = DaySummary.class), examples = @ExampleObject(name = "200",
             value = "[{\"date\":\"2026-03-02\",\"wearHours\":14.5,\"enmoMg\":31.2,\"mvpaMinutes\":48.0,"
                     + "\"mvpaBoutedMinutes\":{\"min1\":40.0,\"min5\":31.0,\"min10\":22.0},\"steps\":8123,"
                     + "\"impactsByBand\":{\"low\":812,\"medium\":95,\"high\":31},\"impactsAtOrAbove\":{\"4.2\":31,\"6.0\":2},"
@@ -82,41 +98,79 @@ public class PatientDataResource {
                     + "\"version\":\"1\",\"parameters\":{\"binarise\":true,\"binariseThresholdMg\":40.0,"
                     + "\"daysUsed\":[\"2026-02-24\",\"2026-02-25\",\"2026-02-26\",\"2026-02-27\",\"2026-02-28\",\"2026-03-01\",\"2026-03-02\"],"
                     + "\"epochSeconds\":5,\"minDays\":3,\"minHourWearFraction\":0.5,"
-                    + "\"validDays\":7,\"validHours\":121,\"windowDays\":7,\"wrapM10L5\":false}}}}]")))
-    public List<DaySummary> days(@PathParam("patientId") UUID patientId,
+                    + "\"validDays\":7,\"validHours\":121,\"windowDays\":7,\"wrapM10L5\":false}}}}]")),
+        @Content(mediaType = Csv.MEDIA_TYPE, examples = @ExampleObject(name = "200 text/csv", value = DAYS_CSV))})
+    public Response days(@PathParam("patientId") UUID patientId,
             @QueryParam("from") @Parameter(description = FROM, schema = @Schema(type = SchemaType.STRING, format = "date")) String from,
-            @QueryParam("to") @Parameter(description = TO, schema = @Schema(type = SchemaType.STRING, format = "date")) String to) {
+            @QueryParam("to") @Parameter(description = TO, schema = @Schema(type = SchemaType.STRING, format = "date")) String to,
+            @Context HttpHeaders headers) {
         Patient p = access.clinical(patientId, "days");
         LocalDate[] r = range(p, from, to);
-        return adherence.summaries(p, r[0], r[1]);
+        List<DaySummary> days = adherence.summaries(p, r[0], r[1]);
+        if (Csv.wanted(headers)) {
+            return Csv.download(AdherenceCsv.days(days, json), filename(p, "days", r));
+        }
+        return Response.ok(days, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET
     @Path("/adherence")
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Operation(summary = "Adherence per component, by day or by week",
             description = "by=day: each day of from..to against the targets in force that day. by=week: the "
                     + "Monday-to-Sunday weeks holding from..to, whole, with the weighted overall and the days a safety "
-                    + "cap was exceeded. Day boundaries are the patient's local midnights.")
-    @APIResponse(responseCode = "200", description = "days or weeks", content = @Content(examples = {
+                    + "cap was exceeded. Day boundaries are the patient's local midnights. With Accept: text/csv, a CSV "
+                    + "file (RFC 4180, UTF-8) of one row per day (or week) and component; a day or week without any "
+                    + "component in force has one row with the component columns empty.")
+    @APIResponse(responseCode = "200", description = "days or weeks", content = {@Content(mediaType = MediaType.APPLICATION_JSON, examples = {
         @ExampleObject(name = "200 by=day", value = "[{\"date\":\"2026-03-02\",\"programVersion\":1,\"wearHours\":14.5,"
                 + "\"components\":[{\"kind\":\"steps\",\"unit\":\"steps\",\"target\":7000.0,\"achieved\":8123.0,"
                 + "\"ratio\":1.0,\"rawRatio\":1.16,\"status\":\"met\"}],\"capExceeded\":null}]"),
         @ExampleObject(name = "200 by=week", value = "[{\"weekStart\":\"2026-03-02\",\"weekEnd\":\"2026-03-08\","
                 + "\"components\":[{\"kind\":\"steps\",\"unit\":\"days\",\"target\":4.286,\"achieved\":4.0,\"ratio\":0.933,"
                 + "\"rawRatio\":0.933,\"status\":\"partial\",\"daysWithData\":6}],\"overall\":0.933,"
-                + "\"overallStatus\":\"partial\",\"capExceededDays\":[]}]")}))
-    public List<?> adherence(@PathParam("patientId") UUID patientId,
+                + "\"overallStatus\":\"partial\",\"capExceededDays\":[]}]")}),
+        @Content(mediaType = Csv.MEDIA_TYPE, examples = {
+            @ExampleObject(name = "200 by=day text/csv", value = "date,program_version,wear_hours,component,unit,target,"
+                    + "achieved,ratio,raw_ratio,status,cap_above_g,cap_max_per_day,cap_peaks\r\n2026-03-02,1,14.5,steps,"
+                    + "steps,7000.0,8123.0,1.0,1.16,met,,,\r\n"),
+            @ExampleObject(name = "200 by=week text/csv", value = "week_start,week_end,overall,overall_status,"
+                    + "cap_exceeded_days,component,unit,target,achieved,ratio,raw_ratio,status,days_with_data\r\n"
+                    + "2026-03-02,2026-03-08,0.933,partial,,steps,days,4.286,4.0,0.933,0.933,partial,6\r\n")})})
+    public Response adherence(@PathParam("patientId") UUID patientId,
             @QueryParam("from") @Parameter(description = FROM, schema = @Schema(type = SchemaType.STRING, format = "date")) String from,
             @QueryParam("to") @Parameter(description = TO, schema = @Schema(type = SchemaType.STRING, format = "date")) String to,
-            @QueryParam("by") @DefaultValue("day") @Parameter(schema = @Schema(enumeration = {"day", "week"})) String by) {
+            @QueryParam("by") @DefaultValue("day") @Parameter(schema = @Schema(enumeration = {"day", "week"})) String by,
+            @Context HttpHeaders headers) {
         Patient p = access.clinical(patientId, "adherence");
         LocalDate[] r = range(p, from, to);
         LocalDate f = r[0], t = r[1];
+        boolean csv = Csv.wanted(headers);
         return switch (by) {
-            case "day" -> adherence.byDay(p, f, t);
-            case "week" -> adherence.byWeek(p, f, t);
+            case "day" -> {
+                List<AdherenceResults.DayAdherence> days = adherence.byDay(p, f, t);
+                yield csv ? Csv.download(AdherenceCsv.byDay(days), filename(p, "adherence-by-day", r))
+                        : Response.ok(days, MediaType.APPLICATION_JSON_TYPE).build();
+            }
+            case "week" -> {
+                List<AdherenceResults.WeekAdherence> weeks = adherence.byWeek(p, f, t);
+                yield csv ? Csv.download(AdherenceCsv.byWeek(weeks), filename(p, "adherence-by-week", r))
+                        : Response.ok(weeks, MediaType.APPLICATION_JSON_TYPE).build();
+            }
             default -> throw ApiException.badField("by", "must be day or week");
         };
+    }
+
+    static final String DAYS_CSV = "date,wear_hours,enmo_mg,mvpa_minutes,mvpa_bouted_1_minutes,mvpa_bouted_5_minutes,"
+            + "mvpa_bouted_10_minutes,steps,impacts_low,impacts_medium,impacts_high,impacts_at_or_above_4.2g,"
+            + "impacts_at_or_above_6.0g,osteogenic_index,daily_stress_stimulus,sedentary_minutes,"
+            + "longest_sedentary_bout_minutes,resistance_sessions,relative_amplitude,rolling7_ra,rolling7_is,rolling7_iv,"
+            + "provenance\r\n2026-03-02,14.5,31.2,48.0,40.0,31.0,22.0,8123,812,95,31,31,2,41.7,12.9,520.0,75.0,1,0.86,"
+            + "0.88,0.61,0.74,\"{\"\"placement\"\":\"\"wrist\"\"}\"\r\n";
+
+    /** {@code osteon-<patient>-<what>-<from>-<to>.csv}: a file name that says whose, what and when. */
+    private static String filename(Patient p, String what, LocalDate[] range) {
+        return "osteon-" + p.id + "-" + what + "-" + range[0] + "-" + range[1] + ".csv";
     }
 
     static final String FROM = "first day, in the patient's time zone (2000-01-01 to 2199-12-31); defaults to the "
@@ -124,7 +178,7 @@ public class PatientDataResource {
     static final String TO = "last day, inclusive; defaults to the Sunday of from's week (or of the current week)";
 
     /** Dates the API answers for: wide enough for any recording, narrow enough that day arithmetic never overflows. */
-    static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1), LATEST = LocalDate.of(2199, 12, 31);
+    public static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1), LATEST = LocalDate.of(2199, 12, 31);
 
     /** A date parameter, or null when it is absent (the range then defaults, see {@link #range}). */
     private static LocalDate date(String name, String value) {

@@ -19,7 +19,7 @@ public final class PatientDtos {
 
     /** A patient as the API shows it. */
     public record PatientView(UUID id, String displayName, String timeZone, Double bodyMassKg, Instant createdAt) {
-        static PatientView of(Patient p) {
+        public static PatientView of(Patient p) {
             return new PatientView(p.id, p.displayName, p.timeZone, p.bodyMassKg, p.createdAt);
         }
     }

@@ -1,9 +1,12 @@
 package org.osteon.privacy;
 
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -11,9 +14,12 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.osteon.auth.PatientAccess;
 import org.osteon.auth.Roles;
 import org.osteon.common.ApiDocs;
 import org.osteon.common.ApiProblem;
@@ -23,13 +29,64 @@ import org.osteon.common.ApiProblem;
 @SecurityRequirement(name = "bearer")
 public class PatientExportResource {
     private final PatientDataService data;
+    private final ReadableExport readable;
+    private final PatientAccess access;
 
-    public PatientExportResource(PatientDataService data) {
+    public PatientExportResource(PatientDataService data, ReadableExport readable, PatientAccess access) {
         this.data = data;
+        this.readable = readable;
+        this.access = access;
     }
 
     @GET
-    @jakarta.annotation.security.RolesAllowed(Roles.ADMIN)
+    @Path("/readable")
+    @RolesAllowed({Roles.PATIENT, Roles.PHYSIO, Roles.ADMIN})
+    @Produces({MediaType.APPLICATION_JSON, ReadableExport.ZIP})
+    @Operation(summary = "A patient's data, readable: JSON or a zip of CSV files",
+            description = READABLE + " For the patient themself, an assigned physiotherapist (audited as a read of "
+                    + "the patient's data) or an admin; 404 for anyone else, as for an unknown id.")
+    @APIResponse(responseCode = "200", description = "the export, as a file to save", content = {
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReadableExport.Export.class),
+                examples = @ExampleObject(name = "200", value = READABLE_EXAMPLE)),
+        @Content(mediaType = ReadableExport.ZIP, examples = @ExampleObject(name = "200 format=csv", value = ZIP_EXAMPLE))})
+    @APIResponse(responseCode = "400", description = "format is neither json nor csv",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400", value = FORMAT_400)))
+    @APIResponse(responseCode = "401", description = "no valid bearer token",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "401", value = ApiDocs.UNAUTHORIZED)))
+    @APIResponse(responseCode = "404", description = "no such patient, or not one of the caller's",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "404", value = ApiDocs.NOT_FOUND)))
+    public Response readable(@PathParam("patientId") UUID patientId, @QueryParam("format") @DefaultValue("json")
+            @Parameter(description = FORMAT, schema = @Schema(enumeration = {"json", "csv"})) String format) {
+        return readable.answer(access.registry(patientId, "export"), format);
+    }
+
+    static final String READABLE = "Everything the API shows about the patient, in full: profile, devices, every scored "
+            + "day, weekly adherence from the first day or program version on, every program version with its reason "
+            + "and dates, and every alert. No raw samples. format=json (default): one JSON document; format=csv: a zip "
+            + "of README.txt, profile.csv, devices.csv, days.csv, weekly_adherence.csv, program_versions.csv and "
+            + "alerts.csv, each CSV as the days and adherence endpoints write it (RFC 4180, UTF-8).";
+    static final String FORMAT = "json (default) or csv (a zip of one CSV file per section)";
+    static final String READABLE_EXAMPLE = "{\"patientId\":\"5f0c…\",\"exportedAt\":\"2026-11-27T10:00:00Z\","
+            + "\"profile\":{\"id\":\"5f0c…\",\"displayName\":\"OST-0042\",\"timeZone\":\"Europe/Vienna\","
+            + "\"bodyMassKg\":64.5,\"createdAt\":\"2026-03-01T09:00:00Z\"},\"devices\":[{\"deviceId\":\"wrist-7f3a\","
+            + "\"patientId\":\"5f0c…\",\"placement\":\"wrist\",\"rangeG\":16.0,\"model\":\"IMU-9\","
+            + "\"registeredAt\":\"2026-03-01T09:05:00Z\",\"revokedAt\":null,\"topics\":{\"accel\":"
+            + "\"osteon/v1/devices/wrist-7f3a/accel\",\"load\":\"osteon/v1/devices/wrist-7f3a/load\",\"receipts\":"
+            + "\"osteon/v1/devices/wrist-7f3a/receipts\",\"progress\":\"osteon/v1/devices/wrist-7f3a/progress\"}}],"
+            + "\"days\":[{\"date\":\"2026-03-02\",\"wearHours\":14.5,\"steps\":8123}],\"weeklyAdherence\":"
+            + "[{\"weekStart\":\"2026-03-02\",\"weekEnd\":\"2026-03-08\",\"components\":[],\"overall\":0.933,"
+            + "\"overallStatus\":\"partial\",\"capExceededDays\":[]}],\"programVersions\":[{\"patientId\":\"5f0c…\","
+            + "\"version\":1,\"effectiveFrom\":\"2026-03-02\",\"templateId\":\"who-2020\",\"components\":[],"
+            + "\"author\":{\"role\":\"physio\",\"subject\":\"physio-7\"},\"reason\":\"osteopenia\","
+            + "\"createdAt\":\"2026-03-01T09:10:00Z\"}],\"alerts\":[]}";
+    static final String ZIP_EXAMPLE = "a zip: README.txt, profile.csv, devices.csv, days.csv, weekly_adherence.csv, "
+            + "program_versions.csv, alerts.csv";
+    static final String FORMAT_400 = "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+            + "\"detail\":\"format: must be json or csv\",\"instance\":\"/api/v1/patients/me/export\","
+            + "\"errors\":[{\"field\":\"format\",\"message\":\"must be json or csv\"}]}";
+
+    @GET
+    @RolesAllowed(Roles.ADMIN)
     @APIResponse(responseCode = "200", description = "every row held about the patient, by table",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "200",
                     value = "{\"patientId\":\"5f0c…\",\"exportedAt\":\"2026-11-27T10:00:00Z\",\"tables\":{\"patient\":[{\"id\":\"5f0c…\",\"display_name\":\"OST-0042\"}],"

@@ -8,7 +8,10 @@ import static org.osteon.support.Tokens.as;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URL;
@@ -26,6 +29,7 @@ import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.osteon.common.Jdbc;
 import org.osteon.support.Clinic;
+import org.osteon.support.CsvRows;
 import org.osteon.support.Clinic.Physio;
 import org.osteon.support.DayRows;
 import org.osteon.support.DayRows.Day;
@@ -332,5 +336,182 @@ class AdherenceResourceTest {
                 .then().statusCode(400).body("errors.field", contains("from"));
         as(s.physio().token()).queryParam("from", "2030-03-01").queryParam("to", "2030-03-01").queryParam("by", "month")
                 .get(path).then().statusCode(400).body("errors.field", contains("by"));
+    }
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The JSON answer to {@code path} with {@code params}, numbers as doubles (as the service wrote them). */
+    static List<Map<String, Object>> json(String token, String path, Map<String, String> params) throws Exception {
+        String body = as(token).accept(ContentType.JSON).queryParams(params).get(path)
+                .then().statusCode(200).contentType(ContentType.JSON).extract().asString();
+        return JSON.readValue(body, new TypeReference<>() {});
+    }
+
+    /** The CSV answer, checked to be a CSV download. */
+    static ExtractableResponse<?> csv(String token, String path, Map<String, String> params) {
+        return as(token).accept("text/csv").queryParams(params).get(path)
+                .then().statusCode(200)
+                .header("Content-Type", equalToIgnoringCase("text/csv;charset=UTF-8"))
+                .header("Content-Disposition", startsWith("attachment; filename=\"osteon-"))
+                .extract();
+    }
+
+    /** A CSV field holds the JSON value: empty for null, the same double for a number, the same text otherwise. */
+    static void assertSame(String column, String field, Object json) {
+        if (json == null) {
+            assertThat(field).as(column).isEmpty();
+        } else if (json instanceof Number n) {
+            assertThat(Double.parseDouble(field)).as(column).isEqualTo(n.doubleValue());
+        } else {
+            assertThat(field).as(column).isEqualTo(json.toString());
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void daysAsCsvAreOneRowPerDayWithTheNumbersOfTheJsonAnswer() throws Exception {
+        Setup s = workedExample();
+        String path = "/api/v1/patients/" + s.patient() + "/days";
+        Map<String, String> range = Map.of("from", "2030-03-04", "to", "2030-03-10");
+        List<Map<String, Object>> days = json(s.physio().token(), path, range);
+        ExtractableResponse<?> answer = csv(s.physio().token(), path, range);
+        assertThat(answer.header("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"osteon-" + s.patient() + "-days-2030-03-04-2030-03-10.csv\"");
+        String text = answer.asString();
+
+        List<List<String>> rows = CsvRows.parse(text);
+        assertThat(rows.get(0)).containsExactly("date", "wear_hours", "enmo_mg", "mvpa_minutes", "mvpa_bouted_1_minutes",
+                "mvpa_bouted_5_minutes", "mvpa_bouted_10_minutes", "steps", "impacts_low", "impacts_medium", "impacts_high",
+                "impacts_at_or_above_4.2g", "impacts_at_or_above_6.0g", "osteogenic_index", "daily_stress_stimulus",
+                "sedentary_minutes", "longest_sedentary_bout_minutes", "resistance_sessions", "relative_amplitude",
+                "rolling7_ra", "rolling7_is", "rolling7_iv", "provenance");
+        List<Map<String, String>> records = CsvRows.records(text);
+        assertThat(records).extracting(r -> r.get("date"))
+                .containsExactly("2030-03-04", "2030-03-05", "2030-03-06", "2030-03-07", "2030-03-08", "2030-03-09");
+        for (int i = 0; i < days.size(); i++) {
+            Map<String, Object> day = days.get(i);
+            Map<String, String> row = records.get(i);
+            Map<String, Object> bouted = (Map<String, Object>) day.get("mvpaBoutedMinutes");
+            Map<String, Object> bands = (Map<String, Object>) day.get("impactsByBand");
+            Map<String, Object> rolling = (Map<String, Object>) day.get("rolling7d");
+            assertSame("date", row.get("date"), day.get("date"));
+            assertSame("wear_hours", row.get("wear_hours"), day.get("wearHours"));
+            assertSame("enmo_mg", row.get("enmo_mg"), day.get("enmoMg"));
+            assertSame("mvpa_minutes", row.get("mvpa_minutes"), day.get("mvpaMinutes"));
+            assertSame("mvpa_bouted_10_minutes", row.get("mvpa_bouted_10_minutes"), bouted.get("min10"));
+            assertSame("steps", row.get("steps"), day.get("steps"));
+            assertSame("impacts_low", row.get("impacts_low"), bands.get("low"));
+            assertSame("impacts_high", row.get("impacts_high"), bands.get("high"));
+            assertSame("osteogenic_index", row.get("osteogenic_index"), day.get("osteogenicIndex"));
+            assertSame("daily_stress_stimulus", row.get("daily_stress_stimulus"), day.get("dailyStressStimulus"));
+            assertSame("longest_sedentary_bout_minutes", row.get("longest_sedentary_bout_minutes"),
+                    day.get("longestSedentaryBoutMinutes"));
+            assertSame("relative_amplitude", row.get("relative_amplitude"), day.get("relativeAmplitude"));
+            assertSame("rolling7_iv", row.get("rolling7_iv"), rolling.get("iv"));
+            // Provenance keeps its nesting as JSON text: commas and quotes, so the field is quoted.
+            assertThat(JSON.readValue(row.get("provenance"), Map.class)).isEqualTo(day.get("provenance"));
+        }
+        // The day with no peak at 6.0 g: none beyond its largest threshold, not an empty field.
+        assertThat(records.get(1).get("impacts_at_or_above_4.2g")).isEqualTo("18");
+        assertThat(records.get(1).get("impacts_at_or_above_6.0g")).isEqualTo("0");
+        assertThat(records.get(3).get("impacts_at_or_above_6.0g")).isEqualTo("70");
+        assertThat(text).startsWith("date,wear_hours,").endsWith("\r\n")
+                .contains("2030-03-04,14.0,30.5,", ",\"{\"\"enmo\"\":\"\"van Hees 2014\"\",");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void adherenceAsCsvIsOneRowPerDayOrWeekAndComponentWithTheNumbersOfTheJsonAnswer() throws Exception {
+        Setup s = workedExample();
+        String path = "/api/v1/patients/" + s.patient() + "/adherence";
+        Map<String, String> range = Map.of("from", "2030-03-04", "to", "2030-03-10");
+        String token = org.osteon.support.Tokens.patient(s.patient());
+
+        List<Map<String, Object>> days = json(token, path, range);
+        ExtractableResponse<?> byDay = csv(token, path, range);
+        assertThat(byDay.header("Content-Disposition")).isEqualTo("attachment; filename=\"osteon-" + s.patient()
+                + "-adherence-by-day-2030-03-04-2030-03-10.csv\"");
+        assertThat(CsvRows.parse(byDay.asString()).get(0)).containsExactly("date", "program_version", "wear_hours",
+                "component", "unit", "target", "achieved", "ratio", "raw_ratio", "status", "cap_above_g",
+                "cap_max_per_day", "cap_peaks");
+        List<Map<String, String>> rows = CsvRows.records(byDay.asString());
+        assertThat(rows).hasSize(7 * 5);
+        int i = 0;
+        for (Map<String, Object> day : days) {
+            Map<String, Object> cap = (Map<String, Object>) day.get("capExceeded");
+            for (Map<String, Object> c : (List<Map<String, Object>>) day.get("components")) {
+                Map<String, String> row = rows.get(i++);
+                assertSame("date", row.get("date"), day.get("date"));
+                assertSame("program_version", row.get("program_version"), day.get("programVersion"));
+                assertSame("wear_hours", row.get("wear_hours"), day.get("wearHours"));
+                for (String[] col : new String[][] {{"component", "kind"}, {"unit", "unit"}, {"target", "target"},
+                        {"achieved", "achieved"}, {"ratio", "ratio"}, {"raw_ratio", "rawRatio"}, {"status", "status"}}) {
+                    assertSame(day.get("date") + " " + col[0], row.get(col[0]), c.get(col[1]));
+                }
+                assertSame("cap_peaks", row.get("cap_peaks"), cap == null ? null : cap.get("peaks"));
+            }
+        }
+        // Thursday: 70 peaks above 6.0 g against a cap of 60; Sunday: nothing scored.
+        assertThat(rows).filteredOn(r -> r.get("date").equals("2030-03-07")).allSatisfy(r ->
+                assertThat(List.of(r.get("cap_above_g"), r.get("cap_max_per_day"), r.get("cap_peaks")))
+                        .containsExactly("6.0", "60", "70"));
+        assertThat(rows).filteredOn(r -> r.get("date").equals("2030-03-10"))
+                .allSatisfy(r -> assertThat(r.get("wear_hours")).isEmpty())
+                .extracting(r -> r.get("status")).containsOnly("no_data");
+
+        Map<String, String> weekly = Map.of("from", "2030-03-04", "to", "2030-03-10", "by", "week");
+        List<Map<String, Object>> weeks = json(token, path, weekly);
+        ExtractableResponse<?> byWeek = csv(token, path, weekly);
+        assertThat(byWeek.header("Content-Disposition")).contains("-adherence-by-week-2030-03-04-2030-03-10.csv");
+        List<Map<String, String>> weekRows = CsvRows.records(byWeek.asString());
+        assertThat(weekRows).extracting(r -> r.get("component"))
+                .containsExactly("impacts", "mvpa", "steps", "resistance", "sedentary");
+        List<Map<String, Object>> components = (List<Map<String, Object>>) weeks.get(0).get("components");
+        for (int c = 0; c < components.size(); c++) {
+            Map<String, String> row = weekRows.get(c);
+            assertThat(row.get("week_start")).isEqualTo("2030-03-04");
+            assertThat(row.get("week_end")).isEqualTo("2030-03-10");
+            assertSame("overall", row.get("overall"), weeks.get(0).get("overall"));
+            assertThat(row.get("overall_status")).isEqualTo("partial");
+            assertThat(row.get("cap_exceeded_days")).isEqualTo("2030-03-07");
+            for (String[] col : new String[][] {{"unit", "unit"}, {"target", "target"}, {"achieved", "achieved"},
+                    {"ratio", "ratio"}, {"raw_ratio", "rawRatio"}, {"status", "status"}, {"days_with_data", "daysWithData"}}) {
+                assertSame(row.get("component") + " " + col[0], row.get(col[0]), components.get(c).get(col[1]));
+            }
+        }
+    }
+
+    @Test
+    void csvIsAnsweredOnlyToWhoMayReadTheJsonAndErrorsStayProblemJson() {
+        Setup s = workedExample();
+        Physio stranger = Clinic.newPhysio();
+        String otherPatient = Clinic.newPatientOf(stranger, VIENNA);
+        for (String path : List.of("/days", "/adherence")) {
+            String url = "/api/v1/patients/" + s.patient() + path;
+            String unknown = "/api/v1/patients/" + java.util.UUID.randomUUID() + path;
+            for (String accept : List.of("text/csv", "application/json")) {
+                String foreign = as(stranger.token()).accept(accept).get(url)
+                        .then().statusCode(404).contentType("application/problem+json").extract().asString();
+                String missing = as(stranger.token()).accept(accept).get(unknown)
+                        .then().statusCode(404).extract().asString();
+                assertThat(foreign.replace(s.patient(), "ID")).isEqualTo(missing.replaceAll("[0-9a-f-]{36}", "ID"));
+                as(org.osteon.support.Tokens.patient(otherPatient)).accept(accept).get(url)
+                        .then().statusCode(404).contentType("application/problem+json");
+                org.osteon.support.Tokens.asAdmin().accept(accept).get(url)
+                        .then().statusCode(403).contentType("application/problem+json");
+                as(s.physio().token()).accept(accept).queryParam("from", "2030-03-10").queryParam("to", "2030-03-01")
+                        .get(url).then().statusCode(400).contentType("application/problem+json")
+                        .body("errors.field", contains("to"));
+            }
+            io.restassured.RestAssured.given().accept("text/csv").get(url).then().statusCode(401);
+            // JSON stays the answer when the client does not say, or prefers it.
+            as(s.physio().token()).get(url).then().statusCode(200).contentType(ContentType.JSON);
+            as(s.physio().token()).accept("*/*").get(url).then().statusCode(200).contentType(ContentType.JSON);
+            as(s.physio().token()).accept("text/csv;q=0.5, application/json").get(url)
+                    .then().statusCode(200).contentType(ContentType.JSON);
+            as(s.physio().token()).accept("application/json;q=0.5, text/csv").get(url)
+                    .then().statusCode(200).contentType("text/csv");
+            as(s.physio().token()).accept("application/xml").get(url).then().statusCode(406);
+        }
     }
 }

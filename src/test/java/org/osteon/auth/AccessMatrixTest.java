@@ -132,6 +132,10 @@ class AccessMatrixTest {
                 statuses(401, 200, 404, 200, 404, 403)));
         e.add(new Endpoint("GET /patients/{id}/adherence?by=week", r -> r.queryParams(range).queryParam("by", "week")
                 .get(p + "/adherence"), statuses(401, 200, 404, 200, 404, 403)));
+        e.add(new Endpoint("GET /patients/{id}/days as CSV", r -> r.accept("text/csv").queryParams(range)
+                .get(p + "/days"), statuses(401, 200, 404, 200, 404, 403)));
+        e.add(new Endpoint("GET /patients/{id}/adherence?by=week as CSV", r -> r.accept("text/csv").queryParams(range)
+                .queryParam("by", "week").get(p + "/adherence"), statuses(401, 200, 404, 200, 404, 403)));
         e.add(Endpoint.stream("GET /patients/{id}/events", p + "/events", statuses(401, 200, 404, 200, 404, 403)));
         e.add(new Endpoint("GET /program-templates", r -> r.get("/api/v1/program-templates"),
                 statuses(401, 200, 200, 200, 200, 200)));
@@ -150,6 +154,13 @@ class AccessMatrixTest {
                 + UUID.randomUUID() + "/patients/" + patient), statuses(401, 403, 403, 403, 403, 404)));
         e.add(new Endpoint("GET /patients/{id}/export", r -> r.get(p + "/export"),
                 statuses(401, 403, 403, 403, 403, 200)));
+        e.add(new Endpoint("GET /patients/{id}/export/readable", r -> r.get(p + "/export/readable"),
+                statuses(401, 200, 404, 200, 404, 200)));
+        e.add(new Endpoint("GET /patients/{id}/export/readable?format=csv", r -> r.queryParam("format", "csv")
+                .get(p + "/export/readable"), statuses(401, 200, 404, 200, 404, 200)));
+        // The caller's own: another patient gets theirs, which must not hold this patient's name.
+        e.add(new Endpoint("GET /patients/me/export", r -> r.get("/api/v1/patients/me/export"),
+                statuses(401, 200, 200, 403, 403, 403)));
         e.add(new Endpoint("POST /devices/{id}/revoke", r -> r.post("/api/v1/devices/" + device + "/revoke"),
                 statuses(401, 200, 404, 200, 404, 200)));
         // Erasure is tried on a patient of its own: the admin's call really erases it.
@@ -222,7 +233,7 @@ class AccessMatrixTest {
     Stream<DynamicTest> anotherPatientsIdAnswersExactlyLikeAnUnknownOne() {
         setUp();
         String unknown = UUID.randomUUID().toString();
-        return Stream.of("", "/devices", "/program", "/program/versions", "/alerts", "/events").map(suffix -> DynamicTest.dynamicTest(
+        return Stream.of("", "/devices", "/program", "/program/versions", "/alerts", "/events", "/export/readable").map(suffix -> DynamicTest.dynamicTest(
                 "GET /patients/{id}" + suffix, () -> {
                     Response other = given().auth().oauth2(tokens.get(Caller.PHYSIO_OTHER))
                             .get("/api/v1/patients/" + patient + suffix);

@@ -41,6 +41,7 @@ class HostileRequestFuzzTest {
             "{\"timeZone\":\"Etc/GMT+5\",\"displayName\":\"x\",\"bodyMassKg\":1e308}",
             "{\"reason\":\"r\",\"components\":" + "[".repeat(3000) + "]".repeat(3000) + "}",
             "{\"note\":\"\\u0007\"}", "{\"a\":1,\"a\":2}"};
+    static final String[] ACCEPTS = {"text/csv", "application/zip", "text/*;q=0.9, application/json;q=0.1", "*/*"};
     static final String[] TYPES = {"application/json", "text/plain", "application/xml", "application/x-www-form-urlencoded"};
 
     @Test
@@ -58,8 +59,8 @@ class HostileRequestFuzzTest {
                 "POST /api/v1/alerts/{x}/acknowledge", "POST /api/v1/physiotherapists", "GET /api/v1/physiotherapists/{x}",
                 "GET /api/v1/physiotherapists/me/patients", "PUT /api/v1/physiotherapists/{x}/patients/{p}",
                 "GET /api/v1/audit-events", "GET /api/v1/program-templates", "POST /api/v1/patients", "GET /api/v1/patients/me",
-                "DELETE /api/v1/devices/{d}"};
-        String[] queries = {"from", "to", "by", "page", "size", "status", "patientId", "sort"};
+                "DELETE /api/v1/devices/{d}", "GET /api/v1/patients/{p}/export/readable", "GET /api/v1/patients/me/export"};
+        String[] queries = {"from", "to", "by", "page", "size", "status", "patientId", "sort", "format"};
         String[] methods = {"GET", "POST", "PUT", "DELETE"};
         Map<Integer, Integer> statuses = new TreeMap<>();
         List<String> serverErrors = new ArrayList<>();
@@ -76,6 +77,9 @@ class HostileRequestFuzzTest {
             }
             String method = r.nextInt(5) == 0 ? methods[r.nextInt(methods.length)] : route[0];
             RequestSpecification req = as(tokens.get(r.nextInt(tokens.size()))).urlEncodingEnabled(false);
+            if (r.nextInt(4) == 0) {
+                req = req.accept(ACCEPTS[r.nextInt(ACCEPTS.length)]);
+            }
             if (!method.equals("GET") && !method.equals("DELETE")) {
                 req = req.contentType(TYPES[r.nextInt(TYPES.length)]).body(BODIES[r.nextInt(BODIES.length)]);
             }

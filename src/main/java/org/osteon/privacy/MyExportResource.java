@@ -1,0 +1,66 @@
+package org.osteon.privacy;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.osteon.auth.Caller;
+import org.osteon.auth.PatientAccess;
+import org.osteon.auth.Roles;
+import org.osteon.common.ApiDocs;
+import org.osteon.common.ApiException;
+import org.osteon.common.ApiProblem;
+
+/** A patient's own export, for the app's "download my data": the right of access without a request to anyone. */
+@Path("/api/v1/patients/me/export")
+@Tag(name = "Privacy")
+@SecurityRequirement(name = "bearer")
+public class MyExportResource {
+    private final ReadableExport readable;
+    private final PatientAccess access;
+    private final Caller caller;
+
+    public MyExportResource(ReadableExport readable, PatientAccess access, Caller caller) {
+        this.readable = readable;
+        this.access = access;
+        this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed(Roles.PATIENT)
+    @Produces({MediaType.APPLICATION_JSON, ReadableExport.ZIP})
+    @Operation(summary = "The calling patient's data, readable: JSON or a zip of CSV files",
+            description = PatientExportResource.READABLE)
+    @APIResponse(responseCode = "200", description = "the export, as a file to save", content = {
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReadableExport.Export.class),
+                examples = @ExampleObject(name = "200", value = PatientExportResource.READABLE_EXAMPLE)),
+        @Content(mediaType = ReadableExport.ZIP, examples = @ExampleObject(name = "200 format=csv",
+                value = PatientExportResource.ZIP_EXAMPLE))})
+    @APIResponse(responseCode = "400", description = "format is neither json nor csv",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400",
+                    value = PatientExportResource.FORMAT_400)))
+    @APIResponse(responseCode = "401", description = "no valid bearer token",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "401", value = ApiDocs.UNAUTHORIZED)))
+    @APIResponse(responseCode = "403", description = "only a patient has a data export of their own",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "403", value = ApiDocs.FORBIDDEN)))
+    @APIResponse(responseCode = "404", description = "the token's subject is no registered patient",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "404", value = ApiDocs.NOT_FOUND)))
+    public Response mine(@QueryParam("format") @DefaultValue("json")
+            @Parameter(description = PatientExportResource.FORMAT, schema = @Schema(enumeration = {"json", "csv"})) String format) {
+        UUID self = caller.patientId().orElseThrow(() -> ApiException.notFound("patient", caller.subject()));
+        return readable.answer(access.registry(self, null), format);
+    }
+}
