@@ -1,5 +1,6 @@
 package org.osteon.common;
 
+import com.fasterxml.jackson.core.ErrorReportConfiguration;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -32,6 +33,8 @@ public class RequestText {
             mapper.registerModule(new SimpleModule("osteon-request-text").addDeserializer(String.class, new Checked()));
             // A count is whole: 1.9 impacts was read as 1 without a word. ProblemMapper names the field.
             mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+            // A syntax error's answer quotes the token Jackson stumbled on (ProblemMapper): 64 characters at most.
+            mapper.getFactory().setErrorReportConfiguration(ErrorReportConfiguration.builder().maxErrorTokenLength(64).build());
         }
     }
 

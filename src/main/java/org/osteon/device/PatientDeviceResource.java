@@ -23,6 +23,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -87,7 +88,10 @@ public class PatientDeviceResource {
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400", value = ApiDocs.BAD_REQUEST)))
     @APIResponse(responseCode = "409", description = "the device id is taken",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "409", value = ApiDocs.CONFLICT)))
-    public Response register(@PathParam("patientId") UUID patientId, @Valid @NotNull NewDevice body, UriInfo uri) {
+    public Response register(@PathParam("patientId") UUID patientId,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+                    name = "device", value = "{\"deviceId\":\"wrist-7f3a\",\"placement\":\"wrist\",\"rangeG\":16.0,\"model\":\"IMU-9\"}")))
+            @Valid @NotNull NewDevice body, UriInfo uri) {
         access.registry(patientId, null);
         if (Device.findById(body.deviceId()) != null) {
             throw ApiException.conflict("deviceId", "device '" + body.deviceId() + "' is already registered");

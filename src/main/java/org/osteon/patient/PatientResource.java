@@ -21,6 +21,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -70,7 +71,10 @@ public class PatientResource {
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400", value = ApiDocs.BAD_REQUEST)))
     @APIResponse(responseCode = "403", description = "patients do not register patients; the physiotherapist is not registered",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "403", value = ApiDocs.FORBIDDEN)))
-    public Response create(@Valid @NotNull NewPatient body, UriInfo uri) {
+    public Response create(
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+                    name = "patient", value = "{\"displayName\":\"OST-0042\",\"timeZone\":\"Europe/Vienna\",\"bodyMassKg\":64.5}")))
+            @Valid @NotNull NewPatient body, UriInfo uri) {
         Optional<Physiotherapist> physio = access.physio();
         if (!access.isAdmin() && physio.isEmpty()) {
             throw new ApiException(403, "Forbidden", "no physiotherapist is registered with this token's subject", null);

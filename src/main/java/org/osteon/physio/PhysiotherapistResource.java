@@ -24,6 +24,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -65,7 +66,10 @@ public class PhysiotherapistResource {
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400", value = ApiDocs.BAD_REQUEST)))
     @APIResponse(responseCode = "409", description = "the subject is already registered",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "409", value = ApiDocs.CONFLICT)))
-    public Response create(@Valid @NotNull NewPhysiotherapist body, UriInfo uri) {
+    public Response create(
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+                    name = "physiotherapist", value = "{\"subject\":\"physio-7\",\"displayName\":\"A. Weber\"}")))
+            @Valid @NotNull NewPhysiotherapist body, UriInfo uri) {
         if (Physiotherapist.findBySubject(body.subject()).isPresent()) {
             throw ApiException.conflict("subject", "subject '" + body.subject() + "' is already registered");
         }

@@ -16,6 +16,10 @@ import jakarta.validation.constraints.Size;
 import java.time.DayOfWeek;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.DiscriminatorMapping;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.osteon.common.UnknownFieldException;
 
 /**
@@ -39,6 +43,19 @@ import org.osteon.common.UnknownFieldException;
     @JsonSubTypes.Type(value = Component.Sedentary.class, name = "sedentary")
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
+// The same choice for the OpenAPI document, which does not read Jackson's: without it a component
+// is shown as an empty object and Swagger UI cannot show what a program body holds.
+@Schema(description = "One part of a program; kind selects the type and its fields.",
+        oneOf = {Component.Impacts.class, Component.Mvpa.class, Component.Steps.class, Component.Resistance.class,
+            Component.Sedentary.class},
+        discriminatorProperty = "kind",
+        discriminatorMapping = {
+            @DiscriminatorMapping(value = "impacts", schema = Component.Impacts.class),
+            @DiscriminatorMapping(value = "mvpa", schema = Component.Mvpa.class),
+            @DiscriminatorMapping(value = "steps", schema = Component.Steps.class),
+            @DiscriminatorMapping(value = "resistance", schema = Component.Resistance.class),
+            @DiscriminatorMapping(value = "sedentary", schema = Component.Sedentary.class)
+        })
 public sealed interface Component {
 
     /** Refuses a field this kind does not have, naming it (the service otherwise ignores unknown fields). */
@@ -73,6 +90,7 @@ public sealed interface Component {
      * {@code per = day} the count is due every day; with {@code per = session} a day that reaches it
      * is a session, due {@code sessionsPerWeek} times a week.
      */
+    @Schema(requiredProperties = "kind", properties = @SchemaProperty(name = "kind", type = SchemaType.STRING, enumeration = "impacts"))
     record Impacts(
             @NotNull @DecimalMin("1.3") @DecimalMax("16.0") Double minG,
             @NotNull @Min(1) @Max(Impacts.MAX_COUNT) Integer count,
@@ -121,6 +139,7 @@ public sealed interface Component {
             @NotNull @Min(0) @Max(10000) Integer maxPerDay) {}
 
     /** Moderate-to-vigorous minutes a week, counted only in bouts of at least {@code boutMinutes}. */
+    @Schema(requiredProperties = "kind", properties = @SchemaProperty(name = "kind", type = SchemaType.STRING, enumeration = "mvpa"))
     record Mvpa(
             @NotNull @Min(1) @Max(Mvpa.MAX_MINUTES) Integer minutesPerWeek,
             @NotNull Integer boutMinutes,
@@ -155,6 +174,7 @@ public sealed interface Component {
     }
 
     /** At least {@code stepsPerDay} steps on {@code daysPerWeek} days of the week. */
+    @Schema(requiredProperties = "kind", properties = @SchemaProperty(name = "kind", type = SchemaType.STRING, enumeration = "steps"))
     record Steps(
             @NotNull @Min(1) @Max(Steps.MAX_STEPS) Integer stepsPerDay,
             @NotNull @Min(1) @Max(7) Integer daysPerWeek,
@@ -195,6 +215,7 @@ public sealed interface Component {
      * cannot show intensity and do not count). Without exercises, any resistance set counts.
      * Progression raises every exercise's {@code minPercent1RM}.
      */
+    @Schema(requiredProperties = "kind", properties = @SchemaProperty(name = "kind", type = SchemaType.STRING, enumeration = "resistance"))
     record Resistance(
             @NotNull @Min(1) @Max(7) Integer sessionsPerWeek,
             @Size(max = 20) List<@Valid @NotNull Exercise> exercises,
@@ -244,6 +265,7 @@ public sealed interface Component {
      * Limits on sitting: the longest sedentary bout of a day, or sedentary hours a day. Exactly
      * one is given. Not progressive.
      */
+    @Schema(requiredProperties = "kind", properties = @SchemaProperty(name = "kind", type = SchemaType.STRING, enumeration = "sedentary"))
     record Sedentary(
             @Min(1) @Max(Sedentary.MAX_BOUT_MINUTES) Integer maxLongestBoutMinutes,
             @DecimalMin("0.5") @DecimalMax("24.0") Double maxHoursPerDay) implements Component {

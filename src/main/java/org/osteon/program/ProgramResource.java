@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -82,7 +83,13 @@ public class ProgramResource {
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400", value = ApiDocs.BAD_REQUEST)))
     @APIResponse(responseCode = "403", description = "only physiotherapists change programs",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "403", value = ApiDocs.FORBIDDEN)))
-    public Response put(@PathParam("patientId") UUID patientId, @Valid @NotNull ProgramChange body, UriInfo uri) {
+    public Response put(@PathParam("patientId") UUID patientId,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+                @ExampleObject(name = "components", summary = "one component of each kind",
+                        value = ProgramExamples.CHANGE_COMPONENTS),
+                @ExampleObject(name = "template", summary = "a template's components, as they are",
+                        value = ProgramExamples.CHANGE_TEMPLATE)}))
+            @Valid @NotNull ProgramChange body, UriInfo uri) {
         Patient p = access.change(patientId);
         ProgramVersionView v = programs.change(p, body);
         return Response.noContent()

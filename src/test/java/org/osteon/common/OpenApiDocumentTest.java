@@ -2,17 +2,27 @@ package org.osteon.common;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.osteon.support.Tokens.as;
+import static org.osteon.support.Tokens.asAdmin;
 
-
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.validation.constraints.NotNull;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.osteon.adherence.DaySummary;
+import org.osteon.program.Component;
+import org.osteon.support.Clinic;
+import org.osteon.support.Clinic.Physio;
 
 @QuarkusTest
 class OpenApiDocumentTest {
@@ -72,5 +82,132 @@ class OpenApiDocumentTest {
 
         List<String> fields = Arrays.stream(DaySummary.class.getRecordComponents()).map(RecordComponent::getName).toList();
         assertThat(days.get(0).keySet()).containsExactlyInAnyOrderElementsOf(fields);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyJsonRequestBodyHasAnExample() {
+        Map<String, Object> doc = document();
+        List<String> bodies = new ArrayList<>();
+        List<String> withoutExample = new ArrayList<>();
+        for (var path : ((Map<String, Map<String, Object>>) doc.get("paths")).entrySet()) {
+            for (var op : path.getValue().entrySet()) {
+                Map<String, Object> body = (Map<String, Object>) ((Map<String, Object>) op.getValue()).get("requestBody");
+                if (body == null) {
+                    continue;
+                }
+                String name = op.getKey().toUpperCase() + " " + path.getKey();
+                Map<String, Object> json = ((Map<String, Map<String, Object>>) body.get("content")).get("application/json");
+                if (json == null) {
+                    continue;
+                }
+                // The annotation adds the example; the schema of the body's type must stay.
+                assertThat(json).as(name).containsKey("schema");
+                bodies.add(name);
+                Map<String, Object> examples = (Map<String, Object>) json.get("examples");
+                if (examples == null || examples.isEmpty()) {
+                    withoutExample.add(name);
+                }
+            }
+        }
+        assertThat(bodies).contains("POST /api/v1/patients", "POST /api/v1/physiotherapists",
+                "POST /api/v1/patients/{patientId}/devices", "PUT /api/v1/patients/{patientId}/program");
+        assertThat(withoutExample).isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aProgramComponentIsOneOfItsKindsChosenByKind() {
+        Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) document().get("components")).get("schemas");
+        Map<String, Object> component = (Map<String, Object>) schemas.get("Component");
+        List<Map<String, String>> oneOf = (List<Map<String, String>>) component.get("oneOf");
+        Map<String, Object> discriminator = (Map<String, Object>) component.get("discriminator");
+        assertThat(discriminator.get("propertyName")).isEqualTo("kind");
+        Map<String, String> mapping = (Map<String, String>) discriminator.get("mapping");
+
+        JsonSubTypes.Type[] kinds = Component.class.getAnnotation(JsonSubTypes.class).value();
+        assertThat(mapping.keySet()).containsExactlyInAnyOrderElementsOf(
+                Arrays.stream(kinds).map(JsonSubTypes.Type::name).toList());
+        assertThat(oneOf).extracting(ref -> ref.get("$ref")).containsExactlyInAnyOrderElementsOf(mapping.values());
+        for (var kind : kinds) {
+            String ref = mapping.get(kind.name());
+            Map<String, Object> subtype = (Map<String, Object>) schemas.get(ref.substring(ref.lastIndexOf('/') + 1));
+            assertThat(subtype).as(ref).isNotNull();
+            Map<String, Map<String, Object>> properties = (Map<String, Map<String, Object>>) subtype.get("properties");
+            // Each kind's own fields, and kind itself with the one value that selects it.
+            assertThat(properties).as(ref).containsKey("kind");
+            assertThat((List<String>) properties.get("kind").get("enum")).as(ref).containsExactly(kind.name());
+            assertThat((List<String>) subtype.get("required")).as(ref).contains("kind");
+            for (RecordComponent field : kind.value().getRecordComponents()) {
+                assertThat(properties).as(ref).containsKey(field.getName());
+                if (field.isAnnotationPresent(NotNull.class)) {
+                    assertThat((List<String>) subtype.get("required")).as(ref).contains(field.getName());
+                }
+            }
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDescriptionSaysHowToGetAToken() {
+        String description = (String) ((Map<String, Object>) document().get("info")).get("description");
+        assertThat(description).contains("./osteon token --role", "--subject", "OIDC provider", "Authorize");
+    }
+
+    /** An example that the API refuses is worse than none: each one is sent as Swagger UI would send it. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyRequestExampleIsAccepted() throws Exception {
+        Map<String, Object> paths = (Map<String, Object>) document().get("paths");
+        Physio physio = Clinic.newPhysio();
+
+        for (String body : requestExamples(paths, "/api/v1/patients", "post")) {
+            as(physio.token()).contentType(ContentType.JSON).body(body).post("/api/v1/patients").then().statusCode(201);
+        }
+        for (String body : requestExamples(paths, "/api/v1/patients/{patientId}/program", "put")) {
+            String patient = Clinic.newPatientOf(physio, "Europe/Vienna");
+            Clinic.prescribe(physio, patient, body);
+        }
+        // Subjects and device ids are unique: a fresh one for each run, the rest as in the example.
+        ObjectMapper json = new ObjectMapper();
+        String fresh = UUID.randomUUID().toString().substring(0, 8);
+        for (String body : requestExamples(paths, "/api/v1/physiotherapists", "post")) {
+            ObjectNode physiotherapist = (ObjectNode) json.readTree(body);
+            physiotherapist.put("subject", physiotherapist.get("subject").asText() + "-" + fresh);
+            asAdmin().contentType(ContentType.JSON).body(physiotherapist.toString()).post("/api/v1/physiotherapists")
+                    .then().statusCode(201);
+        }
+        String patient = Clinic.newPatientOf(physio, "Europe/Vienna");
+        for (String body : requestExamples(paths, "/api/v1/patients/{patientId}/devices", "post")) {
+            ObjectNode device = (ObjectNode) json.readTree(body);
+            device.put("deviceId", device.get("deviceId").asText() + "-" + fresh);
+            as(physio.token()).contentType(ContentType.JSON).body(device.toString())
+                    .post("/api/v1/patients/" + patient + "/devices").then().statusCode(201);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> requestExamples(Map<String, Object> paths, String path, String method) {
+        Map<String, Object> body = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) paths.get(path))
+                .get(method)).get("requestBody");
+        Map<String, Object> json = ((Map<String, Map<String, Object>>) body.get("content")).get("application/json");
+        // SmallRye parses a value that is JSON; either way it is sent as the text Swagger UI shows.
+        List<String> examples = ((Map<String, Map<String, Object>>) json.get("examples")).values().stream()
+                .map(e -> e.get("value") instanceof String text ? text : asJson(e.get("value"))).toList();
+        assertThat(examples).as(method + " " + path).isNotEmpty();
+        return examples;
+    }
+
+    private static String asJson(Object value) {
+        try {
+            return new ObjectMapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> document() {
+        return given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().as(Map.class);
     }
 }
