@@ -51,10 +51,22 @@ public final class DeviceDtos {
     /** The device's broker login. Osteon does not keep the password: it is shown this once. */
     public record MqttCredentials(String username, String password) {}
 
-    /** Sync state of one stream, for "last synced" in apps and for spotting lost batches. */
+    /**
+     * Sync state of one stream, for "last synced" in apps and for spotting lost batches.
+     * {@code samplesAccepted} counts accelerometer samples (accel), {@code eventsAccepted} loading
+     * events (load); {@code lastReceiptAt} is the newest receipt of any kind (accepted, duplicate
+     * or rejected), {@code lastAcceptedAt} the receipt time of the accepted batch with the highest
+     * seq, {@code lastRejection} the newest rejection with its reason.
+     */
     public record StreamStatus(
-            String stream, Long lastSeq, long batchesAccepted, long samplesAccepted, long duplicates,
-            long rejections, long missingSeqs, List<SeqGap> gaps, Instant lastReceiptAt) {}
+            String stream, Long lastSeq, long batchesAccepted,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Long samplesAccepted,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Long eventsAccepted, long duplicates,
+            long rejections, long missingSeqs, List<SeqGap> gaps, Instant lastReceiptAt, Instant lastAcceptedAt,
+            LastRejection lastRejection) {}
+
+    /** The newest rejected batch of a stream: its seq (when it could be read), code and reason. */
+    public record LastRejection(Long seq, String code, String reason, Instant receivedAt) {}
 
     /** Seqs {@code from..to} (inclusive) that were never accepted although later ones were. */
     public record SeqGap(long from, long to) {}

@@ -67,10 +67,13 @@ public class DeviceResource {
     @GET
     @Path("/{deviceId}/sync-status")
     @Operation(summary = "What Osteon has received from a device, per stream",
-            description = "Last seq, accepted batches and samples, duplicates, rejections, seq gaps and the time of "
-                    + "the last receipt. Apps show \"last synced\" from it.")
+            description = "Last seq, accepted batches, accelerometer samples (accel) or loading events (load), "
+                    + "duplicates, rejections, seq gaps, the time of the last receipt of any kind, the receipt time of "
+                    + "the newest accepted batch (lastAcceptedAt: apps show \"last synced\" from it) and the newest "
+                    + "rejection with its reason. By an admin (checking an integration), the patient's physiotherapist "
+                    + "or the patient.")
     @APIResponse(responseCode = "200", description = "the sync status", content = @Content(examples = @ExampleObject(name = "200",
-            value = "{\"deviceId\":\"wrist-7f3a\",\"streams\":[{\"stream\":\"accel\",\"lastSeq\":41,\"batchesAccepted\":40,\"samplesAccepted\":120000,\"duplicates\":2,\"rejections\":0,\"missingSeqs\":2,\"gaps\":[{\"from\":7,\"to\":8}],\"lastReceiptAt\":\"2026-03-16T07:02:11Z\"}]}")))
+            value = "{\"deviceId\":\"wrist-7f3a\",\"streams\":[{\"stream\":\"accel\",\"lastSeq\":41,\"batchesAccepted\":40,\"samplesAccepted\":120000,\"duplicates\":2,\"rejections\":1,\"missingSeqs\":2,\"gaps\":[{\"from\":7,\"to\":8}],\"lastReceiptAt\":\"2026-03-16T07:02:11Z\",\"lastAcceptedAt\":\"2026-03-16T07:02:11Z\",\"lastRejection\":{\"seq\":12,\"code\":\"out_of_range\",\"reason\":\"z[3]: |9.5| g is beyond the device's range of 8.0 g\",\"receivedAt\":\"2026-03-15T18:40:02Z\"}},{\"stream\":\"load\",\"lastSeq\":3,\"batchesAccepted\":4,\"eventsAccepted\":9,\"duplicates\":0,\"rejections\":0,\"missingSeqs\":0,\"gaps\":[],\"lastReceiptAt\":\"2026-03-16T06:40:00Z\",\"lastAcceptedAt\":\"2026-03-16T06:40:00Z\",\"lastRejection\":null}]}")))
     public SyncStatus syncStatus(@PathParam("deviceId") String deviceId) {
         find(deviceId, "device.sync-status");
         return syncStatus.of(deviceId);

@@ -7,8 +7,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.osteon.device.DeviceDtos.LastRejection;
 import org.osteon.device.DeviceDtos.SeqGap;
 import org.osteon.device.DeviceDtos.StreamStatus;
 import org.osteon.device.DeviceDtos.SyncStatus;
@@ -85,7 +87,34 @@ public class SyncStatusRepository {
                 }
             }
         }
-        return new StreamStatus(stream, lastSeq, batches, samples, duplicates, rejections, missing, gaps,
-                lastReceipt == null ? null : lastReceipt.toInstant());
+        Instant lastAccepted = null;
+        try (PreparedStatement ps = c.prepareStatement(
+                // Through the ledger's primary key, as the no-sync alert reads it: cheap however long the history.
+                "select received_at from ingest_batch where device_id = ? and stream = ? order by seq desc limit 1")) {
+            ps.setString(1, deviceId);
+            ps.setString(2, stream);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    lastAccepted = rs.getTimestamp(1).toInstant();
+                }
+            }
+        }
+        LastRejection lastRejection = null;
+        try (PreparedStatement ps = c.prepareStatement(
+                "select seq, reason_code, reason, received_at from ingest_rejection where device_id = ? and stream = ? "
+                        + "order by received_at desc, id desc limit 1")) {
+            ps.setString(1, deviceId);
+            ps.setString(2, stream);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    lastRejection = new LastRejection(rs.getObject(1, Long.class), rs.getString(2), rs.getString(3),
+                            rs.getTimestamp(4).toInstant());
+                }
+            }
+        }
+        boolean events = stream.equals(Stream.LOAD.wireName());
+        return new StreamStatus(stream, lastSeq, batches, events ? null : samples, events ? samples : null, duplicates,
+                rejections, missing, gaps, lastReceipt == null ? null : lastReceipt.toInstant(), lastAccepted,
+                lastRejection);
     }
 }

@@ -363,7 +363,8 @@ class IngestContractTest {
         }
         device.publishAccel(Batches.accelJson(2, start.plusSeconds(2), 50, 50));
         device.publishAccel("{".getBytes(StandardCharsets.UTF_8));
-        await().atMost(Duration.ofSeconds(20)).until(() -> device.receiptCount() == 8);
+        device.publishLoad(Batches.loadJson(0, start));
+        await().atMost(Duration.ofSeconds(20)).until(() -> device.receiptCount() == 9);
 
         asAdmin().get("/api/v1/devices/" + deviceId + "/sync-status").then().statusCode(200)
                 .body("streams[0].stream", org.hamcrest.Matchers.is("accel"))
@@ -376,7 +377,17 @@ class IngestContractTest {
                 .body("streams[0].gaps.from", org.hamcrest.Matchers.contains(3, 7))
                 .body("streams[0].gaps.to", org.hamcrest.Matchers.contains(4, 8))
                 .body("streams[0].lastReceiptAt", org.hamcrest.Matchers.notNullValue())
-                .body("streams[1].batchesAccepted", org.hamcrest.Matchers.is(0));
+                .body("streams[0].lastAcceptedAt", org.hamcrest.Matchers.notNullValue())
+                .body("streams[0].lastRejection.code", org.hamcrest.Matchers.is("malformed"))
+                .body("streams[0].lastRejection.reason", org.hamcrest.Matchers.containsString("malformed JSON"))
+                .body("streams[0].lastRejection.receivedAt", org.hamcrest.Matchers.notNullValue())
+                .body("streams[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("eventsAccepted")))
+                // Loading events are counted as events, not samples.
+                .body("streams[1].stream", org.hamcrest.Matchers.is("load"))
+                .body("streams[1].batchesAccepted", org.hamcrest.Matchers.is(1))
+                .body("streams[1].eventsAccepted", org.hamcrest.Matchers.is(2))
+                .body("streams[1]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("samplesAccepted")))
+                .body("streams[1].lastRejection", org.hamcrest.Matchers.nullValue());
     }
 
     @Test
