@@ -20,8 +20,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -31,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.osteon.auth.Roles;
 import org.osteon.common.ApiDocs;
 import org.osteon.common.ApiException;
+import org.osteon.common.Text;
 import org.osteon.common.ApiProblem;
 import org.osteon.common.Page;
 import org.osteon.patient.Patient;
@@ -104,7 +107,7 @@ public class PhysiotherapistResource {
             value = "{\"id\":\"8a1e…\",\"subject\":\"physio-7\",\"displayName\":\"A. Weber\",\"createdAt\":\"2026-03-01T09:00:00Z\"}")))
     @APIResponse(responseCode = "404", description = "unknown id",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "404", value = ApiDocs.NOT_FOUND)))
-    public PhysiotherapistView get(@PathParam("physioId") UUID physioId) {
+    public PhysiotherapistView get(@PathParam("physioId") @Parameter(description = ID_OR_SUBJECT) String physioId) {
         return PhysiotherapistView.of(physio(physioId));
     }
 
@@ -115,12 +118,13 @@ public class PhysiotherapistResource {
     @APIResponse(responseCode = "204", description = "assigned")
     @APIResponse(responseCode = "404", description = "unknown physiotherapist or patient",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "404", value = ApiDocs.NOT_FOUND)))
-    public void assign(@PathParam("physioId") UUID physioId, @PathParam("patientId") UUID patientId) {
-        physio(physioId);
+    public void assign(@PathParam("physioId") @Parameter(description = ID_OR_SUBJECT) String physioId,
+            @PathParam("patientId") UUID patientId) {
+        Physiotherapist physio = physio(physioId);
         if (Patient.findById(patientId) == null) {
             throw ApiException.notFound("patient", patientId);
         }
-        assignments.assign(physioId, patientId);
+        assignments.assign(physio.id, patientId);
     }
 
     @DELETE
@@ -130,14 +134,25 @@ public class PhysiotherapistResource {
     @APIResponse(responseCode = "204", description = "the assignment is gone")
     @APIResponse(responseCode = "404", description = "there was no such assignment",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "404", value = ApiDocs.NOT_FOUND)))
-    public void unassign(@PathParam("physioId") UUID physioId, @PathParam("patientId") UUID patientId) {
-        if (!assignments.unassign(physioId, patientId)) {
-            throw ApiException.notFound("assignment", physioId + "/" + patientId);
+    public void unassign(@PathParam("physioId") @Parameter(description = ID_OR_SUBJECT) String physioId,
+            @PathParam("patientId") UUID patientId) {
+        Physiotherapist physio = physio(physioId);
+        if (!assignments.unassign(physio.id, patientId)) {
+            throw ApiException.notFound("assignment", physio.id + "/" + patientId);
         }
     }
 
-    private static Physiotherapist physio(UUID physioId) {
-        return Physiotherapist.<Physiotherapist>findByIdOptional(physioId)
-                .orElseThrow(() -> ApiException.notFound("physiotherapist", physioId));
+    static final String ID_OR_SUBJECT = "the physiotherapist's id, or the subject they were registered with";
+
+    /** By id when the value is one, else by subject: an admin knows a physiotherapist by either. */
+    private static Physiotherapist physio(String idOrSubject) {
+        Optional<Physiotherapist> found;
+        try {
+            found = Physiotherapist.findByIdOptional(UUID.fromString(idOrSubject));
+        } catch (IllegalArgumentException notAnId) {
+            found = Physiotherapist.findBySubject(idOrSubject);
+        }
+        return found.orElseThrow(() -> new ApiException(404, "Not Found", "no physiotherapist has the id or subject '"
+                + Text.printable(idOrSubject, 64) + "'", null));
     }
 }

@@ -64,4 +64,21 @@ class PhysiotherapistResourceTest {
         asAdmin().put("/api/v1/physiotherapists/" + physio.id() + "/patients/" + patient).then().statusCode(204);
         as(physio.token()).get("/api/v1/patients/" + patient).then().statusCode(200);
     }
+
+    @Test
+    void anAdminAssignsByTheSubjectAsWellAsByTheIdAndIsToldWhichIdIsWrong() {
+        Physio physio = Clinic.newPhysio();
+        String patient = org.osteon.support.Registry.newPatient();
+        asAdmin().get("/api/v1/physiotherapists/" + physio.subject()).then().statusCode(200)
+                .body("id", is(physio.id()));
+        asAdmin().put("/api/v1/physiotherapists/" + physio.subject() + "/patients/" + patient).then().statusCode(204);
+        as(physio.token()).get("/api/v1/patients/" + patient).then().statusCode(200);
+        asAdmin().put("/api/v1/physiotherapists/nobody-" + UUID.randomUUID() + "/patients/" + patient).then()
+                .statusCode(404).contentType("application/problem+json")
+                .body("detail", startsWith("no physiotherapist has the id or subject 'nobody-"));
+        asAdmin().put("/api/v1/physiotherapists/" + physio.subject() + "/patients/" + UUID.randomUUID()).then()
+                .statusCode(404).body("detail", containsString("patient '"));
+        asAdmin().delete("/api/v1/physiotherapists/" + physio.subject() + "/patients/" + patient).then().statusCode(204);
+        as(physio.token()).get("/api/v1/patients/" + patient).then().statusCode(404);
+    }
 }
