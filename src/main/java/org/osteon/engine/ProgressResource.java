@@ -8,62 +8,193 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.subscription.Cancellable;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.osteon.adherence.AdherenceResults.DayAdherence;
+import org.osteon.adherence.AdherenceService;
+import org.osteon.adherence.DaySummary;
+import org.osteon.common.ApiException;
+import org.osteon.common.Jdbc;
+import org.osteon.common.Text;
+import org.osteon.patient.Patient;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestStreamElementType;
 import org.osteon.auth.PatientAccess;
 import org.osteon.auth.Roles;
 import org.osteon.common.ApiDocs;
 import org.osteon.common.ApiProblem;
-import org.osteon.engine.DayChanges.Change;
 
-/** Server-sent events of a patient's progress, for apps that show it live. */
+/**
+ * Server-sent events of a patient's progress, for apps that show it live: each changed day with
+ * its numbers and adherence, at most one event a second per stream, with ids to resume from.
+ */
 @Path("/api/v1/patients/{patientId}/events")
 @Tag(name = "Days and adherence")
 @SecurityRequirement(name = "bearer")
 @RolesAllowed({Roles.PATIENT, Roles.PHYSIO})
 public class ProgressResource {
+    /** One event a second at most: a live day is scored about as often, and an app redraws no faster. */
+    static final Duration EVERY = Duration.ofSeconds(1);
+    /** Days resent at most on a resume; an app that was away longer reads the days again. */
+    static final int MAX_REPLAY = 400;
+
     private final DayChanges changes;
     private final PatientAccess access;
+    private final AdherenceService adherence;
+    private final Jdbc jdbc;
+    private final ObjectMapper json;
 
-    public ProgressResource(DayChanges changes, PatientAccess access) {
+    public ProgressResource(DayChanges changes, PatientAccess access, AdherenceService adherence, Jdbc jdbc,
+            ObjectMapper json) {
         this.changes = changes;
         this.access = access;
+        this.adherence = adherence;
+        this.jdbc = jdbc;
+        this.json = json;
     }
 
     /** Blocking: the access check reads the database; the stream itself then runs without a thread. */
     @GET
     @Blocking
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(summary = "Changes of the patient's days and adherence, as server-sent events",
-            description = "kind day: a day of the patient was scored again (new or late data); its results and "
-                    + "adherence (GET /days, /adherence) now reflect it, up to dataThrough (the end of the latest sample or loading "
-                    + "event they include). kind program: a new program version takes "
-                    + "effect on date; adherence from then on follows it. Only changes from the moment of "
-                    + "subscribing; after a reconnect, read the days again. A physiotherapist unassigned from "
-                    + "the patient gets nothing more: the stream ends at the next change.")
+            description = "event day: a day of the patient was scored again (new or late data); the event carries "
+                    + "its row as GET /days answers it (day) and its adherence as GET /adherence answers it "
+                    + "(adherence), up to dataThrough (the end of the latest sample or loading event included). "
+                    + "event program: a new program version takes effect on date; adherence is that date's. "
+                    + "At most one event a second: a day that changed several times meanwhile is sent once, with "
+                    + "its latest numbers. Every event has an id; reconnecting with the Last-Event-ID header (as "
+                    + "browsers' EventSource do) first sends every day and program change after it (up to 400 "
+                    + "days), then goes on live. A physiotherapist unassigned from the patient gets nothing more: "
+                    + "the stream ends at the next change.")
     @APIResponse(responseCode = "200", description = "the stream", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
-            examples = @ExampleObject(name = "200", value = "data:{\"patientId\":\"5f0c2b1e-…\",\"kind\":\"day\",\"date\":\"2026-03-02\",\"dataThrough\":\"2026-03-02T10:15:31Z\"}")))
+            examples = @ExampleObject(name = "200", value = "id:1772446531000000\nevent:day\ndata:{\"patientId\":"
+                    + "\"5f0c2b1e-…\",\"kind\":\"day\",\"date\":\"2026-03-02\",\"dataThrough\":\"2026-03-02T10:15:31Z\","
+                    + "\"day\":{\"date\":\"2026-03-02\",\"wearHours\":3.2,\"steps\":4210,…},\"adherence\":{\"date\":"
+                    + "\"2026-03-02\",\"programVersion\":1,\"components\":[{\"kind\":\"impacts\",\"target\":20.0,"
+                    + "\"achieved\":12.0,\"status\":\"in_progress\",…}],…}}")))
+    @APIResponse(responseCode = "400", description = "Last-Event-ID is not an id this stream sent",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400", value = ApiDocs.BAD_REQUEST)))
     @APIResponse(responseCode = "401", description = "no valid bearer token",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "401", value = ApiDocs.UNAUTHORIZED)))
     @APIResponse(responseCode = "403", description = "admins do not read clinical data",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "403", value = ApiDocs.FORBIDDEN)))
     @APIResponse(responseCode = "404", description = "no such patient, or not one of the caller's",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "404", value = ApiDocs.NOT_FOUND)))
-    public Multi<Change> events(@PathParam("patientId") UUID patientId) {
-        access.clinical(patientId, "events");
+    public Multi<OutboundSseEvent> events(@PathParam("patientId") UUID patientId,
+            @HeaderParam("Last-Event-ID") @Parameter(description = "the id of the last event received, to resume after it")
+                    String lastEventId, @Context Sse sse) {
+        Long since = eventId(lastEventId);
+        Patient patient = access.clinical(patientId, "events");
         BooleanSupplier stillAllowed = access.stillClinical(patientId);
-        // Access is checked again for every change, off the thread that fans changes out (a query):
-        // the stream ends at the first change after the caller lost access, and sends nothing more.
-        return changes.of(patientId).emitOn(Infrastructure.getDefaultWorkerPool())
-                .select().first(change -> stillAllowed.getAsBoolean());
+        ProgressFeed feed = new ProgressFeed();
+        // Live changes first, then the replay: a change between the two is in the feed once either way.
+        Cancellable live = changes.of(patientId).subscribe().with(c -> feed.add(new ProgressFeed.Item(c.kind(), c.date())));
+        if (since != null) {
+            replay(patientId, since).forEach(feed::add);
+        }
+        // Access is checked again for every event, off the event loop (a query): the stream ends at
+        // the first change after the caller lost access, and sends nothing more.
+        return Multi.createFrom().ticks().every(EVERY).onOverflow().drop()
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(tick -> feed.poll())
+                .select().where(Optional::isPresent).map(Optional::get)
+                .select().first(item -> stillAllowed.getAsBoolean())
+                .map(item -> event(sse, patient, item))
+                .onTermination().invoke(live::cancel);
+    }
+
+    /** The Last-Event-ID as sent: an id of this stream is a whole number of microseconds since 1970. */
+    static Long eventId(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            long v = Long.parseLong(header.strip());
+            if (v >= 0) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiException.badField("Last-Event-ID", "must be the id of an event of this stream (a whole number "
+                + ">= 0), was '" + Text.printable(header, 64) + "'");
+    }
+
+    /** Days scored and program versions made after {@code since}, oldest first. */
+    private List<ProgressFeed.Item> replay(UUID patientId, long since) {
+        Instant after = micros(since);
+        record Stamped(Instant at, ProgressFeed.Item item) {}
+        List<Stamped> out = new ArrayList<>();
+        out.addAll(jdbc.list("select local_date, computed_at from day_summary where patient_id = ? and computed_at > ? "
+                + "order by computed_at limit " + MAX_REPLAY, rs -> new Stamped(rs.getTimestamp(2).toInstant(),
+                new ProgressFeed.Item(DayChanges.DAY, rs.getObject(1, LocalDate.class))), patientId,
+                Timestamp.from(after)));
+        out.addAll(jdbc.list("select effective_from, created_at from program_version where patient_id = ? "
+                + "and created_at > ? order by created_at", rs -> new Stamped(rs.getTimestamp(2).toInstant(),
+                new ProgressFeed.Item(DayChanges.PROGRAM, rs.getObject(1, LocalDate.class))), patientId,
+                Timestamp.from(after)));
+        out.sort(java.util.Comparator.comparing(Stamped::at));
+        return out.stream().map(Stamped::item).toList();
+    }
+
+    /**
+     * The item as it is now. Its id is when it last changed (a day's scoring, a version's
+     * creation), in microseconds: resuming after it resends what changed later.
+     */
+    private OutboundSseEvent event(Sse sse, Patient patient, ProgressFeed.Item item) {
+        DayAdherence judged = adherence.byDay(patient, item.date(), item.date()).get(0);
+        DaySummary day = null;
+        Instant changedAt;
+        if (item.kind().equals(DayChanges.DAY)) {
+            day = adherence.summaries(patient, item.date(), item.date()).stream().findFirst().orElse(null);
+            changedAt = jdbc.one("select computed_at from day_summary where patient_id = ? and local_date = ?",
+                    rs -> rs.getTimestamp(1).toInstant(), patient.id, item.date()).orElse(null);
+        } else {
+            changedAt = jdbc.one("select max(created_at) from program_version where patient_id = ? and effective_from = ?",
+                    rs -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant(), patient.id, item.date())
+                    .orElse(null);
+        }
+        Object through = day == null || day.provenance() == null ? null : day.provenance().get("dataThrough");
+        ProgressEvent e = new ProgressEvent(patient.id, item.kind(), item.date(),
+                through == null ? null : Instant.parse(through.toString()), day, judged);
+        OutboundSseEvent.Builder b = sse.newEventBuilder().name(item.kind()).data(write(e))
+                .mediaType(MediaType.APPLICATION_JSON_TYPE);
+        if (changedAt != null) {
+            b.id(Long.toString(changedAt.getEpochSecond() * 1_000_000L + changedAt.getNano() / 1_000));
+        }
+        return b.build();
+    }
+
+    private String write(ProgressEvent e) {
+        try {
+            return json.writeValueAsString(e);
+        } catch (JsonProcessingException x) {
+            throw new IllegalStateException("a progress event could not be written", x);
+        }
+    }
+
+    private static Instant micros(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
     }
 }

@@ -57,6 +57,14 @@ class ProgressEventsTest {
                 .anyMatch(l -> l.startsWith("data:") && l.contains(p.id()) && l.contains("\"kind\":\"day\"")
                         && l.contains(day.toString()))
                 .anyMatch(l -> l.startsWith("data:") && l.contains(day.plusDays(1).toString())));
+        // The day's numbers travel with it, as the days and adherence APIs answer them, and each event has an id.
+        String dayEvent = lines.stream().filter(l -> l.startsWith("data:") && l.contains("\"date\":\"" + day + "\""))
+                .reduce((a, b) -> b).orElseThrow();
+        double wear = as(Tokens.patient(p.id())).get("/api/v1/patients/" + p.id() + "/days?from=" + day + "&to=" + day)
+                .then().statusCode(200).extract().jsonPath().getDouble("[0].wearHours");
+        assertThat(dayEvent).contains("\"day\":{\"date\":\"" + day + "\",\"wearHours\":" + wear)
+                .contains("\"adherence\":{\"date\":\"" + day + "\"");
+        assertThat(lines).anyMatch(l -> l.matches("id: ?\\d+")).anyMatch(l -> l.matches("event: ?day"));
 
         // A new program changes adherence from its effective date on: today, the day after the evening.
         Clinic.prescribe(p.physio(), p.id(), Map.of("reason", "walking", "components",
@@ -89,6 +97,70 @@ class ProgressEventsTest {
 
         await().atMost(Duration.ofSeconds(20)).until(ended::isDone);
         assertThat(lines).noneMatch(l -> l.contains("2030-01-02"));
+    }
+
+    @Test
+    void aStreamResumedWithLastEventIdFirstSendsWhatChangedAfterIt() throws Exception {
+        EngineTest.Patient p = EngineTest.newPatient(jdbc);
+        LocalDate day = EngineTest.evening();
+        Instant start = EngineTest.lateEvening(day);
+        EngineTest.publish(p.deviceId(), EngineTest.batches(Signals.twoHours(start), start, 0, List.of(600 * Signals.RATE_HZ)));
+        await().atMost(EngineTest.SCORED).until(() -> jdbc.count(
+                "select count(*) from day_summary where patient_id = ?::uuid", p.id()) == 2
+                && jdbc.count("select count(*) from day_dirty where patient_id = ?::uuid", p.id()) == 0);
+
+        // From the beginning: both days, each once, without any new change.
+        List<String> all = open(p, "0");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(all)
+                .anyMatch(l -> l.startsWith("data:") && l.contains("\"date\":\"" + day + "\""))
+                .anyMatch(l -> l.startsWith("data:") && l.contains("\"date\":\"" + day.plusDays(1) + "\"")));
+        String lastId = all.stream().filter(l -> l.startsWith("id:")).reduce((a, b) -> b).orElseThrow()
+                .substring(3).strip();
+
+        // After the last id: nothing old again, but what changes from now on.
+        List<String> resumed = open(p, lastId);
+        await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(5))
+                .until(() -> resumed.stream().noneMatch(l -> l.startsWith("data:")));
+        announce(p.id(), "2030-01-03");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(resumed)
+                .anyMatch(l -> l.startsWith("data:") && l.contains("2030-01-03")));
+
+        as(Tokens.patient(p.id())).header("Last-Event-ID", "yesterday").get("/api/v1/patients/" + p.id() + "/events")
+                .then().statusCode(400).body("errors.field", org.hamcrest.Matchers.contains("Last-Event-ID"));
+    }
+
+    @Test
+    void aStreamSendsAtMostOneEventASecondHoweverManyDaysChange() throws Exception {
+        EngineTest.Patient p = EngineTest.newPatient(jdbc);
+        List<Long> arrivals = new CopyOnWriteArrayList<>();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "api/v1/patients/" + p.id() + "/events"))
+                .header("Authorization", "Bearer " + Tokens.patient(p.id())).header("Accept", "text/event-stream").build();
+        CompletableFuture<Void> stream = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(r -> r.body().filter(l -> l.startsWith("data:")).forEach(l -> arrivals.add(System.nanoTime())));
+        // Subscribing takes a moment: announce until the first is heard, then four more days at once.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            announce(p.id(), "2030-02-01");
+            assertThat(arrivals).isNotEmpty();
+        });
+        for (int d = 2; d <= 5; d++) {
+            announce(p.id(), "2030-02-0" + d);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> arrivals.size() >= 5);
+        for (int i = 1; i < arrivals.size(); i++) {
+            assertThat(arrivals.get(i) - arrivals.get(i - 1)).as("nanoseconds between events %d and %d", i - 1, i)
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(900).toNanos());
+        }
+        stream.cancel(true);
+    }
+
+    private List<String> open(EngineTest.Patient p, String lastEventId) {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "api/v1/patients/" + p.id() + "/events"))
+                .header("Authorization", "Bearer " + Tokens.patient(p.id())).header("Accept", "text/event-stream")
+                .header("Last-Event-ID", lastEventId).build();
+        HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(r -> r.body().forEach(lines::add));
+        return lines;
     }
 
     private void announce(String patientId, String date) {
