@@ -1,5 +1,6 @@
 package org.osteon.program;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -39,6 +40,22 @@ public final class ProgramDtos {
             @Schema(description = "null until the first version takes effect") ProgramVersionView inForce,
             List<Component> targetsOnDate,
             @Schema(description = "a version that takes effect later, if one is scheduled") ProgramVersionView upcoming) {}
+
+    /**
+     * An edit of some components of the program in force on {@code effectiveFrom} (default today):
+     * {@code set} names each component to change by its {@code kind} and gives only the fields to
+     * change ({@code null} removes one, a nested object such as {@code progression} is merged);
+     * {@code remove} drops components by kind. Every other component and field is kept.
+     */
+    public record ProgramEdit(
+            @Schema(description = "components to change or add, each with its kind and the fields to change")
+            @Size(max = 10) List<@NotNull ObjectNode> set,
+            @Schema(description = "kinds of components to drop") @Size(max = 10) List<@NotBlank String> remove,
+            @NotBlank @Size(max = 1000) String reason,
+            LocalDate effectiveFrom) {}
+
+    /** The version an edit or a prescription added, and what it changed against the one it replaces. */
+    public record ProgramChangeResult(ProgramVersionView version, List<ProgramEdits.Change> changes) {}
 
     /** A template physiotherapists start from. */
     public record TemplateView(String id, String name, String description, String source, List<Component> components) {}

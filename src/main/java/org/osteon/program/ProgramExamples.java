@@ -21,4 +21,18 @@ final class ProgramExamples {
 
     /** A template from GET /api/v1/program-templates, taken as it is. */
     static final String CHANGE_TEMPLATE = "{\"templateId\":\"liftmor\",\"reason\":\"osteopenia, cleared for HiRIT\"}";
+
+    /** An edit: more jumps a day, the cap and progression kept, the step target dropped. */
+    static final String EDIT = "{\"reason\":\"jumping well tolerated, 30 a day\","
+            + "\"set\":[{\"kind\":\"impacts\",\"count\":30}],\"remove\":[\"steps\"]}";
+
+    /** What an edit answers: the new version and each change. */
+    static final String EDIT_RESULT = "{\"version\":{\"patientId\":\"5f0c…\",\"version\":3,"
+            + "\"effectiveFrom\":\"2026-03-16\",\"templateId\":null,\"components\":[{\"kind\":\"impacts\",\"minG\":4.2,"
+            + "\"count\":30,\"per\":\"day\",\"cap\":{\"aboveG\":6.0,\"maxPerDay\":60},\"progression\":{\"step\":5.0,"
+            + "\"everyWeeks\":2,\"ceiling\":50.0}}],\"author\":{\"role\":\"physio\",\"subject\":\"physio-7\"},"
+            + "\"reason\":\"jumping well tolerated, 30 a day\",\"createdAt\":\"2026-03-16T09:12:00Z\"},"
+            + "\"changes\":[{\"kind\":\"impacts\",\"field\":\"count\",\"from\":20,\"to\":30},"
+            + "{\"kind\":\"steps\",\"field\":null,\"from\":{\"kind\":\"steps\",\"stepsPerDay\":7000,\"daysPerWeek\":5},"
+            + "\"to\":null}]}";
 }

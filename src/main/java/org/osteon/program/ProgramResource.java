@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -30,6 +31,8 @@ import org.osteon.common.ApiProblem;
 import org.osteon.common.Page;
 import org.osteon.patient.Patient;
 import org.osteon.program.ProgramDtos.ProgramChange;
+import org.osteon.program.ProgramDtos.ProgramChangeResult;
+import org.osteon.program.ProgramDtos.ProgramEdit;
 import org.osteon.program.ProgramDtos.ProgramVersionView;
 import org.osteon.program.ProgramDtos.ProgramView;
 
@@ -52,7 +55,13 @@ public class ProgramResource {
     private final ProgramService programs;
     private final PatientAccess access;
 
-    public ProgramResource(ProgramService programs, PatientAccess access) {
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final jakarta.validation.Validator validator;
+
+    public ProgramResource(ProgramService programs, PatientAccess access, com.fasterxml.jackson.databind.ObjectMapper json,
+            jakarta.validation.Validator validator) {
+        this.json = json;
+        this.validator = validator;
         this.programs = programs;
         this.access = access;
     }
@@ -76,8 +85,11 @@ public class ProgramResource {
     @PUT
     @RolesAllowed(Roles.PHYSIO)
     @Operation(summary = "Prescribe or adjust the program",
-            description = "Adds a version from the components given, or from a template; nothing is edited in place. "
-                    + "The version takes effect on effectiveFrom (default today in the patient's time zone), never in the past.")
+            description = "Replaces the whole program: adds a version with exactly the components given, or a "
+                    + "template's; a component or a field left out (a progression, a cap) is not in the new version. "
+                    + "To change one component and keep the rest, use PATCH. Nothing is edited in place. The version "
+                    + "takes effect on effectiveFrom (default today in the patient's time zone), never in the past "
+                    + "(a patient's first program may start up to 28 days back).")
     @APIResponse(responseCode = "204", description = "the version was added; Location names it")
     @APIResponse(responseCode = "400", description = "a field is wrong, named in errors",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400", value = ApiDocs.BAD_REQUEST)))
@@ -94,6 +106,32 @@ public class ProgramResource {
         ProgramVersionView v = programs.change(p, body);
         return Response.noContent()
                 .location(uri.getAbsolutePathBuilder().path("versions").path(Integer.toString(v.version())).build())
+                .build();
+    }
+
+    @PATCH
+    @RolesAllowed(Roles.PHYSIO)
+    @Operation(summary = "Change some components and keep the rest",
+            description = "Adds a version from the one in force on effectiveFrom (default today) with the edits "
+                    + "applied: each entry of set names a component by kind and gives only the fields to change "
+                    + "(null removes a field, a nested object such as progression is merged; a kind the program "
+                    + "lacks is added as given); remove drops components by kind. Every other component and field "
+                    + "is kept. The answer is the new version and what it changed, field by field.")
+    @APIResponse(responseCode = "200", description = "the version added and its changes", content = @Content(
+            examples = @ExampleObject(name = "200", value = ProgramExamples.EDIT_RESULT)))
+    @APIResponse(responseCode = "400", description = "a field is wrong, named in errors; or no program to edit",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400", value = ApiDocs.BAD_REQUEST)))
+    @APIResponse(responseCode = "403", description = "only physiotherapists change programs",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "403", value = ApiDocs.FORBIDDEN)))
+    public Response patch(@PathParam("patientId") UUID patientId,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples =
+                @ExampleObject(name = "edit", summary = "raise the daily jumps, keep the cap and progression",
+                        value = ProgramExamples.EDIT)))
+            @Valid @NotNull ProgramEdit body, UriInfo uri) {
+        Patient p = access.change(patientId);
+        ProgramChangeResult r = programs.edit(p, body, json, validator);
+        return Response.ok(r)
+                .location(uri.getAbsolutePathBuilder().path("versions").path(Integer.toString(r.version().version())).build())
                 .build();
     }
 

@@ -18,7 +18,16 @@ import org.osteon.common.Page;
 import org.osteon.engine.DayChanges;
 import org.osteon.patient.Patient;
 import org.osteon.program.ProgramDtos.Author;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.ArrayList;
+import org.osteon.common.Text;
 import org.osteon.program.ProgramDtos.ProgramChange;
+import org.osteon.program.ProgramDtos.ProgramChangeResult;
+import org.osteon.program.ProgramDtos.ProgramEdit;
 import org.osteon.program.ProgramDtos.ProgramVersionView;
 import org.osteon.program.ProgramDtos.ProgramView;
 import org.osteon.program.ProgramDtos.TemplateView;
@@ -134,6 +143,49 @@ public class ProgramService {
     /** The patient's date now by {@code clock} (the service's, common/Clocks), in their time zone. */
     public static LocalDate today(Patient patient, Clock clock) {
         return LocalDate.now(clock.withZone(ZoneId.of(patient.timeZone)));
+    }
+
+    /**
+     * Applies an edit to the version in force on its effective date and adds the result as a new
+     * version; the answer says what changed. There must be a version to edit.
+     */
+    public ProgramChangeResult edit(Patient patient, ProgramEdit body, ObjectMapper json, Validator validator) {
+        LocalDate today = today(patient, clock);
+        LocalDate effectiveFrom = body.effectiveFrom() == null ? today : body.effectiveFrom();
+        ProgramVersionView base = inForceOn(repository.inForceBetween(patient.id, effectiveFrom, effectiveFrom),
+                effectiveFrom).orElseThrow(() -> ApiException.badField("effectiveFrom", "no program is in force on "
+                        + effectiveFrom + " to edit; prescribe one with PUT first"));
+        List<ObjectNode> before = base.components().stream().map(c -> (ObjectNode) json.valueToTree(c)).toList();
+        List<ObjectNode> merged;
+        try {
+            merged = ProgramEdits.apply(before, body.set() == null ? List.of() : body.set(),
+                    body.remove() == null ? List.of() : body.remove());
+        } catch (IllegalArgumentException e) {
+            String m = e.getMessage();
+            int colon = m.indexOf(": ");
+            throw ApiException.badField(m.substring(0, colon), m.substring(colon + 2));
+        }
+        List<Component> components = new ArrayList<>();
+        for (ObjectNode node : merged) {
+            String kind = node.path("kind").asText();
+            Component c;
+            try {
+                c = json.treeToValue(node, Component.class);
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                throw ApiException.badField("set[kind=" + Text.printable(kind, 20) + "]",
+                        "does not make a valid component: " + Text.printable(
+                                e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage(), 200));
+            }
+            for (ConstraintViolation<Component> v : validator.validate(c)) {
+                throw ApiException.badField("set[kind=" + kind + "]." + v.getPropertyPath(), v.getMessage());
+            }
+            components.add(c);
+        }
+        if (components.isEmpty()) {
+            throw ApiException.badField("remove", "would leave the program without components");
+        }
+        ProgramVersionView v = change(patient, new ProgramChange(components, null, body.reason(), effectiveFrom));
+        return new ProgramChangeResult(v, ProgramEdits.diff(base.components(), v.components(), json));
     }
 
     private List<Component> components(ProgramChange body) {

@@ -168,6 +168,14 @@ class OpenApiDocumentTest {
             String patient = Clinic.newPatientOf(physio, "Europe/Vienna");
             Clinic.prescribe(physio, patient, body);
         }
+        String written = requestExamples(paths, "/api/v1/patients/{patientId}/program", "put").stream()
+                .filter(b -> b.contains("\"components\"")).findFirst().orElseThrow();
+        for (String body : requestExamples(paths, "/api/v1/patients/{patientId}/program", "patch")) {
+            String patient = Clinic.newPatientOf(physio, "Europe/Vienna");
+            Clinic.prescribe(physio, patient, written);
+            as(physio.token()).contentType(ContentType.JSON).body(body).patch("/api/v1/patients/" + patient + "/program")
+                    .then().statusCode(200);
+        }
         // Subjects and device ids are unique: a fresh one for each run, the rest as in the example.
         ObjectMapper json = new ObjectMapper();
         String fresh = UUID.randomUUID().toString().substring(0, 8);

@@ -219,4 +219,63 @@ class ProgramResourceTest {
                 .body("find { it.id == 'progressive-impact-osteoporosis' }.components[0].cap.maxPerDay", is(60))
                 .body("source", everyItem(not(emptyOrNullString())));
     }
+
+    @Test
+    void anEditChangesOneComponentKeepsEverythingElseAndSaysWhatChanged() {
+        Physio physio = Clinic.newPhysio();
+        String patient = Clinic.newPatientOf(physio, "Europe/Vienna");
+        String path = "/api/v1/patients/" + patient + "/program";
+        // Nothing to edit yet.
+        as(physio.token()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "r", "set", List.of(Map.of("kind", "impacts", "count", 30))))
+                .patch(path).then().statusCode(400).body("errors.field", contains("effectiveFrom"));
+        Clinic.prescribe(physio, patient, Map.of("templateId", "progressive-impact-osteoporosis", "reason", "start"));
+
+        as(physio.token()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "tolerated well", "set", List.of(Map.of("kind", "impacts", "count", 30),
+                        Map.of("kind", "steps", "stepsPerDay", 6000, "daysPerWeek", 5))))
+                .patch(path).then().statusCode(200)
+                .header("Location", endsWith("/program/versions/2"))
+                .body("version.version", is(2))
+                .body("version.components.kind", contains("impacts", "steps"))
+                // The template's cap and progression are kept: only the count changed.
+                .body("version.components[0].count", is(30))
+                .body("version.components[0].cap.aboveG", is(6.0f))
+                .body("version.components[0].progression.ceiling", is(50.0f))
+                .body("changes.size()", is(2))
+                .body("changes[0].kind", is("impacts")).body("changes[0].field", is("count"))
+                .body("changes[0].from", is(20)).body("changes[0].to", is(30))
+                .body("changes[1].kind", is("steps")).body("changes[1].field", nullValue())
+                .body("changes[1].to.stepsPerDay", is(6000));
+
+        // null removes a field; remove drops a component; both said.
+        Map<String, Object> noProgression = new java.util.HashMap<>();
+        noProgression.put("kind", "impacts");
+        noProgression.put("progression", null);
+        as(physio.token()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "hold the dose", "set", List.of(noProgression), "remove", List.of("steps")))
+                .patch(path).then().statusCode(200)
+                .body("version.components.kind", contains("impacts"))
+                .body("version.components[0]", not(hasKey("progression")))
+                .body("version.components[0].count", is(30))
+                .body("changes.field", containsInAnyOrder("progression", null))
+                .body("changes.find { it.field == 'progression' }.to", nullValue());
+
+        // Wrong edits are refused by name, and add no version.
+        as(physio.token()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "r", "set", List.of(Map.of("kind", "impacts", "count", 5000))))
+                .patch(path).then().statusCode(400).body("errors.field", contains("set[kind=impacts].count"));
+        as(physio.token()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "r", "remove", List.of("mvpa")))
+                .patch(path).then().statusCode(400).body("errors.field", contains("remove"))
+                .body("errors[0].message", containsString("it has impacts"));
+        as(physio.token()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "r", "set", List.of(Map.of("count", 25))))
+                .patch(path).then().statusCode(400).body("errors.field", contains("set[0].kind"));
+        as(physio.token()).get(path + "/versions").then().body("total", is(3));
+        // Only physiotherapists change programs.
+        as(org.osteon.support.Tokens.patient(patient)).contentType(ContentType.JSON)
+                .body(Map.of("reason", "r", "set", List.of(Map.of("kind", "impacts", "count", 99))))
+                .patch(path).then().statusCode(403);
+    }
 }
