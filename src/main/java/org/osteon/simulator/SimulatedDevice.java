@@ -65,6 +65,15 @@ final class SimulatedDevice {
         return id;
     }
 
+    /**
+     * What a plan's start adds to the device's seed for its signal, so that two days of one device
+     * differ: {@code deviceSeed ^ startMix(start)}. A test that plays a planned day at another
+     * instant and wants the very signal of the planned date cancels it out.
+     */
+    static long startMix(Instant start) {
+        return start.getEpochSecond() * 0x9E3779B97F4A7C15L;
+    }
+
     /** Plays every second before {@code until} as history (see {@link Simulation#run(Instant, Instant, Instant)}). */
     void historyUntil(Instant until) {
         this.historyUntil = until;
@@ -207,7 +216,7 @@ final class SimulatedDevice {
             return false;
         }
         DayPlan plan = plans.next();
-        day = new SignalGenerator(id, plan, rateHz, seed ^ plan.start().getEpochSecond() * 0x9E3779B97F4A7C15L);
+        day = new SignalGenerator(id, plan, rateHz, seed ^ startMix(plan.start()));
         return true;
     }
 

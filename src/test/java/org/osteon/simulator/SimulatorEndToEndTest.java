@@ -40,17 +40,18 @@ import org.osteon.support.Clinic.Physio;
  * 15-min step of its windows (see {@link #NON_WEAR_TOLERANCE_MINUTES}). The statuses (met,
  * partial, missed) are those the ground truth gives.
  *
- * <p>The day played is the patients' today, so that the program (never backdated) is in force on
- * it: each patient lives in a fixed-offset zone where it is now between 20:00 and 21:00, so most
- * of the day is past and the rest is within the 24 h ahead that ingest accepts. To play a whole
- * day at more than real time, each wearable is out of reach of its phone except for the last
- * minutes of the exercise session: it streams those live in 1-s batches and re-syncs the rest in
- * 1-h batches, the day so far as soon as it is back in reach, the evening at the end of the run.
+ * <p>The day played is the patients' yesterday (UTC), whole and past, whatever the hour: their
+ * first program starts on it (a first program may start up to 28 days back) and the devices'
+ * registrations accept their recordings from the hour before it. Its signal is the planned
+ * date's own, whatever instant it is played at. To play a whole day at more than real time, each
+ * wearable is out of reach of its phone except for the last minutes of the exercise session: it
+ * streams those live in 1-s batches and re-syncs the rest in 1-h batches, the day so far as soon
+ * as it is back in reach, the evening at the end of the run.
  */
 @QuarkusTest
 @WithTestResource(SimulatorBroker.class)
 class SimulatorEndToEndTest {
-    /** Plans are drawn for this date and played on today, so that every run plays the same days. */
+    /** Plans are drawn for this date and played on yesterday, so that every run plays the same days. */
     static final LocalDate PLANNED = LocalDate.of(2026, 11, 23);
     static final double IMPACT_MIN_G = 4.2;
     static final int IMPACTS_PER_DAY = 40;
@@ -81,20 +82,19 @@ class SimulatorEndToEndTest {
 
     @Test
     void scoredDaysAndAdherenceOverRestMatchTheSimulatorsGroundTruth() throws Exception {
-        ZoneId zone = zoneWhereItIsEvening();
-        LocalDate today = LocalDate.now(TestClock.CLOCK.withZone(zone));
-        Instant dayStart = today.atStartOfDay(zone).toInstant();
+        ZoneId zone = ZoneId.of("UTC");
+        LocalDate played = LocalDate.now(TestClock.CLOCK.withZone(zone)).minusDays(1);
+        Instant dayStart = played.atStartOfDay(zone).toInstant();
         Physio physio = Clinic.newPhysio();
         RegistryClient registry = new RegistryClient(URI.create(base.toString()), physio.token());
         List<Wearer> wearers = new ArrayList<>();
         for (long seed : SEEDS) {
             String patient = registry.createPatient("Sim " + seed, zone.getId(), 70);
             String device = "sim-e2e-" + UUID.randomUUID().toString().substring(0, 8);
-            registry.registerDevice(patient, device, "wrist", 16, "osteon-sim");
-            // Ingest refuses data from before a device's registration; this one was worn since midnight.
-            jdbc.update("update device set registered_at = ?, data_from = ? where id = ?", dayStart.minusSeconds(3600),
-                    dayStart.minusSeconds(3600), device);
-            Clinic.prescribe(physio, patient, Map.of("reason", "osteopenia", "components", List.of(
+            // Worn since before that day's midnight, as its physiotherapist states.
+            registry.registerDevice(patient, device, "wrist", 16, "osteon-sim", dayStart.minusSeconds(3600));
+            Clinic.prescribe(physio, patient, Map.of("reason", "osteopenia", "effectiveFrom", played.toString(),
+                    "components", List.of(
                     Map.of("kind", "impacts", "minG", IMPACT_MIN_G, "count", IMPACTS_PER_DAY, "per", "day"),
                     Map.of("kind", "mvpa", "minutesPerWeek", MVPA_MINUTES_PER_WEEK, "boutMinutes", 10))));
             wearers.add(new Wearer(patient, device, seed, onlineForTheWorkoutOnly(DayPlanner.day(seed, 0, PLANNED), dayStart)));
@@ -102,8 +102,13 @@ class SimulatorEndToEndTest {
 
         List<GroundTruth> truths = new ArrayList<>();
         try (Simulation sim = new Simulation(SimulationOptions.fastest(SimulatorBroker.broker().uri()), TestClock.CLOCK)) {
+            Instant planned = PLANNED.atStartOfDay(ZoneOffset.UTC).toInstant();
             for (Wearer w : wearers) {
-                sim.addDevice(w.deviceId(), w.seed(), List.of(w.plan()));
+                // The signal of the planned date itself, whatever instant it is played at: the
+                // signal's noise is seeded by its start, and with another start each hour of the day
+                // another signal was judged (seed 16's sleep read as 30 min more non-wear at some).
+                long seed = w.seed() ^ SimulatedDevice.startMix(planned) ^ SimulatedDevice.startMix(dayStart);
+                sim.addDevice(w.deviceId(), seed, List.of(w.plan()));
             }
             RunReport report = sim.run(dayStart, dayStart.plusSeconds(86_400));
             assertThat(report.everyBatchAcceptedOnce()).as("%s", report).isTrue();
@@ -112,14 +117,14 @@ class SimulatorEndToEndTest {
             }
         }
         for (Wearer w : wearers) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> scored(w.patientId(), today));
+            await().atMost(Duration.ofSeconds(60)).until(() -> scored(w.patientId(), played));
         }
 
         Set<Status> seen = EnumSet.noneOf(Status.class);
         for (int i = 0; i < wearers.size(); i++) {
             Wearer w = wearers.get(i);
             GroundTruth truth = truths.get(i);
-            String range = "?from=" + today + "&to=" + today;
+            String range = "?from=" + played + "&to=" + played;
             JsonPath day = as(physio.token()).get("/api/v1/patients/" + w.patientId() + "/days" + range)
                     .then().statusCode(200).extract().jsonPath();
             JsonPath adherence = as(physio.token()).get("/api/v1/patients/" + w.patientId() + "/adherence" + range)
@@ -184,26 +189,6 @@ class SimulatorEndToEndTest {
         assertThat(end).as("the plan has an exercise session").isGreaterThan(LIVE_SECONDS);
         return new DayPlan(start, plan.segments(), List.of(new DayPlan.Offline(0, end - LIVE_SECONDS),
                 new DayPlan.Offline(end, plan.seconds() - end)), plan.loads());
-    }
-
-    /**
-     * A region zone where it is now between 20:00 and 21:00 and whose offset does not change in the
-     * next two days (patients' zones are regions; a fixed offset such as Etc/GMT-5 is refused).
-     */
-    static ZoneId zoneWhereItIsEvening() {
-        Instant now = TestClock.CLOCK.instant();
-        int hour = now.atZone(ZoneOffset.UTC).getHour();
-        // -11 to +12: at UTC-12 lies no region at all, at +12 the clocks read the same hour.
-        ZoneOffset offset = ZoneOffset.ofHours(Math.floorMod(20 - hour + 11, 24) - 11);
-        return ZoneId.getAvailableZoneIds().stream().sorted()
-                .filter(id -> id.matches("(Africa|America|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z_]+"))
-                .map(ZoneId::of)
-                .filter(z -> z.getRules().getOffset(now).equals(offset))
-                .filter(z -> {
-                    var next = z.getRules().nextTransition(now);
-                    return next == null || next.getInstant().isAfter(now.plus(java.time.Duration.ofDays(2)));
-                })
-                .findFirst().orElseThrow(() -> new IllegalStateException("no region zone at " + offset));
     }
 
     boolean scored(String patient, LocalDate date) {
