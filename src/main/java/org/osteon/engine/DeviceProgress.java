@@ -74,7 +74,8 @@ public class DeviceProgress {
      *
      * @param impacts peaks at or above {@code impactsMinG} today
      * @param impactsMinG the program's impact threshold, or {@link #DEFAULT_IMPACT_MIN_G}
-     * @param impactsTarget the program's impact count for today (a day's, or a session's)
+     * @param impactsTarget the program's impact count for today (a day's, or a session's); absent on
+     *     a weekday the session is not scheduled on
      * @param mvpaMin MVPA minutes today; in bouts of {@code mvpaBoutMin} when present, all otherwise
      * @param mvpaBoutMin the program's MVPA bout length, as adherence counts it
      * @param mvpaTarget today's share of the program's weekly MVPA minutes (a seventh)
@@ -144,8 +145,9 @@ public class DeviceProgress {
 
         Optional<Component.Impacts> impacts = find(components, Component.Impacts.class);
         double minG = impacts.map(Component.Impacts::minG).orElse(DEFAULT_IMPACT_MIN_G);
-        Integer impactsTarget = impacts.flatMap(c -> judged(judged, c)).map(j -> (int) Math.round(j.target()))
-                .orElse(null);
+        // A session component's weekday off shows no target: the watch would ask for a session not due.
+        Integer impactsTarget = impacts.filter(c -> c.days() == null || c.days().contains(date.getDayOfWeek()))
+                .flatMap(c -> judged(judged, c)).map(j -> (int) Math.round(j.target())).orElse(null);
 
         // With an MVPA component, the minutes adherence counts (in its bouts); without, all of them.
         Optional<Component.Mvpa> mvpa = find(components, Component.Mvpa.class);

@@ -149,6 +149,31 @@ class DeviceProgressTest {
         });
     }
 
+    @Test
+    void aWeekdayOffASessionsScheduleShowsTheWatchNoImpactTarget() throws Exception {
+        EngineTest.Patient p = EngineTest.newPatient(jdbc);
+        LocalDate today = EngineTest.today();
+        List<String> otherDays = java.util.Arrays.stream(java.time.DayOfWeek.values())
+                .filter(d -> d != today.getDayOfWeek()).map(Enum::name).toList();
+        Clinic.prescribe(p.physio(), p.id(), Map.of("reason", "twice a week", "components", List.of(
+                Map.of("kind", "impacts", "minG", 4.2, "count", 25, "per", "session", "sessionsPerWeek", 2,
+                        "days", otherDays.subList(0, 2)),
+                Map.of("kind", "steps", "stepsPerDay", 6000, "daysPerWeek", 5))));
+        List<Seen> seen = new CopyOnWriteArrayList<>();
+        subscribe(seen, progress(p.deviceId()));
+        Instant start = today.atTime(10, 0).atZone(EngineTest.VIENNA).toInstant();
+        EngineTest.publish(p.deviceId(), morningWorkout(start));
+        await().atMost(EngineTest.SCORED).untilAsserted(() -> {
+            JsonNode last = last(seen, p.deviceId());
+            assertThat(last).isNotNull();
+            assertThat(Instant.parse(last.path("scoredThrough").asText())).isEqualTo(start.plusSeconds(SECONDS));
+            // The landings are counted, but no session is due today: no target to reach.
+            assertThat(last.path("impacts").asInt()).isGreaterThan(20);
+            assertThat(last.has("impactsTarget") && !last.get("impactsTarget").isNull()).isFalse();
+            assertThat(last.path("stepsTarget").asInt()).isEqualTo(6000);
+        });
+    }
+
     static final int SECONDS = 2880;
 
     /** 48 min from {@code start}: a walk, a brisk walk into a run (20 min of MVPA), a jump set at 4.75 g, sitting. */
