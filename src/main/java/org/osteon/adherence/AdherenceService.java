@@ -68,6 +68,11 @@ public class AdherenceService {
         return days.between(patient.id, from, to);
     }
 
+    /** The days as the API shows them, rounded to their stated precision ({@link DaySummary#shown()}). */
+    public List<DaySummary> shown(Patient patient, LocalDate from, LocalDate to) {
+        return summaries(patient, from, to).stream().map(DaySummary::shown).toList();
+    }
+
     /** Each day of {@code from..to}; today (in the patient's zone) is {@code in_progress} until its target is reached. */
     public List<DayAdherence> byDay(Patient patient, LocalDate from, LocalDate to) {
         checkRange(from, to);

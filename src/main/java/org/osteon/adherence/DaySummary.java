@@ -44,6 +44,29 @@ public record DaySummary(
     public record Rolling7(Double ra, Double is, Double iv) {}
 
     /**
+     * This day as the API shows it, rounded to a stated precision: hours and minutes to 2 decimals
+     * (wear is kept in whole 5-s epochs, so a minute's hundredth is below the resolution), ENMO in
+     * mg to 2, and the indices (osteogenic index, daily stress stimulus, RA, IS, IV) to 3. Counts
+     * are whole already. Adherence and alerts compute from the stored values, not from these.
+     */
+    public DaySummary shown() {
+        return new DaySummary(date, round(wearHours, 2), round(enmoMg, 2), round(mvpaMinutes, 2),
+                mvpaBoutedMinutes == null ? null : new BoutedMvpa(round(mvpaBoutedMinutes.min1(), 2),
+                        round(mvpaBoutedMinutes.min5(), 2), round(mvpaBoutedMinutes.min10(), 2)),
+                steps, impactsByBand, impactsAtOrAbove, round(osteogenicIndex, 3), round(dailyStressStimulus, 3),
+                round(sedentaryMinutes, 2), round(longestSedentaryBoutMinutes, 2), resistanceSessions,
+                round(relativeAmplitude, 3), rolling7d == null ? null : new Rolling7(round(rolling7d.ra(), 3),
+                        round(rolling7d.is(), 3), round(rolling7d.iv(), 3)), provenance);
+    }
+
+    private static Double round(Double v, int decimals) {
+        if (v == null || v.isNaN() || v.isInfinite()) {
+            return v;
+        }
+        return java.math.BigDecimal.valueOf(v).setScale(decimals, java.math.RoundingMode.HALF_EVEN).doubleValue();
+    }
+
+    /**
      * Impact peaks at or above {@code g}. The scoring core writes a count for every 0.1 g step up to
      * the day's largest peak, so a threshold beyond the last key has no peaks.
      */

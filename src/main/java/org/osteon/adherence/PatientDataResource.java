@@ -106,7 +106,7 @@ public class PatientDataResource {
             @Context HttpHeaders headers) {
         Patient p = access.clinical(patientId, "days");
         LocalDate[] r = range(p, from, to);
-        List<DaySummary> days = adherence.summaries(p, r[0], r[1]);
+        List<DaySummary> days = adherence.shown(p, r[0], r[1]);
         if (Csv.wanted(headers)) {
             return Csv.download(AdherenceCsv.days(days, json), filename(p, "days", r));
         }

@@ -167,7 +167,7 @@ public class ProgressResource {
         DaySummary day = null;
         Instant changedAt;
         if (item.kind().equals(DayChanges.DAY)) {
-            day = adherence.summaries(patient, item.date(), item.date()).stream().findFirst().orElse(null);
+            day = adherence.shown(patient, item.date(), item.date()).stream().findFirst().orElse(null);
             changedAt = jdbc.one("select computed_at from day_summary where patient_id = ? and local_date = ?",
                     rs -> rs.getTimestamp(1).toInstant(), patient.id, item.date()).orElse(null);
         } else {

@@ -99,7 +99,7 @@ public class ReadableExport {
         return new Export(patient.id, clock.instant().truncatedTo(ChronoUnit.SECONDS), PatientView.of(patient),
                 Device.listByPatient(patient.id).stream().sorted(Comparator.comparing((Device d) -> d.registeredAt)
                         .thenComparing(d -> d.id)).map(devices::of).toList(),
-                scored, weeks(patient, scored, versions), versions,
+                scored.stream().map(DaySummary::shown).toList(), weeks(patient, scored, versions), versions,
                 alerts.list(patient.id, null, null, Integer.MAX_VALUE, 0));
     }
 

@@ -112,4 +112,18 @@ class TodayInProgressTest {
                 .body("items[0].flags", contains("no_program"))
                 .body("items[0].openAlerts", is(0));
     }
+
+    @Test
+    void theDaysApiShowsEachNumberToItsStatedPrecision() {
+        Physio physio = Clinic.newPhysio();
+        String patient = Clinic.newPatientOf(physio, ZONE.getId());
+        LocalDate day = today().minusDays(2);
+        new DayRows(jdbc, patient).insert(new Day(day.toString(), 14.0 + 1.0 / 3, 5000, 50.0 / 3, 45.0, Map.of()));
+        as(physio.token()).queryParam("from", day.toString()).queryParam("to", day.toString())
+                .get("/api/v1/patients/" + patient + "/days").then().statusCode(200)
+                .body("[0].wearHours", is(14.33f))
+                .body("[0].mvpaBoutedMinutes.min10", is(16.67f))
+                .body("[0].mvpaMinutes", is(16.67f))
+                .body("[0].steps", is(5000));
+    }
 }
