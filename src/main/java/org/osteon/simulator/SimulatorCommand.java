@@ -38,7 +38,7 @@ public final class SimulatorCommand {
         Instant start = a.historyDays() == 0 ? live : firstDay.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant end = live.plus(a.length());
         List<String> patients = a.register() ? register(a, start, firstDay) : List.of();
-        printWhereToLook(a, patients);
+        whereToLook(a, patients).forEach(System.out::println);
         RunReport report;
         try (Simulation sim = new Simulation(a.options(), clock)) {
             for (int i = 0; i < a.devices(); i++) {
@@ -73,7 +73,7 @@ public final class SimulatorCommand {
      * history, prescribes each the next of {@code --programs} from its first day, and registers the
      * silent patients after them. Returns the patients in that order.
      */
-    private static List<String> register(SimulatorArguments a, Instant historyStart, LocalDate firstDay)
+    static List<String> register(SimulatorArguments a, Instant historyStart, LocalDate firstDay)
             throws Exception {
         RegistryClient registry = new RegistryClient(a.service(), a.token());
         List<String> patients = new ArrayList<>();
@@ -93,20 +93,22 @@ public final class SimulatorCommand {
         return patients;
     }
 
-    private static void printWhereToLook(SimulatorArguments a, List<String> patients) {
+    /** What the run prints before it starts: where to look, each URL once and as it works. */
+    static List<String> whereToLook(SimulatorArguments a, List<String> patients) {
         String base = a.service().toString().replaceAll("/$", "");
-        System.out.printf("Simulating %d wearables (seed %d, speed %s, %s of data%s) on %s%n", a.devices(), a.seed(),
-                a.speed() == 0 ? "max" : a.speed() + "x", a.length(),
-                a.historyDays() > 0 ? " after " + a.historyDays() + " days of history" : "", a.broker());
-        System.out.println("  Swagger UI:  " + base + "/q/swagger-ui");
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(java.util.Locale.ROOT, "Simulating %d wearables (seed %d, speed %s, %s of data%s) on %s",
+                a.devices(), a.seed(), a.speed() == 0 ? "max" : a.speed() + "x", a.length(),
+                a.historyDays() > 0 ? " after " + a.historyDays() + " days of history" : "", a.broker()));
+        lines.add("  Swagger UI:  " + base + "/q/swagger-ui");
         if (!patients.isEmpty()) {
-            System.out.println("  roster:      " + base + "/api/v1/physiotherapists/me/patients");
-            System.out.println("  alerts:      " + base + "/api/v1/alerts");
+            lines.add("  roster:      " + base + "/api/v1/physiotherapists/me/patients");
+            lines.add("  alerts:      " + base + "/api/v1/alerts");
         }
         for (int i = 0; i < Math.min(patients.size(), 5); i++) {
-            System.out.println("  patient " + (i + 1) + ":   " + base + "/api/v1/patients/" + patients.get(i)
-                    + "/adherence?by=week");
+            lines.add("  patient " + (i + 1) + ":   " + base + "/api/v1/patients/" + patients.get(i) + "/adherence?by=week");
         }
-        System.out.println("  sync status: " + base + "/api/v1/devices/" + deviceId(a, 0) + "/sync-status");
+        lines.add("  sync status: " + base + "/api/v1/devices/" + deviceId(a, 0) + "/sync-status");
+        return lines;
     }
 }
