@@ -41,37 +41,16 @@ public class SyncStatusRepository {
     }
 
     private StreamStatus stream(Connection c, String deviceId, String stream) throws SQLException {
-        Long lastSeq = null;
-        long batches = 0, samples = 0, duplicates = 0, rejections = 0;
-        Timestamp lastReceipt = null;
-        try (PreparedStatement ps = c.prepareStatement(
-                "select last_seq, batches_accepted, samples_accepted, duplicates, rejections, last_receipt_at "
-                        + "from device_stream where device_id = ? and stream = ?")) {
-            ps.setString(1, deviceId);
-            ps.setString(2, stream);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    lastSeq = rs.getObject(1, Long.class);
-                    batches = rs.getLong(2);
-                    samples = rs.getLong(3);
-                    duplicates = rs.getLong(4);
-                    rejections = rs.getLong(5);
-                    lastReceipt = rs.getTimestamp(6);
-                }
-            }
+        StreamStatus totals = first(c, "select last_seq, batches_accepted, samples_accepted, duplicates, rejections, "
+                + "last_receipt_at from device_stream where device_id = ? and stream = ?", deviceId, stream,
+                rs -> new StreamStatus(stream, rs.getObject(1, Long.class), rs.getLong(2), rs.getLong(3), null,
+                        rs.getLong(4), rs.getLong(5), 0, List.of(), instant(rs.getTimestamp(6)), null, null));
+        if (totals == null) {
+            totals = new StreamStatus(stream, null, 0, 0L, null, 0, 0, 0, List.of(), null, null, null);
         }
-        long missing = 0;
-        try (PreparedStatement ps = c.prepareStatement(
-                // In numeric: seqs 0 and 2^63 - 1 overflow bigint arithmetic, though the result always fits.
-                "select coalesce(max(seq)::numeric - min(seq) + 1 - count(*), 0) from ingest_batch "
-                        + "where device_id = ? and stream = ?")) {
-            ps.setString(1, deviceId);
-            ps.setString(2, stream);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                missing = rs.getLong(1);
-            }
-        }
+        // In numeric: seqs 0 and 2^63 - 1 overflow bigint arithmetic, though the result always fits.
+        long missing = first(c, "select coalesce(max(seq)::numeric - min(seq) + 1 - count(*), 0) from ingest_batch "
+                + "where device_id = ? and stream = ?", deviceId, stream, rs -> rs.getLong(1));
         List<SeqGap> gaps = new ArrayList<>();
         if (missing > 0) {
             try (PreparedStatement ps = c.prepareStatement(
@@ -87,34 +66,37 @@ public class SyncStatusRepository {
                 }
             }
         }
-        Instant lastAccepted = null;
-        try (PreparedStatement ps = c.prepareStatement(
-                // Through the ledger's primary key, as the no-sync alert reads it: cheap however long the history.
-                "select received_at from ingest_batch where device_id = ? and stream = ? order by seq desc limit 1")) {
-            ps.setString(1, deviceId);
-            ps.setString(2, stream);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    lastAccepted = rs.getTimestamp(1).toInstant();
-                }
-            }
-        }
-        LastRejection lastRejection = null;
-        try (PreparedStatement ps = c.prepareStatement(
-                "select seq, reason_code, reason, received_at from ingest_rejection where device_id = ? and stream = ? "
-                        + "order by received_at desc, id desc limit 1")) {
-            ps.setString(1, deviceId);
-            ps.setString(2, stream);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    lastRejection = new LastRejection(rs.getObject(1, Long.class), rs.getString(2), rs.getString(3),
-                            rs.getTimestamp(4).toInstant());
-                }
-            }
-        }
+        // Through the ledger's primary key, as the no-sync alert reads it: cheap however long the history.
+        Instant lastAccepted = first(c, "select received_at from ingest_batch where device_id = ? and stream = ? "
+                + "order by seq desc limit 1", deviceId, stream, rs -> instant(rs.getTimestamp(1)));
+        LastRejection lastRejection = first(c, "select seq, reason_code, reason, received_at from ingest_rejection "
+                + "where device_id = ? and stream = ? order by received_at desc, id desc limit 1", deviceId, stream,
+                rs -> new LastRejection(rs.getObject(1, Long.class), rs.getString(2), rs.getString(3),
+                        instant(rs.getTimestamp(4))));
         boolean events = stream.equals(Stream.LOAD.wireName());
-        return new StreamStatus(stream, lastSeq, batches, events ? null : samples, events ? samples : null, duplicates,
-                rejections, missing, gaps, lastReceipt == null ? null : lastReceipt.toInstant(), lastAccepted,
-                lastRejection);
+        long counted = totals.samplesAccepted();
+        return new StreamStatus(stream, totals.lastSeq(), totals.batchesAccepted(), events ? null : counted,
+                events ? counted : null, totals.duplicates(), totals.rejections(), missing, gaps, totals.lastReceiptAt(),
+                lastAccepted, lastRejection);
+    }
+
+    private interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** The first row of a query by device and stream, or null. */
+    private static <T> T first(Connection c, String sql, String deviceId, String stream, Row<T> row)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, deviceId);
+            ps.setString(2, stream);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? row.read(rs) : null;
+            }
+        }
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 }
