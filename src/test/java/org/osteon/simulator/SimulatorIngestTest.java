@@ -137,7 +137,9 @@ class SimulatorIngestTest {
         List<String> ids = registerDevices(2);
         Instant start = TestClock.CLOCK.instant().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
         SimulationOptions options = SimulationOptions.fastest(SimulatorBroker.broker().uri())
-                .withFormat(PayloadFormat.BINARY).withSpeed(30).withConnections(2)
+                // 10x: the run lasts 30 s, so the restart lands mid-run even when a loaded machine's
+                // ingest takes many seconds to accept the first 20 batches (at 30x it once came after the last).
+                .withFormat(PayloadFormat.BINARY).withSpeed(10).withConnections(2)
                 .withReceiptTimeout(Duration.ofSeconds(3));
         try (Simulation sim = new Simulation(options, TestClock.CLOCK)) {
             for (int i = 0; i < ids.size(); i++) {
