@@ -18,7 +18,8 @@ public final class ProgramDtos {
     /**
      * A change to a patient's program: either the components, or a template to start from. The
      * change takes effect on {@code effectiveFrom} (default: today in the patient's time zone),
-     * which may not lie in the past, so past days keep the targets they had.
+     * which may not lie in the past, so past days keep the targets they had; only a patient's
+     * first program may start up to 28 days back, on days that had no targets.
      */
     public record ProgramChange(
             @Size(max = 10) List<@Valid @NotNull Component> components,
