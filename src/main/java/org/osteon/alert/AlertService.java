@@ -100,6 +100,14 @@ public class AlertService {
         if (lastJudgeable != null && pending != null) {
             lastJudgeable = min(lastJudgeable, pending.minusDays(1));
         }
+        // Nor any day from the newest scored day on: recordings arrive in time order (a first upload,
+        // a re-sync), so days after the newest one scored may not have arrived yet, and the newest
+        // itself may be partial. A device in use has today's or yesterday's day scored.
+        LocalDate newest = jdbc.one("select max(local_date) from day_summary where patient_id = ?",
+                rs -> rs.getObject(1, LocalDate.class), patientId).orElse(null);
+        if (lastJudgeable != null) {
+            lastJudgeable = newest == null ? null : min(lastJudgeable, newest.minusDays(1));
+        }
         List<AlertView> raised = new ArrayList<>();
 
         List<JudgedDay> days = new ArrayList<>();

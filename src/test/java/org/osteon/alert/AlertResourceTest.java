@@ -61,10 +61,16 @@ class AlertResourceTest {
         return new Day(date, 14, 1000, 30.0, 45.0, Map.of("4.2", 1));
     }
 
-    /** An accepted batch in the ingest ledger, received at {@code at}. */
+    /**
+     * An accepted batch in the ingest ledger, received at {@code at}, and the day it holds data of,
+     * as the engine would score it: the day of its receipt, unless that day was written already.
+     */
     void batchReceived(Setup s, long seq, String at) {
         jdbc.update("insert into ingest_batch (device_id, stream, seq, content_hash, samples, received_at) "
                 + "values (?, 'accel', ?, ?, 50, ?)", s.device(), seq, new byte[] {(byte) seq}, Instant.parse(at));
+        jdbc.update("insert into day_summary (patient_id, local_date, wear_minutes, computed_at) values (?, ?, 60, now()) "
+                + "on conflict do nothing", UUID.fromString(s.patient()),
+                LocalDate.ofInstant(Instant.parse(at), java.time.ZoneId.of("Europe/Vienna")));
     }
 
     List<AlertView> evaluate(Setup s, String now) {
@@ -186,6 +192,25 @@ class AlertResourceTest {
         assertThat(raised).extracting(AlertView::rule).containsExactly("non_adherence");
         assertThat(raised.get(0).details()).containsEntry("noDataDays", List.of());
         assertThat(raised.get(0).message()).doesNotContain("without enough wear");
+    }
+
+    @Test
+    void daysAfterTheNewestScoredDayOfAFirstUploadAreNotJudgedYet() {
+        Setup s = patientWithProgramFrom("2030-05-06");
+        s.rows().insert(met("2030-05-06"));
+        s.rows().insert(missed("2030-05-07"));
+        // An upload of earlier recordings under way: received today, scored through 05-07 so far.
+        jdbc.update("insert into ingest_batch (device_id, stream, seq, content_hash, samples, received_at) "
+                + "values (?, 'accel', 1, ?, 50, ?)", s.device(), new byte[] {1}, Instant.parse("2030-05-11T09:00:00Z"));
+        assertThat(evaluate(s, "2030-05-11T10:00:00Z")).isEmpty();
+        // The rest arrived: judged, each day with its wear.
+        for (String d : List.of("2030-05-08", "2030-05-09", "2030-05-10", "2030-05-11")) {
+            s.rows().insert(missed(d));
+        }
+        List<AlertView> raised = evaluate(s, "2030-05-11T10:05:00Z");
+        assertThat(raised).extracting(AlertView::rule).containsExactly("non_adherence");
+        assertThat(raised.get(0).details()).containsEntry("missedDays",
+                List.of("2030-05-07", "2030-05-08", "2030-05-09", "2030-05-10")).containsEntry("noDataDays", List.of());
     }
 
     @Test

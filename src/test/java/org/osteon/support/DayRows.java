@@ -24,7 +24,10 @@ public final class DayRows {
     public record Day(String date, double wearHours, Integer steps, Double mvpaBouted10, Double longestSedentaryBout,
             Map<String, Integer> impactsAtOrAbove) {}
 
+    /** Writes the day, in place of any row the test wrote for that date before. */
     public void insert(Day d) {
+        jdbc.update("delete from day_summary where patient_id = ? and local_date = ?", UUID.fromString(patientId),
+                LocalDate.parse(d.date()));
         String atOrAbove = d.impactsAtOrAbove().entrySet().stream()
                 .map(e -> "\"" + e.getKey() + "\":" + e.getValue()).collect(Collectors.joining(",", "{", "}"));
         jdbc.update("insert into day_summary (patient_id, local_date, wear_minutes, enmo_mg, mvpa_minutes, "
