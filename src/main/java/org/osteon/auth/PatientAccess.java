@@ -86,6 +86,15 @@ public class PatientAccess {
         return caller.is(Roles.PHYSIO) ? Physiotherapist.findBySubject(caller.subject()) : Optional.empty();
     }
 
+    /**
+     * The calling patient's own record (a patient token's subject is its patient id); 404 when the
+     * subject is no registered patient. A read is audited as {@code what} like any other.
+     */
+    public Patient me(String what) {
+        UUID self = caller.patientId().orElseThrow(() -> ApiException.notFound("patient", caller.subject()));
+        return registry(self, what);
+    }
+
     private Patient mine(UUID patientId) {
         if (isSelf(patientId) || isAssignedPhysio(patientId)) {
             return find(patientId);

@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.osteon.auth.Caller;
 import org.osteon.auth.PatientAccess;
 import org.osteon.auth.Roles;
 import org.osteon.common.ApiDocs;
@@ -46,15 +45,13 @@ import org.osteon.physio.Physiotherapist;
         content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "401", value = ApiDocs.UNAUTHORIZED)))
 public class PatientResource {
     private final PatientAccess access;
-    private final Caller caller;
     private final CareAssignments assignments;
     private final PatientDataService data;
     private final Clock clock;
 
-    public PatientResource(PatientAccess access, CareAssignments assignments, PatientDataService data, Caller caller, Clock clock) {
+    public PatientResource(PatientAccess access, CareAssignments assignments, PatientDataService data, Clock clock) {
         this.clock = clock;
         this.access = access;
-        this.caller = caller;
         this.assignments = assignments;
         this.data = data;
     }
@@ -103,8 +100,7 @@ public class PatientResource {
     @APIResponse(responseCode = "404", description = "the token's subject is no registered patient",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "404", value = ApiDocs.NOT_FOUND)))
     public PatientView me() {
-        UUID self = caller.patientId().orElseThrow(() -> ApiException.notFound("patient", caller.subject()));
-        return PatientView.of(access.registry(self, "patient"));
+        return PatientView.of(access.me("patient"));
     }
 
     @GET

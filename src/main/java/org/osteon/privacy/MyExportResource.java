@@ -8,7 +8,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -17,11 +16,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.osteon.auth.Caller;
 import org.osteon.auth.PatientAccess;
 import org.osteon.auth.Roles;
 import org.osteon.common.ApiDocs;
-import org.osteon.common.ApiException;
 import org.osteon.common.ApiProblem;
 
 /** A patient's own export, for the app's "download my data": the right of access without a request to anyone. */
@@ -31,12 +28,10 @@ import org.osteon.common.ApiProblem;
 public class MyExportResource {
     private final ReadableExport readable;
     private final PatientAccess access;
-    private final Caller caller;
 
-    public MyExportResource(ReadableExport readable, PatientAccess access, Caller caller) {
+    public MyExportResource(ReadableExport readable, PatientAccess access) {
         this.readable = readable;
         this.access = access;
-        this.caller = caller;
     }
 
     @GET
@@ -60,7 +55,6 @@ public class MyExportResource {
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "404", value = ApiDocs.NOT_FOUND)))
     public Response mine(@QueryParam("format") @DefaultValue("json")
             @Parameter(description = PatientExportResource.FORMAT, schema = @Schema(enumeration = {"json", "csv"})) String format) {
-        UUID self = caller.patientId().orElseThrow(() -> ApiException.notFound("patient", caller.subject()));
-        return readable.answer(access.registry(self, null), format);
+        return readable.answer(access.me(null), format);
     }
 }
