@@ -127,12 +127,12 @@ public class PatientDeviceResource {
 
     /** The instant from which the device's samples are accepted: the registration, or a clinician's earlier one. */
     private Instant recordingsFrom(Instant stated, Instant registeredAt) {
-        if (stated == null || !stated.isBefore(registeredAt)) {
-            if (stated != null && stated.isAfter(registeredAt)) {
-                throw ApiException.badField("recordingsFrom", "must not be after the registration (" + registeredAt
-                        + "); leave it out to accept recordings from the registration on");
-            }
+        if (stated == null || stated.equals(registeredAt)) {
             return registeredAt;
+        }
+        if (stated.isAfter(registeredAt)) {
+            throw ApiException.badField("recordingsFrom", "must not be after the registration (" + registeredAt
+                    + "); leave it out to accept recordings from the registration on");
         }
         if (!caller.is(Roles.PHYSIO) && !caller.is(Roles.ADMIN)) {
             throw ApiException.badField("recordingsFrom",

@@ -32,8 +32,4 @@ final class ProgressFeed {
         it.remove();
         return Optional.of(next);
     }
-
-    synchronized int size() {
-        return pending.size();
-    }
 }

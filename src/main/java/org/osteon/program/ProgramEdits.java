@@ -23,13 +23,32 @@ import java.util.Set;
 public final class ProgramEdits {
     private ProgramEdits() {}
 
+    /** An edit that cannot apply, naming the field at fault. */
+    public static final class BadEdit extends IllegalArgumentException {
+        private final String field;
+
+        BadEdit(String field, String message) {
+            super(field + ": " + message);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+
+        /** The message without the field. */
+        public String reason() {
+            return getMessage().substring(field.length() + 2);
+        }
+    }
+
     /** One difference between two versions: a component added or removed, or a field of one changed. */
     public record Change(String kind, String field, JsonNode from, JsonNode to) {}
 
     /**
      * The components after the edits, in the original order, added kinds last.
      *
-     * @throws IllegalArgumentException naming the edit at fault: one without a kind, or a kind named twice
+     * @throws BadEdit naming the edit at fault: one without a kind, or a kind named twice
      */
     public static List<ObjectNode> apply(List<ObjectNode> components, List<ObjectNode> set, List<String> remove) {
         Map<String, ObjectNode> byKind = new LinkedHashMap<>();
@@ -41,10 +60,10 @@ public final class ProgramEdits {
             ObjectNode edit = set.get(i);
             String kind = edit.path("kind").asText(null);
             if (kind == null) {
-                throw new IllegalArgumentException("set[" + i + "].kind: is required: the component to change");
+                throw new BadEdit("set[" + i + "].kind", "is required: the component to change");
             }
             if (!named.add(kind)) {
-                throw new IllegalArgumentException("set[" + i + "].kind: '" + kind + "' is named twice");
+                throw new BadEdit("set[" + i + "].kind", "'" + kind + "' is named twice");
             }
             ObjectNode current = byKind.get(kind);
             if (current == null) {
@@ -55,10 +74,10 @@ public final class ProgramEdits {
         }
         for (String kind : remove) {
             if (named.contains(kind)) {
-                throw new IllegalArgumentException("remove: '" + kind + "' is also in set");
+                throw new BadEdit("remove", "'" + kind + "' is also in set");
             }
             if (byKind.remove(kind) == null) {
-                throw new IllegalArgumentException("remove: the program has no '" + kind + "' component; it has "
+                throw new BadEdit("remove", "the program has no '" + kind + "' component; it has "
                         + String.join(", ", byKind.keySet()));
             }
         }

@@ -160,10 +160,8 @@ public class ProgramService {
         try {
             merged = ProgramEdits.apply(before, body.set() == null ? List.of() : body.set(),
                     body.remove() == null ? List.of() : body.remove());
-        } catch (IllegalArgumentException e) {
-            String m = e.getMessage();
-            int colon = m.indexOf(": ");
-            throw ApiException.badField(m.substring(0, colon), m.substring(colon + 2));
+        } catch (ProgramEdits.BadEdit e) {
+            throw ApiException.badField(e.field(), e.reason());
         }
         List<Component> components = new ArrayList<>();
         for (ObjectNode node : merged) {
@@ -176,8 +174,10 @@ public class ProgramService {
                         "does not make a valid component: " + Text.printable(
                                 e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage(), 200));
             }
-            for (ConstraintViolation<Component> v : validator.validate(c)) {
-                throw ApiException.badField("set[kind=" + kind + "]." + v.getPropertyPath(), v.getMessage());
+            Optional<ConstraintViolation<Component>> wrong = validator.validate(c).stream().findFirst();
+            if (wrong.isPresent()) {
+                throw ApiException.badField("set[kind=" + kind + "]." + wrong.get().getPropertyPath(),
+                        wrong.get().getMessage());
             }
             components.add(c);
         }
