@@ -92,21 +92,20 @@ public class AlertService {
         // A day is judged once a sync came after it ended: before that its data may still be on the way.
         LocalDate lastJudgeable = lastAccepted == null ? null
                 : min(today.minusDays(1), LocalDate.ofInstant(lastAccepted, zone).minusDays(1));
-        // A past day still waiting to be scored is a re-sync under way: its days, and those after
-        // it, whose hours may not have arrived yet, are judged once it is scored (which runs the
-        // rules again), not as days without data now.
-        LocalDate pending = jdbc.one("select min(local_date) from day_dirty where patient_id = ? and local_date < ?",
-                rs -> rs.getObject(1, LocalDate.class), patientId, today).orElse(null);
-        if (lastJudgeable != null && pending != null) {
-            lastJudgeable = min(lastJudgeable, pending.minusDays(1));
-        }
-        // Nor any day from the newest scored day on: recordings arrive in time order (a first upload,
-        // a re-sync), so days after the newest one scored may not have arrived yet, and the newest
-        // itself may be partial. A device in use has today's or yesterday's day scored.
-        LocalDate newest = jdbc.one("select max(local_date) from day_summary where patient_id = ?",
-                rs -> rs.getObject(1, LocalDate.class), patientId).orElse(null);
+        // Recordings arrive in time order (a first upload, a re-sync): no day from the newest scored
+        // one on is judged, as those after it may not have arrived and it may be partial (a device in
+        // use has today's or yesterday's scored); nor any from a past day still waiting to be scored,
+        // which runs the rules again once it is.
+        LocalDate[] marks = jdbc.one("select (select min(local_date) from day_dirty where patient_id = ? and local_date < ?), "
+                + "(select max(local_date) from day_summary where patient_id = ?)",
+                rs -> new LocalDate[] {rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class)},
+                patientId, today, patientId).orElseThrow();
+        LocalDate pending = marks[0], newest = marks[1];
         if (lastJudgeable != null) {
             lastJudgeable = newest == null ? null : min(lastJudgeable, newest.minusDays(1));
+        }
+        if (lastJudgeable != null && pending != null) {
+            lastJudgeable = min(lastJudgeable, pending.minusDays(1));
         }
         List<AlertView> raised = new ArrayList<>();
 

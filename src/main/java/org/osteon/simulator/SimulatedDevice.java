@@ -44,6 +44,7 @@ final class SimulatedDevice {
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong resends = new AtomicLong();
+    private final AtomicLong unreceiptedBytes = new AtomicLong();
     private SignalGenerator day;
     private long accelSeq;
     private long loadSeq;
@@ -79,13 +80,9 @@ final class SimulatedDevice {
         this.historyUntil = until;
     }
 
-    /** Bytes of the batches still without a receipt. */
+    /** Bytes of the batches still without a receipt, kept as they are sent and receipted. */
     long unreceiptedBytes() {
-        long b = 0;
-        for (Outgoing o : unreceipted.values()) {
-            b += o.payload.length;
-        }
-        return b;
+        return unreceiptedBytes.get();
     }
 
     /** Records and, if online, sends the simulated second starting at {@code t}. */
@@ -176,7 +173,10 @@ final class SimulatedDevice {
             return;
         }
         String key = Outgoing.key(r.path("stream").asText(), r.path("seq").asText());
-        unreceipted.remove(key);
+        Outgoing done = unreceipted.remove(key);
+        if (done != null) {
+            unreceiptedBytes.addAndGet(-done.payload.length);
+        }
         switch (r.path("status").asText()) {
             case "accepted" -> acceptedReceipts.merge(key, 1, Integer::sum);
             case "duplicate" -> duplicates.incrementAndGet();
@@ -240,7 +240,9 @@ final class SimulatedDevice {
     }
 
     private void send(Publisher link, Outgoing o) throws InterruptedException {
-        unreceipted.put(o.key(), o);
+        if (unreceipted.put(o.key(), o) == null) {
+            unreceiptedBytes.addAndGet(o.payload.length);
+        }
         o.lastSent = link.publish(id, o.stream, o.payload) ? System.nanoTime() : 0;
     }
 }
