@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.osteon.ingest.DeviceTopics;
 import org.osteon.ingest.IngestConfig;
+import org.osteon.ingest.MqttTls;
 
 /**
  * A device's account at the broker. Registration creates a client named after the device with

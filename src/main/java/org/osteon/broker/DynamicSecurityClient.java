@@ -19,6 +19,7 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.osteon.ingest.MqttTls;
 
 /**
  * Sends commands to Mosquitto's dynamic-security plugin and waits for its answers. Each call

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.osteon.auth.PatientAccess;
+import org.osteon.patient.PatientAccess;
 import org.osteon.auth.Roles;
 import org.osteon.common.ApiDocs;
 import org.osteon.broker.DeviceBrokerAccess;
@@ -25,7 +25,7 @@ import org.osteon.common.ApiException;
 import org.osteon.common.ApiProblem;
 import org.osteon.device.DeviceDtos.DeviceView;
 import org.osteon.device.DeviceDtos.SyncStatus;
-import org.osteon.engine.DeviceProgress;
+import org.osteon.ingest.DeviceMessages;
 
 @Path("/api/v1/devices")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,17 +41,17 @@ public class DeviceResource {
     private final SyncStatusRepository syncStatus;
     private final PatientAccess access;
     private final DeviceBrokerAccess brokerAccess;
-    private final DeviceProgress progress;
+    private final DeviceMessages deviceMessages;
     private final Clock clock;
 
     public DeviceResource(DeviceViews views, SyncStatusRepository syncStatus, PatientAccess access,
-            DeviceBrokerAccess brokerAccess, DeviceProgress progress, Clock clock) {
+            DeviceBrokerAccess brokerAccess, DeviceMessages deviceMessages, Clock clock) {
         this.clock = clock;
         this.views = views;
         this.syncStatus = syncStatus;
         this.access = access;
         this.brokerAccess = brokerAccess;
-        this.progress = progress;
+        this.deviceMessages = deviceMessages;
     }
 
     @GET
@@ -93,7 +93,7 @@ public class DeviceResource {
             d.revokedAt = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         }
         brokerAccess.revoke(deviceId);
-        progress.forget(deviceId);
+        deviceMessages.forgetProgress(deviceId);
         return views.of(d);
     }
 

@@ -104,7 +104,7 @@ final class RollingCircadian {
             writeRolling(c, patientId, row.date, ra, is, iv, rollingProvenance(window, rolling));
             boolean changed = !Objects.equals(ra, row.ra) || !Objects.equals(is, row.is) || !Objects.equals(iv, row.iv);
             if (changed) {
-                DayChanges.dayScored(c, patientId, row.date, row.dataThrough);
+                DayNotices.dayScored(c, patientId, row.date, row.dataThrough);
             }
         }
     }

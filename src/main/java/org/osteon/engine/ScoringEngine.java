@@ -281,7 +281,7 @@ public class ScoringEngine {
         }
         rolling.dayWritten(c, claim.patientId(), claim.date(), Optional.ofNullable(result.circadianDay()));
         DirtyDays.finish(c, claim);
-        DayChanges.dayScored(c, claim.patientId(), claim.date(), result.dataThrough());
+        DayNotices.dayScored(c, claim.patientId(), claim.date(), result.dataThrough());
         return new Scored(true, open);
     }
 

@@ -22,7 +22,7 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.jboss.logging.Logger;
-import org.osteon.broker.MqttTls;
+import org.osteon.ingest.MqttTls;
 import org.osteon.ingest.Inbound.Outcome;
 import org.osteon.common.Text;
 
@@ -35,7 +35,7 @@ import org.osteon.common.Text;
  *
  * <p>Two connections: one receives (persistent session; plain subscription, or shared when
  * several instances split the load), the other
- * publishes receipts and devices' progress ({@link #publishToDevice}). When the intake queue is
+ * publishes receipts and devices' progress ({@link DeviceMessages}). When the intake queue is
  * full the receiving connection deliberately stops reading its socket; on a single connection
  * that would also stop the broker's acknowledgements of receipts from being read, and the
  * writer, waiting for room to publish receipts, would wait on the very thread that waits for it.
@@ -45,7 +45,7 @@ import org.osteon.common.Text;
  * ledger turns those copies into duplicates.
  */
 @ApplicationScoped
-public class MqttIngestClient implements IngestWriter.Completion {
+public class MqttIngestClient implements IngestWriter.Completion, DeviceMessages {
     private static final Logger LOG = Logger.getLogger(MqttIngestClient.class);
 
     private final IngestConfig config;
@@ -275,13 +275,25 @@ public class MqttIngestClient implements IngestWriter.Completion {
         }
     }
 
+    @Override
+    public boolean sendProgress(String deviceId, byte[] payload) {
+        return publishToDevice(topics.progress(deviceId), payload, true);
+    }
+
+    @Override
+    public void forgetProgress(String deviceId) {
+        if (!publishToDevice(topics.progress(deviceId), new byte[0], true)) {
+            LOG.warnf("Retained progress of device %s could not be removed: broker not reachable", deviceId);
+        }
+    }
+
     /**
      * Publishes an informative message to a device (QoS 1) on the connection that sends receipts,
      * within the same in-flight limit, without waiting: a caller such as the scoring engine must not
      * stall on the broker. Returns false when it was not handed over (not connected, or the broker
      * is not acknowledging what was sent before); such a message is not retried.
      */
-    public boolean publishToDevice(String topic, byte[] payload, boolean retained) {
+    private boolean publishToDevice(String topic, byte[] payload, boolean retained) {
         MqttAsyncClient c = outbound == null ? null : outbound.client();
         if (c == null || !c.isConnected() || !receiptsInFlight.tryAcquire()) {
             return false;

@@ -25,12 +25,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.osteon.auth.PatientAccess;
 import org.osteon.auth.Roles;
 import org.osteon.common.ApiDocs;
 import org.osteon.common.ApiException;
 import org.osteon.common.ApiProblem;
-import org.osteon.privacy.PatientDataService;
 import org.osteon.patient.PatientDtos.NewPatient;
 import org.osteon.patient.PatientDtos.PatientView;
 import org.osteon.physio.CareAssignments;
@@ -46,14 +44,14 @@ import org.osteon.physio.Physiotherapist;
 public class PatientResource {
     private final PatientAccess access;
     private final CareAssignments assignments;
-    private final PatientDataService data;
+    private final PatientErasure erasure;
     private final Clock clock;
 
-    public PatientResource(PatientAccess access, CareAssignments assignments, PatientDataService data, Clock clock) {
+    public PatientResource(PatientAccess access, CareAssignments assignments, PatientErasure erasure, Clock clock) {
         this.clock = clock;
         this.access = access;
         this.assignments = assignments;
-        this.data = data;
+        this.erasure = erasure;
     }
 
     @POST
@@ -124,7 +122,7 @@ public class PatientResource {
                     + "to them, raw data included. 204; 404 if there is no such patient; 503 if the broker could "
                     + "not be reached (nothing is erased then).")
     public Response erase(@PathParam("patientId") UUID patientId) {
-        data.erase(patientId);
+        erasure.erase(patientId);
         return Response.noContent().build();
     }
 }

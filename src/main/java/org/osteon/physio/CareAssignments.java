@@ -23,6 +23,11 @@ public class CareAssignments {
                 physioId, patientId) > 0;
     }
 
+    /** Whether the patient is registered (care is assigned to patients that are). */
+    public boolean patientExists(UUID patientId) {
+        return jdbc.count("select count(*) from patient where id = ?", patientId) > 0;
+    }
+
     /** Assigns; assigning twice is not an error. */
     public void assign(UUID physioId, UUID patientId) {
         jdbc.update("insert into care_assignment (physio_id, patient_id, assigned_at) values (?, ?, ?) "

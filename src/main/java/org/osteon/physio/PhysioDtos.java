@@ -3,11 +3,9 @@ package org.osteon.physio;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 
-/** What the physiotherapist and roster APIs read and write. */
+/** What the physiotherapist API reads and writes. */
 public final class PhysioDtos {
     private PhysioDtos() {}
 
@@ -19,19 +17,4 @@ public final class PhysioDtos {
             return new PhysiotherapistView(p.id, p.subject, p.displayName, p.createdAt);
         }
     }
-
-    /**
-     * One patient on a physiotherapist's roster. Adherence is the weekly overall (0..1, capped)
-     * of the last complete week (Monday to Sunday in the patient's time zone) and the one
-     * before; {@code trend} is their difference. The current week's figure is so far, with its
-     * status ({@code in_progress} until every target is reached). {@code openAlerts} counts the
-     * patient's alerts not yet acknowledged; {@code lastSyncAt} is the newest accepted batch.
-     * Flags: {@code no_program} (no program in force today), {@code cap_exceeded} (a safety cap
-     * was exceeded last week or this week), {@code no_data_last_week} (a program was in force
-     * last week but no day had enough wear), {@code open_alerts} (at least one open alert).
-     */
-    public record RosterEntry(
-            UUID patientId, String displayName, LocalDate lastWeekStart, Double lastWeekAdherence,
-            Double previousWeekAdherence, Double trend, LocalDate currentWeekStart, Double currentWeekAdherence,
-            String currentWeekStatus, int openAlerts, List<String> flags, Instant lastSyncAt) {}
 }

@@ -36,7 +36,6 @@ import org.osteon.common.ApiException;
 import org.osteon.common.Text;
 import org.osteon.common.ApiProblem;
 import org.osteon.common.Page;
-import org.osteon.patient.Patient;
 import org.osteon.physio.PhysioDtos.NewPhysiotherapist;
 import org.osteon.physio.PhysioDtos.PhysiotherapistView;
 
@@ -121,7 +120,7 @@ public class PhysiotherapistResource {
     public void assign(@PathParam("physioId") @Parameter(description = ID_OR_SUBJECT) String physioId,
             @PathParam("patientId") UUID patientId) {
         Physiotherapist physio = physio(physioId);
-        if (Patient.findById(patientId) == null) {
+        if (!assignments.patientExists(patientId)) {
             throw ApiException.notFound("patient", patientId);
         }
         assignments.assign(physio.id, patientId);

@@ -19,7 +19,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.osteon.broker.DeviceBrokerAccess;
-import org.osteon.engine.DeviceProgress;
+import org.osteon.ingest.DeviceMessages;
+import org.osteon.patient.PatientErasure;
 import org.osteon.common.ApiException;
 
 /**
@@ -27,20 +28,20 @@ import org.osteon.common.ApiException;
  * raw data included, exported as JSON or erased. Logs carry the patient's id only.
  */
 @ApplicationScoped
-public class PatientDataService {
+public class PatientDataService implements PatientErasure {
     private static final Logger LOG = Logger.getLogger(PatientDataService.class);
     private static final JsonFactory JSON = new JsonFactory();
 
     private final AgroalDataSource dataSource;
     private final DeviceBrokerAccess brokerAccess;
-    private final DeviceProgress progress;
+    private final DeviceMessages deviceMessages;
     private final Clock clock;
 
-    public PatientDataService(AgroalDataSource dataSource, DeviceBrokerAccess brokerAccess, DeviceProgress progress, Clock clock) {
+    public PatientDataService(AgroalDataSource dataSource, DeviceBrokerAccess brokerAccess, DeviceMessages deviceMessages, Clock clock) {
         this.clock = clock;
         this.dataSource = dataSource;
         this.brokerAccess = brokerAccess;
-        this.progress = progress;
+        this.deviceMessages = deviceMessages;
     }
 
     /** Fails with 404 unless the patient exists. */
@@ -105,6 +106,7 @@ public class PatientDataService {
      *
      * @return rows deleted per table
      */
+    @Override
     public Map<String, Integer> erase(UUID patientId) {
         List<String> devices;
         try (Connection c = dataSource.getConnection()) {
@@ -116,7 +118,7 @@ public class PatientDataService {
             throw ApiException.notFound("patient", patientId);
         }
         devices.forEach(brokerAccess::revoke);
-        devices.forEach(progress::forget);
+        devices.forEach(deviceMessages::forgetProgress);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {

@@ -1,6 +1,7 @@
 package org.osteon.program;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,7 +16,6 @@ import org.osteon.audit.AuditLog;
 import org.osteon.auth.Caller;
 import org.osteon.common.ApiException;
 import org.osteon.common.Page;
-import org.osteon.engine.DayChanges;
 import org.osteon.patient.Patient;
 import org.osteon.program.ProgramDtos.Author;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -39,14 +39,14 @@ public class ProgramService {
     private final ProgramRepository repository;
     private final AuditLog audit;
     private final Caller caller;
-    private final DayChanges changes;
+    private final Event<ProgramChanged> changed;
     private final Clock clock;
 
-    public ProgramService(ProgramRepository repository, AuditLog audit, Caller caller, DayChanges changes, Clock clock) {
+    public ProgramService(ProgramRepository repository, AuditLog audit, Caller caller, Event<ProgramChanged> changed, Clock clock) {
         this.repository = repository;
         this.audit = audit;
         this.caller = caller;
-        this.changes = changes;
+        this.changed = changed;
         this.clock = clock;
     }
 
@@ -94,7 +94,7 @@ public class ProgramService {
         }
         audit.record(AuditLog.PROGRAM_CHANGED, patient.id, v.reason(), detail);
         // Adherence from the effective date follows the new version: apps following the patient hear of it.
-        changes.programChanged(patient.id, v.effectiveFrom());
+        changed.fire(new ProgramChanged(patient.id, v.effectiveFrom()));
         return v;
     }
 

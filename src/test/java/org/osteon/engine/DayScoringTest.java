@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.osteon.scoring.Placement;
 import org.osteon.scoring.bone.LoadingEvent;
 import org.osteon.scoring.pipeline.ScoringParams;
+import org.osteon.support.Signals;
 
 class DayScoringTest {
     static final ZoneId VIENNA = ZoneId.of("Europe/Vienna");

@@ -34,6 +34,8 @@ import org.osteon.support.MosquittoProcess;
 import org.osteon.support.ServiceProcess;
 import org.osteon.support.TestDatabase;
 import org.osteon.support.Tokens;
+import org.osteon.support.EngineFixtures;
+import org.osteon.support.Signals;
 
 /**
  * Two packaged instances share one broker subscription and one database: each patient's batches
@@ -129,8 +131,8 @@ class EngineTwoInstancesIT {
 
     @Test
     void twoInstancesSharingOnePatientsBatchesScoreEachDayAsTheCoreDoes() throws Exception {
-        // The evening of yesterday, never more than an hour or two ahead (EngineTest.evening).
-        LocalDate day = EngineTest.evening();
+        // The evening of yesterday, never more than an hour or two ahead (EngineFixtures.evening).
+        LocalDate day = EngineFixtures.evening();
         Instant start = day.atTime(23, 0).atZone(VIENNA).toInstant();
         Signals signal = Signals.twoHours(start);
         List<String> patients = new ArrayList<>();
@@ -138,7 +140,7 @@ class EngineTwoInstancesIT {
         for (int p = 0; p < PATIENTS; p++) {
             String deviceId = "two-" + p + "-" + UUID.randomUUID().toString().substring(0, 8);
             patients.add(newPatientWithDevice(deviceId));
-            List<byte[]> batches = EngineTest.batches(signal, start, 0, EngineTest.randomSizes(random));
+            List<byte[]> batches = EngineFixtures.batches(signal, start, 0, EngineFixtures.randomSizes(random));
             Collections.shuffle(batches, random);
             try (DeviceClient device = new DeviceClient(broker.uri(), deviceId)) {
                 for (byte[] b : batches) {

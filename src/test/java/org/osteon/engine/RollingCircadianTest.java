@@ -25,6 +25,8 @@ import org.osteon.scoring.circadian.CircadianAnalyzer;
 import org.osteon.scoring.pipeline.EpochScorer;
 import org.osteon.scoring.pipeline.EpochSink;
 import org.osteon.scoring.pipeline.ScoringParams;
+import org.osteon.support.EngineFixtures;
+import org.osteon.support.Signals;
 
 /**
  * Rolling 7-day RA/IS/IV through the engine and PostgreSQL: nine days in Vienna around the end of
@@ -36,7 +38,7 @@ import org.osteon.scoring.pipeline.ScoringParams;
 class RollingCircadianTest {
     static final LocalDate FIRST = LocalDate.of(2030, 10, 22);
     static final int DAYS = 9;
-    static final Signals SIGNAL = Signals.twoHours(FIRST.atStartOfDay(EngineTest.VIENNA).toInstant());
+    static final Signals SIGNAL = Signals.twoHours(FIRST.atStartOfDay(EngineFixtures.VIENNA).toInstant());
 
     @Inject
     Jdbc jdbc;
@@ -44,10 +46,10 @@ class RollingCircadianTest {
     /** Where each day's two hours start, local time; the DST day's cover the repeated hour. */
     static Instant blockStart(LocalDate day) {
         if (day.equals(LocalDate.of(2030, 10, 27))) {
-            return day.atTime(1, 30).atZone(EngineTest.VIENNA).withEarlierOffsetAtOverlap().toInstant();
+            return day.atTime(1, 30).atZone(EngineFixtures.VIENNA).withEarlierOffsetAtOverlap().toInstant();
         }
         int i = (int) (day.toEpochDay() - FIRST.toEpochDay());
-        return day.atTime(LocalTime.of(6 + (i * 5) % 13, (i * 20) % 60)).atZone(EngineTest.VIENNA).toInstant();
+        return day.atTime(LocalTime.of(6 + (i * 5) % 13, (i * 20) % 60)).atZone(EngineFixtures.VIENNA).toInstant();
     }
 
     void storeDay(String deviceId, LocalDate day) {
@@ -69,7 +71,7 @@ class RollingCircadianTest {
     }
 
     void awaitScored(String patientId) {
-        await().atMost(EngineTest.SCORED).until(() -> jdbc.count(
+        await().atMost(EngineFixtures.SCORED).until(() -> jdbc.count(
                 "select count(*) from day_dirty where patient_id = ?::uuid", patientId) == 0);
     }
 
@@ -101,7 +103,7 @@ class RollingCircadianTest {
     /** One analyzer over the epochs of the days of {@code days} within the 7 days ending on {@code end}. */
     static Optional<Circadian> analyzer(String deviceId, LocalDate end, List<LocalDate> days) {
         ScoringParams params = ScoringEngine.paramsFor(Optional.of(new SourceDevice(deviceId, "hip", Signals.RATE_HZ)));
-        CircadianAnalyzer analyzer = new CircadianAnalyzer(params, EngineTest.VIENNA);
+        CircadianAnalyzer analyzer = new CircadianAnalyzer(params, EngineFixtures.VIENNA);
         EpochSink sink = analyzer::add;
         for (LocalDate d : days) {
             if (d.isAfter(end) || d.isBefore(end.minusDays(6))) {
@@ -136,8 +138,8 @@ class RollingCircadianTest {
         for (int i = 0; i < DAYS; i++) {
             days.add(FIRST.plusDays(i));
         }
-        EngineTest.Patient ordered = EngineTest.newPatient(jdbc);
-        EngineTest.Patient shuffled = EngineTest.newPatient(jdbc);
+        EngineFixtures.Patient ordered = EngineFixtures.newPatient(jdbc);
+        EngineFixtures.Patient shuffled = EngineFixtures.newPatient(jdbc);
         for (LocalDate d : days) {
             storeDay(ordered.deviceId(), d);
             storeDay(shuffled.deviceId(), d);

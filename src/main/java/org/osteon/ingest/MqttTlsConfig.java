@@ -1,4 +1,4 @@
-package org.osteon.broker;
+package org.osteon.ingest;
 
 import io.smallrye.config.ConfigMapping;
 import java.nio.file.Path;

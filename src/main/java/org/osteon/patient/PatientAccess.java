@@ -1,4 +1,4 @@
-package org.osteon.auth;
+package org.osteon.patient;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -11,6 +11,8 @@ import org.osteon.common.ApiException;
 import org.osteon.patient.Patient;
 import org.osteon.physio.CareAssignments;
 import org.osteon.physio.Physiotherapist;
+import org.osteon.auth.Caller;
+import org.osteon.auth.Roles;
 
 /**
  * Decides whether the caller may see or change one patient's data, object by object (OWASP

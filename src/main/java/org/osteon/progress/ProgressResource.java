@@ -1,4 +1,4 @@
-package org.osteon.engine;
+package org.osteon.progress;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
@@ -39,10 +39,11 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.osteon.auth.PatientAccess;
+import org.osteon.patient.PatientAccess;
 import org.osteon.auth.Roles;
 import org.osteon.common.ApiDocs;
 import org.osteon.common.ApiProblem;
+import org.osteon.engine.DayNotices;
 
 /**
  * Server-sent events of a patient's progress, for apps that show it live: each changed day with
@@ -148,11 +149,11 @@ public class ProgressResource {
         List<Stamped> out = new ArrayList<>();
         out.addAll(jdbc.list("select local_date, computed_at from day_summary where patient_id = ? and computed_at > ? "
                 + "order by computed_at limit " + MAX_REPLAY, rs -> new Stamped(rs.getTimestamp(2).toInstant(),
-                new ProgressFeed.Item(DayChanges.DAY, rs.getObject(1, LocalDate.class))), patientId,
+                new ProgressFeed.Item(DayNotices.DAY, rs.getObject(1, LocalDate.class))), patientId,
                 Timestamp.from(after)));
         out.addAll(jdbc.list("select effective_from, created_at from program_version where patient_id = ? "
                 + "and created_at > ? order by created_at", rs -> new Stamped(rs.getTimestamp(2).toInstant(),
-                new ProgressFeed.Item(DayChanges.PROGRAM, rs.getObject(1, LocalDate.class))), patientId,
+                new ProgressFeed.Item(DayNotices.PROGRAM, rs.getObject(1, LocalDate.class))), patientId,
                 Timestamp.from(after)));
         out.sort(java.util.Comparator.comparing(Stamped::at));
         return out.stream().map(Stamped::item).toList();
@@ -166,7 +167,7 @@ public class ProgressResource {
         DayAdherence judged = adherence.byDay(patient, item.date(), item.date()).get(0);
         DaySummary day = null;
         Instant changedAt;
-        if (item.kind().equals(DayChanges.DAY)) {
+        if (item.kind().equals(DayNotices.DAY)) {
             day = adherence.shown(patient, item.date(), item.date()).stream().findFirst().orElse(null);
             changedAt = jdbc.one("select computed_at from day_summary where patient_id = ? and local_date = ?",
                     rs -> rs.getTimestamp(1).toInstant(), patient.id, item.date()).orElse(null);

@@ -1,4 +1,4 @@
-package org.osteon.engine;
+package org.osteon.support;
 
 import java.time.Instant;
 import java.util.List;
@@ -8,13 +8,13 @@ import org.osteon.simulator.Segment;
 import org.osteon.simulator.SignalGenerator;
 
 /** Two hours of simulated wrist data across a local midnight, as whole arrays. */
-final class Signals {
-    static final int RATE_HZ = 25;
-    static final int SECONDS = 2 * 3600;
+public final class Signals {
+    public static final int RATE_HZ = 25;
+    public static final int SECONDS = 2 * 3600;
 
-    final float[] x;
-    final float[] y;
-    final float[] z;
+    public final float[] x;
+    public final float[] y;
+    public final float[] z;
 
     private Signals(float[] x, float[] y, float[] z) {
         this.x = x;
@@ -23,7 +23,7 @@ final class Signals {
     }
 
     /** Walking, jump sets, a run and long sitting, starting at {@code start}. */
-    static Signals twoHours(Instant start) {
+    public static Signals twoHours(Instant start) {
         DayPlan plan = DayPlan.of(start, List.of(
                 new Segment(Activity.WALKING, 0, 900, 0),
                 new Segment(Activity.JUMPS, 900, 300, 4.5),
@@ -50,7 +50,7 @@ final class Signals {
         return new Signals(x, y, z);
     }
 
-    int length() {
+    public int length() {
         return x.length;
     }
 }

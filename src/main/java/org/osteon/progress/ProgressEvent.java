@@ -1,4 +1,4 @@
-package org.osteon.engine;
+package org.osteon.progress;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.osteon.engine;
+package org.osteon.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static io.restassured.RestAssured.given;
@@ -25,6 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.osteon.common.Jdbc;
 import org.osteon.support.Clinic;
 import org.osteon.support.Tokens;
+import org.osteon.support.EngineFixtures;
+import org.osteon.support.Signals;
+import org.osteon.engine.DayNotices;
 
 /** Apps follow a patient's progress over server-sent events, authorised as the REST API is. */
 @QuarkusTest
@@ -37,8 +40,8 @@ class ProgressEventsTest {
 
     @Test
     void anAppHearsOfEachScoredDayAndProgramChangeOfItsPatient() throws Exception {
-        EngineTest.Patient p = EngineTest.newPatient(jdbc);
-        EngineTest.Patient other = EngineTest.newPatient(jdbc);
+        EngineFixtures.Patient p = EngineFixtures.newPatient(jdbc);
+        EngineFixtures.Patient other = EngineFixtures.newPatient(jdbc);
         List<String> lines = new CopyOnWriteArrayList<>();
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "api/v1/patients/" + p.id() + "/events"))
                 .header("Authorization", "Bearer " + Tokens.patient(p.id())).header("Accept", "text/event-stream")
@@ -47,13 +50,13 @@ class ProgressEventsTest {
                 .sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         stream.thenAccept(r -> r.body().forEach(lines::add));
 
-        LocalDate day = EngineTest.evening();
-        Instant start = EngineTest.lateEvening(day);
+        LocalDate day = EngineFixtures.evening();
+        Instant start = EngineFixtures.lateEvening(day);
         Signals signal = Signals.twoHours(start);
-        EngineTest.publish(other.deviceId(), EngineTest.batches(signal, start, 0, List.of(600 * Signals.RATE_HZ)));
-        EngineTest.publish(p.deviceId(), EngineTest.batches(signal, start, 0, List.of(600 * Signals.RATE_HZ)));
+        EngineFixtures.publish(other.deviceId(), EngineFixtures.batches(signal, start, 0, List.of(600 * Signals.RATE_HZ)));
+        EngineFixtures.publish(p.deviceId(), EngineFixtures.batches(signal, start, 0, List.of(600 * Signals.RATE_HZ)));
 
-        await().atMost(EngineTest.SCORED).untilAsserted(() -> assertThat(lines)
+        await().atMost(EngineFixtures.SCORED).untilAsserted(() -> assertThat(lines)
                 .anyMatch(l -> l.startsWith("data:") && l.contains(p.id()) && l.contains("\"kind\":\"day\"")
                         && l.contains(day.toString()))
                 .anyMatch(l -> l.startsWith("data:") && l.contains(day.plusDays(1).toString())));
@@ -69,7 +72,7 @@ class ProgressEventsTest {
         // A new program changes adherence from its effective date on: today, the day after the evening.
         Clinic.prescribe(p.physio(), p.id(), Map.of("reason", "walking", "components",
                 List.of(Map.of("kind", "steps", "stepsPerDay", 6000, "daysPerWeek", 5))));
-        LocalDate today = EngineTest.today();
+        LocalDate today = EngineFixtures.today();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(lines)
                 .anyMatch(l -> l.startsWith("data:") && l.contains("\"kind\":\"program\"") && l.contains(today.toString())));
         assertThat(stream.get().statusCode()).isEqualTo(200);
@@ -79,7 +82,7 @@ class ProgressEventsTest {
 
     @Test
     void aPhysiotherapistUnassignedWhileTheirStreamIsOpenGetsNothingMoreAndTheStreamEnds() throws Exception {
-        EngineTest.Patient p = EngineTest.newPatient(jdbc);
+        EngineFixtures.Patient p = EngineFixtures.newPatient(jdbc);
         List<String> lines = new CopyOnWriteArrayList<>();
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "api/v1/patients/" + p.id() + "/events"))
                 .header("Authorization", "Bearer " + p.physio().token()).header("Accept", "text/event-stream").build();
@@ -101,11 +104,11 @@ class ProgressEventsTest {
 
     @Test
     void aStreamResumedWithLastEventIdFirstSendsWhatChangedAfterIt() throws Exception {
-        EngineTest.Patient p = EngineTest.newPatient(jdbc);
-        LocalDate day = EngineTest.evening();
-        Instant start = EngineTest.lateEvening(day);
-        EngineTest.publish(p.deviceId(), EngineTest.batches(Signals.twoHours(start), start, 0, List.of(600 * Signals.RATE_HZ)));
-        await().atMost(EngineTest.SCORED).until(() -> jdbc.count(
+        EngineFixtures.Patient p = EngineFixtures.newPatient(jdbc);
+        LocalDate day = EngineFixtures.evening();
+        Instant start = EngineFixtures.lateEvening(day);
+        EngineFixtures.publish(p.deviceId(), EngineFixtures.batches(Signals.twoHours(start), start, 0, List.of(600 * Signals.RATE_HZ)));
+        await().atMost(EngineFixtures.SCORED).until(() -> jdbc.count(
                 "select count(*) from day_summary where patient_id = ?::uuid", p.id()) == 2
                 && jdbc.count("select count(*) from day_dirty where patient_id = ?::uuid", p.id()) == 0);
 
@@ -131,7 +134,7 @@ class ProgressEventsTest {
 
     @Test
     void aStreamSendsAtMostOneEventASecondHoweverManyDaysChange() throws Exception {
-        EngineTest.Patient p = EngineTest.newPatient(jdbc);
+        EngineFixtures.Patient p = EngineFixtures.newPatient(jdbc);
         List<Long> arrivals = new CopyOnWriteArrayList<>();
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "api/v1/patients/" + p.id() + "/events"))
                 .header("Authorization", "Bearer " + Tokens.patient(p.id())).header("Accept", "text/event-stream").build();
@@ -153,7 +156,7 @@ class ProgressEventsTest {
         stream.cancel(true);
     }
 
-    private List<String> open(EngineTest.Patient p, String lastEventId) {
+    private List<String> open(EngineFixtures.Patient p, String lastEventId) {
         List<String> lines = new CopyOnWriteArrayList<>();
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "api/v1/patients/" + p.id() + "/events"))
                 .header("Authorization", "Bearer " + Tokens.patient(p.id())).header("Accept", "text/event-stream")
@@ -164,16 +167,16 @@ class ProgressEventsTest {
     }
 
     private void announce(String patientId, String date) {
-        jdbc.one("select pg_notify(?, ?)", rs -> rs.getString(1), DayChanges.CHANNEL, patientId + " day " + date);
+        jdbc.one("select pg_notify(?, ?)", rs -> rs.getString(1), DayNotices.CHANNEL, patientId + " day " + date);
     }
 
     @Test
     void eventsAreAuthorisedAsTheRestOfThePatientsData() {
-        EngineTest.Patient p = EngineTest.newPatient(jdbc);
+        EngineFixtures.Patient p = EngineFixtures.newPatient(jdbc);
         String path = "/api/v1/patients/" + p.id() + "/events";
         given().get(path).then().statusCode(401);
         as(Tokens.admin()).get(path).then().statusCode(403);
         as(Clinic.newPhysio().token()).get(path).then().statusCode(404);
-        as(Tokens.patient(EngineTest.newPatient(jdbc).id())).get(path).then().statusCode(404);
+        as(Tokens.patient(EngineFixtures.newPatient(jdbc).id())).get(path).then().statusCode(404);
     }
 }

@@ -1,4 +1,4 @@
-package org.osteon.engine;
+package org.osteon.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,6 +34,7 @@ import org.osteon.support.Clinic;
 import org.osteon.support.DeviceClient;
 import org.osteon.support.Registry;
 import org.osteon.support.Tokens;
+import org.osteon.support.EngineFixtures;
 
 /**
  * A watch learns how today is going on its {@code progress} topic (docs/device-contract.md §8),
@@ -74,11 +75,11 @@ class DeviceProgressTest {
 
     @Test
     void everyActiveDeviceOfThePatientGetsTodaysNumbersAsStoredAndNoOneElseDoes() throws Exception {
-        EngineTest.Patient p = EngineTest.newPatient(jdbc);
+        EngineFixtures.Patient p = EngineFixtures.newPatient(jdbc);
         String secondWatch = Registry.newDevice(p.id(), 16);
         String revoked = Registry.newDevice(p.id(), 16);
         Tokens.asAdmin().post("/api/v1/devices/" + revoked + "/revoke").then().statusCode(200);
-        EngineTest.Patient other = EngineTest.newPatient(jdbc);
+        EngineFixtures.Patient other = EngineFixtures.newPatient(jdbc);
         Clinic.prescribe(p.physio(), p.id(), Map.of("reason", "osteopenia", "components", List.of(
                 Map.of("kind", "impacts", "minG", 4.2, "count", 20, "per", "day"),
                 Map.of("kind", "mvpa", "minutesPerWeek", 140, "boutMinutes", 10),
@@ -86,10 +87,10 @@ class DeviceProgressTest {
         List<Seen> seen = new CopyOnWriteArrayList<>();
         subscribe(seen, progress(p.deviceId()), progress(secondWatch), progress(revoked), progress(other.deviceId()));
 
-        LocalDate today = EngineTest.today();
-        Instant start = today.atTime(10, 0).atZone(EngineTest.VIENNA).toInstant();
-        EngineTest.publish(p.deviceId(), morningWorkout(start));
-        await().atMost(EngineTest.SCORED).until(() -> dirtyDays(p.id()) == 0 && scored(p.id(), today));
+        LocalDate today = EngineFixtures.today();
+        Instant start = today.atTime(10, 0).atZone(EngineFixtures.VIENNA).toInstant();
+        EngineFixtures.publish(p.deviceId(), morningWorkout(start));
+        await().atMost(EngineFixtures.SCORED).until(() -> dirtyDays(p.id()) == 0 && scored(p.id(), today));
 
         JsonPath day = as(p.physio().token()).queryParam("from", today.toString()).queryParam("to", today.toString())
                 .get("/api/v1/patients/" + p.id() + "/days").then().statusCode(200).extract().jsonPath();
@@ -125,9 +126,9 @@ class DeviceProgressTest {
                 .allSatisfy(s -> assertThat(s.json().path("date").asText()).isEqualTo(today.toString()));
 
         // A late hour of yesterday is scored, but a watch shows today: it gets nothing for it.
-        Instant yesterday = today.minusDays(1).atTime(10, 0).atZone(EngineTest.VIENNA).toInstant();
-        EngineTest.publish(p.deviceId(), List.of(Batches.accelJson(1_000, yesterday, RATE_HZ, 600 * RATE_HZ)));
-        await().atMost(EngineTest.SCORED).until(() -> dirtyDays(p.id()) == 0 && scored(p.id(), today.minusDays(1)));
+        Instant yesterday = today.minusDays(1).atTime(10, 0).atZone(EngineFixtures.VIENNA).toInstant();
+        EngineFixtures.publish(p.deviceId(), List.of(Batches.accelJson(1_000, yesterday, RATE_HZ, 600 * RATE_HZ)));
+        await().atMost(EngineFixtures.SCORED).until(() -> dirtyDays(p.id()) == 0 && scored(p.id(), today.minusDays(1)));
 
         // Revoking the second watch clears its retained progress, on the same connection and so
         // after any progress Osteon sent before: once the empty message is here, the rest would be too.
@@ -151,8 +152,8 @@ class DeviceProgressTest {
 
     @Test
     void aWeekdayOffASessionsScheduleShowsTheWatchNoImpactTarget() throws Exception {
-        EngineTest.Patient p = EngineTest.newPatient(jdbc);
-        LocalDate today = EngineTest.today();
+        EngineFixtures.Patient p = EngineFixtures.newPatient(jdbc);
+        LocalDate today = EngineFixtures.today();
         List<String> otherDays = java.util.Arrays.stream(java.time.DayOfWeek.values())
                 .filter(d -> d != today.getDayOfWeek()).map(Enum::name).toList();
         Clinic.prescribe(p.physio(), p.id(), Map.of("reason", "twice a week", "components", List.of(
@@ -161,9 +162,9 @@ class DeviceProgressTest {
                 Map.of("kind", "steps", "stepsPerDay", 6000, "daysPerWeek", 5))));
         List<Seen> seen = new CopyOnWriteArrayList<>();
         subscribe(seen, progress(p.deviceId()));
-        Instant start = today.atTime(10, 0).atZone(EngineTest.VIENNA).toInstant();
-        EngineTest.publish(p.deviceId(), morningWorkout(start));
-        await().atMost(EngineTest.SCORED).untilAsserted(() -> {
+        Instant start = today.atTime(10, 0).atZone(EngineFixtures.VIENNA).toInstant();
+        EngineFixtures.publish(p.deviceId(), morningWorkout(start));
+        await().atMost(EngineFixtures.SCORED).untilAsserted(() -> {
             JsonNode last = last(seen, p.deviceId());
             assertThat(last).isNotNull();
             assertThat(Instant.parse(last.path("scoredThrough").asText())).isEqualTo(start.plusSeconds(SECONDS));
@@ -222,7 +223,7 @@ class DeviceProgressTest {
 
     /** One connection for all the topics, so that messages arrive in the order the broker handled them. */
     void subscribe(List<Seen> into, String... topics) throws MqttException {
-        MqttClient c = new MqttClient(EngineTest.BROKER, "progress-test-" + UUID.randomUUID(), new MemoryPersistence());
+        MqttClient c = new MqttClient(EngineFixtures.BROKER, "progress-test-" + UUID.randomUUID(), new MemoryPersistence());
         MqttConnectOptions o = new MqttConnectOptions();
         o.setCleanSession(true);
         c.connect(o);

@@ -1,4 +1,4 @@
-package org.osteon.broker;
+package org.osteon.ingest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.osteon.engine;
+package org.osteon.progress;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -20,12 +20,13 @@ import org.osteon.adherence.AdherenceService;
 import org.osteon.adherence.DaySummary;
 import org.osteon.common.Coalescing;
 import org.osteon.device.Device;
-import org.osteon.ingest.DeviceTopics;
-import org.osteon.ingest.MqttIngestClient;
+import org.osteon.ingest.DeviceMessages;
 import org.osteon.patient.Patient;
 import org.osteon.program.Component;
 import org.osteon.program.ProgramDtos.ProgramView;
 import org.osteon.program.ProgramService;
+import org.osteon.engine.DayScored;
+import org.osteon.engine.EngineConfig;
 
 /**
  * Tells a patient's devices how today is going, so that a watch can show today's impacts and
@@ -49,20 +50,18 @@ public class DeviceProgress {
      */
     static final double DEFAULT_IMPACT_MIN_G = 4.2;
 
-    private final MqttIngestClient mqtt;
-    private final DeviceTopics topics;
+    private final DeviceMessages devices;
     private final AdherenceService adherence;
     private final ProgramService programs;
     private final ObjectMapper json;
     private final Coalescing<DayScored> sends;
     private final Clock clock;
 
-    public DeviceProgress(MqttIngestClient mqtt, DeviceTopics topics, AdherenceService adherence,
+    public DeviceProgress(DeviceMessages devices, AdherenceService adherence,
             ProgramService programs, ObjectMapper json, EngineConfig config, Clock clock) {
         this.clock = clock;
         this.sends = new Coalescing<>("osteon-device-progress", config.progressInterval(), this::send);
-        this.mqtt = mqtt;
-        this.topics = topics;
+        this.devices = devices;
         this.adherence = adherence;
         this.programs = programs;
         this.json = json.copy().setSerializationInclusion(JsonInclude.Include.NON_NULL);
@@ -116,21 +115,11 @@ public class DeviceProgress {
             return;
         }
         byte[] payload = write(message.get());
-        List<Device> devices = Device.list("patientId = ?1 and revokedAt is null", patient.id);
-        for (Device d : devices) {
-            if (!mqtt.publishToDevice(topics.progress(d.id), payload, true)) {
+        List<Device> recipients = Device.list("patientId = ?1 and revokedAt is null", patient.id);
+        for (Device d : recipients) {
+            if (!devices.sendProgress(d.id, payload)) {
                 LOG.debugf("Progress of patient %s not sent to device %s: broker not reachable", patient.id, d.id);
             }
-        }
-    }
-
-    /**
-     * Removes a device's retained progress from the broker (an empty retained message), so that
-     * nothing of the patient's day stays there once the device is revoked or the patient erased.
-     */
-    public void forget(String deviceId) {
-        if (!mqtt.publishToDevice(topics.progress(deviceId), new byte[0], true)) {
-            LOG.warnf("Retained progress of device %s could not be removed: broker not reachable", deviceId);
         }
     }
 

@@ -1,4 +1,4 @@
-package org.osteon.engine;
+package org.osteon.progress;
 
 import java.time.LocalDate;
 import java.util.LinkedHashSet;

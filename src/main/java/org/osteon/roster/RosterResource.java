@@ -1,4 +1,4 @@
-package org.osteon.physio;
+package org.osteon.roster;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.osteon.adherence.AdherenceResults.WeekAdherence;
 import org.osteon.adherence.AdherenceService;
 import org.osteon.audit.AuditLog;
-import org.osteon.auth.PatientAccess;
+import org.osteon.patient.PatientAccess;
 import org.osteon.auth.Roles;
 import org.osteon.common.ApiDocs;
 import org.osteon.common.ApiException;
@@ -36,8 +36,9 @@ import org.osteon.common.ApiProblem;
 import org.osteon.common.Jdbc;
 import org.osteon.common.Page;
 import org.osteon.patient.Patient;
-import org.osteon.physio.PhysioDtos.RosterEntry;
 import org.osteon.program.ProgramService;
+import org.osteon.physio.CareAssignments;
+import org.osteon.physio.Physiotherapist;
 
 /** A physiotherapist's own patients, with last week's adherence, trend, flags and last sync. */
 @Path("/api/v1/physiotherapists/me/patients")

@@ -1,4 +1,4 @@
-package org.osteon.physio;
+package org.osteon.roster;
 
 import static org.hamcrest.Matchers.*;
 import static org.osteon.support.Tokens.as;
