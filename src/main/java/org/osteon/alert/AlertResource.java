@@ -25,7 +25,6 @@ import org.osteon.audit.AuditLog;
 import org.osteon.auth.Caller;
 import org.osteon.patient.PatientAccess;
 import org.osteon.auth.Roles;
-import org.osteon.common.ApiDocs;
 import org.osteon.common.ApiException;
 import org.osteon.common.ApiProblem;
 import org.osteon.common.Page;
@@ -43,10 +42,8 @@ import org.osteon.physio.Physiotherapist;
 @Tag(name = "Alerts")
 @SecurityRequirement(name = "bearer")
 @RolesAllowed(Roles.PHYSIO)
-@APIResponse(responseCode = "401", description = "no valid bearer token",
-        content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "401", value = ApiDocs.UNAUTHORIZED)))
-@APIResponse(responseCode = "403", description = "only physiotherapists read and acknowledge alerts",
-        content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "403", value = ApiDocs.FORBIDDEN)))
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden", description = "only physiotherapists read and acknowledge alerts")
 public class AlertResource {
     static final String ALERT_EXAMPLE = "{\"id\":\"9b1e…\",\"patientId\":\"5f0c…\",\"patientDisplayName\":\"OST-0042\",\"rule\":\"mood_decline\","
             + "\"metric\":\"mvpa_bouted_10\",\"status\":\"open\",\"raisedAt\":\"2026-03-25T06:15:00Z\",\"message\":\"Bouted MVPA "
@@ -85,8 +82,7 @@ public class AlertResource {
             name = "200", value = "{\"items\":[" + ALERT_EXAMPLE + "],\"page\":0,\"size\":50,\"total\":1}")))
     @APIResponse(responseCode = "400", description = "status, page or size out of range",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400", value = STATUS_400)))
-    @APIResponse(responseCode = "404", description = "patientId is no patient of the caller's",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "404", value = ApiDocs.NOT_FOUND)))
+    @APIResponse(responseCode = "404", ref = "NotFound", description = "patientId is no patient of the caller's")
     public Page<AlertView> list(@QueryParam("status") @DefaultValue("open") @Parameter(schema = @Schema(
                     enumeration = {"open", "acknowledged", "resolved", "all"})) String status,
             @QueryParam("patientId") UUID patientId,

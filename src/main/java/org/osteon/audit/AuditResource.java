@@ -41,10 +41,8 @@ public class AuditResource {
                     + "\"detail\":{\"version\":2,\"effectiveFrom\":\"2026-03-02\"}}],\"page\":0,\"size\":50,\"total\":1}")))
     @APIResponse(responseCode = "400", description = "page or size out of range",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400", value = ApiDocs.BAD_REQUEST)))
-    @APIResponse(responseCode = "401", description = "no valid bearer token",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "401", value = ApiDocs.UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "only admins read the audit trail",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "403", value = ApiDocs.FORBIDDEN)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden", description = "only admins read the audit trail")
     public Page<AuditEvent> list(@QueryParam("patientId") UUID patientId, @QueryParam("action") String action,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
         Page.check(page, size);

@@ -19,10 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.osteon.patient.PatientAccess;
 import org.osteon.auth.Roles;
-import org.osteon.common.ApiDocs;
 import org.osteon.broker.DeviceBrokerAccess;
 import org.osteon.common.ApiException;
-import org.osteon.common.ApiProblem;
 import org.osteon.device.DeviceDtos.DeviceView;
 import org.osteon.device.DeviceDtos.SyncStatus;
 import org.osteon.ingest.DeviceMessages;
@@ -32,10 +30,8 @@ import org.osteon.ingest.DeviceMessages;
 @Tag(name = "Devices")
 @SecurityRequirement(name = "bearer")
 @RolesAllowed({Roles.ADMIN, Roles.PHYSIO, Roles.PATIENT})
-@APIResponse(responseCode = "401", description = "no valid bearer token",
-        content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "401", value = ApiDocs.UNAUTHORIZED)))
-@APIResponse(responseCode = "404", description = "no such device, or not one of the caller's",
-        content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "404", value = ApiDocs.NOT_FOUND)))
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "404", ref = "NotFound", description = "no such device, or not one of the caller's")
 public class DeviceResource {
     private final DeviceViews views;
     private final SyncStatusRepository syncStatus;

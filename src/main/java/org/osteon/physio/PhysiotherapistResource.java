@@ -46,10 +46,8 @@ import org.osteon.physio.PhysioDtos.PhysiotherapistView;
 @Tag(name = "Physiotherapists")
 @SecurityRequirement(name = "bearer")
 @RolesAllowed(Roles.ADMIN)
-@APIResponse(responseCode = "401", description = "no valid bearer token",
-        content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "401", value = ApiDocs.UNAUTHORIZED)))
-@APIResponse(responseCode = "403", description = "only admins manage physiotherapists",
-        content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "403", value = ApiDocs.FORBIDDEN)))
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden", description = "only admins manage physiotherapists")
 public class PhysiotherapistResource {
     private final CareAssignments assignments;
     private final Clock clock;
@@ -104,8 +102,7 @@ public class PhysiotherapistResource {
     @Operation(summary = "One physiotherapist")
     @APIResponse(responseCode = "200", description = "found", content = @Content(examples = @ExampleObject(name = "200",
             value = "{\"id\":\"8a1e…\",\"subject\":\"physio-7\",\"displayName\":\"A. Weber\",\"createdAt\":\"2026-03-01T09:00:00Z\"}")))
-    @APIResponse(responseCode = "404", description = "unknown id",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "404", value = ApiDocs.NOT_FOUND)))
+    @APIResponse(responseCode = "404", ref = "NotFound", description = "unknown id")
     public PhysiotherapistView get(@PathParam("physioId") @Parameter(description = ID_OR_SUBJECT) String physioId) {
         return PhysiotherapistView.of(physio(physioId));
     }
@@ -115,8 +112,7 @@ public class PhysiotherapistResource {
     @Transactional
     @Operation(summary = "Assign a patient to a physiotherapist", description = "Idempotent.")
     @APIResponse(responseCode = "204", description = "assigned")
-    @APIResponse(responseCode = "404", description = "unknown physiotherapist or patient",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "404", value = ApiDocs.NOT_FOUND)))
+    @APIResponse(responseCode = "404", ref = "NotFound", description = "unknown physiotherapist or patient")
     public void assign(@PathParam("physioId") @Parameter(description = ID_OR_SUBJECT) String physioId,
             @PathParam("patientId") UUID patientId) {
         Physiotherapist physio = physio(physioId);
@@ -131,8 +127,7 @@ public class PhysiotherapistResource {
     @Transactional
     @Operation(summary = "End an assignment")
     @APIResponse(responseCode = "204", description = "the assignment is gone")
-    @APIResponse(responseCode = "404", description = "there was no such assignment",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "404", value = ApiDocs.NOT_FOUND)))
+    @APIResponse(responseCode = "404", ref = "NotFound", description = "there was no such assignment")
     public void unassign(@PathParam("physioId") @Parameter(description = ID_OR_SUBJECT) String physioId,
             @PathParam("patientId") UUID patientId) {
         Physiotherapist physio = physio(physioId);

@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.osteon.patient.PatientAccess;
 import org.osteon.auth.Roles;
-import org.osteon.common.ApiDocs;
 import org.osteon.common.ApiProblem;
 
 @Path("/api/v1/patients/{patientId}/export")
@@ -51,10 +50,8 @@ public class PatientExportResource {
         @Content(mediaType = ReadableExport.ZIP, examples = @ExampleObject(name = "200 format=csv", value = ZIP_EXAMPLE))})
     @APIResponse(responseCode = "400", description = "format is neither json nor csv",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400", value = FORMAT_400)))
-    @APIResponse(responseCode = "401", description = "no valid bearer token",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "401", value = ApiDocs.UNAUTHORIZED)))
-    @APIResponse(responseCode = "404", description = "no such patient, or not one of the caller's",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "404", value = ApiDocs.NOT_FOUND)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Response readable(@PathParam("patientId") UUID patientId, @QueryParam("format") @DefaultValue("json")
             @Parameter(description = FORMAT, schema = @Schema(enumeration = {"json", "csv"})) String format) {
         return readable.answer(access.registry(patientId, "export"), format);
@@ -91,12 +88,9 @@ public class PatientExportResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "200",
                     value = "{\"patientId\":\"5f0c…\",\"exportedAt\":\"2026-11-27T10:00:00Z\",\"tables\":{\"patient\":[{\"id\":\"5f0c…\",\"display_name\":\"OST-0042\"}],"
                             + "\"device\":[{\"id\":\"wrist-7f3a\"}],\"accel_batch\":[]}}")))
-    @APIResponse(responseCode = "401", description = "no valid bearer token",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "401", value = ApiDocs.UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "only admins export patient data",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "403", value = ApiDocs.FORBIDDEN)))
-    @APIResponse(responseCode = "404", description = "no such patient",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "404", value = ApiDocs.NOT_FOUND)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden", description = "only admins export patient data")
+    @APIResponse(responseCode = "404", ref = "NotFound", description = "no such patient")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Export everything held about a patient (admin)",
             description = "One JSON document with every row of the patient, raw data included, by table. Large: "

@@ -82,10 +82,8 @@ public class RosterResource {
                     + "\"openAlerts\":1,\"flags\":[\"cap_exceeded\",\"open_alerts\"],\"lastSyncAt\":\"2026-03-16T07:02:11Z\"}],\"page\":0,\"size\":50,\"total\":1}")))
     @APIResponse(responseCode = "400", description = "unknown sort, or page or size out of range",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400", value = ApiDocs.BAD_REQUEST)))
-    @APIResponse(responseCode = "401", description = "no valid bearer token",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "401", value = ApiDocs.UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "not a registered physiotherapist",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "403", value = ApiDocs.FORBIDDEN)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden", description = "not a registered physiotherapist")
     public Page<RosterEntry> roster(
             @QueryParam("sort") @DefaultValue("adherence")
                     @Parameter(schema = @Schema(enumeration = {"adherence", "-adherence", "name"})) String sort,
