@@ -47,9 +47,10 @@ public class PatientAlertResource {
     @Operation(summary = "Alerts of one of the caller's patients, newest first",
             description = "status=open (default), acknowledged, resolved or all.")
     @APIResponse(responseCode = "200", description = "a page of alerts", content = @Content(examples = @ExampleObject(
-            name = "200", value = "{\"items\":[" + AlertResource.ALERT_EXAMPLE + "],\"page\":0,\"size\":50,\"total\":1}")))
+            name = "200", value = AlertExamples.PAGE)))
     @APIResponse(responseCode = "400", description = "status, page or size out of range",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400", value = AlertResource.STATUS_400)))
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400",
+                    value = AlertExamples.STATUS_400)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Page<AlertView> ofPatient(@PathParam("patientId") UUID patientId,
             @QueryParam("status") @DefaultValue("open") @Parameter(schema = @Schema(

@@ -55,7 +55,7 @@ public class DeviceResource {
     @Operation(summary = "Read a device and its topics",
             description = "For the patient wearing it, their physiotherapist or an admin; 404 for anyone else.")
     @APIResponse(responseCode = "200", description = "the device", content = @Content(examples = @ExampleObject(name = "200",
-            value = "{\"deviceId\":\"wrist-7f3a\",\"patientId\":\"5f0c…\",\"placement\":\"wrist\",\"rangeG\":16.0,\"model\":\"IMU-9\",\"registeredAt\":\"2026-03-01T09:05:00Z\",\"recordingsFrom\":\"2026-03-01T09:05:00Z\",\"revokedAt\":null,\"topics\":{\"accel\":\"osteon/v1/devices/wrist-7f3a/accel\",\"load\":\"osteon/v1/devices/wrist-7f3a/load\",\"receipts\":\"osteon/v1/devices/wrist-7f3a/receipts\",\"progress\":\"osteon/v1/devices/wrist-7f3a/progress\"}}")))
+            value = DeviceExamples.DEVICE)))
     public DeviceView get(@PathParam("deviceId") String deviceId) {
         return views.of(find(deviceId, "device"));
     }
@@ -69,7 +69,7 @@ public class DeviceResource {
                     + "rejection with its reason. By an admin (checking an integration), the patient's physiotherapist "
                     + "or the patient.")
     @APIResponse(responseCode = "200", description = "the sync status", content = @Content(examples = @ExampleObject(name = "200",
-            value = "{\"deviceId\":\"wrist-7f3a\",\"streams\":[{\"stream\":\"accel\",\"lastSeq\":41,\"batchesAccepted\":40,\"samplesAccepted\":120000,\"duplicates\":2,\"rejections\":1,\"missingSeqs\":2,\"gaps\":[{\"from\":7,\"to\":8}],\"lastReceiptAt\":\"2026-03-16T07:02:11Z\",\"lastAcceptedAt\":\"2026-03-16T07:02:11Z\",\"lastRejection\":{\"seq\":12,\"code\":\"out_of_range\",\"reason\":\"z[3]: |9.5| g is beyond the device's range of 8.0 g\",\"receivedAt\":\"2026-03-15T18:40:02Z\"}},{\"stream\":\"load\",\"lastSeq\":3,\"batchesAccepted\":4,\"eventsAccepted\":9,\"duplicates\":0,\"rejections\":0,\"missingSeqs\":0,\"gaps\":[],\"lastReceiptAt\":\"2026-03-16T06:40:00Z\",\"lastAcceptedAt\":\"2026-03-16T06:40:00Z\",\"lastRejection\":null}]}")))
+            value = DeviceExamples.SYNC_STATUS)))
     public SyncStatus syncStatus(@PathParam("deviceId") String deviceId) {
         find(deviceId, "device.sync-status");
         return syncStatus.of(deviceId);

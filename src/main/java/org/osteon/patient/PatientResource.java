@@ -60,14 +60,14 @@ public class PatientResource {
             + "A physiotherapist who registers a patient is assigned to them; 403 for a physiotherapist "
             + "who is not registered.")
     @APIResponse(responseCode = "201", description = "registered", content = @Content(examples = @ExampleObject(name = "201",
-            value = "{\"id\":\"5f0c…\",\"displayName\":\"OST-0042\",\"timeZone\":\"Europe/Vienna\",\"bodyMassKg\":64.5,\"createdAt\":\"2026-03-01T09:00:00Z\"}")))
+            value = PatientExamples.PATIENT)))
     @APIResponse(responseCode = "400", description = "a field is wrong, named in errors",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400", value = ApiDocs.BAD_REQUEST)))
     @APIResponse(responseCode = "403", ref = "Forbidden",
             description = "patients do not register patients; the physiotherapist is not registered")
     public Response create(
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
-                    name = "patient", value = "{\"displayName\":\"OST-0042\",\"timeZone\":\"Europe/Vienna\",\"bodyMassKg\":64.5}")))
+                    name = "patient", value = PatientExamples.NEW_PATIENT)))
             @Valid @NotNull NewPatient body, UriInfo uri) {
         Optional<Physiotherapist> physio = access.physio();
         if (!access.isAdmin() && physio.isEmpty()) {
@@ -93,7 +93,7 @@ public class PatientResource {
     @Operation(summary = "Read the calling patient", description = "The patient whose token calls: an app learns its "
             + "patient id here, for every other path under /api/v1/patients/{patientId}.")
     @APIResponse(responseCode = "200", description = "the patient", content = @Content(examples = @ExampleObject(name = "200",
-            value = "{\"id\":\"5f0c…\",\"displayName\":\"OST-0042\",\"timeZone\":\"Europe/Vienna\",\"bodyMassKg\":64.5,\"createdAt\":\"2026-03-01T09:00:00Z\"}")))
+            value = PatientExamples.PATIENT)))
     @APIResponse(responseCode = "404", ref = "NotFound", description = "the token's subject is no registered patient")
     public PatientView me() {
         return PatientView.of(access.me("patient"));
@@ -105,7 +105,7 @@ public class PatientResource {
     @Operation(summary = "Read a patient", description = "The patient themself, an assigned physiotherapist or an admin; "
             + "404 for anyone else, as for an unknown id.")
     @APIResponse(responseCode = "200", description = "the patient", content = @Content(examples = @ExampleObject(name = "200",
-            value = "{\"id\":\"5f0c…\",\"displayName\":\"OST-0042\",\"timeZone\":\"Europe/Vienna\",\"bodyMassKg\":64.5,\"createdAt\":\"2026-03-01T09:00:00Z\"}")))
+            value = PatientExamples.PATIENT)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public PatientView get(@PathParam("patientId") UUID patientId) {
         return PatientView.of(access.registry(patientId, "patient"));

@@ -61,14 +61,14 @@ public class PhysiotherapistResource {
     @Transactional
     @Operation(summary = "Register a physiotherapist")
     @APIResponse(responseCode = "201", description = "registered", content = @Content(examples = @ExampleObject(name = "201",
-            value = "{\"id\":\"8a1e…\",\"subject\":\"physio-7\",\"displayName\":\"A. Weber\",\"createdAt\":\"2026-03-01T09:00:00Z\"}")))
+            value = PhysiotherapistExamples.PHYSIOTHERAPIST)))
     @APIResponse(responseCode = "400", description = "a field is wrong, named in errors",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400", value = ApiDocs.BAD_REQUEST)))
     @APIResponse(responseCode = "409", description = "the subject is already registered",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "409", value = ApiDocs.CONFLICT)))
     public Response create(
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
-                    name = "physiotherapist", value = "{\"subject\":\"physio-7\",\"displayName\":\"A. Weber\"}")))
+                    name = "physiotherapist", value = PhysiotherapistExamples.NEW_PHYSIOTHERAPIST)))
             @Valid @NotNull NewPhysiotherapist body, UriInfo uri) {
         if (Physiotherapist.findBySubject(body.subject()).isPresent()) {
             throw ApiException.conflict("subject", "subject '" + body.subject() + "' is already registered");
@@ -86,8 +86,7 @@ public class PhysiotherapistResource {
     @GET
     @Operation(summary = "Physiotherapists, by name")
     @APIResponse(responseCode = "200", description = "a page", content = @Content(examples = @ExampleObject(name = "200",
-            value = "{\"items\":[{\"id\":\"8a1e…\",\"subject\":\"physio-7\",\"displayName\":\"A. Weber\","
-                    + "\"createdAt\":\"2026-03-01T09:00:00Z\"}],\"page\":0,\"size\":50,\"total\":1}")))
+            value = PhysiotherapistExamples.PAGE)))
     public Page<PhysiotherapistView> list(@QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size) {
         Page.check(page, size);
@@ -101,7 +100,7 @@ public class PhysiotherapistResource {
     @Path("/{physioId}")
     @Operation(summary = "One physiotherapist")
     @APIResponse(responseCode = "200", description = "found", content = @Content(examples = @ExampleObject(name = "200",
-            value = "{\"id\":\"8a1e…\",\"subject\":\"physio-7\",\"displayName\":\"A. Weber\",\"createdAt\":\"2026-03-01T09:00:00Z\"}")))
+            value = PhysiotherapistExamples.PHYSIOTHERAPIST)))
     @APIResponse(responseCode = "404", ref = "NotFound", description = "unknown id")
     public PhysiotherapistView get(@PathParam("physioId") @Parameter(description = ID_OR_SUBJECT) String physioId) {
         return PhysiotherapistView.of(physio(physioId));

@@ -40,12 +40,12 @@ public class MyExportResource {
             description = PatientExportResource.READABLE)
     @APIResponse(responseCode = "200", description = "the export, as a file to save", content = {
         @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReadableExport.Export.class),
-                examples = @ExampleObject(name = "200", value = PatientExportResource.READABLE_EXAMPLE)),
+                examples = @ExampleObject(name = "200", value = PrivacyExamples.READABLE)),
         @Content(mediaType = ReadableExport.ZIP, examples = @ExampleObject(name = "200 format=csv",
-                value = PatientExportResource.ZIP_EXAMPLE))})
+                value = PrivacyExamples.ZIP))})
     @APIResponse(responseCode = "400", description = "format is neither json nor csv",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400",
-                    value = PatientExportResource.FORMAT_400)))
+                    value = PrivacyExamples.FORMAT_400)))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden", description = "only a patient has a data export of their own")
     @APIResponse(responseCode = "404", ref = "NotFound", description = "the token's subject is no registered patient")

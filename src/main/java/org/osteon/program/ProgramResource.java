@@ -44,12 +44,6 @@ import org.osteon.program.ProgramDtos.ProgramView;
 @APIResponse(responseCode = "401", ref = "Unauthorized")
 @APIResponse(responseCode = "404", ref = "NotFound")
 public class ProgramResource {
-    static final String VERSION_EXAMPLE = "{\"patientId\":\"5f0c…\",\"version\":2,\"effectiveFrom\":\"2026-03-02\","
-            + "\"templateId\":\"progressive-impact-osteoporosis\",\"components\":[{\"kind\":\"impacts\",\"minG\":4.2,"
-            + "\"count\":20,\"per\":\"day\",\"cap\":{\"aboveG\":6.0,\"maxPerDay\":60},\"progression\":{\"step\":5.0,"
-            + "\"everyWeeks\":2,\"ceiling\":50.0}}],\"author\":{\"role\":\"physio\",\"subject\":\"physio-7\"},"
-            + "\"reason\":\"tolerating the first block well\",\"createdAt\":\"2026-03-01T09:12:00Z\"}";
-
     private final ProgramService programs;
     private final PatientAccess access;
 
@@ -70,8 +64,7 @@ public class ProgramResource {
             description = "inForce is null while the first version has not taken effect yet; upcoming names the next "
                     + "scheduled version. 404 when the patient has no program.")
     @APIResponse(responseCode = "200", description = "the program", content = @Content(examples = @ExampleObject(name = "200",
-            value = "{\"date\":\"2026-03-16\",\"inForce\":" + VERSION_EXAMPLE + ",\"targetsOnDate\":[{\"kind\":\"impacts\","
-                    + "\"minG\":4.2,\"count\":30,\"per\":\"day\"}],\"upcoming\":null}")))
+            value = ProgramExamples.CURRENT)))
     @APIResponse(responseCode = "403", ref = "Forbidden", description = "admins do not read clinical data")
     public ProgramView get(@PathParam("patientId") UUID patientId) {
         Patient p = access.clinical(patientId, "program");
@@ -135,7 +128,7 @@ public class ProgramResource {
     @RolesAllowed({Roles.PATIENT, Roles.PHYSIO})
     @Operation(summary = "Every version of the program, newest first, with author, reason and effective date")
     @APIResponse(responseCode = "200", description = "a page of versions", content = @Content(examples = @ExampleObject(
-            name = "200", value = "{\"items\":[" + VERSION_EXAMPLE + "],\"page\":0,\"size\":20,\"total\":2}")))
+            name = "200", value = ProgramExamples.VERSIONS)))
     @APIResponse(responseCode = "400", description = "page or size out of range",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400", value = ApiDocs.BAD_REQUEST)))
     @APIResponse(responseCode = "403", ref = "Forbidden", description = "admins do not read clinical data")
@@ -150,7 +143,7 @@ public class ProgramResource {
     @RolesAllowed({Roles.PATIENT, Roles.PHYSIO})
     @Operation(summary = "One version of the program")
     @APIResponse(responseCode = "200", description = "the version", content = @Content(examples = @ExampleObject(
-            name = "200", value = VERSION_EXAMPLE)))
+            name = "200", value = ProgramExamples.VERSION)))
     @APIResponse(responseCode = "403", ref = "Forbidden", description = "admins do not read clinical data")
     public ProgramVersionView version(@PathParam("patientId") UUID patientId, @PathParam("version") int version) {
         Patient p = access.clinical(patientId, "program.versions");

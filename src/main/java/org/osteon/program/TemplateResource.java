@@ -30,9 +30,7 @@ public class TemplateResource {
     @Operation(summary = "Templates to start a program from, each with its source",
             description = "Templates hold no patient data; any signed-in role may read them.")
     @APIResponse(responseCode = "200", description = "the templates", content = @Content(examples = @ExampleObject(name = "200",
-            value = "[{\"id\":\"who-2020\",\"name\":\"WHO 2020 adult activity\",\"description\":\"…\","
-                    + "\"source\":\"Bull et al., Br J Sports Med 2020\",\"components\":[{\"kind\":\"mvpa\","
-                    + "\"minutesPerWeek\":150,\"boutMinutes\":1}]}]")))
+            value = ProgramExamples.TEMPLATES)))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     public List<TemplateView> list() {
         return programs.templates();

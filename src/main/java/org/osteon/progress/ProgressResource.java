@@ -89,11 +89,7 @@ public class ProgressResource {
                     + "days), then goes on live. A physiotherapist unassigned from the patient gets nothing more: "
                     + "the stream ends at the next change.")
     @APIResponse(responseCode = "200", description = "the stream", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
-            examples = @ExampleObject(name = "200", value = "id:1772446531000000\nevent:day\ndata:{\"patientId\":"
-                    + "\"5f0c2b1e-…\",\"kind\":\"day\",\"date\":\"2026-03-02\",\"dataThrough\":\"2026-03-02T10:15:31Z\","
-                    + "\"day\":{\"date\":\"2026-03-02\",\"wearHours\":3.2,\"steps\":4210,…},\"adherence\":{\"date\":"
-                    + "\"2026-03-02\",\"programVersion\":1,\"components\":[{\"kind\":\"impacts\",\"target\":20.0,"
-                    + "\"achieved\":12.0,\"status\":\"in_progress\",…}],…}}")))
+            examples = @ExampleObject(name = "200", value = ProgressExamples.EVENTS)))
     @APIResponse(responseCode = "400", description = "Last-Event-ID is not an id this stream sent",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400", value = ApiDocs.BAD_REQUEST)))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
