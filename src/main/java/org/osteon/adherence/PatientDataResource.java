@@ -30,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.osteon.patient.PatientAccess;
 import org.osteon.auth.Roles;
-import org.osteon.common.ApiDocs;
 import org.osteon.common.ApiException;
 import org.osteon.common.ApiProblem;
 import org.osteon.common.Csv;
@@ -52,12 +51,9 @@ import org.osteon.patient.Patient;
                 value = "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":\"to: must not be "
                         + "before from\",\"instance\":\"/api/v1/patients/5f0c…/adherence\",\"errors\":[{\"field\":\"to\","
                         + "\"message\":\"must not be before from\"}]}")))
-@APIResponse(responseCode = "401", description = "no valid bearer token",
-        content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "401", value = ApiDocs.UNAUTHORIZED)))
-@APIResponse(responseCode = "403", description = "admins do not read clinical data",
-        content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "403", value = ApiDocs.FORBIDDEN)))
-@APIResponse(responseCode = "404", description = "no such patient, or not one of the caller's",
-        content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "404", value = ApiDocs.NOT_FOUND)))
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden", description = "admins do not read clinical data")
+@APIResponse(responseCode = "404", ref = "NotFound")
 public class PatientDataResource {
     private final AdherenceService adherence;
     private final PatientAccess access;

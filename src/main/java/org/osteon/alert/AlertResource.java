@@ -25,7 +25,6 @@ import org.osteon.audit.AuditLog;
 import org.osteon.auth.Caller;
 import org.osteon.patient.PatientAccess;
 import org.osteon.auth.Roles;
-import org.osteon.common.ApiDocs;
 import org.osteon.common.ApiException;
 import org.osteon.common.ApiProblem;
 import org.osteon.common.Page;
@@ -43,25 +42,9 @@ import org.osteon.physio.Physiotherapist;
 @Tag(name = "Alerts")
 @SecurityRequirement(name = "bearer")
 @RolesAllowed(Roles.PHYSIO)
-@APIResponse(responseCode = "401", description = "no valid bearer token",
-        content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "401", value = ApiDocs.UNAUTHORIZED)))
-@APIResponse(responseCode = "403", description = "only physiotherapists read and acknowledge alerts",
-        content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "403", value = ApiDocs.FORBIDDEN)))
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden", description = "only physiotherapists read and acknowledge alerts")
 public class AlertResource {
-    static final String ALERT_EXAMPLE = "{\"id\":\"9b1e…\",\"patientId\":\"5f0c…\",\"patientDisplayName\":\"OST-0042\",\"rule\":\"mood_decline\","
-            + "\"metric\":\"mvpa_bouted_10\",\"status\":\"open\",\"raisedAt\":\"2026-03-25T06:15:00Z\",\"message\":\"Bouted MVPA "
-            + "(bouts of 10 min or more) fell from a mean of 32.0 to 18.5 min/day (−42 %): 2026-03-18 to 2026-03-24 (5 valid "
-            + "days) against 2026-03-04 to 2026-03-17 (12 valid days); alert below −30 %.\",\"details\":{\"metric\":"
-            + "\"mvpa_bouted_10\",\"baselineMean\":32.0,\"recentMean\":18.5,\"change\":-0.4219,\"unit\":\"min/day\","
-            + "\"recentWindow\":{\"from\":\"2026-03-18\",\"to\":\"2026-03-24\",\"validDays\":5},\"baselineWindow\":{\"from\":"
-            + "\"2026-03-04\",\"to\":\"2026-03-17\",\"validDays\":12},\"parameters\":{\"fraction\":0.3,\"recentDays\":7,"
-            + "\"baselineDays\":14,\"minRecentValidDays\":4,\"minBaselineValidDays\":7,\"minWearHours\":10.0},"
-            + "\"definition\":\"docs/metrics-implementation.md (MVPA, bouts; …)\"},\"acknowledgedBy\":null,"
-            + "\"acknowledgedAt\":null,\"resolvedAt\":null,\"resolution\":null}";
-    static final String STATUS_400 = "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":"
-            + "\"status: must be open, acknowledged, resolved or all\",\"instance\":\"/api/v1/alerts\",\"errors\":[{\"field\":"
-            + "\"status\",\"message\":\"must be open, acknowledged, resolved or all\"}]}";
-
     private final AlertService alerts;
     private final PatientAccess access;
     private final CareAssignments assignments;
@@ -82,11 +65,11 @@ public class AlertResource {
             description = "status=open (default), acknowledged, resolved or all; patientId narrows to one of the "
                     + "caller's patients (another's is answered 404, as an unknown id).")
     @APIResponse(responseCode = "200", description = "a page of alerts", content = @Content(examples = @ExampleObject(
-            name = "200", value = "{\"items\":[" + ALERT_EXAMPLE + "],\"page\":0,\"size\":50,\"total\":1}")))
+            name = "200", value = AlertExamples.PAGE)))
     @APIResponse(responseCode = "400", description = "status, page or size out of range",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400", value = STATUS_400)))
-    @APIResponse(responseCode = "404", description = "patientId is no patient of the caller's",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "404", value = ApiDocs.NOT_FOUND)))
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400",
+                    value = AlertExamples.STATUS_400)))
+    @APIResponse(responseCode = "404", ref = "NotFound", description = "patientId is no patient of the caller's")
     public Page<AlertView> list(@QueryParam("status") @DefaultValue("open") @Parameter(schema = @Schema(
                     enumeration = {"open", "acknowledged", "resolved", "all"})) String status,
             @QueryParam("patientId") UUID patientId,
@@ -115,15 +98,10 @@ public class AlertResource {
                     + "acknowledged alert is not raised again; a new episode of its rule is. A resolved alert keeps "
                     + "its status and gains the acknowledgement.")
     @APIResponse(responseCode = "200", description = "the alert", content = @Content(examples = @ExampleObject(name = "200",
-            value = "{\"id\":\"9b1e…\",\"patientId\":\"5f0c…\",\"patientDisplayName\":\"OST-0042\",\"rule\":\"no_sync\",\"metric\":null,\"status\":"
-                    + "\"acknowledged\",\"raisedAt\":\"2026-03-25T06:15:00Z\",\"message\":\"No data synced for 2.3 days: "
-                    + "last accepted batch at 2026-03-22T23:02:11Z; alert after 2 days.\",\"details\":{\"lastSyncAt\":"
-                    + "\"2026-03-22T23:02:11Z\",\"daysSilent\":2.3,\"parameters\":{\"days\":2}},\"acknowledgedBy\":"
-                    + "\"physio-7\",\"acknowledgedAt\":\"2026-03-25T08:01:00Z\",\"resolvedAt\":null,\"resolution\":null}")))
+            value = AlertExamples.ACKNOWLEDGED)))
     @APIResponse(responseCode = "404", description = "no such alert, or not about one of the caller's patients",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "404",
-                    value = "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"alert '9b1e…' "
-                            + "does not exist\",\"instance\":\"/api/v1/alerts/9b1e…/acknowledge\"}")))
+                    value = AlertExamples.ALERT_NOT_FOUND)))
     public AlertView acknowledge(@PathParam("id") UUID id) {
         AlertView alert = alerts.find(id)
                 .filter(a -> access.physio().filter(ph -> assignments.isAssigned(ph.id, a.patientId())).isPresent())

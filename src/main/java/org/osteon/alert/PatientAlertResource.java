@@ -19,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.osteon.patient.PatientAccess;
 import org.osteon.auth.Roles;
-import org.osteon.common.ApiDocs;
 import org.osteon.common.ApiProblem;
 import org.osteon.common.Page;
 
@@ -33,10 +32,8 @@ import org.osteon.common.Page;
 @Tag(name = "Alerts")
 @SecurityRequirement(name = "bearer")
 @RolesAllowed(Roles.PHYSIO)
-@APIResponse(responseCode = "401", description = "no valid bearer token",
-        content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "401", value = ApiDocs.UNAUTHORIZED)))
-@APIResponse(responseCode = "403", description = "only physiotherapists read alerts",
-        content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "403", value = ApiDocs.FORBIDDEN)))
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden", description = "only physiotherapists read alerts")
 public class PatientAlertResource {
     private final AlertService alerts;
     private final PatientAccess access;
@@ -50,11 +47,11 @@ public class PatientAlertResource {
     @Operation(summary = "Alerts of one of the caller's patients, newest first",
             description = "status=open (default), acknowledged, resolved or all.")
     @APIResponse(responseCode = "200", description = "a page of alerts", content = @Content(examples = @ExampleObject(
-            name = "200", value = "{\"items\":[" + AlertResource.ALERT_EXAMPLE + "],\"page\":0,\"size\":50,\"total\":1}")))
+            name = "200", value = AlertExamples.PAGE)))
     @APIResponse(responseCode = "400", description = "status, page or size out of range",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400", value = AlertResource.STATUS_400)))
-    @APIResponse(responseCode = "404", description = "no such patient, or not one of the caller's",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "404", value = ApiDocs.NOT_FOUND)))
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400",
+                    value = AlertExamples.STATUS_400)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Page<AlertView> ofPatient(@PathParam("patientId") UUID patientId,
             @QueryParam("status") @DefaultValue("open") @Parameter(schema = @Schema(
                     enumeration = {"open", "acknowledged", "resolved", "all"})) String status,

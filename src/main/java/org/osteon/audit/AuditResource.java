@@ -36,15 +36,11 @@ public class AuditResource {
     @Operation(summary = "The audit trail, newest first",
             description = "Program changes (who, when, why) and physiotherapists' reads of patient data.")
     @APIResponse(responseCode = "200", description = "a page of events", content = @Content(examples = @ExampleObject(name = "200",
-            value = "{\"items\":[{\"id\":41,\"at\":\"2026-03-01T09:12:00Z\",\"actorRole\":\"physio\",\"actorSubject\":\"physio-7\","
-                    + "\"action\":\"program.changed\",\"patientId\":\"5f0c…\",\"reason\":\"tolerating the first block well\","
-                    + "\"detail\":{\"version\":2,\"effectiveFrom\":\"2026-03-02\"}}],\"page\":0,\"size\":50,\"total\":1}")))
+            value = AuditExamples.PAGE)))
     @APIResponse(responseCode = "400", description = "page or size out of range",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400", value = ApiDocs.BAD_REQUEST)))
-    @APIResponse(responseCode = "401", description = "no valid bearer token",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "401", value = ApiDocs.UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "only admins read the audit trail",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "403", value = ApiDocs.FORBIDDEN)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden", description = "only admins read the audit trail")
     public Page<AuditEvent> list(@QueryParam("patientId") UUID patientId, @QueryParam("action") String action,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
         Page.check(page, size);

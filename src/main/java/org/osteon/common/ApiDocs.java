@@ -1,6 +1,9 @@
 package org.osteon.common;
 
-/** Example bodies for the OpenAPI document, one per status an endpoint answers with. */
+/**
+ * Example bodies for the OpenAPI document, one per status an endpoint answers with. The 401, 403 and
+ * 404 ones belong to the shared responses declared in package-info, which resources name by ref.
+ */
 public final class ApiDocs {
     private ApiDocs() {}
 

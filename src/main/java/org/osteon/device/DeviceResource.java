@@ -19,10 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.osteon.patient.PatientAccess;
 import org.osteon.auth.Roles;
-import org.osteon.common.ApiDocs;
 import org.osteon.broker.DeviceBrokerAccess;
 import org.osteon.common.ApiException;
-import org.osteon.common.ApiProblem;
 import org.osteon.device.DeviceDtos.DeviceView;
 import org.osteon.device.DeviceDtos.SyncStatus;
 import org.osteon.ingest.DeviceMessages;
@@ -32,10 +30,8 @@ import org.osteon.ingest.DeviceMessages;
 @Tag(name = "Devices")
 @SecurityRequirement(name = "bearer")
 @RolesAllowed({Roles.ADMIN, Roles.PHYSIO, Roles.PATIENT})
-@APIResponse(responseCode = "401", description = "no valid bearer token",
-        content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "401", value = ApiDocs.UNAUTHORIZED)))
-@APIResponse(responseCode = "404", description = "no such device, or not one of the caller's",
-        content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "404", value = ApiDocs.NOT_FOUND)))
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "404", ref = "NotFound", description = "no such device, or not one of the caller's")
 public class DeviceResource {
     private final DeviceViews views;
     private final SyncStatusRepository syncStatus;
@@ -59,7 +55,7 @@ public class DeviceResource {
     @Operation(summary = "Read a device and its topics",
             description = "For the patient wearing it, their physiotherapist or an admin; 404 for anyone else.")
     @APIResponse(responseCode = "200", description = "the device", content = @Content(examples = @ExampleObject(name = "200",
-            value = "{\"deviceId\":\"wrist-7f3a\",\"patientId\":\"5f0c…\",\"placement\":\"wrist\",\"rangeG\":16.0,\"model\":\"IMU-9\",\"registeredAt\":\"2026-03-01T09:05:00Z\",\"recordingsFrom\":\"2026-03-01T09:05:00Z\",\"revokedAt\":null,\"topics\":{\"accel\":\"osteon/v1/devices/wrist-7f3a/accel\",\"load\":\"osteon/v1/devices/wrist-7f3a/load\",\"receipts\":\"osteon/v1/devices/wrist-7f3a/receipts\",\"progress\":\"osteon/v1/devices/wrist-7f3a/progress\"}}")))
+            value = DeviceExamples.DEVICE)))
     public DeviceView get(@PathParam("deviceId") String deviceId) {
         return views.of(find(deviceId, "device"));
     }
@@ -73,7 +69,7 @@ public class DeviceResource {
                     + "rejection with its reason. By an admin (checking an integration), the patient's physiotherapist "
                     + "or the patient.")
     @APIResponse(responseCode = "200", description = "the sync status", content = @Content(examples = @ExampleObject(name = "200",
-            value = "{\"deviceId\":\"wrist-7f3a\",\"streams\":[{\"stream\":\"accel\",\"lastSeq\":41,\"batchesAccepted\":40,\"samplesAccepted\":120000,\"duplicates\":2,\"rejections\":1,\"missingSeqs\":2,\"gaps\":[{\"from\":7,\"to\":8}],\"lastReceiptAt\":\"2026-03-16T07:02:11Z\",\"lastAcceptedAt\":\"2026-03-16T07:02:11Z\",\"lastRejection\":{\"seq\":12,\"code\":\"out_of_range\",\"reason\":\"z[3]: |9.5| g is beyond the device's range of 8.0 g\",\"receivedAt\":\"2026-03-15T18:40:02Z\"}},{\"stream\":\"load\",\"lastSeq\":3,\"batchesAccepted\":4,\"eventsAccepted\":9,\"duplicates\":0,\"rejections\":0,\"missingSeqs\":0,\"gaps\":[],\"lastReceiptAt\":\"2026-03-16T06:40:00Z\",\"lastAcceptedAt\":\"2026-03-16T06:40:00Z\",\"lastRejection\":null}]}")))
+            value = DeviceExamples.SYNC_STATUS)))
     public SyncStatus syncStatus(@PathParam("deviceId") String deviceId) {
         find(deviceId, "device.sync-status");
         return syncStatus.of(deviceId);

@@ -46,10 +46,8 @@ import org.osteon.device.DeviceDtos.NewDevice;
 @Tag(name = "Devices")
 @SecurityRequirement(name = "bearer")
 @RolesAllowed({Roles.ADMIN, Roles.PHYSIO, Roles.PATIENT})
-@APIResponse(responseCode = "401", description = "no valid bearer token",
-        content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "401", value = ApiDocs.UNAUTHORIZED)))
-@APIResponse(responseCode = "404", description = "no such patient, or not one of the caller's",
-        content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "404", value = ApiDocs.NOT_FOUND)))
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "404", ref = "NotFound")
 public class PatientDeviceResource {
     private final DeviceViews views;
     private final PatientAccess access;
@@ -83,14 +81,14 @@ public class PatientDeviceResource {
                     + "`osteon.ingest.max-earlier-recordings`, 28 days, before) are this patient's. That statement "
                     + "is audited.")
     @APIResponse(responseCode = "201", description = "registered, with its topics", content = @Content(examples = @ExampleObject(name = "201",
-            value = "{\"deviceId\":\"wrist-7f3a\",\"patientId\":\"5f0c…\",\"placement\":\"wrist\",\"rangeG\":16.0,\"model\":\"IMU-9\",\"registeredAt\":\"2026-03-01T09:05:00Z\",\"recordingsFrom\":\"2026-03-01T09:05:00Z\",\"revokedAt\":null,\"topics\":{\"accel\":\"osteon/v1/devices/wrist-7f3a/accel\",\"load\":\"osteon/v1/devices/wrist-7f3a/load\",\"receipts\":\"osteon/v1/devices/wrist-7f3a/receipts\",\"progress\":\"osteon/v1/devices/wrist-7f3a/progress\"}}")))
+            value = DeviceExamples.DEVICE)))
     @APIResponse(responseCode = "400", description = "a field is wrong, named in errors",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400", value = ApiDocs.BAD_REQUEST)))
     @APIResponse(responseCode = "409", description = "the device id is taken",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "409", value = ApiDocs.CONFLICT)))
     public Response register(@PathParam("patientId") UUID patientId,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
-                    name = "device", value = "{\"deviceId\":\"wrist-7f3a\",\"placement\":\"wrist\",\"rangeG\":16.0,\"model\":\"IMU-9\"}")))
+                    name = "device", value = DeviceExamples.NEW_DEVICE)))
             @Valid @NotNull NewDevice body, UriInfo uri) {
         access.registry(patientId, null);
         if (Device.findById(body.deviceId()) != null) {
@@ -149,7 +147,7 @@ public class PatientDeviceResource {
     @GET
     @Operation(summary = "A patient's devices")
     @APIResponse(responseCode = "200", description = "the devices", content = @Content(examples = @ExampleObject(name = "200",
-            value = "[" + "{\"deviceId\":\"wrist-7f3a\",\"patientId\":\"5f0c…\",\"placement\":\"wrist\",\"rangeG\":16.0,\"model\":\"IMU-9\",\"registeredAt\":\"2026-03-01T09:05:00Z\",\"recordingsFrom\":\"2026-03-01T09:05:00Z\",\"revokedAt\":null,\"topics\":{\"accel\":\"osteon/v1/devices/wrist-7f3a/accel\",\"load\":\"osteon/v1/devices/wrist-7f3a/load\",\"receipts\":\"osteon/v1/devices/wrist-7f3a/receipts\",\"progress\":\"osteon/v1/devices/wrist-7f3a/progress\"}}" + "]")))
+            value = DeviceExamples.DEVICES)))
     public List<DeviceView> list(@PathParam("patientId") UUID patientId) {
         access.registry(patientId, "devices");
         return Device.listByPatient(patientId).stream().map(views::of).toList();

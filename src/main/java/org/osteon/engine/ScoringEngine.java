@@ -2,9 +2,7 @@ package org.osteon.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,14 +57,7 @@ public class ScoringEngine {
     private final DayScoreRepository repository;
     private final RollingCircadian rolling;
     private final List<Thread> workers = new ArrayList<>();
-    private final Counter written;
-    private final Counter superseded;
-    private final Counter failed;
-    private final Counter continued;
-    private final Counter fromStart;
-    private final Counter checkedByMarks;
-    private final Counter checkedByCount;
-    private final Timer scoring;
+    private final EngineMetrics metrics;
     private final LiveDays live;
     /**
      * Where each scored day goes next (alerts, device progress), on every consumer of the
@@ -80,7 +71,6 @@ public class ScoringEngine {
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
     Emitter<DayScored> scored;
 
-    private final Counter unannounced;
     private volatile boolean stopping;
 
     public ScoringEngine(EngineConfig config, AgroalDataSource dataSource, ObjectMapper json, MeterRegistry registry) {
@@ -88,27 +78,8 @@ public class ScoringEngine {
         this.dataSource = dataSource;
         this.repository = new DayScoreRepository(json);
         this.rolling = new RollingCircadian(json);
-        String name = "osteon_engine_days_total";
-        String help = "Claimed days by outcome: written, superseded (a batch arrived meanwhile), failed";
-        this.written = Counter.builder(name).description(help).tag("outcome", "written").register(registry);
-        this.superseded = Counter.builder(name).description(help).tag("outcome", "superseded").register(registry);
-        this.failed = Counter.builder(name).description(help).tag("outcome", "failed").register(registry);
-        this.unannounced = Counter.builder("osteon_engine_unannounced_days_total")
-                .description("Scored days not passed on to alerts and device progress: their consumers were too far behind")
-                .register(registry);
-        String reads = "osteon_engine_scorings_total";
-        String readsHelp = "Scorings of a day by how its data was read: continued (only the batches after those its "
-                + "open state was fed) or from_start (the whole day)";
-        this.continued = Counter.builder(reads).description(readsHelp).tag("read", "continued").register(registry);
-        this.fromStart = Counter.builder(reads).description(readsHelp).tag("read", "from_start").register(registry);
-        String checks = "osteon_engine_continuation_checks_total";
-        String checksHelp = "How an open day was found still valid: by its marks (no batch counted) or by counting its batches";
-        this.checkedByMarks = Counter.builder(checks).description(checksHelp).tag("by", "marks").register(registry);
-        this.checkedByCount = Counter.builder(checks).description(checksHelp).tag("by", "count").register(registry);
         this.live = new LiveDays(config.liveDays());
-        registry.gauge("osteon_engine_live_days", live, LiveDays::size);
-        this.scoring = Timer.builder("osteon_engine_scoring_seconds").description("Scoring one day, read to commit")
-                .publishPercentileHistogram().register(registry);
+        this.metrics = new EngineMetrics(registry, live);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -186,8 +157,7 @@ public class ScoringEngine {
                 if (outcome.open() != null) {
                     live.put(claim.patientId(), claim.date(), outcome.open());
                 }
-                scoring.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-                (current ? written : superseded).increment();
+                metrics.scored(current, System.nanoTime() - started);
                 if (current) {
                     announce(claim);
                     LOG.debugf("Scored patient %s day %s in %d ms", claim.patientId(), claim.date(),
@@ -198,7 +168,7 @@ public class ScoringEngine {
                 throw e;
             }
         } catch (SQLException | RuntimeException e) {
-            failed.increment();
+            metrics.failed();
             LOG.warnf(e, "Scoring patient %s day %s failed; it is retried after %s", claim.patientId(), claim.date(),
                     config.lease());
         }
@@ -219,7 +189,7 @@ public class ScoringEngine {
         try {
             scored.send(new DayScored(claim.patientId(), claim.date()));
         } catch (RuntimeException e) {
-            unannounced.increment();
+            metrics.unannounced();
             LOG.debugf("Patient %s day %s was not announced (%s); the day itself is stored", claim.patientId(),
                     claim.date(), e.getMessage());
         }
@@ -249,14 +219,14 @@ public class ScoringEngine {
         if (open != null) {
             device = Optional.of(open.source());
             params = paramsFor(device);
-            continued.increment();
+            metrics.readContinued();
         } else {
             device = repository.sourceDevice(c, claim.patientId(), from, to);
             params = paramsFor(device);
             if (device.isPresent()) {
                 open = new LiveDays.Open(device.get(), new DayScoring(params, zone, claim.date()));
                 repository.batches(c, device.get().id(), from, to, open::accept);
-                fromStart.increment();
+                metrics.readFromStart();
             }
         }
         List<LoadingEvent> events = new ArrayList<>();
@@ -295,9 +265,9 @@ public class ScoringEngine {
     private LiveDays.Open continued(Connection c, Claim claim, LiveDays.Open open, PatientInfo patient, Instant from,
             Instant to) throws SQLException {
         if (open.onlyLaterBatchesSince(patient.scoringId(), claim.minStart())) {
-            checkedByMarks.increment();
+            metrics.checkedByMarks();
         } else {
-            checkedByCount.increment();
+            metrics.checkedByCount();
             if (repository.batchesThrough(c, open, from, to) != open.batches) {
                 return null;
             }

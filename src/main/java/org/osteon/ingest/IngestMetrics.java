@@ -1,6 +1,7 @@
 package org.osteon.ingest;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,7 +20,7 @@ final class IngestMetrics {
     private final MeterRegistry registry;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Timer latency;
-    private final io.micrometer.core.instrument.DistributionSummary groupSize;
+    private final DistributionSummary groupSize;
     private final Timer transaction;
 
     IngestMetrics(MeterRegistry registry, IntakeQueue queue, WriterHealth writer) {
@@ -30,7 +31,7 @@ final class IngestMetrics {
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(60))
                 .register(registry);
-        this.groupSize = io.micrometer.core.instrument.DistributionSummary.builder("osteon.ingest.write.group.messages")
+        this.groupSize = DistributionSummary.builder("osteon.ingest.write.group.messages")
                 .description("Messages stored per transaction").register(registry);
         this.transaction = Timer.builder("osteon.ingest.write.transaction")
                 .description("Time from the start of a write transaction to its commit").register(registry);

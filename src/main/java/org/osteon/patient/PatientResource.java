@@ -39,8 +39,7 @@ import org.osteon.physio.Physiotherapist;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Patients")
 @SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "401", description = "no valid bearer token",
-        content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "401", value = ApiDocs.UNAUTHORIZED)))
+@APIResponse(responseCode = "401", ref = "Unauthorized")
 public class PatientResource {
     private final PatientAccess access;
     private final CareAssignments assignments;
@@ -61,14 +60,14 @@ public class PatientResource {
             + "A physiotherapist who registers a patient is assigned to them; 403 for a physiotherapist "
             + "who is not registered.")
     @APIResponse(responseCode = "201", description = "registered", content = @Content(examples = @ExampleObject(name = "201",
-            value = "{\"id\":\"5f0c…\",\"displayName\":\"OST-0042\",\"timeZone\":\"Europe/Vienna\",\"bodyMassKg\":64.5,\"createdAt\":\"2026-03-01T09:00:00Z\"}")))
+            value = PatientExamples.PATIENT)))
     @APIResponse(responseCode = "400", description = "a field is wrong, named in errors",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400", value = ApiDocs.BAD_REQUEST)))
-    @APIResponse(responseCode = "403", description = "patients do not register patients; the physiotherapist is not registered",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "403", value = ApiDocs.FORBIDDEN)))
+    @APIResponse(responseCode = "403", ref = "Forbidden",
+            description = "patients do not register patients; the physiotherapist is not registered")
     public Response create(
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
-                    name = "patient", value = "{\"displayName\":\"OST-0042\",\"timeZone\":\"Europe/Vienna\",\"bodyMassKg\":64.5}")))
+                    name = "patient", value = PatientExamples.NEW_PATIENT)))
             @Valid @NotNull NewPatient body, UriInfo uri) {
         Optional<Physiotherapist> physio = access.physio();
         if (!access.isAdmin() && physio.isEmpty()) {
@@ -94,9 +93,8 @@ public class PatientResource {
     @Operation(summary = "Read the calling patient", description = "The patient whose token calls: an app learns its "
             + "patient id here, for every other path under /api/v1/patients/{patientId}.")
     @APIResponse(responseCode = "200", description = "the patient", content = @Content(examples = @ExampleObject(name = "200",
-            value = "{\"id\":\"5f0c…\",\"displayName\":\"OST-0042\",\"timeZone\":\"Europe/Vienna\",\"bodyMassKg\":64.5,\"createdAt\":\"2026-03-01T09:00:00Z\"}")))
-    @APIResponse(responseCode = "404", description = "the token's subject is no registered patient",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "404", value = ApiDocs.NOT_FOUND)))
+            value = PatientExamples.PATIENT)))
+    @APIResponse(responseCode = "404", ref = "NotFound", description = "the token's subject is no registered patient")
     public PatientView me() {
         return PatientView.of(access.me("patient"));
     }
@@ -107,9 +105,8 @@ public class PatientResource {
     @Operation(summary = "Read a patient", description = "The patient themself, an assigned physiotherapist or an admin; "
             + "404 for anyone else, as for an unknown id.")
     @APIResponse(responseCode = "200", description = "the patient", content = @Content(examples = @ExampleObject(name = "200",
-            value = "{\"id\":\"5f0c…\",\"displayName\":\"OST-0042\",\"timeZone\":\"Europe/Vienna\",\"bodyMassKg\":64.5,\"createdAt\":\"2026-03-01T09:00:00Z\"}")))
-    @APIResponse(responseCode = "404", description = "no such patient, or not one of the caller's",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "404", value = ApiDocs.NOT_FOUND)))
+            value = PatientExamples.PATIENT)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public PatientView get(@PathParam("patientId") UUID patientId) {
         return PatientView.of(access.registry(patientId, "patient"));
     }

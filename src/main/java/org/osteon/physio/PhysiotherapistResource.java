@@ -46,10 +46,8 @@ import org.osteon.physio.PhysioDtos.PhysiotherapistView;
 @Tag(name = "Physiotherapists")
 @SecurityRequirement(name = "bearer")
 @RolesAllowed(Roles.ADMIN)
-@APIResponse(responseCode = "401", description = "no valid bearer token",
-        content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "401", value = ApiDocs.UNAUTHORIZED)))
-@APIResponse(responseCode = "403", description = "only admins manage physiotherapists",
-        content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "403", value = ApiDocs.FORBIDDEN)))
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden", description = "only admins manage physiotherapists")
 public class PhysiotherapistResource {
     private final CareAssignments assignments;
     private final Clock clock;
@@ -63,14 +61,14 @@ public class PhysiotherapistResource {
     @Transactional
     @Operation(summary = "Register a physiotherapist")
     @APIResponse(responseCode = "201", description = "registered", content = @Content(examples = @ExampleObject(name = "201",
-            value = "{\"id\":\"8a1e…\",\"subject\":\"physio-7\",\"displayName\":\"A. Weber\",\"createdAt\":\"2026-03-01T09:00:00Z\"}")))
+            value = PhysiotherapistExamples.PHYSIOTHERAPIST)))
     @APIResponse(responseCode = "400", description = "a field is wrong, named in errors",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400", value = ApiDocs.BAD_REQUEST)))
     @APIResponse(responseCode = "409", description = "the subject is already registered",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "409", value = ApiDocs.CONFLICT)))
     public Response create(
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
-                    name = "physiotherapist", value = "{\"subject\":\"physio-7\",\"displayName\":\"A. Weber\"}")))
+                    name = "physiotherapist", value = PhysiotherapistExamples.NEW_PHYSIOTHERAPIST)))
             @Valid @NotNull NewPhysiotherapist body, UriInfo uri) {
         if (Physiotherapist.findBySubject(body.subject()).isPresent()) {
             throw ApiException.conflict("subject", "subject '" + body.subject() + "' is already registered");
@@ -88,8 +86,7 @@ public class PhysiotherapistResource {
     @GET
     @Operation(summary = "Physiotherapists, by name")
     @APIResponse(responseCode = "200", description = "a page", content = @Content(examples = @ExampleObject(name = "200",
-            value = "{\"items\":[{\"id\":\"8a1e…\",\"subject\":\"physio-7\",\"displayName\":\"A. Weber\","
-                    + "\"createdAt\":\"2026-03-01T09:00:00Z\"}],\"page\":0,\"size\":50,\"total\":1}")))
+            value = PhysiotherapistExamples.PAGE)))
     public Page<PhysiotherapistView> list(@QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size) {
         Page.check(page, size);
@@ -103,9 +100,8 @@ public class PhysiotherapistResource {
     @Path("/{physioId}")
     @Operation(summary = "One physiotherapist")
     @APIResponse(responseCode = "200", description = "found", content = @Content(examples = @ExampleObject(name = "200",
-            value = "{\"id\":\"8a1e…\",\"subject\":\"physio-7\",\"displayName\":\"A. Weber\",\"createdAt\":\"2026-03-01T09:00:00Z\"}")))
-    @APIResponse(responseCode = "404", description = "unknown id",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "404", value = ApiDocs.NOT_FOUND)))
+            value = PhysiotherapistExamples.PHYSIOTHERAPIST)))
+    @APIResponse(responseCode = "404", ref = "NotFound", description = "unknown id")
     public PhysiotherapistView get(@PathParam("physioId") @Parameter(description = ID_OR_SUBJECT) String physioId) {
         return PhysiotherapistView.of(physio(physioId));
     }
@@ -115,8 +111,7 @@ public class PhysiotherapistResource {
     @Transactional
     @Operation(summary = "Assign a patient to a physiotherapist", description = "Idempotent.")
     @APIResponse(responseCode = "204", description = "assigned")
-    @APIResponse(responseCode = "404", description = "unknown physiotherapist or patient",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "404", value = ApiDocs.NOT_FOUND)))
+    @APIResponse(responseCode = "404", ref = "NotFound", description = "unknown physiotherapist or patient")
     public void assign(@PathParam("physioId") @Parameter(description = ID_OR_SUBJECT) String physioId,
             @PathParam("patientId") UUID patientId) {
         Physiotherapist physio = physio(physioId);
@@ -131,8 +126,7 @@ public class PhysiotherapistResource {
     @Transactional
     @Operation(summary = "End an assignment")
     @APIResponse(responseCode = "204", description = "the assignment is gone")
-    @APIResponse(responseCode = "404", description = "there was no such assignment",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "404", value = ApiDocs.NOT_FOUND)))
+    @APIResponse(responseCode = "404", ref = "NotFound", description = "there was no such assignment")
     public void unassign(@PathParam("physioId") @Parameter(description = ID_OR_SUBJECT) String physioId,
             @PathParam("patientId") UUID patientId) {
         Physiotherapist physio = physio(physioId);

@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.osteon.patient.PatientAccess;
 import org.osteon.auth.Roles;
-import org.osteon.common.ApiDocs;
 import org.osteon.common.ApiProblem;
 
 /** A patient's own export, for the app's "download my data": the right of access without a request to anyone. */
@@ -41,18 +40,15 @@ public class MyExportResource {
             description = PatientExportResource.READABLE)
     @APIResponse(responseCode = "200", description = "the export, as a file to save", content = {
         @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReadableExport.Export.class),
-                examples = @ExampleObject(name = "200", value = PatientExportResource.READABLE_EXAMPLE)),
+                examples = @ExampleObject(name = "200", value = PrivacyExamples.READABLE)),
         @Content(mediaType = ReadableExport.ZIP, examples = @ExampleObject(name = "200 format=csv",
-                value = PatientExportResource.ZIP_EXAMPLE))})
+                value = PrivacyExamples.ZIP))})
     @APIResponse(responseCode = "400", description = "format is neither json nor csv",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400",
-                    value = PatientExportResource.FORMAT_400)))
-    @APIResponse(responseCode = "401", description = "no valid bearer token",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "401", value = ApiDocs.UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "only a patient has a data export of their own",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "403", value = ApiDocs.FORBIDDEN)))
-    @APIResponse(responseCode = "404", description = "the token's subject is no registered patient",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "404", value = ApiDocs.NOT_FOUND)))
+                    value = PrivacyExamples.FORMAT_400)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden", description = "only a patient has a data export of their own")
+    @APIResponse(responseCode = "404", ref = "NotFound", description = "the token's subject is no registered patient")
     public Response mine(@QueryParam("format") @DefaultValue("json")
             @Parameter(description = PatientExportResource.FORMAT, schema = @Schema(enumeration = {"json", "csv"})) String format) {
         return readable.answer(access.me(null), format);

@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.osteon.patient.PatientAccess;
 import org.osteon.auth.Roles;
-import org.osteon.common.ApiDocs;
 import org.osteon.common.ApiProblem;
 
 @Path("/api/v1/patients/{patientId}/export")
@@ -47,14 +46,14 @@ public class PatientExportResource {
                     + "the patient's data) or an admin; 404 for anyone else, as for an unknown id.")
     @APIResponse(responseCode = "200", description = "the export, as a file to save", content = {
         @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReadableExport.Export.class),
-                examples = @ExampleObject(name = "200", value = READABLE_EXAMPLE)),
-        @Content(mediaType = ReadableExport.ZIP, examples = @ExampleObject(name = "200 format=csv", value = ZIP_EXAMPLE))})
+                examples = @ExampleObject(name = "200", value = PrivacyExamples.READABLE)),
+        @Content(mediaType = ReadableExport.ZIP, examples = @ExampleObject(name = "200 format=csv",
+                value = PrivacyExamples.ZIP))})
     @APIResponse(responseCode = "400", description = "format is neither json nor csv",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400", value = FORMAT_400)))
-    @APIResponse(responseCode = "401", description = "no valid bearer token",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "401", value = ApiDocs.UNAUTHORIZED)))
-    @APIResponse(responseCode = "404", description = "no such patient, or not one of the caller's",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "404", value = ApiDocs.NOT_FOUND)))
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400",
+                    value = PrivacyExamples.FORMAT_400)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Response readable(@PathParam("patientId") UUID patientId, @QueryParam("format") @DefaultValue("json")
             @Parameter(description = FORMAT, schema = @Schema(enumeration = {"json", "csv"})) String format) {
         return readable.answer(access.registry(patientId, "export"), format);
@@ -66,37 +65,15 @@ public class PatientExportResource {
             + "of README.txt, profile.csv, devices.csv, days.csv, weekly_adherence.csv, program_versions.csv and "
             + "alerts.csv, each CSV as the days and adherence endpoints write it (RFC 4180, UTF-8).";
     static final String FORMAT = "json (default) or csv (a zip of one CSV file per section)";
-    static final String READABLE_EXAMPLE = "{\"patientId\":\"5f0c…\",\"exportedAt\":\"2026-11-27T10:00:00Z\","
-            + "\"profile\":{\"id\":\"5f0c…\",\"displayName\":\"OST-0042\",\"timeZone\":\"Europe/Vienna\","
-            + "\"bodyMassKg\":64.5,\"createdAt\":\"2026-03-01T09:00:00Z\"},\"devices\":[{\"deviceId\":\"wrist-7f3a\","
-            + "\"patientId\":\"5f0c…\",\"placement\":\"wrist\",\"rangeG\":16.0,\"model\":\"IMU-9\","
-            + "\"registeredAt\":\"2026-03-01T09:05:00Z\",\"revokedAt\":null,\"topics\":{\"accel\":"
-            + "\"osteon/v1/devices/wrist-7f3a/accel\",\"load\":\"osteon/v1/devices/wrist-7f3a/load\",\"receipts\":"
-            + "\"osteon/v1/devices/wrist-7f3a/receipts\",\"progress\":\"osteon/v1/devices/wrist-7f3a/progress\"}}],"
-            + "\"days\":[{\"date\":\"2026-03-02\",\"wearHours\":14.5,\"steps\":8123}],\"weeklyAdherence\":"
-            + "[{\"weekStart\":\"2026-03-02\",\"weekEnd\":\"2026-03-08\",\"components\":[],\"overall\":0.933,"
-            + "\"overallStatus\":\"partial\",\"capExceededDays\":[]}],\"programVersions\":[{\"patientId\":\"5f0c…\","
-            + "\"version\":1,\"effectiveFrom\":\"2026-03-02\",\"templateId\":\"who-2020\",\"components\":[],"
-            + "\"author\":{\"role\":\"physio\",\"subject\":\"physio-7\"},\"reason\":\"osteopenia\","
-            + "\"createdAt\":\"2026-03-01T09:10:00Z\"}],\"alerts\":[]}";
-    static final String ZIP_EXAMPLE = "a zip: README.txt, profile.csv, devices.csv, days.csv, weekly_adherence.csv, "
-            + "program_versions.csv, alerts.csv";
-    static final String FORMAT_400 = "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
-            + "\"detail\":\"format: must be json or csv\",\"instance\":\"/api/v1/patients/me/export\","
-            + "\"errors\":[{\"field\":\"format\",\"message\":\"must be json or csv\"}]}";
 
     @GET
     @RolesAllowed(Roles.ADMIN)
     @APIResponse(responseCode = "200", description = "every row held about the patient, by table",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "200",
-                    value = "{\"patientId\":\"5f0c…\",\"exportedAt\":\"2026-11-27T10:00:00Z\",\"tables\":{\"patient\":[{\"id\":\"5f0c…\",\"display_name\":\"OST-0042\"}],"
-                            + "\"device\":[{\"id\":\"wrist-7f3a\"}],\"accel_batch\":[]}}")))
-    @APIResponse(responseCode = "401", description = "no valid bearer token",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "401", value = ApiDocs.UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "only admins export patient data",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "403", value = ApiDocs.FORBIDDEN)))
-    @APIResponse(responseCode = "404", description = "no such patient",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "404", value = ApiDocs.NOT_FOUND)))
+                    value = PrivacyExamples.TABLES)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden", description = "only admins export patient data")
+    @APIResponse(responseCode = "404", ref = "NotFound", description = "no such patient")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Export everything held about a patient (admin)",
             description = "One JSON document with every row of the patient, raw data included, by table. Large: "

@@ -41,17 +41,9 @@ import org.osteon.program.ProgramDtos.ProgramView;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Programs")
 @SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "401", description = "no valid bearer token",
-        content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "401", value = ApiDocs.UNAUTHORIZED)))
-@APIResponse(responseCode = "404", description = "no such patient, or not one of the caller's",
-        content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "404", value = ApiDocs.NOT_FOUND)))
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "404", ref = "NotFound")
 public class ProgramResource {
-    static final String VERSION_EXAMPLE = "{\"patientId\":\"5f0c…\",\"version\":2,\"effectiveFrom\":\"2026-03-02\","
-            + "\"templateId\":\"progressive-impact-osteoporosis\",\"components\":[{\"kind\":\"impacts\",\"minG\":4.2,"
-            + "\"count\":20,\"per\":\"day\",\"cap\":{\"aboveG\":6.0,\"maxPerDay\":60},\"progression\":{\"step\":5.0,"
-            + "\"everyWeeks\":2,\"ceiling\":50.0}}],\"author\":{\"role\":\"physio\",\"subject\":\"physio-7\"},"
-            + "\"reason\":\"tolerating the first block well\",\"createdAt\":\"2026-03-01T09:12:00Z\"}";
-
     private final ProgramService programs;
     private final PatientAccess access;
 
@@ -72,10 +64,8 @@ public class ProgramResource {
             description = "inForce is null while the first version has not taken effect yet; upcoming names the next "
                     + "scheduled version. 404 when the patient has no program.")
     @APIResponse(responseCode = "200", description = "the program", content = @Content(examples = @ExampleObject(name = "200",
-            value = "{\"date\":\"2026-03-16\",\"inForce\":" + VERSION_EXAMPLE + ",\"targetsOnDate\":[{\"kind\":\"impacts\","
-                    + "\"minG\":4.2,\"count\":30,\"per\":\"day\"}],\"upcoming\":null}")))
-    @APIResponse(responseCode = "403", description = "admins do not read clinical data",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "403", value = ApiDocs.FORBIDDEN)))
+            value = ProgramExamples.CURRENT)))
+    @APIResponse(responseCode = "403", ref = "Forbidden", description = "admins do not read clinical data")
     public ProgramView get(@PathParam("patientId") UUID patientId) {
         Patient p = access.clinical(patientId, "program");
         return programs.current(p).orElseThrow(() -> new ApiException(404, "Not Found",
@@ -93,8 +83,7 @@ public class ProgramResource {
     @APIResponse(responseCode = "204", description = "the version was added; Location names it")
     @APIResponse(responseCode = "400", description = "a field is wrong, named in errors",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400", value = ApiDocs.BAD_REQUEST)))
-    @APIResponse(responseCode = "403", description = "only physiotherapists change programs",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "403", value = ApiDocs.FORBIDDEN)))
+    @APIResponse(responseCode = "403", ref = "Forbidden", description = "only physiotherapists change programs")
     public Response put(@PathParam("patientId") UUID patientId,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
                 @ExampleObject(name = "components", summary = "one component of each kind",
@@ -121,8 +110,7 @@ public class ProgramResource {
             examples = @ExampleObject(name = "200", value = ProgramExamples.EDIT_RESULT)))
     @APIResponse(responseCode = "400", description = "a field is wrong, named in errors; or no program to edit",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400", value = ApiDocs.BAD_REQUEST)))
-    @APIResponse(responseCode = "403", description = "only physiotherapists change programs",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "403", value = ApiDocs.FORBIDDEN)))
+    @APIResponse(responseCode = "403", ref = "Forbidden", description = "only physiotherapists change programs")
     public Response patch(@PathParam("patientId") UUID patientId,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples =
                 @ExampleObject(name = "edit", summary = "raise the daily jumps, keep the cap and progression",
@@ -140,11 +128,10 @@ public class ProgramResource {
     @RolesAllowed({Roles.PATIENT, Roles.PHYSIO})
     @Operation(summary = "Every version of the program, newest first, with author, reason and effective date")
     @APIResponse(responseCode = "200", description = "a page of versions", content = @Content(examples = @ExampleObject(
-            name = "200", value = "{\"items\":[" + VERSION_EXAMPLE + "],\"page\":0,\"size\":20,\"total\":2}")))
+            name = "200", value = ProgramExamples.VERSIONS)))
     @APIResponse(responseCode = "400", description = "page or size out of range",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400", value = ApiDocs.BAD_REQUEST)))
-    @APIResponse(responseCode = "403", description = "admins do not read clinical data",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "403", value = ApiDocs.FORBIDDEN)))
+    @APIResponse(responseCode = "403", ref = "Forbidden", description = "admins do not read clinical data")
     public Page<ProgramVersionView> versions(@PathParam("patientId") UUID patientId,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
         Page.check(page, size);
@@ -156,9 +143,8 @@ public class ProgramResource {
     @RolesAllowed({Roles.PATIENT, Roles.PHYSIO})
     @Operation(summary = "One version of the program")
     @APIResponse(responseCode = "200", description = "the version", content = @Content(examples = @ExampleObject(
-            name = "200", value = VERSION_EXAMPLE)))
-    @APIResponse(responseCode = "403", description = "admins do not read clinical data",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "403", value = ApiDocs.FORBIDDEN)))
+            name = "200", value = ProgramExamples.VERSION)))
+    @APIResponse(responseCode = "403", ref = "Forbidden", description = "admins do not read clinical data")
     public ProgramVersionView version(@PathParam("patientId") UUID patientId, @PathParam("version") int version) {
         Patient p = access.clinical(patientId, "program.versions");
         return programs.version(p, version).orElseThrow(() -> ApiException.notFound("program version", version));

@@ -12,8 +12,6 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.osteon.common.ApiDocs;
-import org.osteon.common.ApiProblem;
 import org.osteon.program.ProgramDtos.TemplateView;
 
 @Path("/api/v1/program-templates")
@@ -32,11 +30,8 @@ public class TemplateResource {
     @Operation(summary = "Templates to start a program from, each with its source",
             description = "Templates hold no patient data; any signed-in role may read them.")
     @APIResponse(responseCode = "200", description = "the templates", content = @Content(examples = @ExampleObject(name = "200",
-            value = "[{\"id\":\"who-2020\",\"name\":\"WHO 2020 adult activity\",\"description\":\"…\","
-                    + "\"source\":\"Bull et al., Br J Sports Med 2020\",\"components\":[{\"kind\":\"mvpa\","
-                    + "\"minutesPerWeek\":150,\"boutMinutes\":1}]}]")))
-    @APIResponse(responseCode = "401", description = "no valid bearer token",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "401", value = ApiDocs.UNAUTHORIZED)))
+            value = ProgramExamples.TEMPLATES)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
     public List<TemplateView> list() {
         return programs.templates();
     }

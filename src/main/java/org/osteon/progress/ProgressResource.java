@@ -89,19 +89,12 @@ public class ProgressResource {
                     + "days), then goes on live. A physiotherapist unassigned from the patient gets nothing more: "
                     + "the stream ends at the next change.")
     @APIResponse(responseCode = "200", description = "the stream", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
-            examples = @ExampleObject(name = "200", value = "id:1772446531000000\nevent:day\ndata:{\"patientId\":"
-                    + "\"5f0c2b1e-…\",\"kind\":\"day\",\"date\":\"2026-03-02\",\"dataThrough\":\"2026-03-02T10:15:31Z\","
-                    + "\"day\":{\"date\":\"2026-03-02\",\"wearHours\":3.2,\"steps\":4210,…},\"adherence\":{\"date\":"
-                    + "\"2026-03-02\",\"programVersion\":1,\"components\":[{\"kind\":\"impacts\",\"target\":20.0,"
-                    + "\"achieved\":12.0,\"status\":\"in_progress\",…}],…}}")))
+            examples = @ExampleObject(name = "200", value = ProgressExamples.EVENTS)))
     @APIResponse(responseCode = "400", description = "Last-Event-ID is not an id this stream sent",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400", value = ApiDocs.BAD_REQUEST)))
-    @APIResponse(responseCode = "401", description = "no valid bearer token",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "401", value = ApiDocs.UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "admins do not read clinical data",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "403", value = ApiDocs.FORBIDDEN)))
-    @APIResponse(responseCode = "404", description = "no such patient, or not one of the caller's",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "404", value = ApiDocs.NOT_FOUND)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden", description = "admins do not read clinical data")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Multi<OutboundSseEvent> events(@PathParam("patientId") UUID patientId,
             @HeaderParam("Last-Event-ID") @Parameter(description = "the id of the last event received, to resume after it")
                     String lastEventId, @Context Sse sse) {

@@ -76,16 +76,11 @@ public class RosterResource {
                     + "open_alerts (an alert not yet acknowledged; openAlerts counts them). The current week is "
                     + "so far, in_progress until its targets are reached.")
     @APIResponse(responseCode = "200", description = "a page of the roster", content = @Content(examples = @ExampleObject(
-            name = "200", value = "{\"items\":[{\"patientId\":\"5f0c…\",\"displayName\":\"OST-0042\",\"lastWeekStart\":"
-                    + "\"2026-03-09\",\"lastWeekAdherence\":0.62,\"previousWeekAdherence\":0.81,\"trend\":-0.19,"
-                    + "\"currentWeekStart\":\"2026-03-16\",\"currentWeekAdherence\":0.4,\"currentWeekStatus\":\"in_progress\","
-                    + "\"openAlerts\":1,\"flags\":[\"cap_exceeded\",\"open_alerts\"],\"lastSyncAt\":\"2026-03-16T07:02:11Z\"}],\"page\":0,\"size\":50,\"total\":1}")))
+            name = "200", value = RosterExamples.PAGE)))
     @APIResponse(responseCode = "400", description = "unknown sort, or page or size out of range",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400", value = ApiDocs.BAD_REQUEST)))
-    @APIResponse(responseCode = "401", description = "no valid bearer token",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "401", value = ApiDocs.UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "not a registered physiotherapist",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "403", value = ApiDocs.FORBIDDEN)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden", description = "not a registered physiotherapist")
     public Page<RosterEntry> roster(
             @QueryParam("sort") @DefaultValue("adherence")
                     @Parameter(schema = @Schema(enumeration = {"adherence", "-adherence", "name"})) String sort,

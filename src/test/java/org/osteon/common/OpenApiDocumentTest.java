@@ -52,7 +52,8 @@ class OpenApiDocumentTest {
                     if (answer.getKey().equals("204")) {
                         continue;
                     }
-                    Map<String, Map<String, Object>> content = (Map<String, Map<String, Object>>) answer.getValue().get("content");
+                    Map<String, Map<String, Object>> content =
+                            (Map<String, Map<String, Object>>) resolve(doc, answer.getValue()).get("content");
                     boolean example = content != null && content.values().stream().anyMatch(m -> m.get("examples") != null);
                     if (!example) {
                         withoutExample.add(name + " " + answer.getKey());
@@ -65,6 +66,60 @@ class OpenApiDocumentTest {
         assertThat(withoutSecurity).isEmpty();
         Map<String, Object> schemes = (Map<String, Object>) ((Map<String, Object>) doc.get("components")).get("securitySchemes");
         assertThat(schemes).containsKey("bearer");
+    }
+
+    /**
+     * 401, 403 and 404 are declared once and named by each operation: the document must still give each
+     * operation's answer as problem+json with its schema and example, and keep the operation's own description.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void sharedProblemResponsesResolveToProblemJsonAndKeepTheirOperationsDescription() {
+        Map<String, Object> doc = document();
+        Map<String, Object> responses = operationResponses(doc, "/api/v1/devices/{deviceId}", "get");
+
+        Map<String, Object> notFound = (Map<String, Object>) responses.get("404");
+        assertThat(notFound.get("description")).isEqualTo("no such device, or not one of the caller's");
+        Map<String, Object> problem = problemJson(doc, notFound);
+        assertThat((String) ((Map<String, Object>) problem.get("schema")).get("$ref")).endsWith("/ApiProblem");
+        Map<String, Object> example = (Map<String, Object>) ((Map<String, Map<String, Object>>) problem.get("examples"))
+                .get("404").get("value");
+        assertThat(example).containsEntry("status", 404).containsEntry("title", "Not Found");
+        Map<String, Object> components = (Map<String, Object>) doc.get("components");
+        Map<String, Object> apiProblem = (Map<String, Object>) ((Map<String, Object>) components.get("schemas")).get("ApiProblem");
+        Map<String, Object> properties = (Map<String, Object>) apiProblem.get("properties");
+        assertThat(properties).containsKeys("type", "title", "status", "detail", "instance", "errors");
+
+        assertThat(problemJson(doc, (Map<String, Object>) responses.get("401"))).containsKeys("schema", "examples");
+        Map<String, Object> forbidden =
+                (Map<String, Object>) operationResponses(doc, "/api/v1/audit-events", "get").get("403");
+        assertThat(forbidden.get("description")).isEqualTo("only admins read the audit trail");
+        assertThat(problemJson(doc, forbidden)).containsKeys("schema", "examples");
+        // Without a description of its own, an operation shows the shared one.
+        Map<String, Object> patient =
+                (Map<String, Object>) operationResponses(doc, "/api/v1/patients/{patientId}", "get").get("404");
+        assertThat(resolve(doc, patient).get("description")).isEqualTo("no such patient, or not one of the caller's");
+    }
+
+    /** Every response an operation names by $ref is one the document declares. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyReferencedResponseIsDeclared() {
+        Map<String, Object> doc = document();
+        int refs = 0;
+        for (var path : ((Map<String, Map<String, Object>>) doc.get("paths")).entrySet()) {
+            for (var op : path.getValue().entrySet()) {
+                var answers = (Map<String, Map<String, Object>>) ((Map<String, Object>) op.getValue()).get("responses");
+                for (var answer : answers.entrySet()) {
+                    if (answer.getValue().get("$ref") != null) {
+                        refs++;
+                        assertThat(resolve(doc, answer.getValue())).as(op.getKey() + " " + path.getKey() + " "
+                                + answer.getKey()).containsKey("content");
+                    }
+                }
+            }
+        }
+        assertThat(refs).isGreaterThan(40);
     }
 
     @Test
@@ -212,6 +267,35 @@ class OpenApiDocumentTest {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> operationResponses(Map<String, Object> doc, String path, String method) {
+        Map<String, Object> paths = (Map<String, Object>) doc.get("paths");
+        Map<String, Object> operation = (Map<String, Object>) ((Map<String, Object>) paths.get(path)).get(method);
+        return (Map<String, Object>) operation.get("responses");
+    }
+
+    /** A response as it is, or the one its $ref names in components.responses. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> resolve(Map<String, Object> doc, Map<String, Object> response) {
+        String ref = (String) response.get("$ref");
+        if (ref == null) {
+            return response;
+        }
+        assertThat(ref).startsWith("#/components/responses/");
+        Map<String, Object> responses = (Map<String, Object>) ((Map<String, Object>) doc.get("components")).get("responses");
+        Map<String, Object> declared = (Map<String, Object>) responses.get(ref.substring("#/components/responses/".length()));
+        assertThat(declared).as(ref).isNotNull();
+        return declared;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> problemJson(Map<String, Object> doc, Map<String, Object> response) {
+        Map<String, Object> content = (Map<String, Object>) resolve(doc, response).get("content");
+        Map<String, Object> problem = (Map<String, Object>) content.get(ApiProblem.MEDIA_TYPE);
+        assertThat(problem).as("problem+json").isNotNull();
+        return problem;
     }
 
     @SuppressWarnings("unchecked")

@@ -160,11 +160,11 @@ class EngineTest {
     }
 
     double continued() {
-        return registry.counter("osteon_engine_scorings_total", "read", "continued").count();
+        return registry.counter(EngineMetrics.SCORINGS, "read", "continued").count();
     }
 
     double checkedByMarks() {
-        return registry.counter("osteon_engine_continuation_checks_total", "by", "marks").count();
+        return registry.counter(EngineMetrics.CONTINUATION_CHECKS, "by", "marks").count();
     }
 
     @Test
