@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.DayOfWeek;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -138,11 +137,6 @@ public class AdherenceService {
     /** A day's overall status ({@link AdherenceCalculator#overall}). */
     public AdherenceStatus overall(DayAdherence day) {
         return calculator.overall(day);
-    }
-
-    /** The last time any of the patient's devices synced. */
-    public Optional<Instant> lastSync(Patient patient) {
-        return Optional.ofNullable(days.lastSync(patient.id));
     }
 
     private List<AdherenceCalculator.Day> judge(Patient patient, LocalDate from, LocalDate to) {
