@@ -30,7 +30,6 @@ import org.osteon.audit.AuditLog;
 import org.osteon.common.Jdbc;
 import org.osteon.ingest.LastSync;
 import org.osteon.patient.Patient;
-import org.osteon.program.ProgramRepository;
 import org.osteon.program.ProgramService;
 
 /**
@@ -46,7 +45,7 @@ public class AlertService {
 
     private final AlertRepository alerts;
     private final AdherenceService adherence;
-    private final ProgramRepository programs;
+    private final ProgramService programs;
     private final Jdbc jdbc;
     private final LastSync lastSync;
     private final AlertConfig config;
@@ -55,7 +54,7 @@ public class AlertService {
     private final Clock clock;
     private final AlertRules rules;
 
-    public AlertService(AlertRepository alerts, AdherenceService adherence, ProgramRepository programs, Jdbc jdbc,
+    public AlertService(AlertRepository alerts, AdherenceService adherence, ProgramService programs, Jdbc jdbc,
             LastSync lastSync, AlertConfig config, AdherenceConfig adherenceConfig, AuditLog audit, Clock clock) {
         this.alerts = alerts;
         this.adherence = adherence;
@@ -120,7 +119,7 @@ public class AlertService {
         for (Finding f : rules.safetyCap(days)) {
             raiseEvent(patientId, f, now, raised);
         }
-        boolean inForce = ProgramService.inForceOn(programs.inForceBetween(patientId, today, today), today).isPresent();
+        boolean inForce = programs.targets(patientId, today, today).get(0).inForce() != null;
         Instant registered = jdbc.one("select min(registered_at) from device where patient_id = ? and revoked_at is null",
                 rs -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant(), patientId).orElse(null);
         apply(patientId, "no_sync", null, rules.noSync(now, lastAccepted, registered, inForce), now, raised);

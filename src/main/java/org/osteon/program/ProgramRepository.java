@@ -60,9 +60,10 @@ public class ProgramRepository {
 
     /**
      * Every version that is in force on some day of {@code from..to}, oldest first: those starting
-     * in the range and the last one starting before it.
+     * in the range and the last one starting before it. Readers outside the program ask
+     * {@link ProgramService#targets} which of them holds on each day.
      */
-    public List<ProgramVersionView> inForceBetween(UUID patientId, LocalDate from, LocalDate to) {
+    List<ProgramVersionView> inForceBetween(UUID patientId, LocalDate from, LocalDate to) {
         return jdbc.list("select " + VERSION_COLUMNS + " from program_version where patient_id = ? and effective_from <= ? "
                 + "and effective_from >= coalesce((select max(effective_from) from program_version "
                 + "where patient_id = ? and effective_from <= ?), ?) order by effective_from, version",
