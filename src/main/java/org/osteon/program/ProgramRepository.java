@@ -1,6 +1,5 @@
 package org.osteon.program;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.osteon.common.Jdbc;
+import org.osteon.common.Json;
 import org.osteon.program.ProgramDtos.Author;
 import org.osteon.program.ProgramDtos.ProgramVersionView;
 import org.osteon.program.ProgramDtos.TemplateView;
@@ -96,18 +96,11 @@ public class ProgramRepository {
     }
 
     private List<Component> read(String components) {
-        try {
-            return json.readValue(components, COMPONENTS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored program components could not be read", e);
-        }
+        return Json.read(json, components, COMPONENTS, "stored program components");
     }
 
+    /** Written as the declared list type, so that each component carries its kind. */
     private String write(List<Component> components) {
-        try {
-            return json.writerFor(COMPONENTS).writeValueAsString(components);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("program components could not be written", e);
-        }
+        return Json.write(json.writerFor(COMPONENTS), components, "program components");
     }
 }
