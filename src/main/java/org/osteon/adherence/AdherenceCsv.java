@@ -1,6 +1,5 @@
 package org.osteon.adherence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import org.osteon.adherence.AdherenceResults.ComponentWeek;
 import org.osteon.adherence.AdherenceResults.DayAdherence;
 import org.osteon.adherence.AdherenceResults.WeekAdherence;
 import org.osteon.common.Csv;
+import org.osteon.common.Json;
 
 /**
  * Scored days and adherence as CSV tables, with the numbers of the JSON answers and without their
@@ -110,11 +110,7 @@ public final class AdherenceCsv {
         if (value == null) {
             return null;
         }
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored value could not be written as JSON", e);
-        }
+        return Json.write(json, value, "a stored value");
     }
 
     /**

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.DayOfWeek;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -12,7 +11,6 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.osteon.adherence.AdherenceResults.ComponentDay;
@@ -22,10 +20,7 @@ import org.osteon.adherence.AdherenceResults.WeekAdherence;
 import org.osteon.adherence.DaySummaryRepository.ResistanceSet;
 import org.osteon.common.ApiException;
 import org.osteon.patient.Patient;
-import org.osteon.program.Component;
-import org.osteon.program.ProgramDtos.ProgramVersionView;
-import org.osteon.program.ProgramRepository;
-import org.osteon.program.ProgramRules;
+import org.osteon.program.DayTargets;
 import org.osteon.program.ProgramService;
 
 /** Adherence of a patient's days and weeks to the program versions in force on them. */
@@ -33,13 +28,13 @@ import org.osteon.program.ProgramService;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class AdherenceService {
     private final DaySummaryRepository days;
-    private final ProgramRepository programs;
+    private final ProgramService programs;
     private final AdherenceConfig config;
     private final AdherenceCalculator calculator;
 
     private final Clock clock;
 
-    public AdherenceService(DaySummaryRepository days, ProgramRepository programs, AdherenceConfig config, Clock clock) {
+    public AdherenceService(DaySummaryRepository days, ProgramService programs, AdherenceConfig config, Clock clock) {
         this.clock = clock;
         this.days = days;
         this.programs = programs;
@@ -140,25 +135,14 @@ public class AdherenceService {
         return calculator.overall(day);
     }
 
-    /** The last time any of the patient's devices synced. */
-    public Optional<Instant> lastSync(Patient patient) {
-        return Optional.ofNullable(days.lastSync(patient.id));
-    }
-
     private List<AdherenceCalculator.Day> judge(Patient patient, LocalDate from, LocalDate to) {
         ZoneId zone = ZoneId.of(patient.timeZone);
-        List<ProgramVersionView> versions = programs.inForceBetween(patient.id, from, to);
         Map<LocalDate, DaySummary> summaries = days.between(patient.id, from, to).stream()
                 .collect(Collectors.toMap(DaySummary::date, Function.identity()));
         List<ResistanceSet> sets = days.resistanceSets(patient.id, zone, from, to);
         List<AdherenceCalculator.Day> judged = new ArrayList<>();
-        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            LocalDate day = d;
-            Optional<ProgramVersionView> v = ProgramService.inForceOn(versions, day);
-            List<Component> components = v.map(pv -> pv.components().stream()
-                    .map(c -> ProgramRules.onDay(c, pv.effectiveFrom(), day)).toList()).orElse(null);
-            judged.add(calculator.day(day, v.map(ProgramVersionView::version).orElse(null), summaries.get(day), sets,
-                    components));
+        for (DayTargets t : programs.targets(patient.id, from, to)) {
+            judged.add(calculator.day(t.date(), t.version(), summaries.get(t.date()), sets, t.components()));
         }
         return judged;
     }

@@ -1,7 +1,5 @@
 package org.osteon.alert;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
@@ -14,11 +12,11 @@ import java.util.Optional;
 import java.util.UUID;
 import org.osteon.alert.AlertRules.Finding;
 import org.osteon.common.Jdbc;
+import org.osteon.common.Json;
 
 /** The alert table. Inserts never fail on a duplicate: an episode already raised is simply not raised again. */
 @ApplicationScoped
 public class AlertRepository {
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
     private static final String COLUMNS = "id, patient_id, rule, metric, status, raised_at, message, details, "
             + "acknowledged_by, acknowledged_at, resolved_at, resolution";
     /** The patient's display name beside the alert's columns, for a table or alias named by %s. */
@@ -103,14 +101,10 @@ public class AlertRepository {
     }
 
     private AlertView row(ResultSet rs) throws SQLException {
-        try {
-            return new AlertView(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                    rs.getString(4), rs.getString(5), instant(rs.getTimestamp(6)), rs.getString(7),
-                    json.readValue(rs.getString(8), OBJECT), rs.getString(9), instant(rs.getTimestamp(10)),
-                    instant(rs.getTimestamp(11)), rs.getString(12), rs.getString(13));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("alert details could not be read", e);
-        }
+        return new AlertView(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                rs.getString(4), rs.getString(5), instant(rs.getTimestamp(6)), rs.getString(7),
+                Json.read(json, rs.getString(8), Json.OBJECT, "alert details"), rs.getString(9),
+                instant(rs.getTimestamp(10)), instant(rs.getTimestamp(11)), rs.getString(12), rs.getString(13));
     }
 
     private static Instant instant(Timestamp t) {
@@ -118,10 +112,6 @@ public class AlertRepository {
     }
 
     private String write(Map<String, Object> details) {
-        try {
-            return json.writeValueAsString(details);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("alert details could not be written", e);
-        }
+        return Json.write(json, details, "alert details");
     }
 }

@@ -28,8 +28,8 @@ import org.osteon.alert.AlertRules.MetricDay;
 import org.osteon.alert.AlertRules.Verdict;
 import org.osteon.audit.AuditLog;
 import org.osteon.common.Jdbc;
+import org.osteon.ingest.LastSync;
 import org.osteon.patient.Patient;
-import org.osteon.program.ProgramRepository;
 import org.osteon.program.ProgramService;
 
 /**
@@ -45,20 +45,22 @@ public class AlertService {
 
     private final AlertRepository alerts;
     private final AdherenceService adherence;
-    private final ProgramRepository programs;
+    private final ProgramService programs;
     private final Jdbc jdbc;
+    private final LastSync lastSync;
     private final AlertConfig config;
     private final AdherenceConfig adherenceConfig;
     private final AuditLog audit;
     private final Clock clock;
     private final AlertRules rules;
 
-    public AlertService(AlertRepository alerts, AdherenceService adherence, ProgramRepository programs, Jdbc jdbc,
-            AlertConfig config, AdherenceConfig adherenceConfig, AuditLog audit, Clock clock) {
+    public AlertService(AlertRepository alerts, AdherenceService adherence, ProgramService programs, Jdbc jdbc,
+            LastSync lastSync, AlertConfig config, AdherenceConfig adherenceConfig, AuditLog audit, Clock clock) {
         this.alerts = alerts;
         this.adherence = adherence;
         this.programs = programs;
         this.jdbc = jdbc;
+        this.lastSync = lastSync;
         this.config = config;
         this.adherenceConfig = adherenceConfig;
         this.audit = audit;
@@ -88,7 +90,7 @@ public class AlertService {
         Patient patient = found.get();
         ZoneId zone = ZoneId.of(patient.timeZone);
         LocalDate today = LocalDate.ofInstant(now, zone);
-        Instant lastAccepted = lastAcceptedBatch(patientId);
+        Instant lastAccepted = lastSync.acceptedOfPatient(patientId).orElse(null);
         // A day is judged once a sync came after it ended: before that its data may still be on the way.
         LocalDate lastJudgeable = lastAccepted == null ? null
                 : min(today.minusDays(1), LocalDate.ofInstant(lastAccepted, zone).minusDays(1));
@@ -117,7 +119,7 @@ public class AlertService {
         for (Finding f : rules.safetyCap(days)) {
             raiseEvent(patientId, f, now, raised);
         }
-        boolean inForce = ProgramService.inForceOn(programs.inForceBetween(patientId, today, today), today).isPresent();
+        boolean inForce = programs.targets(patientId, today, today).get(0).inForce() != null;
         Instant registered = jdbc.one("select min(registered_at) from device where patient_id = ? and revoked_at is null",
                 rs -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant(), patientId).orElse(null);
         apply(patientId, "no_sync", null, rules.noSync(now, lastAccepted, registered, inForce), now, raised);
@@ -198,18 +200,6 @@ public class AlertService {
     private static void raised(AlertView a, List<AlertView> raised) {
         LOG.infof("Raised %s alert %s for patient %s", a.rule(), a.id(), a.patientId());
         raised.add(a);
-    }
-
-    /**
-     * When the patient's devices last had a batch accepted: the receipt time of the newest batch
-     * (highest seq) of each device and stream, read through the ledger's primary key. A device
-     * that only re-sends old sequence numbers is not seen as syncing.
-     */
-    Instant lastAcceptedBatch(UUID patientId) {
-        return jdbc.one("select max(l.received_at) from device d cross join (values ('accel'), ('load')) s (stream) "
-                + "cross join lateral (select i.received_at from ingest_batch i where i.device_id = d.id "
-                + "and i.stream = s.stream order by i.seq desc limit 1) l where d.patient_id = ?",
-                rs -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant(), patientId).orElse(null);
     }
 
     /** Patients with a program version in effect by {@code now}'s date anywhere on earth. */

@@ -1,6 +1,5 @@
 package org.osteon.audit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.osteon.auth.Caller;
 import org.osteon.common.Jdbc;
+import org.osteon.common.Json;
 import org.osteon.common.Page;
 
 /**
@@ -43,14 +43,10 @@ public class AuditLog {
 
     /** Records an action of the current caller in the current transaction. */
     public void record(String action, UUID patientId, String reason, Map<String, Object> detail) {
-        try {
-            jdbc.update("insert into audit_event (at, actor_role, actor_subject, action, patient_id, reason, detail) "
-                            + "values (?, ?, ?, ?, ?, ?, ?::jsonb)",
-                    Instant.now(clock), caller.role(), caller.subject(), action, patientId, reason,
-                    detail == null ? null : json.writeValueAsString(detail));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("audit detail could not be written", e);
-        }
+        jdbc.update("insert into audit_event (at, actor_role, actor_subject, action, patient_id, reason, detail) "
+                        + "values (?, ?, ?, ?, ?, ?, ?::jsonb)",
+                Instant.now(clock), caller.role(), caller.subject(), action, patientId, reason,
+                detail == null ? null : Json.write(json, detail, "audit detail"));
     }
 
     /** One audited action as admins see it. */
@@ -77,10 +73,6 @@ public class AuditLog {
     }
 
     private Object readDetail(String detail) {
-        try {
-            return detail == null ? null : json.readValue(detail, Map.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("audit detail could not be read", e);
-        }
+        return detail == null ? null : Json.read(json, detail, Map.class, "audit detail");
     }
 }

@@ -14,25 +14,31 @@ import org.osteon.device.DeviceDtos.LastRejection;
 import org.osteon.device.DeviceDtos.SeqGap;
 import org.osteon.device.DeviceDtos.StreamStatus;
 import org.osteon.device.DeviceDtos.SyncStatus;
+import org.osteon.ingest.LastSync;
 import org.osteon.ingest.Stream;
 
-/** Reads sync status from the running totals and the ingest ledger. */
+/**
+ * Reads sync status from the running totals and the ingest ledger; the newest accepted batch is
+ * ingest's own answer ({@link LastSync}), the one the no-sync alert reads.
+ */
 @ApplicationScoped
 public class SyncStatusRepository {
     /** Gaps listed per stream; the total of missing seqs is always complete. */
     static final int MAX_GAPS = 100;
 
     private final AgroalDataSource dataSource;
+    private final LastSync lastSync;
 
-    public SyncStatusRepository(AgroalDataSource dataSource) {
+    public SyncStatusRepository(AgroalDataSource dataSource, LastSync lastSync) {
         this.dataSource = dataSource;
+        this.lastSync = lastSync;
     }
 
     public SyncStatus of(String deviceId) {
         try (Connection c = dataSource.getConnection()) {
             List<StreamStatus> streams = new ArrayList<>();
             for (Stream s : Stream.values()) {
-                streams.add(stream(c, deviceId, s.wireName()));
+                streams.add(stream(c, deviceId, s));
             }
             return new SyncStatus(deviceId, streams);
         } catch (SQLException e) {
@@ -40,7 +46,8 @@ public class SyncStatusRepository {
         }
     }
 
-    private StreamStatus stream(Connection c, String deviceId, String stream) throws SQLException {
+    private StreamStatus stream(Connection c, String deviceId, Stream s) throws SQLException {
+        String stream = s.wireName();
         StreamStatus totals = first(c, "select last_seq, batches_accepted, samples_accepted, duplicates, rejections, "
                 + "last_receipt_at from device_stream where device_id = ? and stream = ?", deviceId, stream,
                 rs -> new StreamStatus(stream, rs.getObject(1, Long.class), rs.getLong(2), rs.getLong(3), null,
@@ -66,14 +73,12 @@ public class SyncStatusRepository {
                 }
             }
         }
-        // Through the ledger's primary key, as the no-sync alert reads it: cheap however long the history.
-        Instant lastAccepted = first(c, "select received_at from ingest_batch where device_id = ? and stream = ? "
-                + "order by seq desc limit 1", deviceId, stream, rs -> instant(rs.getTimestamp(1)));
+        Instant lastAccepted = lastSync.acceptedOf(deviceId, s).orElse(null);
         LastRejection lastRejection = first(c, "select seq, reason_code, reason, received_at from ingest_rejection "
                 + "where device_id = ? and stream = ? order by received_at desc, id desc limit 1", deviceId, stream,
                 rs -> new LastRejection(rs.getObject(1, Long.class), rs.getString(2), rs.getString(3),
                         instant(rs.getTimestamp(4))));
-        boolean events = stream.equals(Stream.LOAD.wireName());
+        boolean events = s == Stream.LOAD;
         long counted = totals.samplesAccepted();
         return new StreamStatus(stream, totals.lastSeq(), totals.batchesAccepted(), events ? null : counted,
                 events ? counted : null, totals.duplicates(), totals.rejections(), missing, gaps, totals.lastReceiptAt(),

@@ -1,6 +1,5 @@
 package org.osteon.engine;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Array;
 import java.sql.Connection;
@@ -19,6 +18,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.osteon.common.Json;
 import org.osteon.scoring.Provenance;
 import org.osteon.scoring.circadian.Circadian;
 import org.osteon.scoring.circadian.CircadianAnalyzer;
@@ -267,10 +267,6 @@ final class RollingCircadian {
     }
 
     private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
+        return Json.write(json, value, "rolling circadian state");
     }
 }

@@ -1,6 +1,5 @@
 package org.osteon.privacy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +34,7 @@ import org.osteon.alert.AlertRepository;
 import org.osteon.alert.AlertView;
 import org.osteon.common.ApiException;
 import org.osteon.common.Csv;
+import org.osteon.common.Json;
 import org.osteon.device.Device;
 import org.osteon.device.DeviceDtos.DeviceView;
 import org.osteon.device.DeviceViews;
@@ -197,21 +197,14 @@ public class ReadableExport {
         for (AlertView a : list) {
             csv.add(a.raisedAt()).add(a.rule()).add(a.metric()).add(a.status()).add(a.message()).add(a.acknowledgedBy())
                     .add(a.acknowledgedAt()).add(a.resolvedAt()).add(a.resolution())
-                    .add(a.details() == null ? null : write(json.writer(), a.details())).end();
+                    .add(a.details() == null ? null : Json.write(json, a.details(), "a stored value")).end();
         }
         return csv;
     }
 
     private String components(List<Component> components) {
-        return components == null ? null : write(json.writerFor(new TypeReference<List<Component>>() {}), components);
-    }
-
-    private static String write(com.fasterxml.jackson.databind.ObjectWriter writer, Object value) {
-        try {
-            return writer.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored value could not be written as JSON", e);
-        }
+        return components == null ? null
+                : Json.write(json.writerFor(new TypeReference<List<Component>>() {}), components, "a stored value");
     }
 
     private static Map<String, String> files() {

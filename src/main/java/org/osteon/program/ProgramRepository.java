@@ -1,6 +1,5 @@
 package org.osteon.program;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.osteon.common.Jdbc;
+import org.osteon.common.Json;
 import org.osteon.program.ProgramDtos.Author;
 import org.osteon.program.ProgramDtos.ProgramVersionView;
 import org.osteon.program.ProgramDtos.TemplateView;
@@ -60,9 +60,10 @@ public class ProgramRepository {
 
     /**
      * Every version that is in force on some day of {@code from..to}, oldest first: those starting
-     * in the range and the last one starting before it.
+     * in the range and the last one starting before it. Readers outside the program ask
+     * {@link ProgramService#targets} which of them holds on each day.
      */
-    public List<ProgramVersionView> inForceBetween(UUID patientId, LocalDate from, LocalDate to) {
+    List<ProgramVersionView> inForceBetween(UUID patientId, LocalDate from, LocalDate to) {
         return jdbc.list("select " + VERSION_COLUMNS + " from program_version where patient_id = ? and effective_from <= ? "
                 + "and effective_from >= coalesce((select max(effective_from) from program_version "
                 + "where patient_id = ? and effective_from <= ?), ?) order by effective_from, version",
@@ -95,18 +96,11 @@ public class ProgramRepository {
     }
 
     private List<Component> read(String components) {
-        try {
-            return json.readValue(components, COMPONENTS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored program components could not be read", e);
-        }
+        return Json.read(json, components, COMPONENTS, "stored program components");
     }
 
+    /** Written as the declared list type, so that each component carries its kind. */
     private String write(List<Component> components) {
-        try {
-            return json.writerFor(COMPONENTS).writeValueAsString(components);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("program components could not be written", e);
-        }
+        return Json.write(json.writerFor(COMPONENTS), components, "program components");
     }
 }

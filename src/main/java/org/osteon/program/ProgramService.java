@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.UUID;
 import org.osteon.audit.AuditLog;
 import org.osteon.auth.Caller;
 import org.osteon.common.ApiException;
@@ -102,14 +103,31 @@ public class ProgramService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ProgramView> current(Patient patient) {
         LocalDate today = today(patient, clock);
-        Optional<ProgramVersionView> inForce = inForceOn(repository.inForceBetween(patient.id, today, today), today);
+        DayTargets inForce = targets(patient.id, today, today).get(0);
         Optional<ProgramVersionView> upcoming = repository.firstAfter(patient.id, today);
-        if (inForce.isEmpty() && upcoming.isEmpty()) {
+        if (inForce.inForce() == null && upcoming.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ProgramView(today, inForce.orElse(null), inForce.map(v -> v.components().stream()
-                .map(c -> ProgramRules.onDay(c, v.effectiveFrom(), today)).toList()).orElse(List.of()),
-                upcoming.orElse(null)));
+        return Optional.of(new ProgramView(today, inForce.inForce(), inForce.components(), upcoming.orElse(null)));
+    }
+
+    /**
+     * The targets in force on each day of {@code from..to}, in date order: the version in force that
+     * day (the latest to take effect by then, the highest number among those of one date) and its
+     * components with the day's progression applied. One read of the versions covers the range.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<DayTargets> targets(UUID patientId, LocalDate from, LocalDate to) {
+        List<ProgramVersionView> versions = repository.inForceBetween(patientId, from, to);
+        List<DayTargets> days = new ArrayList<>();
+        // Counted in days, so that a range ending on the last representable date does not step past it.
+        for (long i = 0, n = ChronoUnit.DAYS.between(from, to); i <= n; i++) {
+            LocalDate day = from.plusDays(i);
+            ProgramVersionView v = inForceOn(versions, day);
+            days.add(new DayTargets(day, v, v == null ? List.of() : v.components().stream()
+                    .map(c -> ProgramRules.onDay(c, v.effectiveFrom(), day)).toList()));
+        }
+        return days;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -128,8 +146,8 @@ public class ProgramService {
         return repository.templates();
     }
 
-    /** The version in force on {@code day} among {@code versions} (as returned by the repository). */
-    public static Optional<ProgramVersionView> inForceOn(List<ProgramVersionView> versions, LocalDate day) {
+    /** The version in force on {@code day} among {@code versions} (as returned by the repository), or null. */
+    private static ProgramVersionView inForceOn(List<ProgramVersionView> versions, LocalDate day) {
         ProgramVersionView best = null;
         for (ProgramVersionView v : versions) {
             if (!v.effectiveFrom().isAfter(day) && (best == null || v.effectiveFrom().isAfter(best.effectiveFrom())
@@ -137,7 +155,7 @@ public class ProgramService {
                 best = v;
             }
         }
-        return Optional.ofNullable(best);
+        return best;
     }
 
     /** The patient's date now by {@code clock} (the service's, common/Clocks), in their time zone. */
@@ -152,8 +170,8 @@ public class ProgramService {
     public ProgramChangeResult edit(Patient patient, ProgramEdit body, ObjectMapper json, Validator validator) {
         LocalDate today = today(patient, clock);
         LocalDate effectiveFrom = body.effectiveFrom() == null ? today : body.effectiveFrom();
-        ProgramVersionView base = inForceOn(repository.inForceBetween(patient.id, effectiveFrom, effectiveFrom),
-                effectiveFrom).orElseThrow(() -> ApiException.badField("effectiveFrom", "no program is in force on "
+        ProgramVersionView base = Optional.ofNullable(targets(patient.id, effectiveFrom, effectiveFrom).get(0).inForce())
+                .orElseThrow(() -> ApiException.badField("effectiveFrom", "no program is in force on "
                         + effectiveFrom + " to edit; prescribe one with PUT first"));
         List<ObjectNode> before = base.components().stream().map(c -> (ObjectNode) json.valueToTree(c)).toList();
         List<ObjectNode> merged;

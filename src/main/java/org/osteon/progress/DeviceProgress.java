@@ -1,7 +1,6 @@
 package org.osteon.progress;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -19,6 +18,7 @@ import org.osteon.adherence.AdherenceResults.DayAdherence;
 import org.osteon.adherence.AdherenceService;
 import org.osteon.adherence.DaySummary;
 import org.osteon.common.Coalescing;
+import org.osteon.common.Json;
 import org.osteon.device.Device;
 import org.osteon.ingest.DeviceMessages;
 import org.osteon.patient.Patient;
@@ -166,10 +166,6 @@ public class DeviceProgress {
     }
 
     private byte[] write(Message m) {
-        try {
-            return json.writeValueAsBytes(m);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("progress message could not be written", e);
-        }
+        return Json.bytes(json, m, "progress message");
     }
 }

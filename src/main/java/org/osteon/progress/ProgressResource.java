@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.subscription.Cancellable;
 import java.sql.Timestamp;
@@ -31,6 +30,7 @@ import org.osteon.adherence.AdherenceService;
 import org.osteon.adherence.DaySummary;
 import org.osteon.common.ApiException;
 import org.osteon.common.Jdbc;
+import org.osteon.common.Json;
 import org.osteon.common.Text;
 import org.osteon.patient.Patient;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -181,11 +181,7 @@ public class ProgressResource {
     }
 
     private String write(ProgressEvent e) {
-        try {
-            return json.writeValueAsString(e);
-        } catch (JsonProcessingException x) {
-            throw new IllegalStateException("a progress event could not be written", x);
-        }
+        return Json.write(json, e, "a progress event");
     }
 
     private static Instant micros(long micros) {

@@ -10,7 +10,8 @@ import java.util.UUID;
  * of the last complete week (Monday to Sunday in the patient's time zone) and the one
  * before; {@code trend} is their difference. The current week's figure is so far, with its
  * status ({@code in_progress} until every target is reached). {@code openAlerts} counts the
- * patient's alerts not yet acknowledged; {@code lastSyncAt} is the newest accepted batch.
+ * patient's alerts not yet acknowledged; {@code lastSyncAt} is the newest receipt of any kind
+ * (accepted, duplicate or rejected) from any of the patient's devices ({@code LastSync#receiptOfPatient}).
  * Flags: {@code no_program} (no program in force today), {@code cap_exceeded} (a safety cap
  * was exceeded last week or this week), {@code no_data_last_week} (a program was in force
  * last week but no day had enough wear), {@code open_alerts} (at least one open alert).

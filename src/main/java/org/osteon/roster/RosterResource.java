@@ -35,6 +35,7 @@ import org.osteon.common.ApiException;
 import org.osteon.common.ApiProblem;
 import org.osteon.common.Jdbc;
 import org.osteon.common.Page;
+import org.osteon.ingest.LastSync;
 import org.osteon.patient.Patient;
 import org.osteon.program.ProgramService;
 import org.osteon.physio.CareAssignments;
@@ -53,12 +54,14 @@ public class RosterResource {
     private final Clock clock;
     private final ProgramService programs;
     private final Jdbc jdbc;
+    private final LastSync lastSync;
 
     public RosterResource(PatientAccess access, CareAssignments assignments, AdherenceService adherence, AuditLog audit,
-            Clock clock, ProgramService programs, Jdbc jdbc) {
+            Clock clock, ProgramService programs, Jdbc jdbc, LastSync lastSync) {
         this.clock = clock;
         this.programs = programs;
         this.jdbc = jdbc;
+        this.lastSync = lastSync;
         this.access = access;
         this.assignments = assignments;
         this.adherence = adherence;
@@ -132,6 +135,6 @@ public class RosterResource {
                 ? Math.round((last.overall() - previous.overall()) * 1000) / 1000.0 : null;
         return new RosterEntry(p.id, p.displayName, lastWeek, last.overall(), previous.overall(), trend, thisWeek,
                 current.overall(), current.overallStatus().name(), openAlerts, flags,
-                adherence.lastSync(p).orElse(null));
+                lastSync.receiptOfPatient(p.id).orElse(null));
     }
 }
