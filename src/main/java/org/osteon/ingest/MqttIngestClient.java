@@ -47,6 +47,8 @@ import org.osteon.common.Text;
 @ApplicationScoped
 public class MqttIngestClient implements IngestWriter.Completion, DeviceMessages {
     private static final Logger LOG = Logger.getLogger(MqttIngestClient.class);
+    /** The longest wait between two attempts to reach the broker. */
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     private final IngestConfig config;
     private final DeviceTopics topics;
@@ -105,9 +107,21 @@ public class MqttIngestClient implements IngestWriter.Completion, DeviceMessages
         completionThread.start();
         writerThread.start();
         String clientId = config.clientId().orElseGet(MqttIngestClient::defaultClientId);
-        outbound = new MqttLink(config.brokerUri(), clientId + "-out", () -> options(true), c -> { }, (c, t, m) -> { });
-        inbound = new MqttLink(config.brokerUri(), clientId, () -> options(config.cleanSession()), this::subscribe,
-                this::messageArrived);
+        outbound = new MqttLink(config.brokerUri(), clientId + "-out", () -> options(true), true, MAX_BACKOFF,
+                new MqttLink.Session() { });
+        inbound = new MqttLink(config.brokerUri(), clientId, () -> options(config.cleanSession()), true, MAX_BACKOFF,
+                new MqttLink.Session() {
+                    @Override
+                    public void opened(MqttAsyncClient connection) {
+                        subscribe(connection);
+                    }
+
+                    @Override
+                    public void messageArrived(MqttAsyncClient connection, String topic, MqttMessage message)
+                            throws InterruptedException {
+                        MqttIngestClient.this.messageArrived(connection, topic, message);
+                    }
+                });
         metrics.connectionLosses(inbound);
         outbound.start();
         inbound.start();

@@ -1,9 +1,10 @@
 package org.osteon.ingest;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Consumer;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
@@ -17,35 +18,61 @@ import org.osteon.common.Text;
 
 /**
  * One MQTT connection that stays up: connects in the background, and replaces a lost
- * connection with a fresh Paho client. (Paho 1.2.5's automatic reconnect can hang for ever in
- * {@code CommsSender.start} when a connection drops under load; seen here with a broker
- * restart mid-stream.)
+ * connection with a fresh Paho client, retrying with a doubling back-off. (Paho 1.2.5's automatic
+ * reconnect can hang for ever in {@code CommsSender.start} when a connection drops under load; seen
+ * here with a broker restart mid-stream.) Ingest's two connections and each simulated gateway's
+ * connection are links; what each does with a connection is its {@link Session}.
  */
-final class MqttLink {
+public final class MqttLink {
     private static final Logger LOG = Logger.getLogger(MqttLink.class);
+    private static final long FIRST_BACKOFF_MILLIS = 250;
 
-    /** Receives the messages of one connection; the client is the one it arrived on. */
-    interface Handler {
-        void messageArrived(MqttAsyncClient connection, String topic, MqttMessage message) throws Exception;
+    /** What a link's user does with its connections; every method has a do-nothing default. */
+    public interface Session {
+        /**
+         * A new connection, before the link offers it as {@link #client()}: subscribe here. Throwing
+         * fails this attempt; the link closes the connection and tries again after its back-off.
+         */
+        default void opened(MqttAsyncClient connection) throws MqttException {
+        }
+
+        /** A new connection replaced a lost one; what was sent on the lost one may never have arrived. */
+        default void reconnected() {
+        }
+
+        /** A message arrived on {@code connection}, the one to acknowledge it on. */
+        default void messageArrived(MqttAsyncClient connection, String topic, MqttMessage message)
+                throws Exception {
+        }
     }
 
     private final String brokerUri;
     private final String clientId;
     private final Supplier<MqttConnectOptions> options;
-    private final Consumer<MqttAsyncClient> onConnected;
-    private final Handler handler;
+    private final boolean manualAcks;
+    private final long maxBackoffMillis;
+    private final Session session;
     private final ExecutorService connector;
+    private final CountDownLatch firstConnection = new CountDownLatch(1);
     private volatile MqttAsyncClient client;
+    private volatile MqttException lastFailure;
     private volatile boolean closing;
     private final ConnectionLosses losses = new ConnectionLosses(System::nanoTime);
 
-    MqttLink(String brokerUri, String clientId, Supplier<MqttConnectOptions> options,
-            Consumer<MqttAsyncClient> onConnected, Handler handler) {
+    /**
+     * @param options asked afresh for every connection
+     * @param manualAcks whether the session acknowledges QoS 1 messages itself
+     *        ({@link MqttAsyncClient#messageArrivedComplete}) rather than Paho on arrival
+     * @param maxBackoff the longest wait between two failed connection attempts
+     */
+    public MqttLink(String brokerUri, String clientId, Supplier<MqttConnectOptions> options, boolean manualAcks,
+            Duration maxBackoff, Session session) {
         this.brokerUri = brokerUri;
         this.clientId = clientId;
         this.options = options;
-        this.onConnected = onConnected;
-        this.handler = handler;
+        this.manualAcks = manualAcks;
+        this.maxBackoffMillis = maxBackoff.toMillis();
+        this.session = session;
         this.connector = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "osteon-mqtt-connect-" + clientId);
             t.setDaemon(true);
@@ -53,16 +80,28 @@ final class MqttLink {
         });
     }
 
-    void start() {
+    /** Starts connecting in the background; returns at once. */
+    public void start() {
         connector.execute(this::connectUntilConnected);
     }
 
+    /**
+     * Waits until the link was first connected; throws the last connection failure (or a timeout)
+     * if that takes longer than {@code timeout}. The link keeps trying until it is closed.
+     */
+    public void awaitConnected(Duration timeout) throws MqttException, InterruptedException {
+        if (!firstConnection.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            MqttException failure = lastFailure;
+            throw failure != null ? failure : new MqttException(MqttException.REASON_CODE_CLIENT_TIMEOUT);
+        }
+    }
+
     /** The current connection, or null before the first one. */
-    MqttAsyncClient client() {
+    public MqttAsyncClient client() {
         return client;
     }
 
-    boolean isConnected() {
+    public boolean isConnected() {
         MqttAsyncClient c = client;
         return c != null && c.isConnected();
     }
@@ -77,10 +116,13 @@ final class MqttLink {
         return losses.within(window);
     }
 
-    void close() {
-        closing = true;
+    public void close() {
+        MqttAsyncClient c;
+        synchronized (this) {
+            closing = true;
+            c = client;
+        }
         connector.shutdownNow();
-        MqttAsyncClient c = client;
         if (c != null) {
             try {
                 if (c.isConnected()) {
@@ -94,19 +136,33 @@ final class MqttLink {
     }
 
     private void connectUntilConnected() {
-        long backoff = 250;
+        long backoff = FIRST_BACKOFF_MILLIS;
         while (!closing) {
             MqttAsyncClient next = null;
             try {
                 next = new MqttAsyncClient(brokerUri, clientId, new MemoryPersistence());
-                next.setManualAcks(true);
+                next.setManualAcks(manualAcks);
                 next.setCallback(new Callback(next));
                 next.connect(options.get()).waitForCompletion(15_000);
-                client = next;
-                onConnected.accept(next);
+                session.opened(next);
+                boolean again;
+                synchronized (this) {
+                    if (closing) {
+                        // Closed while connecting: close() no longer looks at this client.
+                        closeQuietly(next);
+                        return;
+                    }
+                    again = client != null;
+                    client = next;
+                }
+                firstConnection.countDown();
                 LOG.infof("MQTT %s connected to %s", clientId, brokerUri);
+                if (again) {
+                    session.reconnected();
+                }
                 return;
             } catch (MqttException e) {
+                lastFailure = e;
                 closeQuietly(next);
                 LOG.warnf("MQTT %s could not connect to %s (%s); retrying in %d ms", clientId, brokerUri,
                         e.getMessage(), backoff);
@@ -116,7 +172,7 @@ final class MqttLink {
                     Thread.currentThread().interrupt();
                     return;
                 }
-                backoff = Math.min(5_000, backoff * 2);
+                backoff = Math.min(maxBackoffMillis, backoff * 2);
             }
         }
     }
@@ -143,7 +199,7 @@ final class MqttLink {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) throws Exception {
-            handler.messageArrived(connection, topic, message);
+            session.messageArrived(connection, topic, message);
         }
 
         @Override

@@ -36,8 +36,8 @@ public final class Simulation implements AutoCloseable {
     private final SimulationOptions options;
     private final Clock clock;
     private final Map<String, SimulatedDevice> devices = new LinkedHashMap<>();
-    private final List<MqttLink> links = new ArrayList<>();
-    private final Map<SimulatedDevice, MqttLink> linkOf = new LinkedHashMap<>();
+    private final List<GatewayConnection> links = new ArrayList<>();
+    private final Map<SimulatedDevice, GatewayConnection> linkOf = new LinkedHashMap<>();
     private long lastResend;
 
     public Simulation(SimulationOptions options, Clock clock) {
@@ -112,8 +112,8 @@ public final class Simulation implements AutoCloseable {
         String run = Long.toString(System.nanoTime(), 36);
         for (int c = 0; c < Math.min(options.connections(), Math.max(1, devices.size())); c++) {
             List<SimulatedDevice> mine = new ArrayList<>();
-            MqttLink link = new MqttLink(options.brokerUri(), "osteon-sim-" + run + "-" + c, 1_000,
-                    new MqttLink.Listener() {
+            GatewayConnection link = new GatewayConnection(options.brokerUri(), "osteon-sim-" + run + "-" + c, 1_000,
+                    new GatewayConnection.Listener() {
                         @Override
                         public void receipt(String deviceId, byte[] payload) {
                             SimulatedDevice d = devices.get(deviceId);
@@ -199,6 +199,6 @@ public final class Simulation implements AutoCloseable {
 
     @Override
     public void close() {
-        links.forEach(MqttLink::close);
+        links.forEach(GatewayConnection::close);
     }
 }
