@@ -32,6 +32,8 @@ class TopicCharactersTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"dev\uD83D\uDE00", "dev\u2764\uFE0F", "dev\uFF01"})
     void aTopicPahoCannotReadIsCountedAndAcknowledgedAndTheReceiverLivesOn(String id) throws Exception {
+        // The test profile's session is clean: a message sent before ingest subscribed is not kept for it.
+        await().atMost(Duration.ofSeconds(20)).until(ingest::isConnected);
         long lossesBefore = ingest.recentConnectionLosses();
         long invalidBefore = invalidIdMessages();
         // The topic's bytes from printf, so that the machine's locale cannot change them.
