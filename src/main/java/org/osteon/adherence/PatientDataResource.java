@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.osteon.engine.ScoredDay;
 import org.osteon.patient.PatientAccess;
 import org.osteon.auth.Roles;
 import org.osteon.common.ApiDocs;
@@ -84,7 +85,7 @@ public class PatientDataResource {
                     + "column each (impacts_<band>, impacts_at_or_above_<g>g for every threshold any day of the range "
                     + "has), provenance stays JSON in its own column.")
     @APIResponse(responseCode = "200", description = "the days", content = {@Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = DaySummary.class), examples = @ExampleObject(name = "200",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = ScoredDay.class), examples = @ExampleObject(name = "200",
             value = "[{\"date\":\"2026-03-02\",\"wearHours\":14.5,\"enmoMg\":31.2,\"mvpaMinutes\":48.0,"
                     + "\"mvpaBoutedMinutes\":{\"min1\":40.0,\"min5\":31.0,\"min10\":22.0},\"steps\":8123,"
                     + "\"impactsByBand\":{\"low\":812,\"medium\":95,\"high\":31},\"impactsAtOrAbove\":{\"4.2\":31,\"6.0\":2},"
@@ -106,7 +107,7 @@ public class PatientDataResource {
             @Context HttpHeaders headers) {
         Patient p = access.clinical(patientId, "days");
         LocalDate[] r = range(p, from, to);
-        List<DaySummary> days = adherence.shown(p, r[0], r[1]);
+        List<ScoredDay> days = adherence.shown(p, r[0], r[1]);
         if (Csv.wanted(headers)) {
             return Csv.download(AdherenceCsv.days(days, json), filename(p, "days", r));
         }
