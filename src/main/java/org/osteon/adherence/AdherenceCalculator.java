@@ -14,6 +14,7 @@ import org.osteon.adherence.AdherenceResults.ComponentWeek;
 import org.osteon.adherence.AdherenceResults.DayAdherence;
 import org.osteon.adherence.AdherenceResults.WeekAdherence;
 import org.osteon.adherence.DaySummaryRepository.ResistanceSet;
+import org.osteon.engine.ScoredDay;
 import org.osteon.program.Component;
 
 /**
@@ -44,7 +45,7 @@ public final class AdherenceCalculator {
      * @param summary the scored day, or {@code null} when nothing was scored
      * @param components the components in force with that day's targets, or {@code null} without a program
      */
-    public Day day(LocalDate date, Integer version, DaySummary summary, List<ResistanceSet> sets,
+    public Day day(LocalDate date, Integer version, ScoredDay summary, List<ResistanceSet> sets,
             List<Component> components) {
         boolean hasData = summary != null && summary.wearHours() >= minWearHours;
         Map<String, Scored> scored = new LinkedHashMap<>();
@@ -147,7 +148,7 @@ public final class AdherenceCalculator {
         return weightSum == 0 ? AdherenceStatus.no_data : status(weighted / weightSum);
     }
 
-    private Scored impacts(Component.Impacts im, LocalDate date, DaySummary summary, boolean hasData) {
+    private Scored impacts(Component.Impacts im, LocalDate date, ScoredDay summary, boolean hasData) {
         String unit = "peaks at or above " + im.minG() + " g";
         Double peaks = summary == null ? null : (double) summary.impactsAtOrAbove(im.minG());
         if (im.per() == Component.Per.day) {
@@ -227,7 +228,7 @@ public final class AdherenceCalculator {
                 Double.isInfinite(raw) ? null : round(raw), status), weekShare, weekAchieved, weekUnit);
     }
 
-    private Scored sedentary(Component.Sedentary s, DaySummary summary, boolean hasData) {
+    private Scored sedentary(Component.Sedentary s, ScoredDay summary, boolean hasData) {
         if (s.maxLongestBoutMinutes() != null) {
             Double bout = summary == null ? null : summary.longestSedentaryBoutMinutes();
             return daily(s, "longest sedentary bout, minutes (at most)", s.maxLongestBoutMinutes(), bout, hasData, false,

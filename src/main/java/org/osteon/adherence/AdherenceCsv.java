@@ -18,6 +18,7 @@ import org.osteon.adherence.AdherenceResults.DayAdherence;
 import org.osteon.adherence.AdherenceResults.WeekAdherence;
 import org.osteon.common.Csv;
 import org.osteon.common.Json;
+import org.osteon.engine.ScoredDay;
 
 /**
  * Scored days and adherence as CSV tables, with the numbers of the JSON answers and without their
@@ -30,10 +31,10 @@ public final class AdherenceCsv {
 
     private AdherenceCsv() {}
 
-    public static Csv days(List<DaySummary> days, ObjectMapper json) {
-        List<String> bands = keys(days, DaySummary::impactsByBand, Comparator.comparing(
+    public static Csv days(List<ScoredDay> days, ObjectMapper json) {
+        List<String> bands = keys(days, ScoredDay::impactsByBand, Comparator.comparing(
                 (String b) -> BAND_ORDER.contains(b) ? BAND_ORDER.indexOf(b) : BAND_ORDER.size()).thenComparing(b -> b));
-        List<String> thresholds = keys(days, DaySummary::impactsAtOrAbove, Comparator.comparing(AdherenceCsv::number));
+        List<String> thresholds = keys(days, ScoredDay::impactsAtOrAbove, Comparator.comparing(AdherenceCsv::number));
         List<String> header = new ArrayList<>(List.of("date", "wear_hours", "enmo_mg", "mvpa_minutes",
                 "mvpa_bouted_1_minutes", "mvpa_bouted_5_minutes", "mvpa_bouted_10_minutes", "steps"));
         bands.forEach(b -> header.add("impacts_" + b));
@@ -42,9 +43,9 @@ public final class AdherenceCsv {
                 "longest_sedentary_bout_minutes", "resistance_sessions", "relative_amplitude", "rolling7_ra",
                 "rolling7_is", "rolling7_iv", "provenance"));
         Csv csv = new Csv(header);
-        for (DaySummary d : days) {
-            DaySummary.BoutedMvpa bouted = d.mvpaBoutedMinutes();
-            DaySummary.Rolling7 rolling = d.rolling7d();
+        for (ScoredDay d : days) {
+            ScoredDay.BoutedMvpa bouted = d.mvpaBoutedMinutes();
+            ScoredDay.Rolling7 rolling = d.rolling7d();
             csv.add(d.date()).add(d.wearHours()).add(d.enmoMg()).add(d.mvpaMinutes())
                     .add(bouted == null ? null : bouted.min1()).add(bouted == null ? null : bouted.min5())
                     .add(bouted == null ? null : bouted.min10()).add(d.steps());
@@ -117,7 +118,7 @@ public final class AdherenceCsv {
      * Peaks at or above a threshold on a day: its own count, 0 beyond its largest key (the scoring
      * core writes every 0.1 g step up to the day's largest peak), empty where the day has no counts.
      */
-    private static Integer atOrAbove(DaySummary d, String g) {
+    private static Integer atOrAbove(ScoredDay d, String g) {
         Map<String, Integer> counts = d.impactsAtOrAbove();
         if (counts == null) {
             return null;
@@ -130,7 +131,7 @@ public final class AdherenceCsv {
         return beyond ? 0 : null;
     }
 
-    private static List<String> keys(List<DaySummary> days, Function<DaySummary, Map<String, Integer>> map,
+    private static List<String> keys(List<ScoredDay> days, Function<ScoredDay, Map<String, Integer>> map,
             Comparator<String> order) {
         Set<String> keys = new LinkedHashSet<>();
         days.stream().map(map).filter(Objects::nonNull).forEach(m -> keys.addAll(m.keySet()));

@@ -2,10 +2,15 @@ package org.osteon.adherence;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What the adherence API answers. Ratios are achieved / target: {@code ratio} capped at 1, {@code rawRatio} not. */
 public final class AdherenceResults {
     private AdherenceResults() {}
+
+    /** A row of the adherence API: a day (by=day) or a week (by=week); a list holds one kind only. */
+    @Schema(oneOf = {DayAdherence.class, WeekAdherence.class})
+    public sealed interface Period permits DayAdherence, WeekAdherence {}
 
     /** One component on one day, against the targets in force that day (after progression). */
     public record ComponentDay(
@@ -18,7 +23,7 @@ public final class AdherenceResults {
     /** A day: the program version in force, wear, and each component. */
     public record DayAdherence(
             LocalDate date, Integer programVersion, Double wearHours, List<ComponentDay> components,
-            CapExceeded capExceeded) {}
+            CapExceeded capExceeded) implements Period {}
 
     /**
      * One component over a week. Targets are pro-rated over the days with data: a week of 5 valid
@@ -31,5 +36,5 @@ public final class AdherenceResults {
     /** A Monday-to-Sunday week in the patient's time zone. */
     public record WeekAdherence(
             LocalDate weekStart, LocalDate weekEnd, List<ComponentWeek> components, Double overall,
-            AdherenceStatus overallStatus, List<LocalDate> capExceededDays) {}
+            AdherenceStatus overallStatus, List<LocalDate> capExceededDays) implements Period {}
 }

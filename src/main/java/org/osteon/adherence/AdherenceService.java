@@ -19,6 +19,7 @@ import org.osteon.adherence.AdherenceResults.DayAdherence;
 import org.osteon.adherence.AdherenceResults.WeekAdherence;
 import org.osteon.adherence.DaySummaryRepository.ResistanceSet;
 import org.osteon.common.ApiException;
+import org.osteon.engine.ScoredDay;
 import org.osteon.patient.Patient;
 import org.osteon.program.DayTargets;
 import org.osteon.program.ProgramService;
@@ -58,14 +59,14 @@ public class AdherenceService {
         }
     }
 
-    public List<DaySummary> summaries(Patient patient, LocalDate from, LocalDate to) {
+    public List<ScoredDay> summaries(Patient patient, LocalDate from, LocalDate to) {
         checkRange(from, to);
         return days.between(patient.id, from, to);
     }
 
-    /** The days as the API shows them, rounded to their stated precision ({@link DaySummary#shown()}). */
-    public List<DaySummary> shown(Patient patient, LocalDate from, LocalDate to) {
-        return summaries(patient, from, to).stream().map(DaySummary::shown).toList();
+    /** The days as the API shows them, rounded to their stated precision ({@link ScoredDay#shown()}). */
+    public List<ScoredDay> shown(Patient patient, LocalDate from, LocalDate to) {
+        return summaries(patient, from, to).stream().map(ScoredDay::shown).toList();
     }
 
     /** Each day of {@code from..to}; today (in the patient's zone) is {@code in_progress} until its target is reached. */
@@ -137,8 +138,8 @@ public class AdherenceService {
 
     private List<AdherenceCalculator.Day> judge(Patient patient, LocalDate from, LocalDate to) {
         ZoneId zone = ZoneId.of(patient.timeZone);
-        Map<LocalDate, DaySummary> summaries = days.between(patient.id, from, to).stream()
-                .collect(Collectors.toMap(DaySummary::date, Function.identity()));
+        Map<LocalDate, ScoredDay> summaries = days.between(patient.id, from, to).stream()
+                .collect(Collectors.toMap(ScoredDay::date, Function.identity()));
         List<ResistanceSet> sets = days.resistanceSets(patient.id, zone, from, to);
         List<AdherenceCalculator.Day> judged = new ArrayList<>();
         for (DayTargets t : programs.targets(patient.id, from, to)) {

@@ -19,6 +19,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.osteon.engine.ScoredDay;
 import org.osteon.patient.PatientAccess;
 import org.osteon.auth.Roles;
 import org.osteon.common.ApiException;
@@ -80,7 +82,7 @@ public class PatientDataResource {
                     + "column each (impacts_<band>, impacts_at_or_above_<g>g for every threshold any day of the range "
                     + "has), provenance stays JSON in its own column.")
     @APIResponse(responseCode = "200", description = "the days", content = {@Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = DaySummary.class), examples = @ExampleObject(name = "200",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = ScoredDay.class), examples = @ExampleObject(name = "200",
             value = "[{\"date\":\"2026-03-02\",\"wearHours\":14.5,\"enmoMg\":31.2,\"mvpaMinutes\":48.0,"
                     + "\"mvpaBoutedMinutes\":{\"min1\":40.0,\"min5\":31.0,\"min10\":22.0},\"steps\":8123,"
                     + "\"impactsByBand\":{\"low\":812,\"medium\":95,\"high\":31},\"impactsAtOrAbove\":{\"4.2\":31,\"6.0\":2},"
@@ -102,11 +104,8 @@ public class PatientDataResource {
             @Context HttpHeaders headers) {
         Patient p = access.clinical(patientId, "days");
         LocalDate[] r = range(p, from, to);
-        List<DaySummary> days = adherence.shown(p, r[0], r[1]);
-        if (Csv.wanted(headers)) {
-            return Csv.download(AdherenceCsv.days(days, json), filename(p, "days", r));
-        }
-        return Response.ok(days, MediaType.APPLICATION_JSON_TYPE).build();
+        return answer(headers, adherence.shown(p, r[0], r[1]), days -> AdherenceCsv.days(days, json),
+                filename(p, "days", r));
     }
 
     @GET
@@ -118,7 +117,8 @@ public class PatientDataResource {
                     + "cap was exceeded. Day boundaries are the patient's local midnights. With Accept: text/csv, a CSV "
                     + "file (RFC 4180, UTF-8) of one row per day (or week) and component; a day or week without any "
                     + "component in force has one row with the component columns empty.")
-    @APIResponse(responseCode = "200", description = "days or weeks", content = {@Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+    @APIResponse(responseCode = "200", description = "days or weeks", content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = AdherenceResults.Period.class), examples = {
         @ExampleObject(name = "200 by=day", value = "[{\"date\":\"2026-03-02\",\"programVersion\":1,\"wearHours\":14.5,"
                 + "\"components\":[{\"kind\":\"steps\",\"unit\":\"steps\",\"target\":7000.0,\"achieved\":8123.0,"
                 + "\"ratio\":1.0,\"rawRatio\":1.16,\"status\":\"met\"}],\"capExceeded\":null}]"),
@@ -140,21 +140,24 @@ public class PatientDataResource {
             @Context HttpHeaders headers) {
         Patient p = access.clinical(patientId, "adherence");
         LocalDate[] r = range(p, from, to);
-        LocalDate f = r[0], t = r[1];
-        boolean csv = Csv.wanted(headers);
         return switch (by) {
-            case "day" -> {
-                List<AdherenceResults.DayAdherence> days = adherence.byDay(p, f, t);
-                yield csv ? Csv.download(AdherenceCsv.byDay(days), filename(p, "adherence-by-day", r))
-                        : Response.ok(days, MediaType.APPLICATION_JSON_TYPE).build();
-            }
-            case "week" -> {
-                List<AdherenceResults.WeekAdherence> weeks = adherence.byWeek(p, f, t);
-                yield csv ? Csv.download(AdherenceCsv.byWeek(weeks), filename(p, "adherence-by-week", r))
-                        : Response.ok(weeks, MediaType.APPLICATION_JSON_TYPE).build();
-            }
+            case "day" -> answer(headers, adherence.byDay(p, r[0], r[1]), AdherenceCsv::byDay,
+                    filename(p, "adherence-by-day", r));
+            case "week" -> answer(headers, adherence.byWeek(p, r[0], r[1]), AdherenceCsv::byWeek,
+                    filename(p, "adherence-by-week", r));
             default -> throw ApiException.badField("by", "must be day or week");
         };
+    }
+
+    /**
+     * The rows as JSON, or as the CSV file {@code filename} when the client prefers CSV
+     * ({@link Csv#wanted}): one place that answers both media types for every endpoint here.
+     */
+    private static <T> Response answer(HttpHeaders headers, List<T> rows, Function<List<T>, Csv> csv, String filename) {
+        if (Csv.wanted(headers)) {
+            return Csv.download(csv.apply(rows), filename);
+        }
+        return Response.ok(rows, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     static final String DAYS_CSV = "date,wear_hours,enmo_mg,mvpa_minutes,mvpa_bouted_1_minutes,mvpa_bouted_5_minutes,"

@@ -17,7 +17,6 @@ import org.jboss.logging.Logger;
 import org.osteon.adherence.AdherenceConfig;
 import org.osteon.adherence.AdherenceResults.DayAdherence;
 import org.osteon.adherence.AdherenceService;
-import org.osteon.adherence.DaySummary;
 import org.osteon.alert.AlertRepository.Unresolved;
 import org.osteon.alert.AlertRules.Clear;
 import org.osteon.alert.AlertRules.Finding;
@@ -29,6 +28,7 @@ import org.osteon.alert.AlertRules.Verdict;
 import org.osteon.audit.AuditLog;
 import org.osteon.common.Jdbc;
 import org.osteon.ingest.LastSync;
+import org.osteon.engine.ScoredDay;
 import org.osteon.patient.Patient;
 import org.osteon.program.ProgramService;
 
@@ -132,7 +132,7 @@ public class AlertService {
     private void moodDecline(Patient patient, LocalDate end, Instant now, List<AlertView> raised) {
         var md = config.moodDecline();
         LocalDate from = end.minusDays(md.recentDays() + md.baselineDays() - 1L);
-        List<DaySummary> summaries = adherence.summaries(patient, from, end);
+        List<ScoredDay> summaries = adherence.summaries(patient, from, end);
         for (Metric metric : Metric.values()) {
             List<MetricDay> values = summaries.stream().map(s -> new MetricDay(s.date(), value(metric, s),
                     s.wearHours() >= adherenceConfig.minWearHours())).toList();
@@ -140,7 +140,7 @@ public class AlertService {
         }
     }
 
-    private static Double value(Metric metric, DaySummary s) {
+    private static Double value(Metric metric, ScoredDay s) {
         return switch (metric) {
             case MVPA_BOUTED_10 -> s.mvpaBoutedMinutes().min10();
             case RA -> s.relativeAmplitude();

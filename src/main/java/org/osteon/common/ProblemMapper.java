@@ -1,14 +1,13 @@
 package org.osteon.common;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -25,7 +24,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -45,6 +43,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    private final ObjectMapper json;
+
+    public ProblemMapper(ObjectMapper json) {
+        this.json = json;
+    }
 
     @ServerExceptionMapper
     public Response apiException(ApiException e, UriInfo uri) {
@@ -230,7 +234,7 @@ public class ProblemMapper {
     }
 
     /** What a JSON value of {@code type} has to be, as "must be …", or null when there is nothing better to say. */
-    private static String expected(Class<?> type) {
+    private String expected(Class<?> type) {
         if (type == null) {
             return null;
         } else if (isWholeNumber(type) || type == BigInteger.class) {
@@ -258,20 +262,17 @@ public class ProblemMapper {
         return null;
     }
 
-    /** An enum's values as JSON spells them: by its {@code @JsonValue} method, a constant's {@code @JsonProperty}, or its name. */
-    private static List<String> enumNames(Class<?> type) {
-        Method value = Arrays.stream(type.getMethods()).filter(m -> m.isAnnotationPresent(JsonValue.class)
-                && m.getParameterCount() == 0).findFirst().orElse(null);
+    /**
+     * An enum's values as JSON spells them, asked of the application's mapper: so a {@code @JsonValue}
+     * method, a constant's {@code @JsonProperty} or a mix-in given to the mapper (a placement's API
+     * name, device.PlacementJson) count as they do when a body is read.
+     */
+    private List<String> enumNames(Class<?> type) {
         return Arrays.stream(type.getEnumConstants()).map(c -> {
-            Enum<?> constant = (Enum<?>) c;
             try {
-                if (value != null) {
-                    return String.valueOf(value.invoke(constant));
-                }
-                JsonProperty property = type.getField(constant.name()).getAnnotation(JsonProperty.class);
-                return property != null && !property.value().isEmpty() ? property.value() : constant.name();
-            } catch (ReflectiveOperationException e) {
-                return constant.name();
+                return json.convertValue(c, String.class);
+            } catch (IllegalArgumentException e) {
+                return ((Enum<?>) c).name();
             }
         }).toList();
     }

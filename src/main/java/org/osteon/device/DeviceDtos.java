@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.osteon.ingest.DeviceIds;
+import org.osteon.scoring.Placement;
 
 /** What the device API reads and writes. */
 public final class DeviceDtos {

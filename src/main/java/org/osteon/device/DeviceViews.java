@@ -5,6 +5,7 @@ import org.osteon.device.DeviceDtos.DeviceView;
 import org.osteon.device.DeviceDtos.MqttCredentials;
 import org.osteon.device.DeviceDtos.Topics;
 import org.osteon.ingest.DeviceTopics;
+import org.osteon.scoring.Placement;
 
 /** Turns a device entity into what the API shows, topics included. */
 @ApplicationScoped

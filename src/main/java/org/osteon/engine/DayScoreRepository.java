@@ -1,13 +1,11 @@
 package org.osteon.engine;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -26,7 +24,10 @@ import org.osteon.scoring.summary.BandCount;
 import org.osteon.scoring.summary.BoutMinutes;
 import org.osteon.scoring.summary.DaySummary;
 
-/** The SQL of scoring a day: what it reads from the raw tables and how it writes {@code day_summary}. */
+/**
+ * The SQL of scoring a day: what it reads from the raw tables, and the {@code day_summary} row a
+ * scoring makes of the scorer's summary ({@link ScoredDay} maps the table).
+ */
 final class DayScoreRepository {
     /** Rows fetched at a time while a day's batches are streamed. */
     private static final int FETCH_BATCHES = 16;
@@ -229,57 +230,32 @@ final class DayScoreRepository {
     /** Writes the day's row, replacing what an earlier scoring of it wrote. */
     void upsert(Connection c, UUID patientId, DayScoring.Result r, Map<String, Object> source, UUID scoringId)
             throws SQLException {
+        row(r, source).upsert(c, patientId, scoringId, json);
+    }
+
+    /**
+     * The row a scoring of the day writes: the scorer's summary with what {@code day_summary} keeps
+     * of it (the osteogenic index summed over its sources, counts at every 0.1 g threshold, ...);
+     * a metric the scorer could not compute (NaN) is stored as null. The circadian columns are
+     * RollingCircadian's, written after the row.
+     */
+    static ScoredDay row(DayScoring.Result r, Map<String, Object> source) {
         DaySummary d = r.summary();
-        try (PreparedStatement ps = c.prepareStatement("insert into day_summary (patient_id, local_date, wear_minutes, "
-                + "enmo_mg, mvpa_minutes, mvpa_bouted_1_minutes, mvpa_bouted_5_minutes, mvpa_bouted_10_minutes, steps, "
-                + "impacts_by_band, impacts_at_or_above, osteogenic_index, daily_stress_stimulus, sedentary_minutes, "
-                + "longest_sedentary_bout_minutes, resistance_sessions, rolling7_ra, rolling7_is, rolling7_iv, "
-                + "provenance, computed_at, scoring_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, "
-                + "?, null, null, null, ?::jsonb, now(), ?) on conflict (patient_id, local_date) do update set "
-                + "wear_minutes = excluded.wear_minutes, enmo_mg = excluded.enmo_mg, mvpa_minutes = excluded.mvpa_minutes, "
-                + "mvpa_bouted_1_minutes = excluded.mvpa_bouted_1_minutes, "
-                + "mvpa_bouted_5_minutes = excluded.mvpa_bouted_5_minutes, "
-                + "mvpa_bouted_10_minutes = excluded.mvpa_bouted_10_minutes, steps = excluded.steps, "
-                + "impacts_by_band = excluded.impacts_by_band, impacts_at_or_above = excluded.impacts_at_or_above, "
-                + "osteogenic_index = excluded.osteogenic_index, daily_stress_stimulus = excluded.daily_stress_stimulus, "
-                + "sedentary_minutes = excluded.sedentary_minutes, "
-                + "longest_sedentary_bout_minutes = excluded.longest_sedentary_bout_minutes, "
-                + "resistance_sessions = excluded.resistance_sessions, provenance = excluded.provenance, "
-                + "computed_at = excluded.computed_at, scoring_id = excluded.scoring_id")) {
-            int i = 1;
-            ps.setObject(i++, patientId);
-            ps.setObject(i++, d.date());
-            ps.setDouble(i++, d.wearMinutes());
-            setDouble(ps, i++, d.enmoMeanMg());
-            setDouble(ps, i++, d.mvpaMinutes());
-            setDouble(ps, i++, bout(d, 1));
-            setDouble(ps, i++, bout(d, 5));
-            setDouble(ps, i++, bout(d, 10));
-            ps.setInt(i++, d.steps());
-            ps.setString(i++, write(bands(d)));
-            ps.setString(i++, write(atOrAbove(r.peaks())));
-            setDouble(ps, i++, osteogenicIndex(d));
-            setDouble(ps, i++, accelerometer(d).map(LoadingScore::dailyStressStimulus).orElse(Double.NaN));
-            setDouble(ps, i++, d.sedentaryMinutes());
-            setDouble(ps, i++, r.longestSedentaryBoutMinutes());
-            ps.setInt(i++, resistanceSessions(d));
-            ps.setString(i++, write(provenance(d, r, source)));
-            ps.setObject(i, scoringId);
-            ps.executeUpdate();
-        }
+        return new ScoredDay(d.date(), d.wearMinutes() / 60.0, d.wearMinutes(), finite(d.enmoMeanMg()),
+                finite(d.mvpaMinutes()), new ScoredDay.BoutedMvpa(bout(d, 1), bout(d, 5), bout(d, 10)), d.steps(),
+                bands(d), atOrAbove(r.peaks()), finite(osteogenicIndex(d)),
+                finite(accelerometer(d).map(LoadingScore::dailyStressStimulus).orElse(Double.NaN)),
+                finite(d.sedentaryMinutes()), finite(r.longestSedentaryBoutMinutes()), resistanceSessions(d), null, null,
+                provenance(d, r, source));
     }
 
-    private static void setDouble(PreparedStatement ps, int i, double v) throws SQLException {
-        if (Double.isFinite(v)) {
-            ps.setDouble(i, v);
-        } else {
-            ps.setNull(i, Types.DOUBLE);
-        }
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 
-    private static double bout(DaySummary d, int minutes) {
-        return d.mvpaBouts().stream().filter(b -> b.boutMinutes() == minutes).mapToDouble(BoutMinutes::minutes)
-                .findFirst().orElse(Double.NaN);
+    private static Double bout(DaySummary d, int minutes) {
+        return finite(d.mvpaBouts().stream().filter(b -> b.boutMinutes() == minutes).mapToDouble(BoutMinutes::minutes)
+                .findFirst().orElse(Double.NaN));
     }
 
     private static Map<String, Integer> bands(DaySummary d) {
@@ -345,13 +321,5 @@ final class DayScoreRepository {
         out.put("version", p.version());
         out.put("parameters", p.parameters());
         return out;
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
     }
 }

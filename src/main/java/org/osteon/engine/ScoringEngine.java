@@ -17,7 +17,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -284,7 +283,7 @@ public class ScoringEngine {
         if (device.isEmpty()) {
             return ScoringParams.builder(NO_ACCEL_RATE_HZ).build();
         }
-        Placement placement = Placement.valueOf(device.get().placement().toUpperCase(Locale.ROOT));
+        Placement placement = Placement.fromApiName(device.get().placement());
         return ScoringParams.builder(device.get().rateHz()).placement(placement).build();
     }
 

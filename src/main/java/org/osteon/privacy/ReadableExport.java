@@ -27,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.osteon.adherence.AdherenceCsv;
 import org.osteon.adherence.AdherenceResults.WeekAdherence;
 import org.osteon.adherence.AdherenceService;
-import org.osteon.adherence.DaySummary;
 import org.osteon.adherence.DaySummaryRepository;
 import org.osteon.adherence.PatientDataResource;
 import org.osteon.alert.AlertRepository;
@@ -38,6 +37,7 @@ import org.osteon.common.Json;
 import org.osteon.device.Device;
 import org.osteon.device.DeviceDtos.DeviceView;
 import org.osteon.device.DeviceViews;
+import org.osteon.engine.ScoredDay;
 import org.osteon.patient.Patient;
 import org.osteon.patient.PatientDtos.PatientView;
 import org.osteon.program.Component;
@@ -83,7 +83,7 @@ public class ReadableExport {
             Instant exportedAt,
             PatientView profile,
             List<DeviceView> devices,
-            @Schema(description = "every scored day, as GET .../days answers") List<DaySummary> days,
+            @Schema(description = "every scored day, as GET .../days answers") List<ScoredDay> days,
             @Schema(description = "the weeks from the first scored day or program version to the last scored day "
                     + "or this week, as GET .../adherence?by=week answers") List<WeekAdherence> weeklyAdherence,
             @Schema(description = "every program version, oldest first, with its reason and dates")
@@ -93,19 +93,19 @@ public class ReadableExport {
     /** Reads everything in one transaction, so that the sections agree with each other. */
     @Transactional
     public Export of(Patient patient) {
-        List<DaySummary> scored = days.between(patient.id, PatientDataResource.EARLIEST, PatientDataResource.LATEST);
+        List<ScoredDay> scored = days.between(patient.id, PatientDataResource.EARLIEST, PatientDataResource.LATEST);
         List<ProgramVersionView> versions = programs.versions(patient.id, Integer.MAX_VALUE, 0).stream()
                 .sorted(Comparator.comparingInt(ProgramVersionView::version)).toList();
         return new Export(patient.id, clock.instant().truncatedTo(ChronoUnit.SECONDS), PatientView.of(patient),
                 Device.listByPatient(patient.id).stream().sorted(Comparator.comparing((Device d) -> d.registeredAt)
                         .thenComparing(d -> d.id)).map(devices::of).toList(),
-                scored.stream().map(DaySummary::shown).toList(), weeks(patient, scored, versions), versions,
+                scored.stream().map(ScoredDay::shown).toList(), weeks(patient, scored, versions), versions,
                 alerts.list(patient.id, null, null, Integer.MAX_VALUE, 0));
     }
 
     /** The weeks from the first day with data or a program to the last scored day or today, whichever is later. */
-    private List<WeekAdherence> weeks(Patient patient, List<DaySummary> scored, List<ProgramVersionView> versions) {
-        LocalDate first = Stream.concat(scored.stream().map(DaySummary::date),
+    private List<WeekAdherence> weeks(Patient patient, List<ScoredDay> scored, List<ProgramVersionView> versions) {
+        LocalDate first = Stream.concat(scored.stream().map(ScoredDay::date),
                 versions.stream().map(ProgramVersionView::effectiveFrom)).min(Comparator.naturalOrder()).orElse(null);
         if (first == null) {
             return List.of();

@@ -16,10 +16,10 @@ import org.jboss.logging.Logger;
 import org.osteon.adherence.AdherenceResults.ComponentDay;
 import org.osteon.adherence.AdherenceResults.DayAdherence;
 import org.osteon.adherence.AdherenceService;
-import org.osteon.adherence.DaySummary;
 import org.osteon.common.Coalescing;
 import org.osteon.common.Json;
 import org.osteon.device.Device;
+import org.osteon.engine.ScoredDay;
 import org.osteon.ingest.DeviceMessages;
 import org.osteon.patient.Patient;
 import org.osteon.program.Component;
@@ -124,11 +124,11 @@ public class DeviceProgress {
     }
 
     Optional<Message> message(Patient patient, LocalDate date) {
-        List<DaySummary> days = adherence.summaries(patient, date, date);
+        List<ScoredDay> days = adherence.summaries(patient, date, date);
         if (days.isEmpty()) {
             return Optional.empty();
         }
-        DaySummary day = days.get(0);
+        ScoredDay day = days.get(0);
         DayAdherence judged = adherence.byDay(patient, date, date).get(0);
         List<Component> components = programs.current(patient).map(ProgramView::targetsOnDate).orElse(List.of());
 
@@ -160,7 +160,7 @@ public class DeviceProgress {
     }
 
     /** Up to when the row's numbers reach, as the engine recorded it when it scored the day. */
-    private static Instant dataThrough(DaySummary day) {
+    private static Instant dataThrough(ScoredDay day) {
         Object through = day.provenance() == null ? null : day.provenance().get("dataThrough");
         return through == null ? null : Instant.parse(through.toString());
     }

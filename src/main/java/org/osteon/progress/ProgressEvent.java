@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.osteon.adherence.AdherenceResults.DayAdherence;
-import org.osteon.adherence.DaySummary;
+import org.osteon.engine.ScoredDay;
 
 /**
  * A server-sent event of a patient's progress: what changed and its numbers now, as the days and
@@ -16,5 +16,5 @@ import org.osteon.adherence.DaySummary;
  * @param day for a day: its row as {@code GET /days} answers it
  * @param adherence the date's adherence as {@code GET /adherence?by=day} answers it
  */
-public record ProgressEvent(UUID patientId, String kind, LocalDate date, Instant dataThrough, DaySummary day,
+public record ProgressEvent(UUID patientId, String kind, LocalDate date, Instant dataThrough, ScoredDay day,
         DayAdherence adherence) {}

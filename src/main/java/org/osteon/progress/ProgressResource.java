@@ -27,11 +27,11 @@ import java.util.function.BooleanSupplier;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.osteon.adherence.AdherenceResults.DayAdherence;
 import org.osteon.adherence.AdherenceService;
-import org.osteon.adherence.DaySummary;
 import org.osteon.common.ApiException;
 import org.osteon.common.Jdbc;
 import org.osteon.common.Json;
 import org.osteon.common.Text;
+import org.osteon.engine.ScoredDay;
 import org.osteon.patient.Patient;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -158,7 +158,7 @@ public class ProgressResource {
      */
     private OutboundSseEvent event(Sse sse, Patient patient, ProgressFeed.Item item) {
         DayAdherence judged = adherence.byDay(patient, item.date(), item.date()).get(0);
-        DaySummary day = null;
+        ScoredDay day = null;
         Instant changedAt;
         if (item.kind().equals(DayNotices.DAY)) {
             day = adherence.shown(patient, item.date(), item.date()).stream().findFirst().orElse(null);

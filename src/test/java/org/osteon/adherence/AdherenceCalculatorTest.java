@@ -11,9 +11,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.osteon.adherence.AdherenceResults.ComponentDay;
 import org.osteon.adherence.AdherenceResults.WeekAdherence;
-import org.osteon.adherence.DaySummary.BoutedMvpa;
-import org.osteon.adherence.DaySummary.Rolling7;
+import org.osteon.engine.ScoredDay.BoutedMvpa;
+import org.osteon.engine.ScoredDay.Rolling7;
 import org.osteon.adherence.DaySummaryRepository.ResistanceSet;
+import org.osteon.engine.ScoredDay;
 import org.osteon.program.Component;
 
 class AdherenceCalculatorTest {
@@ -23,8 +24,8 @@ class AdherenceCalculatorTest {
 
     final AdherenceCalculator standard = new AdherenceCalculator(10, 0.5, kind -> 1);
 
-    static DaySummary day(LocalDate date, double wearHours, int steps, double sedentaryMinutes) {
-        return new DaySummary(date, wearHours, 30.0, 40.0, new BoutedMvpa(30.0, 20.0, 10.0), steps, Map.of(),
+    static ScoredDay day(LocalDate date, double wearHours, int steps, double sedentaryMinutes) {
+        return new ScoredDay(date, wearHours, wearHours * 60, 30.0, 40.0, new BoutedMvpa(30.0, 20.0, 10.0), steps, Map.of(),
                 Map.of("4.2", 12), null, null, sedentaryMinutes, 50.0, 0, null, new Rolling7(null, null, null), Map.of());
     }
 
@@ -34,7 +35,7 @@ class AdherenceCalculatorTest {
 
     @Test
     void minimumWearIsASetting() {
-        DaySummary nineHours = day(MONDAY, 9, 5000, 300);
+        ScoredDay nineHours = day(MONDAY, 9, 5000, 300);
         assertThat(only(standard.day(MONDAY, 1, nineHours, List.of(), List.of(STEPS))).status())
                 .isEqualTo(AdherenceStatus.no_data);
         AdherenceCalculator lenient = new AdherenceCalculator(8, 0.5, kind -> 1);
@@ -46,7 +47,7 @@ class AdherenceCalculatorTest {
     void aTargetReachedInShortWearIsMetAsTheWatchSays() {
         // 35 impacts at 4.2 g of 20 due, in two worn hours: reached, whatever the wear.
         Component impacts = new Component.Impacts(4.2, 20, Component.Per.day, null, null, null, null);
-        DaySummary twoHours = new DaySummary(MONDAY, 2, 30.0, 40.0, new BoutedMvpa(30.0, 20.0, 10.0), 8000, Map.of(),
+        ScoredDay twoHours = new ScoredDay(MONDAY, 2, 120, 30.0, 40.0, new BoutedMvpa(30.0, 20.0, 10.0), 8000, Map.of(),
                 Map.of("4.2", 35), null, null, 60.0, 50.0, 0, null, new Rolling7(null, null, null), Map.of());
         assertThat(only(standard.day(MONDAY, 1, twoHours, List.of(), List.of(impacts))).status())
                 .isEqualTo(AdherenceStatus.met);

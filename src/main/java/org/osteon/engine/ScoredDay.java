@@ -1,0 +1,195 @@
+package org.osteon.engine;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * A patient's scored day: one row of {@code day_summary}, the one mapping of that table. The engine
+ * writes it ({@link #upsert}); the days API, adherence, alerts, progress and the exports read it
+ * ({@link #SELECT}, {@link #read}). A new metric is a component here, its column in {@code upsert}
+ * and {@code read}, and its Flyway migration. Metric definitions are in the project's metrics
+ * documentation; {@code provenance} says how the row was computed.
+ *
+ * <p>{@code relativeAmplitude} is the RA of this day alone (null with fewer valid hours than
+ * provenance.circadianDay names); {@code rolling7d} holds RA, IS and IV over the 7 days ending this
+ * day (null with fewer valid days than provenance.rolling7 names). Both are the circadian columns
+ * that {@link RollingCircadian} writes once the row is there, so {@code upsert} leaves them.
+ *
+ * <p>{@code wearMinutes} is the stored column as the scoring core computed it, kept beside
+ * {@code wearHours} (what the API shows and adherence compares) because hours times 60 does not
+ * always give back the same double: the stored value stays the scorer's to the last bit.
+ */
+@Schema(name = "DaySummary")
+public record ScoredDay(
+        LocalDate date,
+        double wearHours,
+        @JsonIgnore @Schema(hidden = true) double wearMinutes,
+        Double enmoMg,
+        Double mvpaMinutes,
+        BoutedMvpa mvpaBoutedMinutes,
+        Integer steps,
+        Map<String, Integer> impactsByBand,
+        Map<String, Integer> impactsAtOrAbove,
+        Double osteogenicIndex,
+        Double dailyStressStimulus,
+        Double sedentaryMinutes,
+        Double longestSedentaryBoutMinutes,
+        Integer resistanceSessions,
+        Double relativeAmplitude,
+        Rolling7 rolling7d,
+        Map<String, Object> provenance) {
+
+    /** The row's columns, for {@link #read}: append {@code where ...} (the table is not aliased). */
+    public static final String SELECT = "select local_date, wear_minutes, enmo_mg, mvpa_minutes, mvpa_bouted_1_minutes, "
+            + "mvpa_bouted_5_minutes, mvpa_bouted_10_minutes, steps, impacts_by_band, impacts_at_or_above, "
+            + "osteogenic_index, daily_stress_stimulus, sedentary_minutes, longest_sedentary_bout_minutes, "
+            + "resistance_sessions, relative_amplitude, rolling7_ra, rolling7_is, rolling7_iv, provenance from day_summary";
+
+    private static final TypeReference<Map<String, Integer>> COUNTS = new TypeReference<>() {};
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
+
+    /** MVPA minutes counted in bouts of at least 1, 5 and 10 minutes. */
+    public record BoutedMvpa(Double min1, Double min5, Double min10) {
+        public Double of(int boutMinutes) {
+            return switch (boutMinutes) {
+                case 1 -> min1;
+                case 5 -> min5;
+                default -> min10;
+            };
+        }
+    }
+
+    /** Relative amplitude, interdaily stability and intradaily variability over the 7 days ending this day. */
+    public record Rolling7(Double ra, Double is, Double iv) {}
+
+    /** The day of a row selected by {@link #SELECT}. */
+    public static ScoredDay read(ResultSet rs, ObjectMapper json) throws SQLException {
+        double wearMinutes = rs.getDouble("wear_minutes");
+        return new ScoredDay(rs.getObject("local_date", LocalDate.class), wearMinutes / 60.0, wearMinutes,
+                rs.getObject("enmo_mg", Double.class), rs.getObject("mvpa_minutes", Double.class),
+                new BoutedMvpa(rs.getObject("mvpa_bouted_1_minutes", Double.class),
+                        rs.getObject("mvpa_bouted_5_minutes", Double.class),
+                        rs.getObject("mvpa_bouted_10_minutes", Double.class)),
+                rs.getObject("steps", Integer.class), read(rs.getString("impacts_by_band"), COUNTS, json),
+                read(rs.getString("impacts_at_or_above"), COUNTS, json), rs.getObject("osteogenic_index", Double.class),
+                rs.getObject("daily_stress_stimulus", Double.class), rs.getObject("sedentary_minutes", Double.class),
+                rs.getObject("longest_sedentary_bout_minutes", Double.class),
+                rs.getObject("resistance_sessions", Integer.class), rs.getObject("relative_amplitude", Double.class),
+                new Rolling7(rs.getObject("rolling7_ra", Double.class), rs.getObject("rolling7_is", Double.class),
+                        rs.getObject("rolling7_iv", Double.class)),
+                read(rs.getString("provenance"), OBJECT, json));
+    }
+
+    /**
+     * Writes the day's row, replacing what an earlier scoring of it wrote, with the time of writing
+     * and which scoring wrote it. The circadian columns are left to {@link RollingCircadian}.
+     */
+    void upsert(Connection c, UUID patientId, UUID scoringId, ObjectMapper json) throws SQLException {
+        Map<String, Object> columns = new LinkedHashMap<>();
+        columns.put("patient_id", patientId);
+        columns.put("local_date", date);
+        columns.put("wear_minutes", wearMinutes);
+        columns.put("enmo_mg", enmoMg);
+        columns.put("mvpa_minutes", mvpaMinutes);
+        columns.put("mvpa_bouted_1_minutes", mvpaBoutedMinutes.min1());
+        columns.put("mvpa_bouted_5_minutes", mvpaBoutedMinutes.min5());
+        columns.put("mvpa_bouted_10_minutes", mvpaBoutedMinutes.min10());
+        columns.put("steps", steps);
+        columns.put("impacts_by_band", new Jsonb(write(impactsByBand, json)));
+        columns.put("impacts_at_or_above", new Jsonb(write(impactsAtOrAbove, json)));
+        columns.put("osteogenic_index", osteogenicIndex);
+        columns.put("daily_stress_stimulus", dailyStressStimulus);
+        columns.put("sedentary_minutes", sedentaryMinutes);
+        columns.put("longest_sedentary_bout_minutes", longestSedentaryBoutMinutes);
+        columns.put("resistance_sessions", resistanceSessions);
+        columns.put("provenance", new Jsonb(write(provenance, json)));
+        columns.put("scoring_id", scoringId);
+        String names = String.join(", ", columns.keySet());
+        String values = columns.values().stream().map(v -> v instanceof Jsonb ? "?::jsonb" : "?")
+                .collect(Collectors.joining(", "));
+        String updates = columns.keySet().stream().filter(n -> !n.equals("patient_id") && !n.equals("local_date"))
+                .map(n -> n + " = excluded." + n).collect(Collectors.joining(", "));
+        try (PreparedStatement ps = c.prepareStatement("insert into day_summary (" + names + ", computed_at) values ("
+                + values + ", now()) on conflict (patient_id, local_date) do update set " + updates
+                + ", computed_at = excluded.computed_at")) {
+            int i = 1;
+            for (Object v : columns.values()) {
+                if (v == null) {
+                    ps.setNull(i++, Types.DOUBLE);
+                } else if (v instanceof Jsonb j) {
+                    ps.setString(i++, j.text());
+                } else {
+                    ps.setObject(i++, v);
+                }
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    /** A value written as JSON text and cast to jsonb by the statement. */
+    private record Jsonb(String text) {}
+
+    /**
+     * This day as the API shows it, rounded to a stated precision: hours and minutes to 2 decimals
+     * (wear is kept in whole 5-s epochs, so a minute's hundredth is below the resolution), ENMO in
+     * mg to 2, and the indices (osteogenic index, daily stress stimulus, RA, IS, IV) to 3. Counts
+     * are whole already. Adherence and alerts compute from the stored values, not from these.
+     */
+    public ScoredDay shown() {
+        return new ScoredDay(date, round(wearHours, 2), wearMinutes, round(enmoMg, 2), round(mvpaMinutes, 2),
+                mvpaBoutedMinutes == null ? null : new BoutedMvpa(round(mvpaBoutedMinutes.min1(), 2),
+                        round(mvpaBoutedMinutes.min5(), 2), round(mvpaBoutedMinutes.min10(), 2)),
+                steps, impactsByBand, impactsAtOrAbove, round(osteogenicIndex, 3), round(dailyStressStimulus, 3),
+                round(sedentaryMinutes, 2), round(longestSedentaryBoutMinutes, 2), resistanceSessions,
+                round(relativeAmplitude, 3), rolling7d == null ? null : new Rolling7(round(rolling7d.ra(), 3),
+                        round(rolling7d.is(), 3), round(rolling7d.iv(), 3)), provenance);
+    }
+
+    private static Double round(Double v, int decimals) {
+        if (v == null || v.isNaN() || v.isInfinite()) {
+            return v;
+        }
+        return BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_EVEN).doubleValue();
+    }
+
+    /**
+     * Impact peaks at or above {@code g}. The scoring core writes a count for every 0.1 g step up to
+     * the day's largest peak, so a threshold beyond the last key has no peaks.
+     */
+    public int impactsAtOrAbove(double g) {
+        Integer n = impactsAtOrAbove.get(String.format(Locale.ROOT, "%.1f", g));
+        return n == null ? 0 : n;
+    }
+
+    private static <T> T read(String value, TypeReference<T> type, ObjectMapper json) {
+        try {
+            return json.readValue(value, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("day_summary JSON could not be read", e);
+        }
+    }
+
+    private static String write(Object value, ObjectMapper json) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+}
