@@ -46,11 +46,4 @@ public class DaySummaryRepository {
                         rs.getObject(6, Double.class)),
                 patientId, start, end);
     }
-
-    /** The last time any of the patient's devices synced, if ever. */
-    public Instant lastSync(UUID patientId) {
-        return jdbc.one("select max(s.last_receipt_at) from device_stream s join device d on d.id = s.device_id "
-                + "where d.patient_id = ?", rs -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant(),
-                patientId).orElse(null);
-    }
 }

@@ -1,7 +1,6 @@
 package org.osteon.engine;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
@@ -18,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.osteon.common.Json;
 
 /**
  * A patient's scored day: one row of {@code day_summary}, the one mapping of that table. The engine
@@ -62,7 +62,6 @@ public record ScoredDay(
             + "resistance_sessions, relative_amplitude, rolling7_ra, rolling7_is, rolling7_iv, provenance from day_summary";
 
     private static final TypeReference<Map<String, Integer>> COUNTS = new TypeReference<>() {};
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
     /** MVPA minutes counted in bouts of at least 1, 5 and 10 minutes. */
     public record BoutedMvpa(Double min1, Double min5, Double min10) {
@@ -86,14 +85,14 @@ public record ScoredDay(
                 new BoutedMvpa(rs.getObject("mvpa_bouted_1_minutes", Double.class),
                         rs.getObject("mvpa_bouted_5_minutes", Double.class),
                         rs.getObject("mvpa_bouted_10_minutes", Double.class)),
-                rs.getObject("steps", Integer.class), read(rs.getString("impacts_by_band"), COUNTS, json),
-                read(rs.getString("impacts_at_or_above"), COUNTS, json), rs.getObject("osteogenic_index", Double.class),
+                rs.getObject("steps", Integer.class), Json.read(json, rs.getString("impacts_by_band"), COUNTS, "day_summary.impacts_by_band"),
+                Json.read(json, rs.getString("impacts_at_or_above"), COUNTS, "day_summary.impacts_at_or_above"), rs.getObject("osteogenic_index", Double.class),
                 rs.getObject("daily_stress_stimulus", Double.class), rs.getObject("sedentary_minutes", Double.class),
                 rs.getObject("longest_sedentary_bout_minutes", Double.class),
                 rs.getObject("resistance_sessions", Integer.class), rs.getObject("relative_amplitude", Double.class),
                 new Rolling7(rs.getObject("rolling7_ra", Double.class), rs.getObject("rolling7_is", Double.class),
                         rs.getObject("rolling7_iv", Double.class)),
-                read(rs.getString("provenance"), OBJECT, json));
+                Json.read(json, rs.getString("provenance"), Json.OBJECT, "day_summary.provenance"));
     }
 
     /**
@@ -111,14 +110,14 @@ public record ScoredDay(
         columns.put("mvpa_bouted_5_minutes", mvpaBoutedMinutes.min5());
         columns.put("mvpa_bouted_10_minutes", mvpaBoutedMinutes.min10());
         columns.put("steps", steps);
-        columns.put("impacts_by_band", new Jsonb(write(impactsByBand, json)));
-        columns.put("impacts_at_or_above", new Jsonb(write(impactsAtOrAbove, json)));
+        columns.put("impacts_by_band", new Jsonb(Json.write(json, impactsByBand, "day_summary.impacts_by_band")));
+        columns.put("impacts_at_or_above", new Jsonb(Json.write(json, impactsAtOrAbove, "day_summary.impacts_at_or_above")));
         columns.put("osteogenic_index", osteogenicIndex);
         columns.put("daily_stress_stimulus", dailyStressStimulus);
         columns.put("sedentary_minutes", sedentaryMinutes);
         columns.put("longest_sedentary_bout_minutes", longestSedentaryBoutMinutes);
         columns.put("resistance_sessions", resistanceSessions);
-        columns.put("provenance", new Jsonb(write(provenance, json)));
+        columns.put("provenance", new Jsonb(Json.write(json, provenance, "day_summary.provenance")));
         columns.put("scoring_id", scoringId);
         String names = String.join(", ", columns.keySet());
         String values = columns.values().stream().map(v -> v instanceof Jsonb ? "?::jsonb" : "?")
@@ -175,21 +174,5 @@ public record ScoredDay(
     public int impactsAtOrAbove(double g) {
         Integer n = impactsAtOrAbove.get(String.format(Locale.ROOT, "%.1f", g));
         return n == null ? 0 : n;
-    }
-
-    private static <T> T read(String value, TypeReference<T> type, ObjectMapper json) {
-        try {
-            return json.readValue(value, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("day_summary JSON could not be read", e);
-        }
-    }
-
-    private static String write(Object value, ObjectMapper json) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
     }
 }
