@@ -45,8 +45,8 @@ public final class AdherenceCalculator {
      * @param summary the scored day, or {@code null} when nothing was scored
      * @param components the components in force with that day's targets, or {@code null} without a program
      */
-    public Day day(LocalDate date, Integer version, ScoredDay summary, List<ResistanceSet> sets,
-            List<Component> components) {
+    public Day day(
+            LocalDate date, Integer version, ScoredDay summary, List<ResistanceSet> sets, List<Component> components) {
         boolean hasData = summary != null && summary.wearHours() >= minWearHours;
         Map<String, Scored> scored = new LinkedHashMap<>();
         CapExceeded cap = null;
@@ -61,12 +61,22 @@ public final class AdherenceCalculator {
                     }
                 }
             } else if (c instanceof Component.Mvpa m) {
-                Double minutes = summary == null ? null : summary.mvpaBoutedMinutes().of(m.boutMinutes());
+                Double minutes =
+                        summary == null ? null : summary.mvpaBoutedMinutes().of(m.boutMinutes());
                 double target = m.minutesPerWeek() / 7.0;
-                s = daily(c, "minutes of MVPA in bouts of " + m.boutMinutes() + "+ min", target, minutes, hasData,
-                        true, target, "minutes");
+                s = daily(
+                        c,
+                        "minutes of MVPA in bouts of " + m.boutMinutes() + "+ min",
+                        target,
+                        minutes,
+                        hasData,
+                        true,
+                        target,
+                        "minutes");
             } else if (c instanceof Component.Steps st) {
-                Double steps = summary == null || summary.steps() == null ? null : summary.steps().doubleValue();
+                Double steps = summary == null || summary.steps() == null
+                        ? null
+                        : summary.steps().doubleValue();
                 s = daily(c, "steps", st.stepsPerDay(), steps, hasData, true, st.daysPerWeek() / 7.0, "days");
             } else if (c instanceof Component.Resistance r) {
                 s = resistance(r, date, sets, hasData);
@@ -76,7 +86,8 @@ public final class AdherenceCalculator {
             scored.put(c.kind(), s);
         }
         List<ComponentDay> days = scored.values().stream().map(Scored::day).toList();
-        return new Day(new DayAdherence(date, version, summary == null ? null : round(summary.wearHours()), days, cap),
+        return new Day(
+                new DayAdherence(date, version, summary == null ? null : round(summary.wearHours()), days, cap),
                 scored);
     }
 
@@ -85,7 +96,9 @@ public final class AdherenceCalculator {
         Map<String, List<Scored>> byKind = new LinkedHashMap<>();
         List<LocalDate> capDays = new ArrayList<>();
         for (Day d : days) {
-            d.scored().forEach((kind, s) -> byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(s));
+            d.scored()
+                    .forEach((kind, s) ->
+                            byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(s));
             if (d.result().capExceeded() != null) {
                 capDays.add(d.result().date());
             }
@@ -93,7 +106,9 @@ public final class AdherenceCalculator {
         List<ComponentWeek> components = new ArrayList<>();
         double weighted = 0, weightSum = 0;
         for (Map.Entry<String, List<Scored>> e : byKind.entrySet()) {
-            List<Scored> valid = e.getValue().stream().filter(s -> s.day().status() != AdherenceStatus.no_data).toList();
+            List<Scored> valid = e.getValue().stream()
+                    .filter(s -> s.day().status() != AdherenceStatus.no_data)
+                    .toList();
             String unit = e.getValue().get(0).weekUnit();
             if (valid.isEmpty()) {
                 components.add(new ComponentWeek(e.getKey(), unit, null, null, null, null, AdherenceStatus.no_data, 0));
@@ -103,20 +118,35 @@ public final class AdherenceCalculator {
             double achieved = valid.stream().mapToDouble(Scored::weekAchieved).sum();
             if (target == 0) {
                 // Nothing was due on the days with data (a session's weekdays fell elsewhere): not a week met.
-                components.add(new ComponentWeek(e.getKey(), unit, 0.0, round(achieved), null, null,
-                        AdherenceStatus.not_scheduled, valid.size()));
+                components.add(new ComponentWeek(
+                        e.getKey(),
+                        unit,
+                        0.0,
+                        round(achieved),
+                        null,
+                        null,
+                        AdherenceStatus.not_scheduled,
+                        valid.size()));
                 continue;
             }
             double raw = achieved / target;
-            components.add(new ComponentWeek(e.getKey(), unit, round(target), round(achieved), round(Math.min(1, raw)),
-                    round(raw), status(raw), valid.size()));
+            components.add(new ComponentWeek(
+                    e.getKey(),
+                    unit,
+                    round(target),
+                    round(achieved),
+                    round(Math.min(1, raw)),
+                    round(raw),
+                    status(raw),
+                    valid.size()));
             double w = weights.applyAsDouble(e.getKey());
             weighted += w * Math.min(1, raw);
             weightSum += w;
         }
         Double overall = weightSum == 0 ? null : round(weighted / weightSum);
         AdherenceStatus overallStatus = overall == null
-                ? (byKind.isEmpty() ? AdherenceStatus.not_scheduled : AdherenceStatus.no_data) : status(overall);
+                ? (byKind.isEmpty() ? AdherenceStatus.not_scheduled : AdherenceStatus.no_data)
+                : status(overall);
         LocalDate start = days.get(0).result().date();
         return new WeekAdherence(start, start.plusDays(6), components, overall, overallStatus, capDays);
     }
@@ -154,8 +184,16 @@ public final class AdherenceCalculator {
         if (im.per() == Component.Per.day) {
             return daily(im, unit, im.count(), peaks, hasData, true, 1, "days");
         }
-        return session(im.kind(), im.count(), peaks == null ? 0 : peaks, unit, im.sessionsPerWeek(), im.days(), date,
-                hasData, peaks);
+        return session(
+                im.kind(),
+                im.count(),
+                peaks == null ? 0 : peaks,
+                unit,
+                im.sessionsPerWeek(),
+                im.days(),
+                date,
+                hasData,
+                peaks);
     }
 
     /**
@@ -163,7 +201,8 @@ public final class AdherenceCalculator {
      * any set at all when the component lists no exercises.
      */
     private Scored resistance(Component.Resistance r, LocalDate date, List<ResistanceSet> sets, boolean hasData) {
-        List<ResistanceSet> today = sets.stream().filter(s -> s.date().equals(date)).toList();
+        List<ResistanceSet> today =
+                sets.stream().filter(s -> s.date().equals(date)).toList();
         double share;
         if (r.exercises() == null || r.exercises().isEmpty()) {
             share = today.isEmpty() ? 0 : 1;
@@ -173,7 +212,9 @@ public final class AdherenceCalculator {
                 int setsDone = today.stream()
                         .filter(s -> ex.exercise().equalsIgnoreCase(s.exercise()))
                         .filter(s -> s.reps() != null && s.reps() >= ex.reps())
-                        .filter(s -> s.loadKg() != null && s.oneRmKg() != null && s.oneRmKg() > 0
+                        .filter(s -> s.loadKg() != null
+                                && s.oneRmKg() != null
+                                && s.oneRmKg() > 0
                                 && 100.0 * s.loadKg() / s.oneRmKg() >= ex.minPercent1RM() - 1e-9)
                         .mapToInt(s -> s.sets() == null ? 1 : s.sets())
                         .sum();
@@ -182,7 +223,15 @@ public final class AdherenceCalculator {
             }
             share = (double) done / required;
         }
-        return session(r.kind(), 1, share, "sessions", r.sessionsPerWeek(), r.days(), date, hasData || !today.isEmpty(),
+        return session(
+                r.kind(),
+                1,
+                share,
+                "sessions",
+                r.sessionsPerWeek(),
+                r.days(),
+                date,
+                hasData || !today.isEmpty(),
                 share);
     }
 
@@ -191,8 +240,16 @@ public final class AdherenceCalculator {
      * (outside the scheduled weekdays, or a day without any of it when no weekdays are set), or
      * judged by its ratio.
      */
-    private Scored session(String kind, double target, double achieved, String unit, int perWeek, Set<DayOfWeek> days,
-            LocalDate date, boolean hasData, Double shown) {
+    private Scored session(
+            String kind,
+            double target,
+            double achieved,
+            String unit,
+            int perWeek,
+            Set<DayOfWeek> days,
+            LocalDate date,
+            boolean hasData,
+            Double shown) {
         double raw = achieved / target;
         AdherenceStatus status;
         if (raw >= 1) {
@@ -204,35 +261,71 @@ public final class AdherenceCalculator {
         } else {
             status = status(raw);
         }
-        ComponentDay day = new ComponentDay(kind, unit, target, shown == null ? null : round(shown),
-                round(Math.min(1, raw)), round(raw), status);
+        ComponentDay day = new ComponentDay(
+                kind, unit, target, shown == null ? null : round(shown), round(Math.min(1, raw)), round(raw), status);
         // Scheduled weekdays owe their share of the week's sessions; without a schedule every day owes a seventh.
-        double share = days == null ? perWeek / 7.0 : days.contains(date.getDayOfWeek()) ? (double) perWeek / days.size() : 0;
+        double share =
+                days == null ? perWeek / 7.0 : days.contains(date.getDayOfWeek()) ? (double) perWeek / days.size() : 0;
         return new Scored(day, share, status == AdherenceStatus.met ? 1 : 0, "sessions");
     }
 
-    private Scored daily(Component c, String unit, double target, Double achieved, boolean hasData,
-            boolean higherIsBetter, double weekShare, String weekUnit) {
+    private Scored daily(
+            Component c,
+            String unit,
+            double target,
+            Double achieved,
+            boolean hasData,
+            boolean higherIsBetter,
+            double weekShare,
+            String weekUnit) {
         // A target reached is reached however short the wear (the watch says so too); short wear leaves only
         // the days that fell short, or limits (less sitting in fewer worn hours proves nothing), without a verdict.
         boolean reached = higherIsBetter && achieved != null && achieved >= target;
         if ((!hasData && !reached) || achieved == null) {
-            return new Scored(new ComponentDay(c.kind(), unit, round(target), achieved == null ? null : round(achieved),
-                    null, null, AdherenceStatus.no_data), weekShare, 0, weekUnit);
+            return new Scored(
+                    new ComponentDay(
+                            c.kind(),
+                            unit,
+                            round(target),
+                            achieved == null ? null : round(achieved),
+                            null,
+                            null,
+                            AdherenceStatus.no_data),
+                    weekShare,
+                    0,
+                    weekUnit);
         }
-        double raw = higherIsBetter ? achieved / target : (achieved == 0 ? Double.POSITIVE_INFINITY : target / achieved);
+        double raw =
+                higherIsBetter ? achieved / target : (achieved == 0 ? Double.POSITIVE_INFINITY : target / achieved);
         AdherenceStatus status = status(raw);
         // A weekly amount (MVPA minutes) adds up; a daily target counts the days it was met.
         double weekAchieved = "minutes".equals(weekUnit) ? achieved : (status == AdherenceStatus.met ? 1 : 0);
-        return new Scored(new ComponentDay(c.kind(), unit, round(target), round(achieved), round(Math.min(1, raw)),
-                Double.isInfinite(raw) ? null : round(raw), status), weekShare, weekAchieved, weekUnit);
+        return new Scored(
+                new ComponentDay(
+                        c.kind(),
+                        unit,
+                        round(target),
+                        round(achieved),
+                        round(Math.min(1, raw)),
+                        Double.isInfinite(raw) ? null : round(raw),
+                        status),
+                weekShare,
+                weekAchieved,
+                weekUnit);
     }
 
     private Scored sedentary(Component.Sedentary s, ScoredDay summary, boolean hasData) {
         if (s.maxLongestBoutMinutes() != null) {
             Double bout = summary == null ? null : summary.longestSedentaryBoutMinutes();
-            return daily(s, "longest sedentary bout, minutes (at most)", s.maxLongestBoutMinutes(), bout, hasData, false,
-                    1, "days");
+            return daily(
+                    s,
+                    "longest sedentary bout, minutes (at most)",
+                    s.maxLongestBoutMinutes(),
+                    bout,
+                    hasData,
+                    false,
+                    1,
+                    "days");
         }
         Double hours = summary == null || summary.sedentaryMinutes() == null ? null : summary.sedentaryMinutes() / 60.0;
         return daily(s, "sedentary hours (at most)", s.maxHoursPerDay(), hours, hasData, false, 1, "days");

@@ -32,29 +32,59 @@ public final class AdherenceCsv {
     private AdherenceCsv() {}
 
     public static Csv days(List<ScoredDay> days, ObjectMapper json) {
-        List<String> bands = keys(days, ScoredDay::impactsByBand, Comparator.comparing(
-                (String b) -> BAND_ORDER.contains(b) ? BAND_ORDER.indexOf(b) : BAND_ORDER.size()).thenComparing(b -> b));
+        List<String> bands = keys(
+                days,
+                ScoredDay::impactsByBand,
+                Comparator.comparing((String b) -> BAND_ORDER.contains(b) ? BAND_ORDER.indexOf(b) : BAND_ORDER.size())
+                        .thenComparing(b -> b));
         List<String> thresholds = keys(days, ScoredDay::impactsAtOrAbove, Comparator.comparing(AdherenceCsv::number));
-        List<String> header = new ArrayList<>(List.of("date", "wear_hours", "enmo_mg", "mvpa_minutes",
-                "mvpa_bouted_1_minutes", "mvpa_bouted_5_minutes", "mvpa_bouted_10_minutes", "steps"));
+        List<String> header = new ArrayList<>(List.of(
+                "date",
+                "wear_hours",
+                "enmo_mg",
+                "mvpa_minutes",
+                "mvpa_bouted_1_minutes",
+                "mvpa_bouted_5_minutes",
+                "mvpa_bouted_10_minutes",
+                "steps"));
         bands.forEach(b -> header.add("impacts_" + b));
         thresholds.forEach(g -> header.add("impacts_at_or_above_" + g + "g"));
-        header.addAll(List.of("osteogenic_index", "daily_stress_stimulus", "sedentary_minutes",
-                "longest_sedentary_bout_minutes", "resistance_sessions", "relative_amplitude", "rolling7_ra",
-                "rolling7_is", "rolling7_iv", "provenance"));
+        header.addAll(List.of(
+                "osteogenic_index",
+                "daily_stress_stimulus",
+                "sedentary_minutes",
+                "longest_sedentary_bout_minutes",
+                "resistance_sessions",
+                "relative_amplitude",
+                "rolling7_ra",
+                "rolling7_is",
+                "rolling7_iv",
+                "provenance"));
         Csv csv = new Csv(header);
         for (ScoredDay d : days) {
             ScoredDay.BoutedMvpa bouted = d.mvpaBoutedMinutes();
             ScoredDay.Rolling7 rolling = d.rolling7d();
-            csv.add(d.date()).add(d.wearHours()).add(d.enmoMg()).add(d.mvpaMinutes())
-                    .add(bouted == null ? null : bouted.min1()).add(bouted == null ? null : bouted.min5())
-                    .add(bouted == null ? null : bouted.min10()).add(d.steps());
-            bands.forEach(b -> csv.add(d.impactsByBand() == null ? null : d.impactsByBand().get(b)));
+            csv.add(d.date())
+                    .add(d.wearHours())
+                    .add(d.enmoMg())
+                    .add(d.mvpaMinutes())
+                    .add(bouted == null ? null : bouted.min1())
+                    .add(bouted == null ? null : bouted.min5())
+                    .add(bouted == null ? null : bouted.min10())
+                    .add(d.steps());
+            bands.forEach(b ->
+                    csv.add(d.impactsByBand() == null ? null : d.impactsByBand().get(b)));
             thresholds.forEach(g -> csv.add(atOrAbove(d, g)));
-            csv.add(d.osteogenicIndex()).add(d.dailyStressStimulus()).add(d.sedentaryMinutes())
-                    .add(d.longestSedentaryBoutMinutes()).add(d.resistanceSessions()).add(d.relativeAmplitude())
-                    .add(rolling == null ? null : rolling.ra()).add(rolling == null ? null : rolling.is())
-                    .add(rolling == null ? null : rolling.iv()).add(json(d.provenance(), json))
+            csv.add(d.osteogenicIndex())
+                    .add(d.dailyStressStimulus())
+                    .add(d.sedentaryMinutes())
+                    .add(d.longestSedentaryBoutMinutes())
+                    .add(d.resistanceSessions())
+                    .add(d.relativeAmplitude())
+                    .add(rolling == null ? null : rolling.ra())
+                    .add(rolling == null ? null : rolling.is())
+                    .add(rolling == null ? null : rolling.iv())
+                    .add(json(d.provenance(), json))
                     .end();
         }
         return csv;
@@ -62,22 +92,49 @@ public final class AdherenceCsv {
 
     /** One row per day and component; a day without any component in force has one row with the component empty. */
     public static Csv byDay(List<DayAdherence> days) {
-        Csv csv = new Csv("date", "program_version", "wear_hours", "component", "unit", "target", "achieved", "ratio",
-                "raw_ratio", "status", "cap_above_g", "cap_max_per_day", "cap_peaks");
+        Csv csv = new Csv(
+                "date",
+                "program_version",
+                "wear_hours",
+                "component",
+                "unit",
+                "target",
+                "achieved",
+                "ratio",
+                "raw_ratio",
+                "status",
+                "cap_above_g",
+                "cap_max_per_day",
+                "cap_peaks");
         for (DayAdherence d : days) {
-            List<ComponentDay> components = d.components() == null || d.components().isEmpty()
-                    ? Collections.singletonList(null) : d.components();
+            List<ComponentDay> components =
+                    d.components() == null || d.components().isEmpty()
+                            ? Collections.singletonList(null)
+                            : d.components();
             for (ComponentDay c : components) {
                 csv.add(d.date()).add(d.programVersion()).add(d.wearHours());
                 if (c == null) {
-                    csv.add(null).add(null).add(null).add(null).add(null).add(null).add(null);
+                    csv.add(null)
+                            .add(null)
+                            .add(null)
+                            .add(null)
+                            .add(null)
+                            .add(null)
+                            .add(null);
                 } else {
-                    csv.add(c.kind()).add(c.unit()).add(c.target()).add(c.achieved()).add(c.ratio()).add(c.rawRatio())
+                    csv.add(c.kind())
+                            .add(c.unit())
+                            .add(c.target())
+                            .add(c.achieved())
+                            .add(c.ratio())
+                            .add(c.rawRatio())
                             .add(c.status());
                 }
                 AdherenceResults.CapExceeded cap = d.capExceeded();
-                csv.add(cap == null ? null : cap.aboveG()).add(cap == null ? null : cap.maxPerDay())
-                        .add(cap == null ? null : cap.peaks()).end();
+                csv.add(cap == null ? null : cap.aboveG())
+                        .add(cap == null ? null : cap.maxPerDay())
+                        .add(cap == null ? null : cap.peaks())
+                        .end();
             }
         }
         return csv;
@@ -85,20 +142,52 @@ public final class AdherenceCsv {
 
     /** One row per week and component; {@code cap_exceeded_days} lists dates separated by spaces. */
     public static Csv byWeek(List<WeekAdherence> weeks) {
-        Csv csv = new Csv("week_start", "week_end", "overall", "overall_status", "cap_exceeded_days", "component",
-                "unit", "target", "achieved", "ratio", "raw_ratio", "status", "days_with_data");
+        Csv csv = new Csv(
+                "week_start",
+                "week_end",
+                "overall",
+                "overall_status",
+                "cap_exceeded_days",
+                "component",
+                "unit",
+                "target",
+                "achieved",
+                "ratio",
+                "raw_ratio",
+                "status",
+                "days_with_data");
         for (WeekAdherence w : weeks) {
-            String capDays = w.capExceededDays() == null ? null
+            String capDays = w.capExceededDays() == null
+                    ? null
                     : w.capExceededDays().stream().map(Object::toString).collect(Collectors.joining(" "));
-            List<ComponentWeek> components = w.components() == null || w.components().isEmpty()
-                    ? Collections.singletonList(null) : w.components();
+            List<ComponentWeek> components =
+                    w.components() == null || w.components().isEmpty()
+                            ? Collections.singletonList(null)
+                            : w.components();
             for (ComponentWeek c : components) {
-                csv.add(w.weekStart()).add(w.weekEnd()).add(w.overall()).add(w.overallStatus()).add(capDays);
+                csv.add(w.weekStart())
+                        .add(w.weekEnd())
+                        .add(w.overall())
+                        .add(w.overallStatus())
+                        .add(capDays);
                 if (c == null) {
-                    csv.add(null).add(null).add(null).add(null).add(null).add(null).add(null).add(null);
+                    csv.add(null)
+                            .add(null)
+                            .add(null)
+                            .add(null)
+                            .add(null)
+                            .add(null)
+                            .add(null)
+                            .add(null);
                 } else {
-                    csv.add(c.kind()).add(c.unit()).add(c.target()).add(c.achieved()).add(c.ratio()).add(c.rawRatio())
-                            .add(c.status()).add(c.daysWithData());
+                    csv.add(c.kind())
+                            .add(c.unit())
+                            .add(c.target())
+                            .add(c.achieved())
+                            .add(c.ratio())
+                            .add(c.rawRatio())
+                            .add(c.status())
+                            .add(c.daysWithData());
                 }
                 csv.end();
             }
@@ -131,8 +220,8 @@ public final class AdherenceCsv {
         return beyond ? 0 : null;
     }
 
-    private static List<String> keys(List<ScoredDay> days, Function<ScoredDay, Map<String, Integer>> map,
-            Comparator<String> order) {
+    private static List<String> keys(
+            List<ScoredDay> days, Function<ScoredDay, Map<String, Integer>> map, Comparator<String> order) {
         Set<String> keys = new LinkedHashSet<>();
         days.stream().map(map).filter(Objects::nonNull).forEach(m -> keys.addAll(m.keySet()));
         return keys.stream().sorted(order).toList();

@@ -14,7 +14,12 @@ public final class AdherenceResults {
 
     /** One component on one day, against the targets in force that day (after progression). */
     public record ComponentDay(
-            String kind, String unit, Double target, Double achieved, Double ratio, Double rawRatio,
+            String kind,
+            String unit,
+            Double target,
+            Double achieved,
+            Double ratio,
+            Double rawRatio,
             AdherenceStatus status) {}
 
     /** A safety cap exceeded on a day: more than {@code maxPerDay} peaks above {@code aboveG}. */
@@ -22,19 +27,34 @@ public final class AdherenceResults {
 
     /** A day: the program version in force, wear, and each component. */
     public record DayAdherence(
-            LocalDate date, Integer programVersion, Double wearHours, List<ComponentDay> components,
-            CapExceeded capExceeded) implements Period {}
+            LocalDate date,
+            Integer programVersion,
+            Double wearHours,
+            List<ComponentDay> components,
+            CapExceeded capExceeded)
+            implements Period {}
 
     /**
      * One component over a week. Targets are pro-rated over the days with data: a week of 5 valid
      * days owes 5/7 of a weekly target, and a day-based target counts only valid days.
      */
     public record ComponentWeek(
-            String kind, String unit, Double target, Double achieved, Double ratio, Double rawRatio,
-            AdherenceStatus status, int daysWithData) {}
+            String kind,
+            String unit,
+            Double target,
+            Double achieved,
+            Double ratio,
+            Double rawRatio,
+            AdherenceStatus status,
+            int daysWithData) {}
 
     /** A Monday-to-Sunday week in the patient's time zone. */
     public record WeekAdherence(
-            LocalDate weekStart, LocalDate weekEnd, List<ComponentWeek> components, Double overall,
-            AdherenceStatus overallStatus, List<LocalDate> capExceededDays) implements Period {}
+            LocalDate weekStart,
+            LocalDate weekEnd,
+            List<ComponentWeek> components,
+            Double overall,
+            AdherenceStatus overallStatus,
+            List<LocalDate> capExceededDays)
+            implements Period {}
 }

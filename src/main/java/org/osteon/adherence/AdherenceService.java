@@ -73,8 +73,10 @@ public class AdherenceService {
     public List<DayAdherence> byDay(Patient patient, LocalDate from, LocalDate to) {
         checkRange(from, to);
         LocalDate today = ProgramService.today(patient, clock);
-        return judge(patient, from, to).stream().map(AdherenceCalculator.Day::result)
-                .map(d -> present(d, today)).toList();
+        return judge(patient, from, to).stream()
+                .map(AdherenceCalculator.Day::result)
+                .map(d -> present(d, today))
+                .toList();
     }
 
     /** A day as the present sees it: only today is open, every other day keeps its verdict. */
@@ -83,10 +85,17 @@ public class AdherenceService {
             return d;
         }
         AdherenceStatus open = AdherenceStatus.in_progress;
-        return new DayAdherence(d.date(), d.programVersion(), d.wearHours(), d.components().stream()
-                .map(c -> unfinished(c.status()) ? new ComponentDay(c.kind(), c.unit(), c.target(), c.achieved(),
-                        c.ratio(), c.rawRatio(), open) : c)
-                .toList(), d.capExceeded());
+        return new DayAdherence(
+                d.date(),
+                d.programVersion(),
+                d.wearHours(),
+                d.components().stream()
+                        .map(c -> unfinished(c.status())
+                                ? new ComponentDay(
+                                        c.kind(), c.unit(), c.target(), c.achieved(), c.ratio(), c.rawRatio(), open)
+                                : c)
+                        .toList(),
+                d.capExceeded());
     }
 
     /** A week as the present sees it: only the week that holds today is open. */
@@ -95,10 +104,25 @@ public class AdherenceService {
             return w;
         }
         AdherenceStatus open = AdherenceStatus.in_progress;
-        return new WeekAdherence(w.weekStart(), w.weekEnd(), w.components().stream()
-                .map(c -> unfinished(c.status()) ? new ComponentWeek(c.kind(), c.unit(), c.target(), c.achieved(),
-                        c.ratio(), c.rawRatio(), open, c.daysWithData()) : c)
-                .toList(), w.overall(), unfinished(w.overallStatus()) ? open : w.overallStatus(), w.capExceededDays());
+        return new WeekAdherence(
+                w.weekStart(),
+                w.weekEnd(),
+                w.components().stream()
+                        .map(c -> unfinished(c.status())
+                                ? new ComponentWeek(
+                                        c.kind(),
+                                        c.unit(),
+                                        c.target(),
+                                        c.achieved(),
+                                        c.ratio(),
+                                        c.rawRatio(),
+                                        open,
+                                        c.daysWithData())
+                                : c)
+                        .toList(),
+                w.overall(),
+                unfinished(w.overallStatus()) ? open : w.overallStatus(),
+                w.capExceededDays());
     }
 
     /** A verdict that the rest of the day or week may still change: anything short of met, when something is due. */

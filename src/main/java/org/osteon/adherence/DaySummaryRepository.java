@@ -23,12 +23,17 @@ public class DaySummaryRepository {
 
     /** The patient's scored days from..to, in date order. */
     public List<ScoredDay> between(UUID patientId, LocalDate from, LocalDate to) {
-        return jdbc.list(ScoredDay.SELECT + " where patient_id = ? and local_date between ? and ? order by local_date",
-                rs -> ScoredDay.read(rs, json), patientId, from, to);
+        return jdbc.list(
+                ScoredDay.SELECT + " where patient_id = ? and local_date between ? and ? order by local_date",
+                rs -> ScoredDay.read(rs, json),
+                patientId,
+                from,
+                to);
     }
 
     /** A resistance set from a loading event, with the local date it happened on. */
-    public record ResistanceSet(LocalDate date, String exercise, Integer sets, Integer reps, Double loadKg, Double oneRmKg) {}
+    public record ResistanceSet(
+            LocalDate date, String exercise, Integer sets, Integer reps, Double loadKg, Double oneRmKg) {}
 
     /**
      * Resistance sets of all the patient's devices whose time falls on a local date in
@@ -38,12 +43,19 @@ public class DaySummaryRepository {
     public List<ResistanceSet> resistanceSets(UUID patientId, ZoneId zone, LocalDate from, LocalDate to) {
         Instant start = from.atStartOfDay(zone).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
-        return jdbc.list("select e.t, e.exercise, e.sets, e.reps, e.load_kg, e.one_rm_kg from load_event e "
-                + "join device d on d.id = e.device_id where d.patient_id = ? and e.kind = 'resistance' "
-                + "and e.t >= ? and e.t < ? order by e.t",
-                rs -> new ResistanceSet(rs.getTimestamp(1).toInstant().atZone(zone).toLocalDate(), rs.getString(2),
-                        rs.getObject(3, Integer.class), rs.getObject(4, Integer.class), rs.getObject(5, Double.class),
+        return jdbc.list(
+                "select e.t, e.exercise, e.sets, e.reps, e.load_kg, e.one_rm_kg from load_event e "
+                        + "join device d on d.id = e.device_id where d.patient_id = ? and e.kind = 'resistance' "
+                        + "and e.t >= ? and e.t < ? order by e.t",
+                rs -> new ResistanceSet(
+                        rs.getTimestamp(1).toInstant().atZone(zone).toLocalDate(),
+                        rs.getString(2),
+                        rs.getObject(3, Integer.class),
+                        rs.getObject(4, Integer.class),
+                        rs.getObject(5, Double.class),
                         rs.getObject(6, Double.class)),
-                patientId, start, end);
+                patientId,
+                start,
+                end);
     }
 }

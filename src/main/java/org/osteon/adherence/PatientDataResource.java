@@ -29,14 +29,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.osteon.engine.ScoredDay;
-import org.osteon.patient.PatientAccess;
 import org.osteon.auth.Roles;
 import org.osteon.common.ApiException;
 import org.osteon.common.ApiProblem;
 import org.osteon.common.Csv;
-import org.osteon.program.ProgramService;
+import org.osteon.engine.ScoredDay;
 import org.osteon.patient.Patient;
+import org.osteon.patient.PatientAccess;
+import org.osteon.program.ProgramService;
 
 /**
  * A patient's scored days and their adherence, for the patient's app and their physiotherapist: as
@@ -48,11 +48,19 @@ import org.osteon.patient.Patient;
 @Tag(name = "Days and adherence")
 @SecurityRequirement(name = "bearer")
 @RolesAllowed({Roles.PATIENT, Roles.PHYSIO})
-@APIResponse(responseCode = "400", description = "from or to missing, reversed or too far apart; named in errors",
-        content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400",
-                value = "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":\"to: must not be "
-                        + "before from\",\"instance\":\"/api/v1/patients/5f0c…/adherence\",\"errors\":[{\"field\":\"to\","
-                        + "\"message\":\"must not be before from\"}]}")))
+@APIResponse(
+        responseCode = "400",
+        description = "from or to missing, reversed or too far apart; named in errors",
+        content =
+                @Content(
+                        mediaType = ApiProblem.MEDIA_TYPE,
+                        examples =
+                                @ExampleObject(
+                                        name = "400",
+                                        value =
+                                                "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":\"to: must not be "
+                                                        + "before from\",\"instance\":\"/api/v1/patients/5f0c…/adherence\",\"errors\":[{\"field\":\"to\","
+                                                        + "\"message\":\"must not be before from\"}]}")))
 @APIResponse(responseCode = "401", ref = "Unauthorized")
 @APIResponse(responseCode = "403", ref = "Forbidden", description = "admins do not read clinical data")
 @APIResponse(responseCode = "404", ref = "NotFound")
@@ -72,7 +80,8 @@ public class PatientDataResource {
     @GET
     @Path("/days")
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
-    @Operation(summary = "Scored days from..to (local dates, inclusive)",
+    @Operation(
+            summary = "Scored days from..to (local dates, inclusive)",
             description = "Wear time, ENMO, MVPA and bouted MVPA, steps, impacts by band and by threshold, osteogenic "
                     + "index, daily stress stimulus, sedentary time, the day's own relative amplitude (RA), RA/IS/IV over "
                     + "the 7 days ending on the day, and provenance, with the circadian parameters under "
@@ -81,70 +90,119 @@ public class PatientDataResource {
                     + "With Accept: text/csv, a CSV file (RFC 4180, UTF-8) of one row per day: the nested numbers get a "
                     + "column each (impacts_<band>, impacts_at_or_above_<g>g for every threshold any day of the range "
                     + "has), provenance stays JSON in its own column.")
-    @APIResponse(responseCode = "200", description = "the days", content = {@Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = ScoredDay.class), examples = @ExampleObject(name = "200",
-            value = "[{\"date\":\"2026-03-02\",\"wearHours\":14.5,\"enmoMg\":31.2,\"mvpaMinutes\":48.0,"
-                    + "\"mvpaBoutedMinutes\":{\"min1\":40.0,\"min5\":31.0,\"min10\":22.0},\"steps\":8123,"
-                    + "\"impactsByBand\":{\"low\":812,\"medium\":95,\"high\":31},\"impactsAtOrAbove\":{\"4.2\":31,\"6.0\":2},"
-                    + "\"osteogenicIndex\":41.7,\"dailyStressStimulus\":12.9,\"sedentaryMinutes\":520.0,"
-                    + "\"longestSedentaryBoutMinutes\":75.0,\"resistanceSessions\":1,\"relativeAmplitude\":0.86,"
-                    + "\"rolling7d\":{\"ra\":0.88,\"is\":0.61,\"iv\":0.74},\"provenance\":{\"placement\":\"wrist\","
-                    + "\"circadianDay\":{\"algorithm\":\"circadian-day-profile-ra\",\"version\":\"1\",\"parameters\":"
-                    + "{\"binarise\":true,\"binariseThresholdMg\":40.0,\"epochSeconds\":5,"
-                    + "\"minDayValidHours\":16,\"minHourWearFraction\":0.5,\"validHours\":18,"
-                    + "\"wrapM10L5\":false}},\"rolling7\":{\"algorithm\":\"circadian-rolling-is-iv-ra\","
-                    + "\"version\":\"1\",\"parameters\":{\"binarise\":true,\"binariseThresholdMg\":40.0,"
-                    + "\"daysUsed\":[\"2026-02-24\",\"2026-02-25\",\"2026-02-26\",\"2026-02-27\",\"2026-02-28\",\"2026-03-01\",\"2026-03-02\"],"
-                    + "\"epochSeconds\":5,\"minDays\":3,\"minHourWearFraction\":0.5,"
-                    + "\"validDays\":7,\"validHours\":121,\"windowDays\":7,\"wrapM10L5\":false}}}}]")),
-        @Content(mediaType = Csv.MEDIA_TYPE, examples = @ExampleObject(name = "200 text/csv", value = DAYS_CSV))})
-    public Response days(@PathParam("patientId") UUID patientId,
-            @QueryParam("from") @Parameter(description = FROM, schema = @Schema(type = SchemaType.STRING, format = "date")) String from,
-            @QueryParam("to") @Parameter(description = TO, schema = @Schema(type = SchemaType.STRING, format = "date")) String to,
+    @APIResponse(
+            responseCode = "200",
+            description = "the days",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(type = SchemaType.ARRAY, implementation = ScoredDay.class),
+                        examples =
+                                @ExampleObject(
+                                        name = "200",
+                                        value =
+                                                "[{\"date\":\"2026-03-02\",\"wearHours\":14.5,\"enmoMg\":31.2,\"mvpaMinutes\":48.0,"
+                                                        + "\"mvpaBoutedMinutes\":{\"min1\":40.0,\"min5\":31.0,\"min10\":22.0},\"steps\":8123,"
+                                                        + "\"impactsByBand\":{\"low\":812,\"medium\":95,\"high\":31},\"impactsAtOrAbove\":{\"4.2\":31,\"6.0\":2},"
+                                                        + "\"osteogenicIndex\":41.7,\"dailyStressStimulus\":12.9,\"sedentaryMinutes\":520.0,"
+                                                        + "\"longestSedentaryBoutMinutes\":75.0,\"resistanceSessions\":1,\"relativeAmplitude\":0.86,"
+                                                        + "\"rolling7d\":{\"ra\":0.88,\"is\":0.61,\"iv\":0.74},\"provenance\":{\"placement\":\"wrist\","
+                                                        + "\"circadianDay\":{\"algorithm\":\"circadian-day-profile-ra\",\"version\":\"1\",\"parameters\":"
+                                                        + "{\"binarise\":true,\"binariseThresholdMg\":40.0,\"epochSeconds\":5,"
+                                                        + "\"minDayValidHours\":16,\"minHourWearFraction\":0.5,\"validHours\":18,"
+                                                        + "\"wrapM10L5\":false}},\"rolling7\":{\"algorithm\":\"circadian-rolling-is-iv-ra\","
+                                                        + "\"version\":\"1\",\"parameters\":{\"binarise\":true,\"binariseThresholdMg\":40.0,"
+                                                        + "\"daysUsed\":[\"2026-02-24\",\"2026-02-25\",\"2026-02-26\",\"2026-02-27\",\"2026-02-28\",\"2026-03-01\",\"2026-03-02\"],"
+                                                        + "\"epochSeconds\":5,\"minDays\":3,\"minHourWearFraction\":0.5,"
+                                                        + "\"validDays\":7,\"validHours\":121,\"windowDays\":7,\"wrapM10L5\":false}}}}]")),
+                @Content(mediaType = Csv.MEDIA_TYPE, examples = @ExampleObject(name = "200 text/csv", value = DAYS_CSV))
+            })
+    public Response days(
+            @PathParam("patientId") UUID patientId,
+            @QueryParam("from")
+                    @Parameter(description = FROM, schema = @Schema(type = SchemaType.STRING, format = "date"))
+                    String from,
+            @QueryParam("to") @Parameter(description = TO, schema = @Schema(type = SchemaType.STRING, format = "date"))
+                    String to,
             @Context HttpHeaders headers) {
         Patient p = access.clinical(patientId, "days");
         LocalDate[] r = range(p, from, to);
-        return answer(headers, adherence.shown(p, r[0], r[1]), days -> AdherenceCsv.days(days, json),
-                filename(p, "days", r));
+        return answer(
+                headers, adherence.shown(p, r[0], r[1]), days -> AdherenceCsv.days(days, json), filename(p, "days", r));
     }
 
     @GET
     @Path("/adherence")
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
-    @Operation(summary = "Adherence per component, by day or by week",
+    @Operation(
+            summary = "Adherence per component, by day or by week",
             description = "by=day: each day of from..to against the targets in force that day. by=week: the "
                     + "Monday-to-Sunday weeks holding from..to, whole, with the weighted overall and the days a safety "
                     + "cap was exceeded. Day boundaries are the patient's local midnights. With Accept: text/csv, a CSV "
                     + "file (RFC 4180, UTF-8) of one row per day (or week) and component; a day or week without any "
                     + "component in force has one row with the component columns empty.")
-    @APIResponse(responseCode = "200", description = "days or weeks", content = {@Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = AdherenceResults.Period.class), examples = {
-        @ExampleObject(name = "200 by=day", value = "[{\"date\":\"2026-03-02\",\"programVersion\":1,\"wearHours\":14.5,"
-                + "\"components\":[{\"kind\":\"steps\",\"unit\":\"steps\",\"target\":7000.0,\"achieved\":8123.0,"
-                + "\"ratio\":1.0,\"rawRatio\":1.16,\"status\":\"met\"}],\"capExceeded\":null}]"),
-        @ExampleObject(name = "200 by=week", value = "[{\"weekStart\":\"2026-03-02\",\"weekEnd\":\"2026-03-08\","
-                + "\"components\":[{\"kind\":\"steps\",\"unit\":\"days\",\"target\":4.286,\"achieved\":4.0,\"ratio\":0.933,"
-                + "\"rawRatio\":0.933,\"status\":\"partial\",\"daysWithData\":6}],\"overall\":0.933,"
-                + "\"overallStatus\":\"partial\",\"capExceededDays\":[]}]")}),
-        @Content(mediaType = Csv.MEDIA_TYPE, examples = {
-            @ExampleObject(name = "200 by=day text/csv", value = "date,program_version,wear_hours,component,unit,target,"
-                    + "achieved,ratio,raw_ratio,status,cap_above_g,cap_max_per_day,cap_peaks\r\n2026-03-02,1,14.5,steps,"
-                    + "steps,7000.0,8123.0,1.0,1.16,met,,,\r\n"),
-            @ExampleObject(name = "200 by=week text/csv", value = "week_start,week_end,overall,overall_status,"
-                    + "cap_exceeded_days,component,unit,target,achieved,ratio,raw_ratio,status,days_with_data\r\n"
-                    + "2026-03-02,2026-03-08,0.933,partial,,steps,days,4.286,4.0,0.933,0.933,partial,6\r\n")})})
-    public Response adherence(@PathParam("patientId") UUID patientId,
-            @QueryParam("from") @Parameter(description = FROM, schema = @Schema(type = SchemaType.STRING, format = "date")) String from,
-            @QueryParam("to") @Parameter(description = TO, schema = @Schema(type = SchemaType.STRING, format = "date")) String to,
-            @QueryParam("by") @DefaultValue("day") @Parameter(schema = @Schema(enumeration = {"day", "week"})) String by,
+    @APIResponse(
+            responseCode = "200",
+            description = "days or weeks",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(type = SchemaType.ARRAY, implementation = AdherenceResults.Period.class),
+                        examples = {
+                            @ExampleObject(
+                                    name = "200 by=day",
+                                    value =
+                                            "[{\"date\":\"2026-03-02\",\"programVersion\":1,\"wearHours\":14.5,"
+                                                    + "\"components\":[{\"kind\":\"steps\",\"unit\":\"steps\",\"target\":7000.0,\"achieved\":8123.0,"
+                                                    + "\"ratio\":1.0,\"rawRatio\":1.16,\"status\":\"met\"}],\"capExceeded\":null}]"),
+                            @ExampleObject(
+                                    name = "200 by=week",
+                                    value = "[{\"weekStart\":\"2026-03-02\",\"weekEnd\":\"2026-03-08\","
+                                            + "\"components\":[{\"kind\":\"steps\",\"unit\":\"days\",\"target\":4.286,\"achieved\":4.0,\"ratio\":0.933,"
+                                            + "\"rawRatio\":0.933,\"status\":\"partial\",\"daysWithData\":6}],\"overall\":0.933,"
+                                            + "\"overallStatus\":\"partial\",\"capExceededDays\":[]}]")
+                        }),
+                @Content(
+                        mediaType = Csv.MEDIA_TYPE,
+                        examples = {
+                            @ExampleObject(
+                                    name = "200 by=day text/csv",
+                                    value = "date,program_version,wear_hours,component,unit,target,"
+                                            + "achieved,ratio,raw_ratio,status,cap_above_g,cap_max_per_day,cap_peaks\r\n2026-03-02,1,14.5,steps,"
+                                            + "steps,7000.0,8123.0,1.0,1.16,met,,,\r\n"),
+                            @ExampleObject(
+                                    name = "200 by=week text/csv",
+                                    value =
+                                            "week_start,week_end,overall,overall_status,"
+                                                    + "cap_exceeded_days,component,unit,target,achieved,ratio,raw_ratio,status,days_with_data\r\n"
+                                                    + "2026-03-02,2026-03-08,0.933,partial,,steps,days,4.286,4.0,0.933,0.933,partial,6\r\n")
+                        })
+            })
+    public Response adherence(
+            @PathParam("patientId") UUID patientId,
+            @QueryParam("from")
+                    @Parameter(description = FROM, schema = @Schema(type = SchemaType.STRING, format = "date"))
+                    String from,
+            @QueryParam("to") @Parameter(description = TO, schema = @Schema(type = SchemaType.STRING, format = "date"))
+                    String to,
+            @QueryParam("by") @DefaultValue("day") @Parameter(schema = @Schema(enumeration = {"day", "week"}))
+                    String by,
             @Context HttpHeaders headers) {
         Patient p = access.clinical(patientId, "adherence");
         LocalDate[] r = range(p, from, to);
         return switch (by) {
-            case "day" -> answer(headers, adherence.byDay(p, r[0], r[1]), AdherenceCsv::byDay,
-                    filename(p, "adherence-by-day", r));
-            case "week" -> answer(headers, adherence.byWeek(p, r[0], r[1]), AdherenceCsv::byWeek,
-                    filename(p, "adherence-by-week", r));
+            case "day" ->
+                answer(
+                        headers,
+                        adherence.byDay(p, r[0], r[1]),
+                        AdherenceCsv::byDay,
+                        filename(p, "adherence-by-day", r));
+            case "week" ->
+                answer(
+                        headers,
+                        adherence.byWeek(p, r[0], r[1]),
+                        AdherenceCsv::byWeek,
+                        filename(p, "adherence-by-week", r));
             default -> throw ApiException.badField("by", "must be day or week");
         };
     }

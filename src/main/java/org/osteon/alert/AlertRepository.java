@@ -36,31 +36,54 @@ public class AlertRepository {
      */
     public Optional<AlertView> insert(UUID patientId, Finding f, String status, Instant now) {
         boolean resolved = status.equals("resolved");
-        return jdbc.one("insert into alert (id, patient_id, rule, metric, episode, status, raised_at, message, details, "
+        return jdbc.one(
+                "insert into alert (id, patient_id, rule, metric, episode, status, raised_at, message, details, "
                         + "resolved_at, resolution) values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) "
-                        + "on conflict do nothing returning " + COLUMNS + NAME.formatted("alert"), this::row,
-                UUID.randomUUID(), patientId, f.rule(), f.metric(), f.episode(), status, now, f.message(),
-                write(f.details()), resolved ? now : null, resolved ? "superseded" : null);
+                        + "on conflict do nothing returning " + COLUMNS + NAME.formatted("alert"),
+                this::row,
+                UUID.randomUUID(),
+                patientId,
+                f.rule(),
+                f.metric(),
+                f.episode(),
+                status,
+                now,
+                f.message(),
+                write(f.details()),
+                resolved ? now : null,
+                resolved ? "superseded" : null);
     }
 
     public boolean episodeExists(UUID patientId, String rule, String episode) {
-        return jdbc.count("select count(*) from alert where patient_id = ? and rule = ? and episode = ?",
-                patientId, rule, episode) > 0;
+        return jdbc.count(
+                        "select count(*) from alert where patient_id = ? and rule = ? and episode = ?",
+                        patientId,
+                        rule,
+                        episode)
+                > 0;
     }
 
     /** The open or acknowledged alerts of a rule and metric, with their episodes. */
     public List<Unresolved> unresolved(UUID patientId, String rule, String metric, boolean openOnly) {
-        return jdbc.list("select id, episode, status from alert where patient_id = ? and rule = ? "
-                        + "and coalesce(metric, '') = coalesce(?::text, '') and status " + (openOnly ? "= 'open'" : "<> 'resolved'"),
+        return jdbc.list(
+                "select id, episode, status from alert where patient_id = ? and rule = ? "
+                        + "and coalesce(metric, '') = coalesce(?::text, '') and status "
+                        + (openOnly ? "= 'open'" : "<> 'resolved'"),
                 rs -> new Unresolved(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)),
-                patientId, rule, metric);
+                patientId,
+                rule,
+                metric);
     }
 
     public record Unresolved(UUID id, String episode, String status) {}
 
     public void resolve(UUID id, String resolution, Instant now) {
-        jdbc.update("update alert set status = 'resolved', resolved_at = ?, resolution = ? where id = ? "
-                + "and status <> 'resolved'", now, resolution, id);
+        jdbc.update(
+                "update alert set status = 'resolved', resolved_at = ?, resolution = ? where id = ? "
+                        + "and status <> 'resolved'",
+                now,
+                resolution,
+                id);
     }
 
     public Optional<AlertView> find(UUID id) {
@@ -69,15 +92,22 @@ public class AlertRepository {
 
     /** Records the acknowledgement once; a resolved alert keeps its status. Returns whether it changed. */
     public boolean acknowledge(UUID id, String subject, Instant now) {
-        return jdbc.update("update alert set acknowledged_by = ?, acknowledged_at = ?, "
-                + "status = case when status = 'open' then 'acknowledged' else status end "
-                + "where id = ? and acknowledged_at is null", subject, now, id) > 0;
+        return jdbc.update(
+                        "update alert set acknowledged_by = ?, acknowledged_at = ?, "
+                                + "status = case when status = 'open' then 'acknowledged' else status end "
+                                + "where id = ? and acknowledged_at is null",
+                        subject,
+                        now,
+                        id)
+                > 0;
     }
 
     /** Alerts of one patient, or of every patient assigned to a physiotherapist, newest first. */
     public List<AlertView> list(UUID patientId, UUID physioId, String status, int limit, long offset) {
-        return jdbc.list("select " + COLUMNS.replaceAll("(\\w+)", "a.$1") + NAME.formatted("a") + " from alert a" + where(physioId)
-                + " order by a.raised_at desc, a.id limit ? offset ?", this::row,
+        return jdbc.list(
+                "select " + COLUMNS.replaceAll("(\\w+)", "a.$1") + NAME.formatted("a") + " from alert a"
+                        + where(physioId) + " order by a.raised_at desc, a.id limit ? offset ?",
+                this::row,
                 params(patientId, physioId, status, limit, offset));
     }
 
@@ -101,10 +131,20 @@ public class AlertRepository {
     }
 
     private AlertView row(ResultSet rs) throws SQLException {
-        return new AlertView(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                rs.getString(4), rs.getString(5), instant(rs.getTimestamp(6)), rs.getString(7),
-                Json.read(json, rs.getString(8), Json.OBJECT, "alert details"), rs.getString(9),
-                instant(rs.getTimestamp(10)), instant(rs.getTimestamp(11)), rs.getString(12), rs.getString(13));
+        return new AlertView(
+                rs.getObject(1, UUID.class),
+                rs.getObject(2, UUID.class),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                instant(rs.getTimestamp(6)),
+                rs.getString(7),
+                Json.read(json, rs.getString(8), Json.OBJECT, "alert details"),
+                rs.getString(9),
+                instant(rs.getTimestamp(10)),
+                instant(rs.getTimestamp(11)),
+                rs.getString(12),
+                rs.getString(13));
     }
 
     private static Instant instant(Timestamp t) {

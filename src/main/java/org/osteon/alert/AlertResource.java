@@ -23,11 +23,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.osteon.audit.AuditLog;
 import org.osteon.auth.Caller;
-import org.osteon.patient.PatientAccess;
 import org.osteon.auth.Roles;
 import org.osteon.common.ApiException;
 import org.osteon.common.ApiProblem;
 import org.osteon.common.Page;
+import org.osteon.patient.PatientAccess;
 import org.osteon.physio.CareAssignments;
 import org.osteon.physio.Physiotherapist;
 
@@ -51,8 +51,8 @@ public class AlertResource {
     private final AuditLog audit;
     private final Caller caller;
 
-    public AlertResource(AlertService alerts, PatientAccess access, CareAssignments assignments, AuditLog audit,
-            Caller caller) {
+    public AlertResource(
+            AlertService alerts, PatientAccess access, CareAssignments assignments, AuditLog audit, Caller caller) {
         this.alerts = alerts;
         this.access = access;
         this.assignments = assignments;
@@ -61,19 +61,30 @@ public class AlertResource {
     }
 
     @GET
-    @Operation(summary = "Alerts of the calling physiotherapist's patients, newest first",
+    @Operation(
+            summary = "Alerts of the calling physiotherapist's patients, newest first",
             description = "status=open (default), acknowledged, resolved or all; patientId narrows to one of the "
                     + "caller's patients (another's is answered 404, as an unknown id).")
-    @APIResponse(responseCode = "200", description = "a page of alerts", content = @Content(examples = @ExampleObject(
-            name = "200", value = AlertExamples.PAGE)))
-    @APIResponse(responseCode = "400", description = "status, page or size out of range",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400",
-                    value = AlertExamples.STATUS_400)))
+    @APIResponse(
+            responseCode = "200",
+            description = "a page of alerts",
+            content = @Content(examples = @ExampleObject(name = "200", value = AlertExamples.PAGE)))
+    @APIResponse(
+            responseCode = "400",
+            description = "status, page or size out of range",
+            content =
+                    @Content(
+                            mediaType = ApiProblem.MEDIA_TYPE,
+                            examples = @ExampleObject(name = "400", value = AlertExamples.STATUS_400)))
     @APIResponse(responseCode = "404", ref = "NotFound", description = "patientId is no patient of the caller's")
-    public Page<AlertView> list(@QueryParam("status") @DefaultValue("open") @Parameter(schema = @Schema(
-                    enumeration = {"open", "acknowledged", "resolved", "all"})) String status,
+    public Page<AlertView> list(
+            @QueryParam("status")
+                    @DefaultValue("open")
+                    @Parameter(schema = @Schema(enumeration = {"open", "acknowledged", "resolved", "all"}))
+                    String status,
             @QueryParam("patientId") UUID patientId,
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
+            @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("50") int size) {
         String filter = status(status);
         Page.check(page, size);
         if (patientId != null) {
@@ -93,18 +104,27 @@ public class AlertResource {
 
     @POST
     @Path("/{id}/acknowledge")
-    @Operation(summary = "Acknowledge an alert",
+    @Operation(
+            summary = "Acknowledge an alert",
             description = "Records who acknowledged it and when, once: a repeat answers the alert as it is. An "
                     + "acknowledged alert is not raised again; a new episode of its rule is. A resolved alert keeps "
                     + "its status and gains the acknowledgement.")
-    @APIResponse(responseCode = "200", description = "the alert", content = @Content(examples = @ExampleObject(name = "200",
-            value = AlertExamples.ACKNOWLEDGED)))
-    @APIResponse(responseCode = "404", description = "no such alert, or not about one of the caller's patients",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "404",
-                    value = AlertExamples.ALERT_NOT_FOUND)))
+    @APIResponse(
+            responseCode = "200",
+            description = "the alert",
+            content = @Content(examples = @ExampleObject(name = "200", value = AlertExamples.ACKNOWLEDGED)))
+    @APIResponse(
+            responseCode = "404",
+            description = "no such alert, or not about one of the caller's patients",
+            content =
+                    @Content(
+                            mediaType = ApiProblem.MEDIA_TYPE,
+                            examples = @ExampleObject(name = "404", value = AlertExamples.ALERT_NOT_FOUND)))
     public AlertView acknowledge(@PathParam("id") UUID id) {
         AlertView alert = alerts.find(id)
-                .filter(a -> access.physio().filter(ph -> assignments.isAssigned(ph.id, a.patientId())).isPresent())
+                .filter(a -> access.physio()
+                        .filter(ph -> assignments.isAssigned(ph.id, a.patientId()))
+                        .isPresent())
                 .orElseThrow(() -> ApiException.notFound("alert", id));
         return alerts.acknowledge(alert, caller.subject());
     }

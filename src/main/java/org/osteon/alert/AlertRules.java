@@ -20,6 +20,7 @@ import org.osteon.adherence.AdherenceStatus;
 public final class AlertRules {
     /** Where the day-level metrics are defined; alerts cite it. */
     static final String METRICS = "docs/metrics-implementation.md";
+
     static final String ADHERENCE = "docs/programs-and-adherence.md";
 
     private final Params params;
@@ -29,8 +30,16 @@ public final class AlertRules {
     }
 
     /** The rules' parameters, as configured ({@link AlertConfig}) plus the adherence settings they share. */
-    public record Params(int nonAdherenceDays, boolean noDataCountsAsMissed, double partialFrom, int noSyncDays,
-            double fraction, int recentDays, int baselineDays, int minRecentValidDays, int minBaselineValidDays,
+    public record Params(
+            int nonAdherenceDays,
+            boolean noDataCountsAsMissed,
+            double partialFrom,
+            int noSyncDays,
+            double fraction,
+            int recentDays,
+            int baselineDays,
+            int minRecentValidDays,
+            int minBaselineValidDays,
             double minWearHours) {}
 
     /** A day as adherence judged it: its overall status and a safety cap it exceeded, if any. */
@@ -43,7 +52,12 @@ public final class AlertRules {
      * What a rule found. {@code continuing}: an unresolved alert of the same rule and metric is the
      * same episode even under another key (a decline that goes on, a streak longer than the days read).
      */
-    public record Finding(String rule, String metric, String episode, String message, Map<String, Object> details,
+    public record Finding(
+            String rule,
+            String metric,
+            String episode,
+            String message,
+            Map<String, Object> details,
             boolean continuing) {}
 
     /** A condition's state: it holds, it does not, or the data cannot tell. */
@@ -93,24 +107,45 @@ public final class AlertRules {
         if (streak.size() < n) {
             return new Clear();
         }
-        LocalDate first = streak.get(0).date(), last = streak.get(streak.size() - 1).date();
+        LocalDate first = streak.get(0).date(),
+                last = streak.get(streak.size() - 1).date();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("missedDays", streak.stream().map(d -> d.date().toString()).toList());
-        details.put("noDataDays", streak.stream().filter(d -> d.status() == AdherenceStatus.no_data)
-                .map(d -> d.date().toString()).toList());
+        details.put(
+                "noDataDays",
+                streak.stream()
+                        .filter(d -> d.status() == AdherenceStatus.no_data)
+                        .map(d -> d.date().toString())
+                        .toList());
         details.put("firstMissed", first.toString());
         details.put("lastMissed", last.toString());
         details.put("count", streak.size());
         details.put("lastJudgedDay", lastJudgeable.toString());
         details.put("streakMayStartEarlier", reachedStart);
-        details.put("parameters", Map.of("days", n, "noDataCountsAsMissed", params.noDataCountsAsMissed(),
-                "partialFrom", params.partialFrom()));
-        details.put("definition", ADHERENCE + ": a day is missed when the weighted mean of the ratios of the components "
-                + "due that day is below partialFrom; days with nothing due are skipped");
+        details.put(
+                "parameters",
+                Map.of(
+                        "days",
+                        n,
+                        "noDataCountsAsMissed",
+                        params.noDataCountsAsMissed(),
+                        "partialFrom",
+                        params.partialFrom()));
+        details.put(
+                "definition",
+                ADHERENCE + ": a day is missed when the weighted mean of the ratios of the components "
+                        + "due that day is below partialFrom; days with nothing due are skipped");
         String noData = params.noDataCountsAsMissed() && details.get("noDataDays") instanceof List<?> l && !l.isEmpty()
-                ? " (" + l.size() + " of them without enough wear)" : "";
-        String message = String.format(Locale.ROOT, "%d scheduled days in a row missed, %s to %s%s; alert at %d.",
-                streak.size(), first, last, noData, n);
+                ? " (" + l.size() + " of them without enough wear)"
+                : "";
+        String message = String.format(
+                Locale.ROOT,
+                "%d scheduled days in a row missed, %s to %s%s; alert at %d.",
+                streak.size(),
+                first,
+                last,
+                noData,
+                n);
         return new Holds(new Finding("non_adherence", null, first.toString(), message, details, reachedStart));
     }
 
@@ -127,11 +162,17 @@ public final class AlertRules {
             details.put("peaks", cap.peaks());
             details.put("aboveG", cap.aboveG());
             details.put("maxPerDay", cap.maxPerDay());
-            details.put("definition", ADHERENCE + ": impact peaks at or above the cap's threshold on the day, against "
-                    + "the cap of the program's impacts component");
-            String message = String.format(Locale.ROOT,
-                    "Safety cap exceeded on %s: %d impact peaks at or above %.1f g, cap %d a day.", d.date(),
-                    cap.peaks(), cap.aboveG(), cap.maxPerDay());
+            details.put(
+                    "definition",
+                    ADHERENCE + ": impact peaks at or above the cap's threshold on the day, against "
+                            + "the cap of the program's impacts component");
+            String message = String.format(
+                    Locale.ROOT,
+                    "Safety cap exceeded on %s: %d impact peaks at or above %.1f g, cap %d a day.",
+                    d.date(),
+                    cap.peaks(),
+                    cap.aboveG(),
+                    cap.maxPerDay());
             found.add(new Finding("safety_cap", null, d.date().toString(), message, details, false));
         }
         return found;
@@ -159,13 +200,24 @@ public final class AlertRules {
         details.put("daysSilent", days);
         details.put("evaluatedAt", now.toString());
         details.put("parameters", Map.of("days", params.noSyncDays()));
-        details.put("definition", "the receipt time of the newest accepted batch (ingest ledger) of each of the "
-                + "patient's devices and streams");
+        details.put(
+                "definition",
+                "the receipt time of the newest accepted batch (ingest ledger) of each of the "
+                        + "patient's devices and streams");
         String message = lastAccepted == null
-                ? String.format(Locale.ROOT, "No data ever synced: %.1f days since the device was registered (%s); "
-                        + "alert after %d days.", days, registeredAt, params.noSyncDays())
-                : String.format(Locale.ROOT, "No data synced for %.1f days: last accepted batch at %s; alert after %d days.",
-                        days, lastAccepted, params.noSyncDays());
+                ? String.format(
+                        Locale.ROOT,
+                        "No data ever synced: %.1f days since the device was registered (%s); "
+                                + "alert after %d days.",
+                        days,
+                        registeredAt,
+                        params.noSyncDays())
+                : String.format(
+                        Locale.ROOT,
+                        "No data synced for %.1f days: last accepted batch at %s; alert after %d days.",
+                        days,
+                        lastAccepted,
+                        params.noSyncDays());
         String episode = (lastAccepted == null ? "registered:" : "last-sync:") + since;
         return new Holds(new Finding("no_sync", null, episode, message, details, false));
     }
@@ -173,15 +225,22 @@ public final class AlertRules {
     /** A metric the decline rule watches, with what the physiotherapist reads. */
     public enum Metric {
         /** day_summary.mvpa_bouted_10_minutes. */
-        MVPA_BOUTED_10("mvpa_bouted_10", "Bouted MVPA (bouts of 10 min or more)", "min/day", 1,
+        MVPA_BOUTED_10(
+                "mvpa_bouted_10",
+                "Bouted MVPA (bouts of 10 min or more)",
+                "min/day",
+                1,
                 METRICS + " (MVPA, bouts; metrics.md §2 Bouts, after GGIR g.getbout): MVPA minutes in bouts of at "
                         + "least 10 min, 80 % of epochs above the moderate cut point, no gap longer than 1 min"),
         /** day_summary.relative_amplitude: each day's own RA (none below 16 valid hours). */
-        RA("ra", "Relative amplitude (RA, each day's own 24-h profile)", "", 2,
+        RA(
+                "ra",
+                "Relative amplitude (RA, each day's own 24-h profile)",
+                "",
+                2,
                 METRICS + " (IS, IV, M10, L5, RA; metrics.md §2 Circadian rhythm, Witting 1990, van Someren 1999): "
                         + "RA = (M10 - L5) / (M10 + L5) of the day's own 24-h profile, days with at least 16 valid "
                         + "hours");
-
         final String key, label, unit, definition;
         final int decimals;
 
@@ -210,7 +269,10 @@ public final class AlertRules {
         double recentSum = 0, baselineSum = 0;
         int recentN = 0, baselineN = 0;
         for (MetricDay d : days) {
-            if (!d.valid() || d.value() == null || d.date().isAfter(end) || d.date().isBefore(baselineFrom)) {
+            if (!d.valid()
+                    || d.value() == null
+                    || d.date().isAfter(end)
+                    || d.date().isBefore(baselineFrom)) {
                 continue;
             }
             if (d.date().isBefore(recentFrom)) {
@@ -240,16 +302,40 @@ public final class AlertRules {
         details.put("unit", metric.unit);
         details.put("recentWindow", window(recentFrom, end, recentN));
         details.put("baselineWindow", window(baselineFrom, baselineTo, baselineN));
-        details.put("parameters", Map.of("fraction", params.fraction(), "recentDays", params.recentDays(),
-                "baselineDays", params.baselineDays(), "minRecentValidDays", params.minRecentValidDays(),
-                "minBaselineValidDays", params.minBaselineValidDays(), "minWearHours", params.minWearHours()));
+        details.put(
+                "parameters",
+                Map.of(
+                        "fraction",
+                        params.fraction(),
+                        "recentDays",
+                        params.recentDays(),
+                        "baselineDays",
+                        params.baselineDays(),
+                        "minRecentValidDays",
+                        params.minRecentValidDays(),
+                        "minBaselineValidDays",
+                        params.minBaselineValidDays(),
+                        "minWearHours",
+                        params.minWearHours()));
         details.put("definition", metric.definition);
         String f = "%." + metric.decimals + "f";
         String unit = metric.unit.isEmpty() ? "" : " " + metric.unit;
-        String message = String.format(Locale.ROOT, "%s fell from a mean of " + f + " to " + f + "%s (−%d %%): %s to %s "
+        String message = String.format(
+                Locale.ROOT,
+                "%s fell from a mean of " + f + " to " + f + "%s (−%d %%): %s to %s "
                         + "(%d valid days) against %s to %s (%d valid days); alert below −%d %%.",
-                metric.label, baseline, recent, unit, Math.round(-change * 100), recentFrom, end, recentN,
-                baselineFrom, baselineTo, baselineN, Math.round(params.fraction() * 100));
+                metric.label,
+                baseline,
+                recent,
+                unit,
+                Math.round(-change * 100),
+                recentFrom,
+                end,
+                recentN,
+                baselineFrom,
+                baselineTo,
+                baselineN,
+                Math.round(params.fraction() * 100));
         return new Holds(new Finding("mood_decline", metric.key, metric.key + ":" + end, message, details, true));
     }
 

@@ -27,8 +27,8 @@ import org.osteon.alert.AlertRules.MetricDay;
 import org.osteon.alert.AlertRules.Verdict;
 import org.osteon.audit.AuditLog;
 import org.osteon.common.Jdbc;
-import org.osteon.ingest.LastSync;
 import org.osteon.engine.ScoredDay;
+import org.osteon.ingest.LastSync;
 import org.osteon.patient.Patient;
 import org.osteon.program.ProgramService;
 
@@ -54,8 +54,16 @@ public class AlertService {
     private final Clock clock;
     private final AlertRules rules;
 
-    public AlertService(AlertRepository alerts, AdherenceService adherence, ProgramService programs, Jdbc jdbc,
-            LastSync lastSync, AlertConfig config, AdherenceConfig adherenceConfig, AuditLog audit, Clock clock) {
+    public AlertService(
+            AlertRepository alerts,
+            AdherenceService adherence,
+            ProgramService programs,
+            Jdbc jdbc,
+            LastSync lastSync,
+            AlertConfig config,
+            AdherenceConfig adherenceConfig,
+            AuditLog audit,
+            Clock clock) {
         this.alerts = alerts;
         this.adherence = adherence;
         this.programs = programs;
@@ -65,10 +73,16 @@ public class AlertService {
         this.adherenceConfig = adherenceConfig;
         this.audit = audit;
         this.clock = clock;
-        this.rules = new AlertRules(new AlertRules.Params(config.nonAdherence().days(),
-                config.nonAdherence().noDataCountsAsMissed(), adherenceConfig.partialFrom(), config.noSync().days(),
-                config.moodDecline().fraction(), config.moodDecline().recentDays(), config.moodDecline().baselineDays(),
-                config.moodDecline().minRecentValidDays(), config.moodDecline().minBaselineValidDays(),
+        this.rules = new AlertRules(new AlertRules.Params(
+                config.nonAdherence().days(),
+                config.nonAdherence().noDataCountsAsMissed(),
+                adherenceConfig.partialFrom(),
+                config.noSync().days(),
+                config.moodDecline().fraction(),
+                config.moodDecline().recentDays(),
+                config.moodDecline().baselineDays(),
+                config.moodDecline().minRecentValidDays(),
+                config.moodDecline().minBaselineValidDays(),
                 adherenceConfig.minWearHours()));
     }
 
@@ -92,16 +106,23 @@ public class AlertService {
         LocalDate today = LocalDate.ofInstant(now, zone);
         Instant lastAccepted = lastSync.acceptedOfPatient(patientId).orElse(null);
         // A day is judged once a sync came after it ended: before that its data may still be on the way.
-        LocalDate lastJudgeable = lastAccepted == null ? null
-                : min(today.minusDays(1), LocalDate.ofInstant(lastAccepted, zone).minusDays(1));
+        LocalDate lastJudgeable = lastAccepted == null
+                ? null
+                : min(
+                        today.minusDays(1),
+                        LocalDate.ofInstant(lastAccepted, zone).minusDays(1));
         // Recordings arrive in time order (a first upload, a re-sync): no day from the newest scored
         // one on is judged, as those after it may not have arrived and it may be partial (a device in
         // use has today's or yesterday's scored); nor any from a past day still waiting to be scored,
         // which runs the rules again once it is.
-        LocalDate[] marks = jdbc.one("select (select min(local_date) from day_dirty where patient_id = ? and local_date < ?), "
-                + "(select max(local_date) from day_summary where patient_id = ?)",
-                rs -> new LocalDate[] {rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class)},
-                patientId, today, patientId).orElseThrow();
+        LocalDate[] marks = jdbc.one(
+                        "select (select min(local_date) from day_dirty where patient_id = ? and local_date < ?), "
+                                + "(select max(local_date) from day_summary where patient_id = ?)",
+                        rs -> new LocalDate[] {rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class)},
+                        patientId,
+                        today,
+                        patientId)
+                .orElseThrow();
         LocalDate pending = marks[0], newest = marks[1];
         if (lastJudgeable != null) {
             lastJudgeable = newest == null ? null : min(lastJudgeable, newest.minusDays(1));
@@ -120,8 +141,13 @@ public class AlertService {
             raiseEvent(patientId, f, now, raised);
         }
         boolean inForce = programs.targets(patientId, today, today).get(0).inForce() != null;
-        Instant registered = jdbc.one("select min(registered_at) from device where patient_id = ? and revoked_at is null",
-                rs -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant(), patientId).orElse(null);
+        Instant registered = jdbc.one(
+                        "select min(registered_at) from device where patient_id = ? and revoked_at is null",
+                        rs -> rs.getTimestamp(1) == null
+                                ? null
+                                : rs.getTimestamp(1).toInstant(),
+                        patientId)
+                .orElse(null);
         apply(patientId, "no_sync", null, rules.noSync(now, lastAccepted, registered, inForce), now, raised);
         if (lastJudgeable != null) {
             moodDecline(patient, lastJudgeable, now, raised);
@@ -134,8 +160,10 @@ public class AlertService {
         LocalDate from = end.minusDays(md.recentDays() + md.baselineDays() - 1L);
         List<ScoredDay> summaries = adherence.summaries(patient, from, end);
         for (Metric metric : Metric.values()) {
-            List<MetricDay> values = summaries.stream().map(s -> new MetricDay(s.date(), value(metric, s),
-                    s.wearHours() >= adherenceConfig.minWearHours())).toList();
+            List<MetricDay> values = summaries.stream()
+                    .map(s ->
+                            new MetricDay(s.date(), value(metric, s), s.wearHours() >= adherenceConfig.minWearHours()))
+                    .toList();
             apply(patient.id, "mood_decline", metric.key(), rules.moodDecline(metric, values, end), now, raised);
         }
     }
@@ -152,12 +180,15 @@ public class AlertService {
      * was raised before, or an unresolved alert of the rule and metric is the same ongoing episode;
      * a cleared one resolves what is unresolved; an unknown one changes nothing.
      */
-    private void apply(UUID patientId, String rule, String metric, Verdict verdict, Instant now, List<AlertView> raised) {
+    private void apply(
+            UUID patientId, String rule, String metric, Verdict verdict, Instant now, List<AlertView> raised) {
         List<Unresolved> unresolved = alerts.unresolved(patientId, rule, metric, false);
         if (verdict instanceof Clear) {
             unresolved.forEach(u -> alerts.resolve(u.id(), "cleared", now));
             if (!unresolved.isEmpty()) {
-                LOG.infof("Resolved %d %s alert(s) of patient %s: the condition cleared", unresolved.size(), rule, patientId);
+                LOG.infof(
+                        "Resolved %d %s alert(s) of patient %s: the condition cleared",
+                        unresolved.size(), rule, patientId);
             }
             return;
         }
@@ -206,8 +237,10 @@ public class AlertService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<UUID> patientsWithProgram(Instant now) {
         LocalDate latest = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).plusDays(1);
-        return jdbc.list("select distinct patient_id from program_version where effective_from <= ?",
-                rs -> rs.getObject(1, UUID.class), latest);
+        return jdbc.list(
+                "select distinct patient_id from program_version where effective_from <= ?",
+                rs -> rs.getObject(1, UUID.class),
+                latest);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -218,14 +251,20 @@ public class AlertService {
     /** Alerts of one patient ({@code patientId}) or of all of a physiotherapist's patients; {@code status} null for all. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public org.osteon.common.Page<AlertView> list(UUID patientId, UUID physioId, String status, int page, int size) {
-        return new org.osteon.common.Page<>(alerts.list(patientId, physioId, status, size, (long) page * size), page,
-                size, alerts.count(patientId, physioId, status));
+        return new org.osteon.common.Page<>(
+                alerts.list(patientId, physioId, status, size, (long) page * size),
+                page,
+                size,
+                alerts.count(patientId, physioId, status));
     }
 
     /** Acknowledges as {@code subject}; a repeat changes nothing and is not audited again. */
     public AlertView acknowledge(AlertView alert, String subject) {
         if (alerts.acknowledge(alert.id(), subject, clock.instant().truncatedTo(ChronoUnit.MICROS))) {
-            audit.record(AuditLog.ALERT_ACKNOWLEDGED, alert.patientId(), null,
+            audit.record(
+                    AuditLog.ALERT_ACKNOWLEDGED,
+                    alert.patientId(),
+                    null,
                     Map.of("alertId", alert.id().toString(), "rule", alert.rule()));
         }
         return alerts.find(alert.id()).orElseThrow();

@@ -38,7 +38,8 @@ public class AlertTriggers {
         this.config = config;
         this.dataSource = dataSource;
         this.clock = clock;
-        this.afterScoring = new Coalescing<>("osteon-alerts", config.afterScoringInterval(), this::evaluateAfterScoring);
+        this.afterScoring =
+                new Coalescing<>("osteon-alerts", config.afterScoringInterval(), this::evaluateAfterScoring);
     }
 
     /**
@@ -65,7 +66,10 @@ public class AlertTriggers {
         afterScoring.close();
     }
 
-    @Scheduled(every = "${osteon.alerts.every}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "${osteon.alerts.every}",
+            delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         if (config.enabled()) {
             sweep(clock.instant());

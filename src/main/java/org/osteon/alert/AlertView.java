@@ -9,17 +9,38 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record AlertView(
         UUID id,
         UUID patientId,
-        @Schema(enumeration = {"non_adherence", "safety_cap", "no_sync", "mood_decline"}) String rule,
-        @Schema(description = "the measure a decline is about (mvpa_bouted_10, ra); null for the other rules") String metric,
-        @Schema(enumeration = {"open", "acknowledged", "resolved"}) String status,
+
+        @Schema(enumeration = {"non_adherence", "safety_cap", "no_sync", "mood_decline"})
+        String rule,
+
+        @Schema(description = "the measure a decline is about (mvpa_bouted_10, ra); null for the other rules")
+        String metric,
+
+        @Schema(enumeration = {"open", "acknowledged", "resolved"})
+        String status,
+
         Instant raisedAt,
-        @Schema(description = "what happened, with the numbers") String message,
-        @Schema(description = "the numbers that triggered the alert, the parameters used and the definition they follow")
+
+        @Schema(description = "what happened, with the numbers")
+        String message,
+
+        @Schema(
+                description =
+                        "the numbers that triggered the alert, the parameters used and the definition they follow")
         Map<String, Object> details,
-        @Schema(description = "subject of the physiotherapist who acknowledged it") String acknowledgedBy,
+
+        @Schema(description = "subject of the physiotherapist who acknowledged it")
+        String acknowledgedBy,
+
         Instant acknowledgedAt,
         Instant resolvedAt,
-        @Schema(description = "cleared (the condition no longer holds) or superseded (a later safety-cap day took its place)")
+
+        @Schema(
+                description =
+                        "cleared (the condition no longer holds) or superseded (a later safety-cap day took its place)")
         String resolution,
-        @Schema(description = "the patient's display name (a pseudonym such as OST-0042 where the clinic uses them), "
-                + "so that a list of alerts says whose they are") String patientDisplayName) {}
+
+        @Schema(
+                description = "the patient's display name (a pseudonym such as OST-0042 where the clinic uses them), "
+                        + "so that a list of alerts says whose they are")
+        String patientDisplayName) {}

@@ -17,10 +17,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.osteon.patient.PatientAccess;
 import org.osteon.auth.Roles;
 import org.osteon.common.ApiProblem;
 import org.osteon.common.Page;
+import org.osteon.patient.PatientAccess;
 
 /**
  * One patient's alerts, for their physiotherapist. A class of its own because the patient's other
@@ -44,22 +44,32 @@ public class PatientAlertResource {
     }
 
     @GET
-    @Operation(summary = "Alerts of one of the caller's patients, newest first",
+    @Operation(
+            summary = "Alerts of one of the caller's patients, newest first",
             description = "status=open (default), acknowledged, resolved or all.")
-    @APIResponse(responseCode = "200", description = "a page of alerts", content = @Content(examples = @ExampleObject(
-            name = "200", value = AlertExamples.PAGE)))
-    @APIResponse(responseCode = "400", description = "status, page or size out of range",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400",
-                    value = AlertExamples.STATUS_400)))
+    @APIResponse(
+            responseCode = "200",
+            description = "a page of alerts",
+            content = @Content(examples = @ExampleObject(name = "200", value = AlertExamples.PAGE)))
+    @APIResponse(
+            responseCode = "400",
+            description = "status, page or size out of range",
+            content =
+                    @Content(
+                            mediaType = ApiProblem.MEDIA_TYPE,
+                            examples = @ExampleObject(name = "400", value = AlertExamples.STATUS_400)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Page<AlertView> ofPatient(@PathParam("patientId") UUID patientId,
-            @QueryParam("status") @DefaultValue("open") @Parameter(schema = @Schema(
-                    enumeration = {"open", "acknowledged", "resolved", "all"})) String status,
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
+    public Page<AlertView> ofPatient(
+            @PathParam("patientId") UUID patientId,
+            @QueryParam("status")
+                    @DefaultValue("open")
+                    @Parameter(schema = @Schema(enumeration = {"open", "acknowledged", "resolved", "all"}))
+                    String status,
+            @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("50") int size) {
         String filter = AlertResource.status(status);
         Page.check(page, size);
         access.clinical(patientId, "alerts");
         return alerts.list(patientId, null, filter, page, size);
     }
-
 }

@@ -43,15 +43,28 @@ public class AuditLog {
 
     /** Records an action of the current caller in the current transaction. */
     public void record(String action, UUID patientId, String reason, Map<String, Object> detail) {
-        jdbc.update("insert into audit_event (at, actor_role, actor_subject, action, patient_id, reason, detail) "
+        jdbc.update(
+                "insert into audit_event (at, actor_role, actor_subject, action, patient_id, reason, detail) "
                         + "values (?, ?, ?, ?, ?, ?, ?::jsonb)",
-                Instant.now(clock), caller.role(), caller.subject(), action, patientId, reason,
+                Instant.now(clock),
+                caller.role(),
+                caller.subject(),
+                action,
+                patientId,
+                reason,
                 detail == null ? null : Json.write(json, detail, "audit detail"));
     }
 
     /** One audited action as admins see it. */
-    public record AuditEvent(long id, Instant at, String actorRole, String actorSubject, String action,
-            UUID patientId, String reason, Object detail) {}
+    public record AuditEvent(
+            long id,
+            Instant at,
+            String actorRole,
+            String actorSubject,
+            String action,
+            UUID patientId,
+            String reason,
+            Object detail) {}
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<AuditEvent> list(UUID patientId, String action, int page, int size) {
@@ -63,10 +76,16 @@ public class AuditLog {
         params[filter.length] = size;
         params[filter.length + 1] = (long) page * size;
         List<AuditEvent> items = jdbc.list(
-                "select id, at, actor_role, actor_subject, action, patient_id, reason, detail from audit_event"
-                        + where + " order by id desc limit ? offset ?",
-                rs -> new AuditEvent(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getObject(6, UUID.class), rs.getString(7),
+                "select id, at, actor_role, actor_subject, action, patient_id, reason, detail from audit_event" + where
+                        + " order by id desc limit ? offset ?",
+                rs -> new AuditEvent(
+                        rs.getLong(1),
+                        rs.getTimestamp(2).toInstant(),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getObject(6, UUID.class),
+                        rs.getString(7),
                         readDetail(rs.getString(8))),
                 params);
         return new Page<>(items, page, size, total);

@@ -33,16 +33,27 @@ public class AuditResource {
 
     @GET
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "The audit trail, newest first",
+    @Operation(
+            summary = "The audit trail, newest first",
             description = "Program changes (who, when, why) and physiotherapists' reads of patient data.")
-    @APIResponse(responseCode = "200", description = "a page of events", content = @Content(examples = @ExampleObject(name = "200",
-            value = AuditExamples.PAGE)))
-    @APIResponse(responseCode = "400", description = "page or size out of range",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400", value = ApiDocs.BAD_REQUEST)))
+    @APIResponse(
+            responseCode = "200",
+            description = "a page of events",
+            content = @Content(examples = @ExampleObject(name = "200", value = AuditExamples.PAGE)))
+    @APIResponse(
+            responseCode = "400",
+            description = "page or size out of range",
+            content =
+                    @Content(
+                            mediaType = ApiProblem.MEDIA_TYPE,
+                            examples = @ExampleObject(name = "400", value = ApiDocs.BAD_REQUEST)))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden", description = "only admins read the audit trail")
-    public Page<AuditEvent> list(@QueryParam("patientId") UUID patientId, @QueryParam("action") String action,
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
+    public Page<AuditEvent> list(
+            @QueryParam("patientId") UUID patientId,
+            @QueryParam("action") String action,
+            @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("50") int size) {
         Page.check(page, size);
         return audit.list(patientId, action, page, size);
     }

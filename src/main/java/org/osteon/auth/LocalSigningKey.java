@@ -63,7 +63,8 @@ public final class LocalSigningKey {
         generator.initialize(2048);
         byte[] der = generator.generateKeyPair().getPrivate().getEncoded();
         String pem = "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der)
                 + "\n-----END PRIVATE KEY-----\n";
         Path tmp = Files.createTempFile(dir, FILE, ".tmp");
         try {
@@ -91,7 +92,8 @@ public final class LocalSigningKey {
                 .replace("-----BEGIN PRIVATE KEY-----", "")
                 .replace("-----END PRIVATE KEY-----", "")
                 .replaceAll("\\s", "");
-        var key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        var key = KeyFactory.getInstance("RSA")
+                .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
         return new LocalSigningKey((RSAPrivateCrtKey) key);
     }
 }

@@ -43,7 +43,8 @@ public final class LocalTokens {
     public String sign(String role, String subject, Instant issuedAt, Duration lifetime) {
         long iat = issuedAt.getEpochSecond();
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"" + (keyId == null ? "" : ",\"kid\":" + json(keyId)) + "}";
-        String claims = "{\"iss\":" + json(issuer) + (audience == null ? "" : ",\"aud\":" + json(audience)) + ",\"sub\":" + json(subject) + ",\"upn\":" + json(subject)
+        String claims = "{\"iss\":" + json(issuer) + (audience == null ? "" : ",\"aud\":" + json(audience))
+                + ",\"sub\":" + json(subject) + ",\"upn\":" + json(subject)
                 + ",\"groups\":[" + json(role) + "],\"iat\":" + iat + ",\"exp\":" + (iat + lifetime.toSeconds())
                 + ",\"jti\":" + json(UUID.randomUUID().toString()) + "}";
         String signingInput = base64Url(header) + "." + base64Url(claims);

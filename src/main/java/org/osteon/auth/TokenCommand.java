@@ -36,7 +36,8 @@ public final class TokenCommand {
             usage("--subject is required (a patient id, a physiotherapist's subject, or any name for admin)");
         }
         LocalSigningKey key = LocalSigningKey.loadOrCreate(Path.of(keyDir));
-        System.out.println(new LocalTokens(key, issuer).sign(role, subject, Clock.systemUTC().instant(), Duration.ofHours(hours)));
+        System.out.println(new LocalTokens(key, issuer)
+                .sign(role, subject, Clock.systemUTC().instant(), Duration.ofHours(hours)));
     }
 
     /** Whole hours from 1 to 24: the service refuses tokens valid longer (osteon.auth.max-lifetime). */

@@ -31,9 +31,11 @@ public class TokenTimes implements SecurityIdentityAugmentor {
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
-            String problem = problem(jwt.getIssuedAtTime(), jwt.getExpirationTime(), jwt.getClaim("nbf"), clock.instant());
+            String problem =
+                    problem(jwt.getIssuedAtTime(), jwt.getExpirationTime(), jwt.getClaim("nbf"), clock.instant());
             if (problem != null) {
-                return Uni.createFrom().failure(new AuthenticationFailedException(problem, new InvalidTokenException(problem)));
+                return Uni.createFrom()
+                        .failure(new AuthenticationFailedException(problem, new InvalidTokenException(problem)));
             }
         }
         return Uni.createFrom().item(identity);

@@ -33,10 +33,14 @@ public class TokenVerification {
         if (config.jwksUrl().isEmpty()) {
             Path dir = Path.of(config.localKeyDir());
             LocalSigningKey.loadOrCreate(dir);
-            LOG.infof("Verifying tokens signed with the local key in %s (issuer %s); "
-                    + "mint one with ./osteon token --role physio --subject ID", dir.toAbsolutePath(), config.issuer());
+            LOG.infof(
+                    "Verifying tokens signed with the local key in %s (issuer %s); "
+                            + "mint one with ./osteon token --role physio --subject ID",
+                    dir.toAbsolutePath(), config.issuer());
         } else {
-            LOG.infof("Verifying tokens of issuer %s with keys from %s", config.issuer(), config.jwksUrl().get());
+            LOG.infof(
+                    "Verifying tokens of issuer %s with keys from %s",
+                    config.issuer(), config.jwksUrl().get());
         }
     }
 
@@ -46,7 +50,8 @@ public class TokenVerification {
      * configured (production); the local key signs only Osteon's own tokens.
      */
     static void requireAudienceWithProvider(AuthConfig config) {
-        if (config.jwksUrl().isPresent() && config.audience().filter(a -> !a.isBlank()).isEmpty()) {
+        if (config.jwksUrl().isPresent()
+                && config.audience().filter(a -> !a.isBlank()).isEmpty()) {
             throw new IllegalStateException("osteon.auth.audience (OSTEON_AUTH_AUDIENCE) is required with "
                     + "osteon.auth.jwks-url: set it to the client id your OIDC provider issues Osteon's tokens for");
         }
@@ -61,7 +66,8 @@ public class TokenVerification {
         if (config.jwksUrl().isPresent()) {
             info.setPublicKeyLocation(config.jwksUrl().get());
         } else {
-            info.setPublicVerificationKey(LocalSigningKey.loadOrCreate(Path.of(config.localKeyDir())).publicKey());
+            info.setPublicVerificationKey(
+                    LocalSigningKey.loadOrCreate(Path.of(config.localKeyDir())).publicKey());
         }
         info.setIssuedBy(config.issuer());
         config.audience().ifPresent(aud -> info.setExpectedAudience(Set.of(aud)));

@@ -30,16 +30,22 @@ public class DeviceBrokerAccess {
     private final ObjectMapper json;
     private final DynamicSecurityClient broker;
 
-    public DeviceBrokerAccess(BrokerAdminConfig config, IngestConfig ingest, DeviceTopics topics, ObjectMapper json,
-            MqttTls tls) {
+    public DeviceBrokerAccess(
+            BrokerAdminConfig config, IngestConfig ingest, DeviceTopics topics, ObjectMapper json, MqttTls tls) {
         this.config = config;
         this.topics = topics;
         this.json = json;
         if (config.enabled()) {
-            String password = config.password().orElseThrow(() -> new IllegalStateException(
-                    "osteon.broker-admin.password is required when osteon.broker-admin.enabled is true"));
-            this.broker = new DynamicSecurityClient(json, config.brokerUri().orElse(ingest.brokerUri()),
-                    config.username(), password, config.timeout().toMillis(), tls);
+            String password = config.password()
+                    .orElseThrow(() -> new IllegalStateException(
+                            "osteon.broker-admin.password is required when osteon.broker-admin.enabled is true"));
+            this.broker = new DynamicSecurityClient(
+                    json,
+                    config.brokerUri().orElse(ingest.brokerUri()),
+                    config.username(),
+                    password,
+                    config.timeout().toMillis(),
+                    tls);
         } else {
             this.broker = null;
         }
@@ -66,13 +72,19 @@ public class DeviceBrokerAccess {
         String password = newPassword();
         List<DynamicSecurityClient.Result> results = broker.execute(List.of(
                 createRole(deviceId, role),
-                command("createClient").put("username", deviceId).put("password", password)
-                        .put("textname", "Osteon device").set("roles", json.createArrayNode()
-                                .add(json.createObjectNode().put("rolename", role)))));
+                command("createClient")
+                        .put("username", deviceId)
+                        .put("password", password)
+                        .put("textname", "Osteon device")
+                        .set(
+                                "roles",
+                                json.createArrayNode()
+                                        .add(json.createObjectNode().put("rolename", role)))));
         failUnless(results.get(0), "Role already exists");
         if (!results.get(1).ok()) {
             if (!"Client already exists".equals(results.get(1).error())) {
-                throw new BrokerUnavailableException("createClient: " + results.get(1).error());
+                throw new BrokerUnavailableException(
+                        "createClient: " + results.get(1).error());
             }
             takeOver(deviceId, role, password);
         }
@@ -94,7 +106,8 @@ public class DeviceBrokerAccess {
     }
 
     private void takeOver(String deviceId, String role, String password) {
-        var existing = broker.execute(List.of(command("getClient").put("username", deviceId))).get(0);
+        var existing = broker.execute(List.of(command("getClient").put("username", deviceId)))
+                .get(0);
         boolean ours = false;
         for (var r : existing.data().path("client").path("roles")) {
             ours |= role.equals(r.path("rolename").asText());

@@ -37,8 +37,8 @@ final class DynamicSecurityClient {
     private final long timeoutMillis;
     private final MqttTls tls;
 
-    DynamicSecurityClient(ObjectMapper json, String brokerUri, String username, String password, long timeoutMillis,
-            MqttTls tls) {
+    DynamicSecurityClient(
+            ObjectMapper json, String brokerUri, String username, String password, long timeoutMillis, MqttTls tls) {
         this.json = json;
         this.brokerUri = brokerUri;
         this.username = username;
@@ -91,8 +91,10 @@ final class DynamicSecurityClient {
             for (JsonNode r : body.path("responses")) {
                 Integer at = positions.get(r.path("correlationData").asText());
                 if (at != null) {
-                    results[at] = new Result(r.path("command").asText(),
-                            r.hasNonNull("error") ? r.get("error").asText() : null, r.path("data"));
+                    results[at] = new Result(
+                            r.path("command").asText(),
+                            r.hasNonNull("error") ? r.get("error").asText() : null,
+                            r.path("data"));
                 }
             }
             List<Result> out = new ArrayList<>(List.of(results));
@@ -101,7 +103,8 @@ final class DynamicSecurityClient {
             }
             return out;
         } catch (MqttException | IOException e) {
-            throw new BrokerUnavailableException("the broker's dynamic-security API is not reachable: " + e.getMessage(), e);
+            throw new BrokerUnavailableException(
+                    "the broker's dynamic-security API is not reachable: " + e.getMessage(), e);
         } catch (TimeoutException e) {
             throw new BrokerUnavailableException("the broker did not answer within " + timeoutMillis + " ms", e);
         } catch (ExecutionException e) {

@@ -29,6 +29,7 @@ public final class Coalescing<K> implements AutoCloseable {
      * quiet leave, so the map holds only the keys of the last interval.
      */
     private final Map<K, Long> lastRun = new ConcurrentHashMap<>();
+
     private final ScheduledExecutorService executor;
 
     public Coalescing(String threadName, Duration interval, Consumer<K> task) {

@@ -16,6 +16,7 @@ import java.util.List;
 public final class Csv {
     /** What a CSV answer is served as. */
     public static final String MEDIA_TYPE = "text/csv";
+
     public static final MediaType MEDIA_TYPE_UTF8 = new MediaType("text", "csv", StandardCharsets.UTF_8.name());
 
     private final StringBuilder out = new StringBuilder();
@@ -45,7 +46,8 @@ public final class Csv {
     public Csv end() {
         List<Object> fields = row == null ? List.of() : row;
         if (fields.size() != columns) {
-            throw new IllegalStateException("a row of " + fields.size() + " fields in a table of " + columns + " columns");
+            throw new IllegalStateException(
+                    "a row of " + fields.size() + " fields in a table of " + columns + " columns");
         }
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {

@@ -32,7 +32,8 @@ public class Jdbc {
     }
 
     public <T> List<T> list(String sql, RowMapper<T> mapper, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, params);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = prepare(c, sql, params);
                 ResultSet rs = ps.executeQuery()) {
             List<T> rows = new ArrayList<>();
             while (rs.next()) {
@@ -55,7 +56,8 @@ public class Jdbc {
     }
 
     public int update(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, params)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = prepare(c, sql, params)) {
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("update failed", e);

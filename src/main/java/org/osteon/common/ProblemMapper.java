@@ -65,11 +65,14 @@ public class ProblemMapper {
         if (cause != null) {
             // RFC 6750 §3: the reason, for the client's developer; the token's own times, nothing secret.
             return Response.fromResponse(problem(401, "Unauthorized", cause.getMessage(), uri, null))
-                    .header("WWW-Authenticate", "Bearer error=\"invalid_token\", error_description=\""
-                            + cause.getMessage() + "\"").build();
+                    .header(
+                            "WWW-Authenticate",
+                            "Bearer error=\"invalid_token\", error_description=\"" + cause.getMessage() + "\"")
+                    .build();
         }
         return Response.fromResponse(problem(401, "Unauthorized", "a valid bearer token is required", uri, null))
-                .header("WWW-Authenticate", "Bearer").build();
+                .header("WWW-Authenticate", "Bearer")
+                .build();
     }
 
     /** A valid token whose role may not do this. */
@@ -84,7 +87,9 @@ public class ProblemMapper {
                 .map(v -> new ApiProblem.FieldError(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(ApiProblem.FieldError::field))
                 .toList();
-        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).reduce((a, b) -> a + "; " + b)
+        String detail = errors.stream()
+                .map(f -> f.field() + ": " + f.message())
+                .reduce((a, b) -> a + "; " + b)
                 .orElse("invalid request");
         return problem(400, "Bad Request", detail, uri, errors);
     }
@@ -92,9 +97,11 @@ public class ProblemMapper {
     @ServerExceptionMapper(priority = 1)
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException m ? pathOf(m) : null;
-        // A syntax error inside a value (an unclosed string, a raw control character) comes wrapped with the field's path.
+        // A syntax error inside a value (an unclosed string, a raw control character) comes wrapped with the field's
+        // path.
         JsonProcessingException syntax = e.getCause() instanceof JsonParseException p ? p : e;
-        if (syntax instanceof JsonParseException || !(e instanceof JsonMappingException || e instanceof InputCoercionException)) {
+        if (syntax instanceof JsonParseException
+                || !(e instanceof JsonMappingException || e instanceof InputCoercionException)) {
             return fieldProblem(field, "is not valid JSON" + whereAndWhy(syntax), uri);
         }
         String message = "has the wrong type or format";
@@ -108,13 +115,16 @@ public class ProblemMapper {
                 message += "; was '" + Text.printable(given, 64) + "'";
             }
         }
-        InputCoercionException range = e instanceof InputCoercionException c ? c
-                : e.getCause() instanceof InputCoercionException c ? c : null;
+        InputCoercionException range =
+                e instanceof InputCoercionException c ? c : e.getCause() instanceof InputCoercionException c ? c : null;
         if (range != null && isWholeNumber(range.getTargetType())) {
-            message = "must be a whole number from " + smallest(range.getTargetType()) + " to " + largest(range.getTargetType());
+            message = "must be a whole number from " + smallest(range.getTargetType()) + " to "
+                    + largest(range.getTargetType());
         }
-        if (e instanceof ValueInstantiationException v && v.getCause() instanceof IllegalArgumentException allowed
-                && !(allowed instanceof UnknownFieldException) && !(allowed instanceof InvalidTextException)) {
+        if (e instanceof ValueInstantiationException v
+                && v.getCause() instanceof IllegalArgumentException allowed
+                && !(allowed instanceof UnknownFieldException)
+                && !(allowed instanceof InvalidTextException)) {
             // A value type's own creator says what it allows (e.g. a placement: "must be one of wrist, hip, …").
             message = allowed.getMessage();
         }
@@ -126,7 +136,11 @@ public class ProblemMapper {
                 String property = info.property().isEmpty() ? "type" : info.property();
                 field = field == null || field.isEmpty() ? property : field + "." + property;
                 message = (t.getTypeId() == null ? "is missing" : "is unknown") + "; must be one of "
-                        + String.join(", ", java.util.Arrays.stream(subtypes.value()).map(JsonSubTypes.Type::name).toList());
+                        + String.join(
+                                ", ",
+                                java.util.Arrays.stream(subtypes.value())
+                                        .map(JsonSubTypes.Type::name)
+                                        .toList());
             }
         }
         if (e.getCause() instanceof UnknownFieldException unknown) {
@@ -151,11 +165,13 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response unsupportedMediaType(NotSupportedException e, UriInfo uri, HttpHeaders headers) {
         String given = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
-        String detail = (given == null || given.isBlank() ? "the request has no Content-Type"
-                : "Content-Type '" + Text.printable(given, 64) + "' is not accepted")
+        String detail = (given == null || given.isBlank()
+                        ? "the request has no Content-Type"
+                        : "Content-Type '" + Text.printable(given, 64) + "' is not accepted")
                 + "; send the body as " + MediaType.APPLICATION_JSON;
         return Response.fromResponse(problem(415, "Unsupported Media Type", detail, uri, null))
-                .header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON).build();
+                .header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON)
+                .build();
     }
 
     @ServerExceptionMapper
@@ -165,7 +181,8 @@ public class ProblemMapper {
             return unreadableJson(json, uri);
         }
         String title = Response.Status.fromStatusCode(status) != null
-                ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
+                ? Response.Status.fromStatusCode(status).getReasonPhrase()
+                : "Error";
         return problem(status, title, status == 404 ? "no such resource" : title, uri, null);
     }
 
@@ -180,12 +197,14 @@ public class ProblemMapper {
         if (field == null || field.isEmpty()) {
             return problem(400, "Bad Request", "request body " + message, uri, null);
         }
-        return problem(400, "Bad Request", field + ": " + message, uri, List.of(new ApiProblem.FieldError(field, message)));
+        return problem(
+                400, "Bad Request", field + ": " + message, uri, List.of(new ApiProblem.FieldError(field, message)));
     }
 
-    private static Response problem(int status, String title, String detail, UriInfo uri,
-            List<ApiProblem.FieldError> errors) {
-        ApiProblem body = new ApiProblem("about:blank", title, status, detail, Text.printable(uri.getPath(), 200), errors);
+    private static Response problem(
+            int status, String title, String detail, UriInfo uri, List<ApiProblem.FieldError> errors) {
+        ApiProblem body =
+                new ApiProblem("about:blank", title, status, detail, Text.printable(uri.getPath(), 200), errors);
         return Response.status(status).type(ApiProblem.MEDIA_TYPE).entity(body).build();
     }
 
@@ -217,12 +236,14 @@ public class ProblemMapper {
      */
     private static String whereAndWhy(JsonProcessingException e) {
         JsonLocation at = e.getLocation();
-        String where = at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        String where =
+                at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
         if (!(e instanceof JsonParseException) || e.getOriginalMessage() == null) {
             return where;
         }
         String why = e.getOriginalMessage();
-        for (String tail : List.of(" (start marker at", ": enable `", "; enable `", " (not recognized as one since", "\n")) {
+        for (String tail :
+                List.of(" (start marker at", ": enable `", "; enable `", " (not recognized as one since", "\n")) {
             int cut = why.indexOf(tail);
             why = cut < 0 ? why : why.substring(0, cut);
         }
@@ -239,8 +260,12 @@ public class ProblemMapper {
             return null;
         } else if (isWholeNumber(type) || type == BigInteger.class) {
             return "must be a whole number";
-        } else if (type == Double.class || type == double.class || type == Float.class || type == float.class
-                || type == BigDecimal.class || type == Number.class) {
+        } else if (type == Double.class
+                || type == double.class
+                || type == Float.class
+                || type == float.class
+                || type == BigDecimal.class
+                || type == Number.class) {
             return "must be a number";
         } else if (type == Boolean.class || type == boolean.class) {
             return "must be true or false";
@@ -268,28 +293,36 @@ public class ProblemMapper {
      * name, device.PlacementJson) count as they do when a body is read.
      */
     private List<String> enumNames(Class<?> type) {
-        return Arrays.stream(type.getEnumConstants()).map(c -> {
-            try {
-                return json.convertValue(c, String.class);
-            } catch (IllegalArgumentException e) {
-                return ((Enum<?>) c).name();
-            }
-        }).toList();
+        return Arrays.stream(type.getEnumConstants())
+                .map(c -> {
+                    try {
+                        return json.convertValue(c, String.class);
+                    } catch (IllegalArgumentException e) {
+                        return ((Enum<?>) c).name();
+                    }
+                })
+                .toList();
     }
 
     private static long smallest(Class<?> type) {
-        return type == Short.class || type == short.class ? Short.MIN_VALUE
+        return type == Short.class || type == short.class
+                ? Short.MIN_VALUE
                 : type == Integer.class || type == int.class ? Integer.MIN_VALUE : Long.MIN_VALUE;
     }
 
     private static long largest(Class<?> type) {
-        return type == Short.class || type == short.class ? Short.MAX_VALUE
+        return type == Short.class || type == short.class
+                ? Short.MAX_VALUE
                 : type == Integer.class || type == int.class ? Integer.MAX_VALUE : Long.MAX_VALUE;
     }
 
     private static boolean isWholeNumber(Class<?> type) {
-        return type == Integer.class || type == int.class || type == Long.class || type == long.class
-                || type == Short.class || type == short.class;
+        return type == Integer.class
+                || type == int.class
+                || type == Long.class
+                || type == long.class
+                || type == Short.class
+                || type == short.class;
     }
 
     private static String pathOf(JsonMappingException e) {

@@ -34,7 +34,10 @@ public class RequestText {
             // A count is whole: 1.9 impacts was read as 1 without a word. ProblemMapper names the field.
             mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
             // A syntax error's answer quotes the token Jackson stumbled on (ProblemMapper): 64 characters at most.
-            mapper.getFactory().setErrorReportConfiguration(ErrorReportConfiguration.builder().maxErrorTokenLength(64).build());
+            mapper.getFactory()
+                    .setErrorReportConfiguration(ErrorReportConfiguration.builder()
+                            .maxErrorTokenLength(64)
+                            .build());
         }
     }
 
@@ -65,8 +68,8 @@ public class RequestText {
             for (String value : p.getValue()) {
                 var bad = Text.problem(value, false);
                 if (bad.isPresent()) {
-                    throw ApiException.badField(Text.printable(p.getKey(), 64),
-                            new InvalidTextException(bad.get(), false).getMessage());
+                    throw ApiException.badField(
+                            Text.printable(p.getKey(), 64), new InvalidTextException(bad.get(), false).getMessage());
                 }
             }
         }

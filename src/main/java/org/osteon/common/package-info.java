@@ -11,16 +11,43 @@
  * the document come from the quarkus.smallrye-openapi.info-* keys of application.properties; the
  * {@code @Info} below only satisfies the annotation and says the same.
  */
-@OpenAPIDefinition(info = @Info(title = "Osteon API", version = "1"), components = @Components(responses = {
-    @APIResponse(name = "Unauthorized", responseCode = "401", description = "no valid bearer token",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class),
-                    examples = @ExampleObject(name = "401", value = ApiDocs.UNAUTHORIZED))),
-    @APIResponse(name = "Forbidden", responseCode = "403", description = "the caller's role may not do this",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class),
-                    examples = @ExampleObject(name = "403", value = ApiDocs.FORBIDDEN))),
-    @APIResponse(name = "NotFound", responseCode = "404", description = "no such patient, or not one of the caller's",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class),
-                    examples = @ExampleObject(name = "404", value = ApiDocs.NOT_FOUND)))}))
+@OpenAPIDefinition(
+        info = @Info(title = "Osteon API", version = "1"),
+        components =
+                @Components(
+                        responses = {
+                            @APIResponse(
+                                    name = "Unauthorized",
+                                    responseCode = "401",
+                                    description = "no valid bearer token",
+                                    content =
+                                            @Content(
+                                                    mediaType = ApiProblem.MEDIA_TYPE,
+                                                    schema = @Schema(implementation = ApiProblem.class),
+                                                    examples =
+                                                            @ExampleObject(
+                                                                    name = "401",
+                                                                    value = ApiDocs.UNAUTHORIZED))),
+                            @APIResponse(
+                                    name = "Forbidden",
+                                    responseCode = "403",
+                                    description = "the caller's role may not do this",
+                                    content =
+                                            @Content(
+                                                    mediaType = ApiProblem.MEDIA_TYPE,
+                                                    schema = @Schema(implementation = ApiProblem.class),
+                                                    examples =
+                                                            @ExampleObject(name = "403", value = ApiDocs.FORBIDDEN))),
+                            @APIResponse(
+                                    name = "NotFound",
+                                    responseCode = "404",
+                                    description = "no such patient, or not one of the caller's",
+                                    content =
+                                            @Content(
+                                                    mediaType = ApiProblem.MEDIA_TYPE,
+                                                    schema = @Schema(implementation = ApiProblem.class),
+                                                    examples = @ExampleObject(name = "404", value = ApiDocs.NOT_FOUND)))
+                        }))
 package org.osteon.common;
 
 import org.eclipse.microprofile.openapi.annotations.Components;

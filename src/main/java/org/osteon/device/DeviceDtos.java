@@ -29,9 +29,12 @@ public final class DeviceDtos {
      * after the registration, so that a reused device cannot hand one patient another's data.
      */
     public record NewDevice(
-            @NotNull @Pattern(regexp = DEVICE_ID_PATTERN,
+            @NotNull
+            @Pattern(
+                    regexp = DEVICE_ID_PATTERN,
                     message = "must be 3 to 64 letters, digits, '.', '_', ':' or '-', starting with a letter or digit")
-                    String deviceId,
+            String deviceId,
+
             @NotNull Placement placement,
             @NotNull @DecimalMin("1.0") @DecimalMax("400.0") Double rangeG,
             @Size(max = 100) String model,
@@ -45,8 +48,15 @@ public final class DeviceDtos {
      * answer to a registration, and only when Osteon issues broker credentials.
      */
     public record DeviceView(
-            String deviceId, UUID patientId, Placement placement, double rangeG, String model,
-            Instant registeredAt, Instant recordingsFrom, Instant revokedAt, Topics topics,
+            String deviceId,
+            UUID patientId,
+            Placement placement,
+            double rangeG,
+            String model,
+            Instant registeredAt,
+            Instant recordingsFrom,
+            Instant revokedAt,
+            Topics topics,
             @JsonInclude(JsonInclude.Include.NON_NULL) MqttCredentials mqtt) {}
 
     /** The device's broker login. Osteon does not keep the password: it is shown this once. */
@@ -60,10 +70,17 @@ public final class DeviceDtos {
      * seq, {@code lastRejection} the newest rejection with its reason.
      */
     public record StreamStatus(
-            String stream, Long lastSeq, long batchesAccepted,
+            String stream,
+            Long lastSeq,
+            long batchesAccepted,
             @JsonInclude(JsonInclude.Include.NON_NULL) Long samplesAccepted,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Long eventsAccepted, long duplicates,
-            long rejections, long missingSeqs, List<SeqGap> gaps, Instant lastReceiptAt, Instant lastAcceptedAt,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Long eventsAccepted,
+            long duplicates,
+            long rejections,
+            long missingSeqs,
+            List<SeqGap> gaps,
+            Instant lastReceiptAt,
+            Instant lastAcceptedAt,
             LastRejection lastRejection) {}
 
     /** The newest rejected batch of a stream: its seq (when it could be read), code and reason. */

@@ -20,8 +20,8 @@ final class DeviceExamples {
     static final String DEVICES = "[" + DEVICE + "]";
 
     /** A registration: the id the device publishes under, where it is worn, its range. */
-    static final String NEW_DEVICE = "{\"deviceId\":\"wrist-7f3a\",\"placement\":\"wrist\",\"rangeG\":16.0,"
-            + "\"model\":\"IMU-9\"}";
+    static final String NEW_DEVICE =
+            "{\"deviceId\":\"wrist-7f3a\",\"placement\":\"wrist\",\"rangeG\":16.0," + "\"model\":\"IMU-9\"}";
 
     /** What Osteon received per stream: a gap, duplicates and the last rejection. */
     static final String SYNC_STATUS = "{\"deviceId\":\"wrist-7f3a\",\"streams\":[{\"stream\":\"accel\","

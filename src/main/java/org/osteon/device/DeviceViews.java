@@ -21,8 +21,16 @@ public class DeviceViews {
     }
 
     public DeviceView of(Device d, MqttCredentials mqtt) {
-        return new DeviceView(d.id, d.patientId, Placement.fromApiName(d.placement), d.rangeG, d.model,
-                d.registeredAt, d.dataFrom, d.revokedAt,
-                new Topics(topics.accel(d.id), topics.load(d.id), topics.receipts(d.id), topics.progress(d.id)), mqtt);
+        return new DeviceView(
+                d.id,
+                d.patientId,
+                Placement.fromApiName(d.placement),
+                d.rangeG,
+                d.model,
+                d.registeredAt,
+                d.dataFrom,
+                d.revokedAt,
+                new Topics(topics.accel(d.id), topics.load(d.id), topics.receipts(d.id), topics.progress(d.id)),
+                mqtt);
     }
 }

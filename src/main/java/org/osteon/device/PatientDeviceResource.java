@@ -29,16 +29,16 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.osteon.audit.AuditLog;
 import org.osteon.auth.Caller;
-import org.osteon.patient.PatientAccess;
 import org.osteon.auth.Roles;
+import org.osteon.broker.DeviceBrokerAccess;
 import org.osteon.common.ApiDocs;
 import org.osteon.common.ApiException;
-import org.osteon.ingest.IngestConfig;
 import org.osteon.common.ApiProblem;
-import org.osteon.broker.DeviceBrokerAccess;
 import org.osteon.device.DeviceDtos.DeviceView;
 import org.osteon.device.DeviceDtos.MqttCredentials;
 import org.osteon.device.DeviceDtos.NewDevice;
+import org.osteon.ingest.IngestConfig;
+import org.osteon.patient.PatientAccess;
 
 @Path("/api/v1/patients/{patientId}/devices")
 @Produces(MediaType.APPLICATION_JSON)
@@ -58,8 +58,14 @@ public class PatientDeviceResource {
     private final AuditLog audit;
     private final IngestConfig ingest;
 
-    public PatientDeviceResource(DeviceViews views, PatientAccess access, DeviceBrokerAccess brokerAccess, Clock clock,
-            Caller caller, AuditLog audit, IngestConfig ingest) {
+    public PatientDeviceResource(
+            DeviceViews views,
+            PatientAccess access,
+            DeviceBrokerAccess brokerAccess,
+            Clock clock,
+            Caller caller,
+            AuditLog audit,
+            IngestConfig ingest) {
         this.clock = clock;
         this.caller = caller;
         this.audit = audit;
@@ -71,7 +77,8 @@ public class PatientDeviceResource {
 
     @POST
     @Transactional
-    @Operation(summary = "Register a wearable to a patient",
+    @Operation(
+            summary = "Register a wearable to a patient",
             description = "201 with the topics the device publishes to and, when Osteon manages broker accounts, "
                     + "its MQTT user name and password (shown only in this answer); 409 if the device id is taken; "
                     + "503 if the broker could not be reached (nothing is registered then). "
@@ -80,16 +87,37 @@ public class PatientDeviceResource {
                     + "`recordingsFrom` that the device's recordings from an earlier instant (at most "
                     + "`osteon.ingest.max-earlier-recordings`, 28 days, before) are this patient's. That statement "
                     + "is audited.")
-    @APIResponse(responseCode = "201", description = "registered, with its topics", content = @Content(examples = @ExampleObject(name = "201",
-            value = DeviceExamples.DEVICE)))
-    @APIResponse(responseCode = "400", description = "a field is wrong, named in errors",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400", value = ApiDocs.BAD_REQUEST)))
-    @APIResponse(responseCode = "409", description = "the device id is taken",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "409", value = ApiDocs.CONFLICT)))
-    public Response register(@PathParam("patientId") UUID patientId,
-            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
-                    name = "device", value = DeviceExamples.NEW_DEVICE)))
-            @Valid @NotNull NewDevice body, UriInfo uri) {
+    @APIResponse(
+            responseCode = "201",
+            description = "registered, with its topics",
+            content = @Content(examples = @ExampleObject(name = "201", value = DeviceExamples.DEVICE)))
+    @APIResponse(
+            responseCode = "400",
+            description = "a field is wrong, named in errors",
+            content =
+                    @Content(
+                            mediaType = ApiProblem.MEDIA_TYPE,
+                            examples = @ExampleObject(name = "400", value = ApiDocs.BAD_REQUEST)))
+    @APIResponse(
+            responseCode = "409",
+            description = "the device id is taken",
+            content =
+                    @Content(
+                            mediaType = ApiProblem.MEDIA_TYPE,
+                            examples = @ExampleObject(name = "409", value = ApiDocs.CONFLICT)))
+    public Response register(
+            @PathParam("patientId") UUID patientId,
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            examples =
+                                                    @ExampleObject(name = "device", value = DeviceExamples.NEW_DEVICE)))
+                    @Valid
+                    @NotNull
+                    NewDevice body,
+            UriInfo uri) {
         access.registry(patientId, null);
         if (Device.findById(body.deviceId()) != null) {
             throw ApiException.conflict("deviceId", "device '" + body.deviceId() + "' is already registered");
@@ -115,10 +143,14 @@ public class PatientDeviceResource {
         }
         // Created last, so that a broker failure rolls the registration back. A database
         // failure after it leaves an account that the next registration of this id takes over.
-        MqttCredentials mqtt = brokerAccess.issue(d.id)
+        MqttCredentials mqtt = brokerAccess
+                .issue(d.id)
                 .map(c -> new MqttCredentials(c.username(), c.password()))
                 .orElse(null);
-        return Response.created(uri.getBaseUriBuilder().path("api/v1/devices").path(d.id).build())
+        return Response.created(uri.getBaseUriBuilder()
+                        .path("api/v1/devices")
+                        .path(d.id)
+                        .build())
                 .entity(views.of(d, mqtt))
                 .build();
     }
@@ -129,25 +161,32 @@ public class PatientDeviceResource {
             return registeredAt;
         }
         if (stated.isAfter(registeredAt)) {
-            throw ApiException.badField("recordingsFrom", "must not be after the registration (" + registeredAt
-                    + "); leave it out to accept recordings from the registration on");
+            throw ApiException.badField(
+                    "recordingsFrom",
+                    "must not be after the registration (" + registeredAt
+                            + "); leave it out to accept recordings from the registration on");
         }
         if (!caller.is(Roles.PHYSIO) && !caller.is(Roles.ADMIN)) {
-            throw ApiException.badField("recordingsFrom",
+            throw ApiException.badField(
+                    "recordingsFrom",
                     "only a physiotherapist or an admin may accept recordings from before the registration");
         }
         Instant earliest = registeredAt.minus(ingest.maxEarlierRecordings());
         if (stated.isBefore(earliest)) {
-            throw ApiException.badField("recordingsFrom", "must be at most " + ingest.maxEarlierRecordings().toDays()
-                    + " days before the registration, from " + earliest + "; older recordings are an import of their own");
+            throw ApiException.badField(
+                    "recordingsFrom",
+                    "must be at most " + ingest.maxEarlierRecordings().toDays() + " days before the registration, from "
+                            + earliest + "; older recordings are an import of their own");
         }
         return stated.truncatedTo(ChronoUnit.MILLIS);
     }
 
     @GET
     @Operation(summary = "A patient's devices")
-    @APIResponse(responseCode = "200", description = "the devices", content = @Content(examples = @ExampleObject(name = "200",
-            value = DeviceExamples.DEVICES)))
+    @APIResponse(
+            responseCode = "200",
+            description = "the devices",
+            content = @Content(examples = @ExampleObject(name = "200", value = DeviceExamples.DEVICES)))
     public List<DeviceView> list(@PathParam("patientId") UUID patientId) {
         access.registry(patientId, "devices");
         return Device.listByPatient(patientId).stream().map(views::of).toList();

@@ -52,7 +52,9 @@ public final class PlacementJson {
             }
             Schema schema = openAPI.getComponents().getSchemas().get(Placement.class.getSimpleName());
             if (schema != null) {
-                List<Object> names = Arrays.stream(Placement.values()).map(p -> (Object) p.apiName()).toList();
+                List<Object> names = Arrays.stream(Placement.values())
+                        .map(p -> (Object) p.apiName())
+                        .toList();
                 schema.setEnumeration(names);
             }
         }

@@ -50,7 +50,10 @@ public final class DayNotices {
     /** Reads a payload written here. */
     public static Change parse(String payload) {
         String[] parts = payload.split(" ");
-        return new Change(UUID.fromString(parts[0]), parts[1], LocalDate.parse(parts[2]),
+        return new Change(
+                UUID.fromString(parts[0]),
+                parts[1],
+                LocalDate.parse(parts[2]),
                 parts.length > 3 ? Instant.parse(parts[3]) : null);
     }
 }

@@ -45,8 +45,8 @@ final class DayScoreRepository {
      * @param loadingEvents whether any device of the patient ever had a loading-event batch
      *     accepted: if not, the day has none to read
      */
-    record PatientInfo(ZoneId zone, Double bodyMassKg, UUID scoringId, String openPlacement, int devices,
-            boolean loadingEvents) {}
+    record PatientInfo(
+            ZoneId zone, Double bodyMassKg, UUID scoringId, String openPlacement, int devices, boolean loadingEvents) {}
 
     /** The device whose data a day is scored from, its placement and most common rate that day. */
     record SourceDevice(String id, String placement, double rateHz) {}
@@ -63,8 +63,15 @@ final class DayScoreRepository {
             ps.setObject(2, date);
             ps.setObject(3, patientId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new PatientInfo(ZoneId.of(rs.getString(1)), rs.getObject(2, Double.class),
-                        rs.getObject(3, UUID.class), rs.getString(4), rs.getInt(5), rs.getBoolean(6))) : Optional.empty();
+                return rs.next()
+                        ? Optional.of(new PatientInfo(
+                                ZoneId.of(rs.getString(1)),
+                                rs.getObject(2, Double.class),
+                                rs.getObject(3, UUID.class),
+                                rs.getString(4),
+                                rs.getInt(5),
+                                rs.getBoolean(6)))
+                        : Optional.empty();
             }
         }
     }
@@ -78,7 +85,8 @@ final class DayScoreRepository {
             throws SQLException {
         Map<String, Long> out = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("select a.device_id, sum(a.samples) from accel_batch a "
-                + "join device d on d.id = a.device_id where d.patient_id = ? and a.device_id <> ? " + overlaps("a", "patient")
+                + "join device d on d.id = a.device_id where d.patient_id = ? and a.device_id <> ? "
+                + overlaps("a", "patient")
                 + " group by a.device_id")) {
             ps.setObject(1, patientId);
             ps.setString(2, except);
@@ -105,7 +113,8 @@ final class DayScoreRepository {
             ps.setObject(1, patientId);
             bindRange(ps, 2, patientId, from, to);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new SourceDevice(rs.getString(1), rs.getString(2), rs.getDouble(3)))
+                return rs.next()
+                        ? Optional.of(new SourceDevice(rs.getString(1), rs.getString(2), rs.getDouble(3)))
                         : Optional.empty();
             }
         }
@@ -124,11 +133,13 @@ final class DayScoreRepository {
      * As {@link #batches}, only those after the batch {@code after} in (start, seq) order, all of
      * them when it is null.
      */
-    void batchesAfter(Connection c, String deviceId, Instant from, Instant to, LiveDays.Open after,
-            Consumer<RawBatch> each) throws SQLException {
+    void batchesAfter(
+            Connection c, String deviceId, Instant from, Instant to, LiveDays.Open after, Consumer<RawBatch> each)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "select a.seq, a.start_at, a.rate_hz, a.samples, a.encoding, a.scale, a.data from accel_batch a "
-                        + "where a.device_id = ? " + overlaps("a", "device") + (after == null ? "" : " and (a.start_at, a.seq) > (?, ?)")
+                        + "where a.device_id = ? " + overlaps("a", "device")
+                        + (after == null ? "" : " and (a.start_at, a.seq) > (?, ?)")
                         + " order by a.start_at, a.seq")) {
             ps.setFetchSize(FETCH_BATCHES);
             ps.setString(1, deviceId);
@@ -140,8 +151,14 @@ final class DayScoreRepository {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long micros = Micros.of(rs.getTimestamp(2).toInstant());
-                    each.accept(new RawBatch(rs.getLong(1), micros, rs.getDouble(3), rs.getInt(4), rs.getShort(5),
-                            rs.getDouble(6), rs.getBytes(7)));
+                    each.accept(new RawBatch(
+                            rs.getLong(1),
+                            micros,
+                            rs.getDouble(3),
+                            rs.getInt(4),
+                            rs.getShort(5),
+                            rs.getDouble(6),
+                            rs.getBytes(7)));
                 }
             }
         }
@@ -180,7 +197,8 @@ final class DayScoreRepository {
                 : "select max(ds.longest_batch_seconds) from device_stream ds join device d2 on d2.id = ds.device_id "
                         + "where d2.patient_id = ? and ds.stream = 'accel'";
         return "and " + a + ".start_at >= ?::timestamptz - (coalesce((" + longest + "), 0) + 1) * interval '1 second' "
-                + "and " + a + ".start_at < ? and " + a + ".start_at + " + a + ".samples / " + a + ".rate_hz * interval '1 second' > ?";
+                + "and " + a + ".start_at < ? and " + a + ".start_at + " + a + ".samples / " + a
+                + ".rate_hz * interval '1 second' > ?";
     }
 
     /** Binds {@link #overlaps}' four parameters from {@code first} on. */
@@ -193,8 +211,9 @@ final class DayScoreRepository {
     }
 
     /** Loading events of all the patient's devices in {@code from..to}. */
-    void loadingEvents(Connection c, UUID patientId, Instant from, Instant to, Double bodyMassKg,
-            Consumer<LoadingEvent> each) throws SQLException {
+    void loadingEvents(
+            Connection c, UUID patientId, Instant from, Instant to, Double bodyMassKg, Consumer<LoadingEvent> each)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "select e.t, e.kind, e.exercise, e.sets, e.reps, e.load_kg, e.one_rm_kg, e.peak_bw, e.cycles "
                         + "from load_event e join device d on d.id = e.device_id "
@@ -209,8 +228,13 @@ final class DayScoreRepository {
                         each.accept(new LoadingEvent.GrfPeaks(t, rs.getDouble(8), rs.getInt(9)));
                     } else {
                         Double oneRm = rs.getObject(7, Double.class);
-                        each.accept(new LoadingEvent.ResistanceSet(t, rs.getString(3), rs.getInt(4), rs.getInt(5),
-                                rs.getDouble(6), oneRm == null ? 0 : oneRm,
+                        each.accept(new LoadingEvent.ResistanceSet(
+                                t,
+                                rs.getString(3),
+                                rs.getInt(4),
+                                rs.getInt(5),
+                                rs.getDouble(6),
+                                oneRm == null ? 0 : oneRm,
                                 bodyMassKg == null ? Double.NaN : bodyMassKg));
                     }
                 }
@@ -220,7 +244,8 @@ final class DayScoreRepository {
 
     /** Removes the day's row: its raw data and events are gone (e.g. none was ever scorable). */
     void delete(Connection c, UUID patientId, LocalDate date) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("delete from day_summary where patient_id = ? and local_date = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("delete from day_summary where patient_id = ? and local_date = ?")) {
             ps.setObject(1, patientId);
             ps.setObject(2, date);
             ps.executeUpdate();
@@ -241,11 +266,23 @@ final class DayScoreRepository {
      */
     static ScoredDay row(DayScoring.Result r, Map<String, Object> source) {
         DaySummary d = r.summary();
-        return new ScoredDay(d.date(), d.wearMinutes() / 60.0, d.wearMinutes(), finite(d.enmoMeanMg()),
-                finite(d.mvpaMinutes()), new ScoredDay.BoutedMvpa(bout(d, 1), bout(d, 5), bout(d, 10)), d.steps(),
-                bands(d), atOrAbove(r.peaks()), finite(osteogenicIndex(d)),
+        return new ScoredDay(
+                d.date(),
+                d.wearMinutes() / 60.0,
+                d.wearMinutes(),
+                finite(d.enmoMeanMg()),
+                finite(d.mvpaMinutes()),
+                new ScoredDay.BoutedMvpa(bout(d, 1), bout(d, 5), bout(d, 10)),
+                d.steps(),
+                bands(d),
+                atOrAbove(r.peaks()),
+                finite(osteogenicIndex(d)),
                 finite(accelerometer(d).map(LoadingScore::dailyStressStimulus).orElse(Double.NaN)),
-                finite(d.sedentaryMinutes()), finite(r.longestSedentaryBoutMinutes()), resistanceSessions(d), null, null,
+                finite(d.sedentaryMinutes()),
+                finite(r.longestSedentaryBoutMinutes()),
+                resistanceSessions(d),
+                null,
+                null,
                 provenance(d, r, source));
     }
 
@@ -254,8 +291,11 @@ final class DayScoreRepository {
     }
 
     private static Double bout(DaySummary d, int minutes) {
-        return finite(d.mvpaBouts().stream().filter(b -> b.boutMinutes() == minutes).mapToDouble(BoutMinutes::minutes)
-                .findFirst().orElse(Double.NaN));
+        return finite(d.mvpaBouts().stream()
+                .filter(b -> b.boutMinutes() == minutes)
+                .mapToDouble(BoutMinutes::minutes)
+                .findFirst()
+                .orElse(Double.NaN));
     }
 
     private static Map<String, Integer> bands(DaySummary d) {
@@ -292,7 +332,9 @@ final class DayScoreRepository {
     }
 
     private static Optional<LoadingScore> accelerometer(DaySummary d) {
-        return d.loading().stream().filter(s -> s.source() == LoadingSource.ACCELEROMETER).findFirst();
+        return d.loading().stream()
+                .filter(s -> s.source() == LoadingSource.ACCELEROMETER)
+                .findFirst();
     }
 
     /** A session is a day with resistance sets, as adherence counts sessions by day. */

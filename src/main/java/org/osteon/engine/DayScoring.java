@@ -124,7 +124,8 @@ final class DayScoring {
             long startMillis = Math.round((runStartMicros + from * period) / 1000.0);
             scorer = new EpochScorer(rateParams(b.rateHz()), startMillis);
         }
-        dataThroughMicros = Math.max(dataThroughMicros, Math.min(dayEndMicros, Math.round(runStartMicros + to * period)));
+        dataThroughMicros =
+                Math.max(dataThroughMicros, Math.min(dayEndMicros, Math.round(runStartMicros + to * period)));
         int n = (int) (to - from);
         if (x.length < n) {
             x = new float[n];
@@ -145,13 +146,20 @@ final class DayScoring {
     Result finish() {
         endRun();
         List<DaySummary> days = summarizer.finish();
-        LocalDate date = Instant.ofEpochMilli(dayStartMicros / 1000).atZone(zone).toLocalDate();
-        DaySummary day = days.stream().filter(d -> d.date().equals(date)).findFirst().orElse(null);
+        LocalDate date =
+                Instant.ofEpochMilli(dayStartMicros / 1000).atZone(zone).toLocalDate();
+        DaySummary day =
+                days.stream().filter(d -> d.date().equals(date)).findFirst().orElse(null);
         Instant through = dataThroughMicros == Long.MIN_VALUE ? null : Micros.toInstant(dataThroughMicros);
         // Only the day's own epochs reach the summarizer, so its one profile is the day's.
         CircadianDay profile = summarizer.circadianDays().stream().findFirst().orElse(null);
-        return new Result(day, List.copyOf(tee.peaks), tee.longestSedentaryEpochs * params.epochSeconds() / 60.0, runs,
-                through, profile);
+        return new Result(
+                day,
+                List.copyOf(tee.peaks),
+                tee.longestSedentaryEpochs * params.epochSeconds() / 60.0,
+                runs,
+                through,
+                profile);
     }
 
     /**
@@ -163,8 +171,13 @@ final class DayScoring {
      *     (null when there was none): what an app or a latency measurement compares with what it sent
      * @param circadianDay the day's activity profile for the circadian metrics, null with no worn epoch
      */
-    record Result(DaySummary summary, List<Double> peaks, double longestSedentaryBoutMinutes, int runs,
-            Instant dataThrough, CircadianDay circadianDay) {}
+    record Result(
+            DaySummary summary,
+            List<Double> peaks,
+            double longestSedentaryBoutMinutes,
+            int runs,
+            Instant dataThrough,
+            CircadianDay circadianDay) {}
 
     private void startRun(RawBatch b) {
         endRun();

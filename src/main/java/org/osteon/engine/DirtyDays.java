@@ -55,8 +55,8 @@ public final class DirtyDays {
             firsts[i] = Timestamp.from(spans.get(i).first());
             lasts[i] = Timestamp.from(spans.get(i).last());
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "insert into day_dirty (patient_id, local_date, since, marked_at, min_start) "
+        try (PreparedStatement ps =
+                c.prepareStatement("insert into day_dirty (patient_id, local_date, since, marked_at, min_start) "
                         + "select d.patient_id, g.day::date, now(), now(), min(s.first_at) "
                         + "from unnest(?::text[], ?::timestamptz[], ?::timestamptz[]) as s(device_id, first_at, last_at) "
                         + "join device d on d.id = s.device_id join patient p on p.id = d.patient_id "
@@ -83,8 +83,8 @@ public final class DirtyDays {
     static List<Claim> claim(Connection c, int limit, Duration quiet, Duration maxDelay, Duration lease)
             throws SQLException {
         List<Claim> claims = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "update day_dirty t set claimed_until = now() + ?::interval from ("
+        try (PreparedStatement ps =
+                c.prepareStatement("update day_dirty t set claimed_until = now() + ?::interval from ("
                         + "select patient_id, local_date from day_dirty "
                         + "where (marked_at <= now() - ?::interval or since <= now() - ?::interval) "
                         + "and (claimed_until is null or claimed_until < now()) "
@@ -98,7 +98,10 @@ public final class DirtyDays {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Timestamp minStart = rs.getTimestamp(4);
-                    claims.add(new Claim(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class), rs.getLong(3),
+                    claims.add(new Claim(
+                            rs.getObject(1, UUID.class),
+                            rs.getObject(2, LocalDate.class),
+                            rs.getLong(3),
                             minStart == null ? null : minStart.toInstant()));
                 }
             }
@@ -130,8 +133,8 @@ public final class DirtyDays {
 
     /** Removes the mark of a day that has just been scored (under the lock of {@link #stillCurrent}). */
     static void finish(Connection c, Claim claim) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "delete from day_dirty where patient_id = ? and local_date = ? and version = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("delete from day_dirty where patient_id = ? and local_date = ? and version = ?")) {
             ps.setObject(1, claim.patientId());
             ps.setObject(2, claim.date());
             ps.setLong(3, claim.version());

@@ -21,6 +21,7 @@ final class EngineMetrics {
     static final String SCORINGS = "osteon.engine.scorings";
     /** How an open day was found still valid: by marks or by count. */
     static final String CONTINUATION_CHECKS = "osteon.engine.continuation.checks";
+
     static final String UNANNOUNCED_DAYS = "osteon.engine.unannounced.days";
     static final String LIVE_DAYS = "osteon.engine.live.days";
     static final String SCORING = "osteon.engine.scoring";
@@ -37,28 +38,47 @@ final class EngineMetrics {
 
     EngineMetrics(MeterRegistry registry, LiveDays live) {
         String days = "Claimed days by outcome: written, superseded (a batch arrived meanwhile), failed";
-        this.written = Counter.builder(DAYS).description(days).tag("outcome", "written").register(registry);
-        this.superseded = Counter.builder(DAYS).description(days).tag("outcome", "superseded").register(registry);
-        this.failed = Counter.builder(DAYS).description(days).tag("outcome", "failed").register(registry);
+        this.written = Counter.builder(DAYS)
+                .description(days)
+                .tag("outcome", "written")
+                .register(registry);
+        this.superseded = Counter.builder(DAYS)
+                .description(days)
+                .tag("outcome", "superseded")
+                .register(registry);
+        this.failed =
+                Counter.builder(DAYS).description(days).tag("outcome", "failed").register(registry);
         this.unannounced = Counter.builder(UNANNOUNCED_DAYS)
                 .description("Scored days not passed on to alerts and device progress: their consumers were too far "
                         + "behind")
                 .register(registry);
         String reads = "Scorings of a day by how its data was read: continued (only the batches after those its "
                 + "open state was fed) or from_start (the whole day)";
-        this.continued = Counter.builder(SCORINGS).description(reads).tag("read", "continued").register(registry);
-        this.fromStart = Counter.builder(SCORINGS).description(reads).tag("read", "from_start").register(registry);
+        this.continued = Counter.builder(SCORINGS)
+                .description(reads)
+                .tag("read", "continued")
+                .register(registry);
+        this.fromStart = Counter.builder(SCORINGS)
+                .description(reads)
+                .tag("read", "from_start")
+                .register(registry);
         String checks = "How an open day was found still valid: by its marks (no batch counted) or by counting its "
                 + "batches";
-        this.checkedByMarks = Counter.builder(CONTINUATION_CHECKS).description(checks).tag("by", "marks")
+        this.checkedByMarks = Counter.builder(CONTINUATION_CHECKS)
+                .description(checks)
+                .tag("by", "marks")
                 .register(registry);
-        this.checkedByCount = Counter.builder(CONTINUATION_CHECKS).description(checks).tag("by", "count")
+        this.checkedByCount = Counter.builder(CONTINUATION_CHECKS)
+                .description(checks)
+                .tag("by", "count")
                 .register(registry);
         Gauge.builder(LIVE_DAYS, live, LiveDays::size)
                 .description("Days kept open with their scoring state, to be continued by their next batches")
                 .register(registry);
-        this.scoring = Timer.builder(SCORING).description("Scoring one day, read to commit")
-                .publishPercentileHistogram().register(registry);
+        this.scoring = Timer.builder(SCORING)
+                .description("Scoring one day, read to commit")
+                .publishPercentileHistogram()
+                .register(registry);
     }
 
     /** A claimed day scored and committed: its row written, or superseded by a batch that arrived meanwhile. */

@@ -34,10 +34,12 @@ final class LiveDays {
         final DayScoring day;
         /** Batches fed, all those of the day up to and including the last (in start, seq order). */
         long batches;
+
         long lastStartMicros = Long.MIN_VALUE;
         long lastSeq = Long.MIN_VALUE;
         /** Samples fed, and batches fed per rate: what chose the device and its rate. */
         long samples;
+
         final Map<Double, Long> batchesByRate = new TreeMap<>();
         /** The scoring that last wrote the day's row from this state (null: none yet). */
         UUID writtenBy;
@@ -64,7 +66,9 @@ final class LiveDays {
          * Otherwise the day's batches must be counted to tell.
          */
         boolean onlyLaterBatchesSince(UUID rowWrittenBy, Instant minStartMarked) {
-            return writtenBy != null && writtenBy.equals(rowWrittenBy) && minStartMarked != null
+            return writtenBy != null
+                    && writtenBy.equals(rowWrittenBy)
+                    && minStartMarked != null
                     && Micros.of(minStartMarked) > lastStartMicros;
         }
 

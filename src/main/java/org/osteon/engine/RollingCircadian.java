@@ -45,6 +45,7 @@ final class RollingCircadian {
      * cut points (the binarising threshold) and CircadianParams are the same for every day.
      */
     static final ScoringParams PARAMS = ScoringEngine.paramsFor(Optional.empty());
+
     private static final String VERSION = "1";
     /** First key of the advisory lock; the second is the patient's. */
     private static final int LOCK_SPACE = 0x0C1C_7D00;
@@ -77,7 +78,8 @@ final class RollingCircadian {
      * @param day the day's profile; empty when it had no worn epoch
      */
     void dayWritten(Connection c, UUID patientId, LocalDate date, Optional<CircadianDay> day) throws SQLException {
-        TreeMap<LocalDate, Row> rows = rows(c, patientId, date.minusDays(WINDOW_DAYS - 1), date.plusDays(WINDOW_DAYS - 1));
+        TreeMap<LocalDate, Row> rows =
+                rows(c, patientId, date.minusDays(WINDOW_DAYS - 1), date.plusDays(WINDOW_DAYS - 1));
         // Read before the day's own write, so that one statement writes all of the day: its new
         // profile stands in for the stored one. Without a row (nothing scorable) it has none.
         Row written = rows.get(date);
@@ -89,13 +91,20 @@ final class RollingCircadian {
                 continue;
             }
             List<CircadianDay> window = new ArrayList<>();
-            for (Row r : rows.subMap(row.date.minusDays(WINDOW_DAYS - 1), true, row.date, true).values()) {
+            for (Row r : rows.subMap(row.date.minusDays(WINDOW_DAYS - 1), true, row.date, true)
+                    .values()) {
                 r.profile.ifPresent(window::add);
             }
             Optional<Circadian> rolling = CircadianAnalyzer.combine(PARAMS, window);
-            Double ra = rolling.map(Circadian::relativeAmplitude).map(RollingCircadian::finite).orElse(null);
-            Double is = rolling.map(Circadian::interdailyStability).map(RollingCircadian::finite).orElse(null);
-            Double iv = rolling.map(Circadian::intradailyVariability).map(RollingCircadian::finite).orElse(null);
+            Double ra = rolling.map(Circadian::relativeAmplitude)
+                    .map(RollingCircadian::finite)
+                    .orElse(null);
+            Double is = rolling.map(Circadian::interdailyStability)
+                    .map(RollingCircadian::finite)
+                    .orElse(null);
+            Double iv = rolling.map(Circadian::intradailyVariability)
+                    .map(RollingCircadian::finite)
+                    .orElse(null);
             if (row.date.equals(date)) {
                 // The day itself: its profile, own RA and rolling values in one write.
                 writeDay(c, patientId, date, day, ra, is, iv, rollingProvenance(window, rolling));
@@ -109,8 +118,8 @@ final class RollingCircadian {
         }
     }
 
-    private record Row(LocalDate date, Optional<CircadianDay> profile, Double ra, Double is, Double iv,
-            Instant dataThrough) {}
+    private record Row(
+            LocalDate date, Optional<CircadianDay> profile, Double ra, Double is, Double iv, Instant dataThrough) {}
 
     /** The rows of {@code from..to} with their profiles and current rolling values, in one query. */
     private static TreeMap<LocalDate, Row> rows(Connection c, UUID patientId, LocalDate from, LocalDate to)
@@ -126,20 +135,40 @@ final class RollingCircadian {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     LocalDate date = rs.getObject(1, LocalDate.class);
-                    Optional<CircadianDay> profile = rs.getArray(2) == null ? Optional.empty()
-                            : Optional.of(new CircadianDay(date, doubles(rs.getArray(2)), ints(rs.getArray(3)),
-                                    doubles(rs.getArray(4)), ints(rs.getArray(5))));
+                    Optional<CircadianDay> profile = rs.getArray(2) == null
+                            ? Optional.empty()
+                            : Optional.of(new CircadianDay(
+                                    date,
+                                    doubles(rs.getArray(2)),
+                                    ints(rs.getArray(3)),
+                                    doubles(rs.getArray(4)),
+                                    ints(rs.getArray(5))));
                     String through = rs.getString(9);
-                    rows.put(date, new Row(date, profile, rs.getObject(6, Double.class), rs.getObject(7, Double.class),
-                            rs.getObject(8, Double.class), through == null ? null : Instant.parse(through)));
+                    rows.put(
+                            date,
+                            new Row(
+                                    date,
+                                    profile,
+                                    rs.getObject(6, Double.class),
+                                    rs.getObject(7, Double.class),
+                                    rs.getObject(8, Double.class),
+                                    through == null ? null : Instant.parse(through)));
                 }
             }
         }
         return rows;
     }
 
-    private void writeDay(Connection c, UUID patientId, LocalDate date, Optional<CircadianDay> day, Double rollingRa,
-            Double rollingIs, Double rollingIv, Map<String, Object> rollingProvenance) throws SQLException {
+    private void writeDay(
+            Connection c,
+            UUID patientId,
+            LocalDate date,
+            Optional<CircadianDay> day,
+            Double rollingRa,
+            Double rollingIs,
+            Double rollingIv,
+            Map<String, Object> rollingProvenance)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("update day_summary set circadian_hour_sums = ?, "
                 + "circadian_hour_epochs = ?, circadian_bin_sums = ?, circadian_bin_epochs = ?, relative_amplitude = ?, "
                 + "rolling7_ra = ?, rolling7_is = ?, rolling7_iv = ?, "
@@ -175,8 +204,15 @@ final class RollingCircadian {
         }
     }
 
-    private void writeRolling(Connection c, UUID patientId, LocalDate date, Double ra, Double is, Double iv,
-            Map<String, Object> provenance) throws SQLException {
+    private void writeRolling(
+            Connection c,
+            UUID patientId,
+            LocalDate date,
+            Double ra,
+            Double is,
+            Double iv,
+            Map<String, Object> provenance)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("update day_summary set rolling7_ra = ?, rolling7_is = ?, "
                 + "rolling7_iv = ?, provenance = provenance || jsonb_build_object('rolling7', ?::jsonb) "
                 + "where patient_id = ? and local_date = ?")) {

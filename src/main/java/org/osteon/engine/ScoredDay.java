@@ -56,10 +56,11 @@ public record ScoredDay(
         Map<String, Object> provenance) {
 
     /** The row's columns, for {@link #read}: append {@code where ...} (the table is not aliased). */
-    public static final String SELECT = "select local_date, wear_minutes, enmo_mg, mvpa_minutes, mvpa_bouted_1_minutes, "
-            + "mvpa_bouted_5_minutes, mvpa_bouted_10_minutes, steps, impacts_by_band, impacts_at_or_above, "
-            + "osteogenic_index, daily_stress_stimulus, sedentary_minutes, longest_sedentary_bout_minutes, "
-            + "resistance_sessions, relative_amplitude, rolling7_ra, rolling7_is, rolling7_iv, provenance from day_summary";
+    public static final String SELECT =
+            "select local_date, wear_minutes, enmo_mg, mvpa_minutes, mvpa_bouted_1_minutes, "
+                    + "mvpa_bouted_5_minutes, mvpa_bouted_10_minutes, steps, impacts_by_band, impacts_at_or_above, "
+                    + "osteogenic_index, daily_stress_stimulus, sedentary_minutes, longest_sedentary_bout_minutes, "
+                    + "resistance_sessions, relative_amplitude, rolling7_ra, rolling7_is, rolling7_iv, provenance from day_summary";
 
     private static final TypeReference<Map<String, Integer>> COUNTS = new TypeReference<>() {};
 
@@ -80,17 +81,28 @@ public record ScoredDay(
     /** The day of a row selected by {@link #SELECT}. */
     public static ScoredDay read(ResultSet rs, ObjectMapper json) throws SQLException {
         double wearMinutes = rs.getDouble("wear_minutes");
-        return new ScoredDay(rs.getObject("local_date", LocalDate.class), wearMinutes / 60.0, wearMinutes,
-                rs.getObject("enmo_mg", Double.class), rs.getObject("mvpa_minutes", Double.class),
-                new BoutedMvpa(rs.getObject("mvpa_bouted_1_minutes", Double.class),
+        return new ScoredDay(
+                rs.getObject("local_date", LocalDate.class),
+                wearMinutes / 60.0,
+                wearMinutes,
+                rs.getObject("enmo_mg", Double.class),
+                rs.getObject("mvpa_minutes", Double.class),
+                new BoutedMvpa(
+                        rs.getObject("mvpa_bouted_1_minutes", Double.class),
                         rs.getObject("mvpa_bouted_5_minutes", Double.class),
                         rs.getObject("mvpa_bouted_10_minutes", Double.class)),
-                rs.getObject("steps", Integer.class), Json.read(json, rs.getString("impacts_by_band"), COUNTS, "day_summary.impacts_by_band"),
-                Json.read(json, rs.getString("impacts_at_or_above"), COUNTS, "day_summary.impacts_at_or_above"), rs.getObject("osteogenic_index", Double.class),
-                rs.getObject("daily_stress_stimulus", Double.class), rs.getObject("sedentary_minutes", Double.class),
+                rs.getObject("steps", Integer.class),
+                Json.read(json, rs.getString("impacts_by_band"), COUNTS, "day_summary.impacts_by_band"),
+                Json.read(json, rs.getString("impacts_at_or_above"), COUNTS, "day_summary.impacts_at_or_above"),
+                rs.getObject("osteogenic_index", Double.class),
+                rs.getObject("daily_stress_stimulus", Double.class),
+                rs.getObject("sedentary_minutes", Double.class),
                 rs.getObject("longest_sedentary_bout_minutes", Double.class),
-                rs.getObject("resistance_sessions", Integer.class), rs.getObject("relative_amplitude", Double.class),
-                new Rolling7(rs.getObject("rolling7_ra", Double.class), rs.getObject("rolling7_is", Double.class),
+                rs.getObject("resistance_sessions", Integer.class),
+                rs.getObject("relative_amplitude", Double.class),
+                new Rolling7(
+                        rs.getObject("rolling7_ra", Double.class),
+                        rs.getObject("rolling7_is", Double.class),
                         rs.getObject("rolling7_iv", Double.class)),
                 Json.read(json, rs.getString("provenance"), Json.OBJECT, "day_summary.provenance"));
     }
@@ -111,7 +123,9 @@ public record ScoredDay(
         columns.put("mvpa_bouted_10_minutes", mvpaBoutedMinutes.min10());
         columns.put("steps", steps);
         columns.put("impacts_by_band", new Jsonb(Json.write(json, impactsByBand, "day_summary.impacts_by_band")));
-        columns.put("impacts_at_or_above", new Jsonb(Json.write(json, impactsAtOrAbove, "day_summary.impacts_at_or_above")));
+        columns.put(
+                "impacts_at_or_above",
+                new Jsonb(Json.write(json, impactsAtOrAbove, "day_summary.impacts_at_or_above")));
         columns.put("osteogenic_index", osteogenicIndex);
         columns.put("daily_stress_stimulus", dailyStressStimulus);
         columns.put("sedentary_minutes", sedentaryMinutes);
@@ -120,10 +134,13 @@ public record ScoredDay(
         columns.put("provenance", new Jsonb(Json.write(json, provenance, "day_summary.provenance")));
         columns.put("scoring_id", scoringId);
         String names = String.join(", ", columns.keySet());
-        String values = columns.values().stream().map(v -> v instanceof Jsonb ? "?::jsonb" : "?")
+        String values = columns.values().stream()
+                .map(v -> v instanceof Jsonb ? "?::jsonb" : "?")
                 .collect(Collectors.joining(", "));
-        String updates = columns.keySet().stream().filter(n -> !n.equals("patient_id") && !n.equals("local_date"))
-                .map(n -> n + " = excluded." + n).collect(Collectors.joining(", "));
+        String updates = columns.keySet().stream()
+                .filter(n -> !n.equals("patient_id") && !n.equals("local_date"))
+                .map(n -> n + " = excluded." + n)
+                .collect(Collectors.joining(", "));
         try (PreparedStatement ps = c.prepareStatement("insert into day_summary (" + names + ", computed_at) values ("
                 + values + ", now()) on conflict (patient_id, local_date) do update set " + updates
                 + ", computed_at = excluded.computed_at")) {
@@ -151,13 +168,31 @@ public record ScoredDay(
      * are whole already. Adherence and alerts compute from the stored values, not from these.
      */
     public ScoredDay shown() {
-        return new ScoredDay(date, round(wearHours, 2), wearMinutes, round(enmoMg, 2), round(mvpaMinutes, 2),
-                mvpaBoutedMinutes == null ? null : new BoutedMvpa(round(mvpaBoutedMinutes.min1(), 2),
-                        round(mvpaBoutedMinutes.min5(), 2), round(mvpaBoutedMinutes.min10(), 2)),
-                steps, impactsByBand, impactsAtOrAbove, round(osteogenicIndex, 3), round(dailyStressStimulus, 3),
-                round(sedentaryMinutes, 2), round(longestSedentaryBoutMinutes, 2), resistanceSessions,
-                round(relativeAmplitude, 3), rolling7d == null ? null : new Rolling7(round(rolling7d.ra(), 3),
-                        round(rolling7d.is(), 3), round(rolling7d.iv(), 3)), provenance);
+        return new ScoredDay(
+                date,
+                round(wearHours, 2),
+                wearMinutes,
+                round(enmoMg, 2),
+                round(mvpaMinutes, 2),
+                mvpaBoutedMinutes == null
+                        ? null
+                        : new BoutedMvpa(
+                                round(mvpaBoutedMinutes.min1(), 2),
+                                round(mvpaBoutedMinutes.min5(), 2),
+                                round(mvpaBoutedMinutes.min10(), 2)),
+                steps,
+                impactsByBand,
+                impactsAtOrAbove,
+                round(osteogenicIndex, 3),
+                round(dailyStressStimulus, 3),
+                round(sedentaryMinutes, 2),
+                round(longestSedentaryBoutMinutes, 2),
+                resistanceSessions,
+                round(relativeAmplitude, 3),
+                rolling7d == null
+                        ? null
+                        : new Rolling7(round(rolling7d.ra(), 3), round(rolling7d.is(), 3), round(rolling7d.iv(), 3)),
+                provenance);
     }
 
     private static Double round(Double v, int decimals) {

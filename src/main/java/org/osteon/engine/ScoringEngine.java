@@ -5,8 +5,8 @@ import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.reactive.messaging.annotations.Broadcast;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -159,7 +159,10 @@ public class ScoringEngine {
                 metrics.scored(current, System.nanoTime() - started);
                 if (current) {
                     announce(claim);
-                    LOG.debugf("Scored patient %s day %s in %d ms", claim.patientId(), claim.date(),
+                    LOG.debugf(
+                            "Scored patient %s day %s in %d ms",
+                            claim.patientId(),
+                            claim.date(),
                             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
                 }
             } catch (SQLException | RuntimeException e) {
@@ -168,7 +171,11 @@ public class ScoringEngine {
             }
         } catch (SQLException | RuntimeException e) {
             metrics.failed();
-            LOG.warnf(e, "Scoring patient %s day %s failed; it is retried after %s", claim.patientId(), claim.date(),
+            LOG.warnf(
+                    e,
+                    "Scoring patient %s day %s failed; it is retried after %s",
+                    claim.patientId(),
+                    claim.date(),
                     config.lease());
         }
     }
@@ -189,8 +196,9 @@ public class ScoringEngine {
             scored.send(new DayScored(claim.patientId(), claim.date()));
         } catch (RuntimeException e) {
             metrics.unannounced();
-            LOG.debugf("Patient %s day %s was not announced (%s); the day itself is stored", claim.patientId(),
-                    claim.date(), e.getMessage());
+            LOG.debugf(
+                    "Patient %s day %s was not announced (%s); the day itself is stored",
+                    claim.patientId(), claim.date(), e.getMessage());
         }
     }
 
@@ -202,8 +210,8 @@ public class ScoringEngine {
 
     private Scored scoreIn(Connection c, Claim claim) throws SQLException {
         LiveDays.Open open = live.take(claim.patientId(), claim.date());
-        Optional<PatientInfo> patient = repository.patient(c, claim.patientId(), claim.date(),
-                open == null ? null : open.deviceId);
+        Optional<PatientInfo> patient =
+                repository.patient(c, claim.patientId(), claim.date(), open == null ? null : open.deviceId);
         if (patient.isEmpty()) {
             return new Scored(false, null);
         }
@@ -230,7 +238,8 @@ public class ScoringEngine {
         }
         List<LoadingEvent> events = new ArrayList<>();
         if (patient.get().loadingEvents()) {
-            repository.loadingEvents(c, claim.patientId(), from, to, patient.get().bodyMassKg(), events::add);
+            repository.loadingEvents(
+                    c, claim.patientId(), from, to, patient.get().bodyMassKg(), events::add);
         }
         DayScoring day = open != null ? open.day : new DayScoring(params, zone, claim.date());
         DayScoring.Result result = day.resultWith(events);
@@ -261,8 +270,9 @@ public class ScoringEngine {
      * placement changed). Cheap in the common case: when the row is still the one this state
      * wrote and every batch marked since starts later, nothing is counted.
      */
-    private LiveDays.Open continued(Connection c, Claim claim, LiveDays.Open open, PatientInfo patient, Instant from,
-            Instant to) throws SQLException {
+    private LiveDays.Open continued(
+            Connection c, Claim claim, LiveDays.Open open, PatientInfo patient, Instant from, Instant to)
+            throws SQLException {
         if (open.onlyLaterBatchesSince(patient.scoringId(), claim.minStart())) {
             metrics.checkedByMarks();
         } else {
@@ -273,7 +283,8 @@ public class ScoringEngine {
         }
         repository.batchesAfter(c, open.deviceId, from, to, open, open::accept);
         Map<String, Long> others = patient.devices() > 1
-                ? repository.otherDevicesSamples(c, claim.patientId(), open.deviceId, from, to) : Map.of();
+                ? repository.otherDevicesSamples(c, claim.patientId(), open.deviceId, from, to)
+                : Map.of();
         boolean source = open.stillSource(others, patient.openPlacement());
         return source ? open : null;
     }

@@ -10,8 +10,18 @@ import java.time.Instant;
  * @param encoding 1 = int16 counts with {@code scale} LSB per g; 2 = float32 g
  */
 public record AccelBatch(
-        long seq, Instant start, double rateHz, int samples, short encoding, double scale, byte[] data,
-        double maxAbsG, String maxAbsField, String claimedDeviceId, byte[] contentHash) implements DecodedBatch {
+        long seq,
+        Instant start,
+        double rateHz,
+        int samples,
+        short encoding,
+        double scale,
+        byte[] data,
+        double maxAbsG,
+        String maxAbsField,
+        String claimedDeviceId,
+        byte[] contentHash)
+        implements DecodedBatch {
 
     public static final short INT16 = 1;
     public static final short FLOAT32 = 2;

@@ -72,8 +72,10 @@ public final class AccelJsonDecoder {
             }
             return build(seq, start, rate, lengths, deviceId, now);
         } catch (JsonParseException e) {
-            throw Rejection.of(MALFORMED, "payload: malformed JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr());
+            throw Rejection.of(
+                    MALFORMED,
+                    "payload: malformed JSON at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr());
         } catch (IOException e) {
             throw Rejection.of(MALFORMED, "payload: unreadable JSON");
         }
@@ -84,8 +86,9 @@ public final class AccelJsonDecoder {
         int n = lengths[0];
         if (lengths[1] != n || lengths[2] != n) {
             String other = lengths[1] != n ? "y" : "z";
-            throw Rejection.of(UNEQUAL_LENGTH, other + ": has " + (lengths[1] != n ? lengths[1] : lengths[2])
-                    + " samples but x has " + n);
+            throw Rejection.of(
+                    UNEQUAL_LENGTH,
+                    other + ": has " + (lengths[1] != n ? lengths[1] : lengths[2]) + " samples but x has " + n);
         }
         if (n == 0) {
             throw Rejection.of(EMPTY, "x: must hold at least one sample");

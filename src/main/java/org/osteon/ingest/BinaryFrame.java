@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 public final class BinaryFrame {
     /** "OSTB": no JSON text can start with it, so the topic carries both forms. */
     public static final byte[] MAGIC = {'O', 'S', 'T', 'B'};
+
     public static final int VERSION = 1;
     public static final int HEADER_BYTES = 36;
     /** Axis blocks are n int16 values each. */
@@ -31,7 +32,10 @@ public final class BinaryFrame {
     }
 
     public static boolean isFrame(byte[] payload) {
-        return payload.length >= 4 && payload[0] == MAGIC[0] && payload[1] == MAGIC[1] && payload[2] == MAGIC[2]
+        return payload.length >= 4
+                && payload[0] == MAGIC[0]
+                && payload[1] == MAGIC[1]
+                && payload[2] == MAGIC[2]
                 && payload[3] == MAGIC[3];
     }
 
@@ -92,8 +96,10 @@ public final class BinaryFrame {
 
     private void readPlain(ByteBuffer b, int n) throws Rejection.Exception {
         if (b.remaining() < 6L * n) {
-            throw Rejection.of(MALFORMED, "frame: truncated, " + n + " samples need " + 6L * n + " bytes of blocks, "
-                    + b.remaining() + " present");
+            throw Rejection.of(
+                    MALFORMED,
+                    "frame: truncated, " + n + " samples need " + 6L * n + " bytes of blocks, " + b.remaining()
+                            + " present");
         }
         for (int a = 0; a < 3; a++) {
             b.asShortBuffer().get(axes[a], 0, n);
@@ -150,8 +156,8 @@ public final class BinaryFrame {
         }
         byte[] bytes = data.array();
         byte[] hash = ContentHash.accel(seq, start, rate, AccelBatch.INT16, scale, bytes);
-        return new AccelBatch(seq, start, rate, n, AccelBatch.INT16, scale, bytes, maxAbs / scale, maxField, null,
-                hash);
+        return new AccelBatch(
+                seq, start, rate, n, AccelBatch.INT16, scale, bytes, maxAbs / scale, maxField, null, hash);
     }
 
     private void ensureCapacity(int n) {
@@ -170,8 +176,15 @@ public final class BinaryFrame {
         int n = counts[0].length;
         ByteBuffer b = ByteBuffer.allocate(HEADER_BYTES + (encoding == PLAIN ? 6 * n : 3 * (2 + 3 * n)))
                 .order(ByteOrder.LITTLE_ENDIAN);
-        b.put(MAGIC).put((byte) VERSION).put((byte) encoding).putShort((short) 0).putLong(seq)
-                .putLong(ChronoUnit.MICROS.between(Instant.EPOCH, start)).putFloat(rateHz).putFloat(scale).putInt(n);
+        b.put(MAGIC)
+                .put((byte) VERSION)
+                .put((byte) encoding)
+                .putShort((short) 0)
+                .putLong(seq)
+                .putLong(ChronoUnit.MICROS.between(Instant.EPOCH, start))
+                .putFloat(rateHz)
+                .putFloat(scale)
+                .putInt(n);
         for (short[] axis : counts) {
             if (encoding == PLAIN) {
                 for (short s : axis) {

@@ -22,7 +22,10 @@ public class BrokerReadinessCheck implements HealthCheck {
     public HealthCheckResponse call() {
         int losses = client.recentConnectionLosses();
         boolean up = !client.isEnabled() || (client.isConnected() && losses < MqttIngestClient.FLAPPING_LOSSES);
-        return HealthCheckResponse.named("mqtt-broker").status(up).withData("enabled", client.isEnabled())
-                .withData("connectionLossesLast3Minutes", losses).build();
+        return HealthCheckResponse.named("mqtt-broker")
+                .status(up)
+                .withData("enabled", client.isEnabled())
+                .withData("connectionLossesLast3Minutes", losses)
+                .build();
     }
 }

@@ -23,8 +23,13 @@ final class ContentHash {
     static byte[] accel(long seq, Instant start, double rate, short encoding, double scale, byte[] data) {
         MessageDigest md = sha256();
         ByteBuffer head = ByteBuffer.allocate(48);
-        head.put((byte) 'A').putLong(seq).putLong(start.getEpochSecond()).putInt(start.getNano())
-                .putDouble(rate).putShort(encoding).putDouble(scale);
+        head.put((byte) 'A')
+                .putLong(seq)
+                .putLong(start.getEpochSecond())
+                .putInt(start.getNano())
+                .putDouble(rate)
+                .putShort(encoding)
+                .putDouble(scale);
         md.update(head.array(), 0, head.position());
         md.update(data);
         return md.digest();

@@ -26,8 +26,8 @@ final class DeviceDirectory {
     }
 
     /** What ingest checks of a device. */
-    record DeviceInfo(String id, UUID patientId, double rangeG, Instant registeredAt, Instant dataFrom,
-            Instant revokedAt) {}
+    record DeviceInfo(
+            String id, UUID patientId, double rangeG, Instant registeredAt, Instant dataFrom, Instant revokedAt) {}
 
     private record Entry(DeviceInfo info, long loadedNanos) {}
 
@@ -54,8 +54,12 @@ final class DeviceDirectory {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     java.sql.Timestamp revoked = rs.getTimestamp(6);
-                    DeviceInfo info = new DeviceInfo(rs.getString(1), rs.getObject(2, UUID.class), rs.getDouble(3),
-                            rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(),
+                    DeviceInfo info = new DeviceInfo(
+                            rs.getString(1),
+                            rs.getObject(2, UUID.class),
+                            rs.getDouble(3),
+                            rs.getTimestamp(4).toInstant(),
+                            rs.getTimestamp(5).toInstant(),
                             revoked == null ? null : revoked.toInstant());
                     cache.put(info.id(), new Entry(info, now));
                     found.put(info.id(), info);

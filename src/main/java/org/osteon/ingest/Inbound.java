@@ -9,6 +9,7 @@ final class Inbound {
     final Stream stream;
     /** The MQTT connection the message came on: its acknowledgement can only go back there. */
     final Object connection;
+
     final int messageId;
     final int qos;
     final byte[] payload;
@@ -18,8 +19,17 @@ final class Inbound {
     /** The seq the payload gave, even when it was refused; null when none could be read. */
     final Long seq;
 
-    private Inbound(String deviceId, Stream stream, Object connection, int messageId, int qos, byte[] payload, long arrivedNanos,
-            DecodedBatch batch, Rejection decodeRejection, Long seq) {
+    private Inbound(
+            String deviceId,
+            Stream stream,
+            Object connection,
+            int messageId,
+            int qos,
+            byte[] payload,
+            long arrivedNanos,
+            DecodedBatch batch,
+            Rejection decodeRejection,
+            Long seq) {
         this.deviceId = deviceId;
         this.stream = stream;
         this.connection = connection;
@@ -32,16 +42,29 @@ final class Inbound {
         this.seq = seq;
     }
 
-    static Inbound decoded(DeviceTopics.Address a, Object connection, int messageId, int qos, byte[] payload, long arrivedNanos,
+    static Inbound decoded(
+            DeviceTopics.Address a,
+            Object connection,
+            int messageId,
+            int qos,
+            byte[] payload,
+            long arrivedNanos,
             DecodedBatch batch) {
-        return new Inbound(a.deviceId(), a.stream(), connection, messageId, qos, payload, arrivedNanos, batch, null,
-                batch.seq());
+        return new Inbound(
+                a.deviceId(), a.stream(), connection, messageId, qos, payload, arrivedNanos, batch, null, batch.seq());
     }
 
-    static Inbound refused(DeviceTopics.Address a, Object connection, int messageId, int qos, byte[] payload, long arrivedNanos,
-            Rejection rejection, Long seq) {
-        return new Inbound(a.deviceId(), a.stream(), connection, messageId, qos, payload, arrivedNanos, null,
-                rejection, seq);
+    static Inbound refused(
+            DeviceTopics.Address a,
+            Object connection,
+            int messageId,
+            int qos,
+            byte[] payload,
+            long arrivedNanos,
+            Rejection rejection,
+            Long seq) {
+        return new Inbound(
+                a.deviceId(), a.stream(), connection, messageId, qos, payload, arrivedNanos, null, rejection, seq);
     }
 
     long weight() {
@@ -67,7 +90,9 @@ final class Inbound {
 
     /** Receipt status, as the contract spells it. */
     enum Status {
-        ACCEPTED, DUPLICATE, REJECTED;
+        ACCEPTED,
+        DUPLICATE,
+        REJECTED;
 
         String wireName() {
             return name().toLowerCase(java.util.Locale.ROOT);

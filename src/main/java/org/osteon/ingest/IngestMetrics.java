@@ -32,13 +32,17 @@ final class IngestMetrics {
                 .maximumExpectedValue(Duration.ofSeconds(60))
                 .register(registry);
         this.groupSize = DistributionSummary.builder("osteon.ingest.write.group.messages")
-                .description("Messages stored per transaction").register(registry);
+                .description("Messages stored per transaction")
+                .register(registry);
         this.transaction = Timer.builder("osteon.ingest.write.transaction")
-                .description("Time from the start of a write transaction to its commit").register(registry);
+                .description("Time from the start of a write transaction to its commit")
+                .register(registry);
         Gauge.builder("osteon.ingest.queue.messages", queue, IntakeQueue::size)
-                .description("Messages received and not yet committed").register(registry);
+                .description("Messages received and not yet committed")
+                .register(registry);
         Gauge.builder("osteon.ingest.queue.bytes", queue, IntakeQueue::bytes)
-                .description("Decoded bytes received and not yet committed").register(registry);
+                .description("Decoded bytes received and not yet committed")
+                .register(registry);
         Gauge.builder("osteon.ingest.writer.stalled", writer, w -> w.stalled() ? 1 : 0)
                 .description("1 while the writer has kept failing to commit past osteon.ingest.writer-stall-after")
                 .register(registry);
@@ -53,7 +57,8 @@ final class IngestMetrics {
     /** Connections the receiving link lost; a rate of several a minute means it is being killed. */
     void connectionLosses(MqttLink link) {
         FunctionCounter.builder("osteon.ingest.connection.losses", link, MqttLink::losses)
-                .description("Connections to the broker that the receiving link lost").register(registry);
+                .description("Connections to the broker that the receiving link lost")
+                .register(registry);
     }
 
     void record(Inbound m, Outcome o, long committedNanos) {
@@ -73,12 +78,16 @@ final class IngestMetrics {
     }
 
     private Counter counter(String name, String stream, String outcome, String reason) {
-        return counters.computeIfAbsent(name + '|' + stream + '|' + outcome + '|' + reason,
+        return counters.computeIfAbsent(
+                name + '|' + stream + '|' + outcome + '|' + reason,
                 k -> Counter.builder(name)
-                        .description(name.endsWith("samples")
-                                ? "Samples (accelerometer) or events (loading) by outcome"
-                                : "Batches by outcome")
-                        .tag("stream", stream).tag("outcome", outcome).tag("reason", reason)
+                        .description(
+                                name.endsWith("samples")
+                                        ? "Samples (accelerometer) or events (loading) by outcome"
+                                        : "Batches by outcome")
+                        .tag("stream", stream)
+                        .tag("outcome", outcome)
+                        .tag("reason", reason)
                         .register(registry));
     }
 }

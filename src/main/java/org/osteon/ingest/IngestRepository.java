@@ -71,7 +71,8 @@ final class IngestRepository {
 
     /** The key in the first three columns: device, stream, seq. */
     private static BatchKey keyOf(ResultSet rs) throws SQLException {
-        return new BatchKey(rs.getString(1), Stream.fromWireName(rs.getString(2)).orElseThrow(), rs.getLong(3));
+        return new BatchKey(
+                rs.getString(1), Stream.fromWireName(rs.getString(2)).orElseThrow(), rs.getLong(3));
     }
 
     /** The stored content hashes of batches that already existed. */
@@ -80,8 +81,8 @@ final class IngestRepository {
         if (keys.isEmpty()) {
             return out;
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "select b.device_id, b.stream, b.seq, b.content_hash from ingest_batch b "
+        try (PreparedStatement ps =
+                c.prepareStatement("select b.device_id, b.stream, b.seq, b.content_hash from ingest_batch b "
                         + "join unnest(?::text[], ?::text[], ?::bigint[]) as k(d, s, q) "
                         + "on b.device_id = k.d and b.stream = k.s and b.seq = k.q")) {
             setKeys(c, ps, keys);
@@ -156,8 +157,8 @@ final class IngestRepository {
     }
 
     /** A rejection to record; the payload itself is never stored. */
-    record RejectionRow(String deviceId, Stream stream, Long seq, Rejection rejection, int payloadBytes,
-            byte[] payloadSha256) {}
+    record RejectionRow(
+            String deviceId, Stream stream, Long seq, Rejection rejection, int payloadBytes, byte[] payloadSha256) {}
 
     static void insertRejections(Connection c, List<RejectionRow> rows) throws SQLException {
         if (rows.isEmpty()) {

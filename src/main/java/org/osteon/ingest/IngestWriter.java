@@ -15,13 +15,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
+import org.osteon.common.Text;
 import org.osteon.engine.DirtyDays;
 import org.osteon.ingest.DeviceDirectory.DeviceInfo;
 import org.osteon.ingest.Inbound.BatchKey;
 import org.osteon.ingest.Inbound.Outcome;
 import org.osteon.ingest.IngestRepository.RejectionRow;
 import org.osteon.ingest.IngestRepository.Totals;
-import org.osteon.common.Text;
 
 /**
  * The single writer: takes a group of messages from the intake queue, decides each one's
@@ -50,7 +50,11 @@ final class IngestWriter implements Runnable {
     private volatile boolean stopping;
     private volatile long stopDeadlineNanos = Long.MAX_VALUE;
 
-    IngestWriter(IntakeQueue queue, DataSource dataSource, DeviceDirectory directory, Completion completion,
+    IngestWriter(
+            IntakeQueue queue,
+            DataSource dataSource,
+            DeviceDirectory directory,
+            Completion completion,
             IngestConfig config) {
         this.queue = queue;
         this.dataSource = dataSource;
@@ -74,8 +78,11 @@ final class IngestWriter implements Runnable {
     public void run() {
         try {
             while (!(stopping && queue.size() == 0) && System.nanoTime() < stopDeadlineNanos) {
-                List<Inbound> group = queue.take(config.writeBatchMessages(), config.writeBatchBytes(),
-                        200_000_000L, config.writeLinger().toNanos());
+                List<Inbound> group = queue.take(
+                        config.writeBatchMessages(),
+                        config.writeBatchBytes(),
+                        200_000_000L,
+                        config.writeLinger().toNanos());
                 if (group.isEmpty()) {
                     continue;
                 }
@@ -89,7 +96,8 @@ final class IngestWriter implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            LOG.error("Ingest writer stopped by an unexpected failure; unacknowledged messages will be re-delivered", e);
+            LOG.error(
+                    "Ingest writer stopped by an unexpected failure; unacknowledged messages will be re-delivered", e);
         } finally {
             if (!stopping) {
                 health.ended();
@@ -130,16 +138,18 @@ final class IngestWriter implements Runnable {
                 health.failed();
                 if (WriteFailure.of(e) == WriteFailure.Kind.TRANSIENT) {
                     // The database's own message names no payload text for these; it says what is wrong.
-                    LOG.warnf("Storing %d messages failed (%s: %s); retrying in %d ms", to - from,
-                            WriteFailure.label(e), e.getMessage(), backoff);
+                    LOG.warnf(
+                            "Storing %d messages failed (%s: %s); retrying in %d ms",
+                            to - from, WriteFailure.label(e), e.getMessage(), backoff);
                     Thread.sleep(backoff);
                     backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
                 } else {
                     forgetDevices(group, from, to);
                     if (to - from > 1) {
                         // Never the exception's message here: it may quote the very text that was refused.
-                        LOG.warnf("Storing %d messages was refused (%s); finding the message that causes it", to - from,
-                                WriteFailure.label(e));
+                        LOG.warnf(
+                                "Storing %d messages was refused (%s); finding the message that causes it",
+                                to - from, WriteFailure.label(e));
                         int mid = (from + to) >>> 1;
                         return writeRange(group, from, mid, out) && writeRange(group, mid, to, out);
                     }
@@ -176,19 +186,33 @@ final class IngestWriter implements Runnable {
      */
     private Outcome setAside(Inbound m, Throwable cause) throws InterruptedException {
         health.setAside();
-        LOG.errorf("A %s message of device %s (seq %s, %d bytes) cannot be stored (%s); it is refused and acknowledged",
-                m.stream.wireName(), Text.printable(m.deviceId, 64), m.seq, m.payload.length, WriteFailure.label(cause));
-        Outcome refused = Outcome.rejected(new Rejection(UNSTORABLE, "payload: could not be stored ("
-                + WriteFailure.label(cause) + "); not retried, the batch is refused"));
+        LOG.errorf(
+                "A %s message of device %s (seq %s, %d bytes) cannot be stored (%s); it is refused and acknowledged",
+                m.stream.wireName(),
+                Text.printable(m.deviceId, 64),
+                m.seq,
+                m.payload.length,
+                WriteFailure.label(cause));
+        Outcome refused = Outcome.rejected(new Rejection(
+                UNSTORABLE,
+                "payload: could not be stored (" + WriteFailure.label(cause) + "); not retried, the batch is refused"));
         long backoff = 100;
         while (true) {
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
                 try {
                     String deviceId = Text.printable(m.deviceId, 256);
-                    IngestRepository.insertRejections(c, List.of(new RejectionRow(deviceId, m.stream, m.seq,
-                            refused.rejection(), m.payload.length, ContentHash.of(m.payload))));
-                    if (deviceId.equals(m.deviceId) && !directory.lookup(c, Set.of(deviceId)).isEmpty()) {
+                    IngestRepository.insertRejections(
+                            c,
+                            List.of(new RejectionRow(
+                                    deviceId,
+                                    m.stream,
+                                    m.seq,
+                                    refused.rejection(),
+                                    m.payload.length,
+                                    ContentHash.of(m.payload))));
+                    if (deviceId.equals(m.deviceId)
+                            && !directory.lookup(c, Set.of(deviceId)).isEmpty()) {
                         Totals t = new Totals();
                         t.rejections = 1;
                         TreeMap<String, Totals> totals = new TreeMap<>();
@@ -207,12 +231,14 @@ final class IngestWriter implements Runnable {
                 }
                 if (WriteFailure.of(e) == WriteFailure.Kind.MESSAGE) {
                     // Nothing of the message is left in this record but its device id and sizes.
-                    LOG.errorf("Recording the refusal of device %s's message failed too (%s); acknowledged without a record",
+                    LOG.errorf(
+                            "Recording the refusal of device %s's message failed too (%s); acknowledged without a record",
                             Text.printable(m.deviceId, 64), WriteFailure.label(e));
                     return refused;
                 }
-                LOG.warnf("Recording a refusal failed (%s: %s); retrying in %d ms", WriteFailure.label(e), e.getMessage(),
-                        backoff);
+                LOG.warnf(
+                        "Recording a refusal failed (%s: %s); retrying in %d ms",
+                        WriteFailure.label(e), e.getMessage(), backoff);
                 Thread.sleep(backoff);
                 backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
             }
@@ -299,8 +325,9 @@ final class IngestWriter implements Runnable {
     }
 
     /** Accepted if this message created the ledger row; otherwise a duplicate or a reused seq. */
-    private static void resolveAgainstLedger(Connection c, List<Inbound> group, Outcome[] out,
-            Map<BatchKey, Integer> firstOf, Set<BatchKey> inserted) throws SQLException {
+    private static void resolveAgainstLedger(
+            Connection c, List<Inbound> group, Outcome[] out, Map<BatchKey, Integer> firstOf, Set<BatchKey> inserted)
+            throws SQLException {
         List<BatchKey> existing = new ArrayList<>();
         for (BatchKey k : firstOf.keySet()) {
             if (!inserted.contains(k)) {
@@ -325,36 +352,47 @@ final class IngestWriter implements Runnable {
             if (hash == null) {
                 throw new IllegalStateException("ledger row vanished during ingest: " + k);
             }
-            out[i] = Arrays.equals(hash, m.batch.contentHash()) ? Outcome.DUPLICATE
-                    : Outcome.rejected(new Rejection(SEQ_REUSED,
+            out[i] = Arrays.equals(hash, m.batch.contentHash())
+                    ? Outcome.DUPLICATE
+                    : Outcome.rejected(new Rejection(
+                            SEQ_REUSED,
                             "seq: " + k.seq() + " was already used with different content; the first version stands"));
         }
     }
 
     private static Rejection checkDevice(Inbound m, DeviceInfo d) {
         if (d == null) {
-            return new Rejection(UNKNOWN_DEVICE, "device: '" + Text.printable(m.deviceId, JsonFields.MAX_DEVICE_ID)
-                    + "' is not registered");
+            return new Rejection(
+                    UNKNOWN_DEVICE,
+                    "device: '" + Text.printable(m.deviceId, JsonFields.MAX_DEVICE_ID) + "' is not registered");
         }
         if (d.revokedAt() != null) {
-            return new Rejection(UNKNOWN_DEVICE, "device: '" + Text.printable(m.deviceId, JsonFields.MAX_DEVICE_ID)
-                    + "' was revoked");
+            return new Rejection(
+                    UNKNOWN_DEVICE,
+                    "device: '" + Text.printable(m.deviceId, JsonFields.MAX_DEVICE_ID) + "' was revoked");
         }
         DecodedBatch b = m.batch;
         if (b.claimedDeviceId() != null && !b.claimedDeviceId().equals(m.deviceId)) {
-            return new Rejection(DEVICE_MISMATCH, "deviceId: '" + Text.printable(b.claimedDeviceId(), JsonFields.MAX_DEVICE_ID)
-                    + "' does not match the device of the topic, '" + m.deviceId + "'");
+            return new Rejection(
+                    DEVICE_MISMATCH,
+                    "deviceId: '" + Text.printable(b.claimedDeviceId(), JsonFields.MAX_DEVICE_ID)
+                            + "' does not match the device of the topic, '" + m.deviceId + "'");
         }
         if (b instanceof AccelBatch a && a.maxAbsG() > d.rangeG()) {
-            return new Rejection(OUT_OF_RANGE, a.maxAbsField() + ": |" + (float) a.maxAbsG()
-                    + "| g is beyond the device's range of " + d.rangeG() + " g");
+            return new Rejection(
+                    OUT_OF_RANGE,
+                    a.maxAbsField() + ": |" + (float) a.maxAbsG() + "| g is beyond the device's range of " + d.rangeG()
+                            + " g");
         }
         Instant earliest = b.earliest();
         if (earliest.isBefore(d.dataFrom())) {
-            return new Rejection(START_BEFORE_REGISTRATION, b.earliestField() + ": " + earliest
-                    + (d.dataFrom().equals(d.registeredAt())
-                            ? " is before the device was registered at " + d.registeredAt()
-                            : " is before " + d.dataFrom() + ", the earliest recording its registration accepted"));
+            return new Rejection(
+                    START_BEFORE_REGISTRATION,
+                    b.earliestField() + ": " + earliest
+                            + (d.dataFrom().equals(d.registeredAt())
+                                    ? " is before the device was registered at " + d.registeredAt()
+                                    : " is before " + d.dataFrom()
+                                            + ", the earliest recording its registration accepted"));
         }
         return null;
     }
@@ -365,22 +403,25 @@ final class IngestWriter implements Runnable {
         for (int i = 0; i < out.length; i++) {
             if (out[i].rejection() != null && known.containsKey(group.get(i).deviceId)) {
                 Inbound m = group.get(i);
-                rows.add(new RejectionRow(m.deviceId, m.stream, m.seq, out[i].rejection(), m.payload.length,
-                        ContentHash.of(m.payload)));
+                rows.add(new RejectionRow(
+                        m.deviceId, m.stream, m.seq, out[i].rejection(), m.payload.length, ContentHash.of(m.payload)));
             }
         }
         return rows;
     }
 
     /** Messages of ids that are not registered, counted per id (see V54), in id order against deadlocks. */
-    private static TreeMap<String, IngestRepository.Unregistered> unregistered(List<Inbound> group, Outcome[] out,
-            Map<String, DeviceInfo> known) {
+    private static TreeMap<String, IngestRepository.Unregistered> unregistered(
+            List<Inbound> group, Outcome[] out, Map<String, DeviceInfo> known) {
         TreeMap<String, IngestRepository.Unregistered> counts = new TreeMap<>();
         for (int i = 0; i < out.length; i++) {
             Inbound m = group.get(i);
             if (out[i].rejection() != null && !known.containsKey(m.deviceId)) {
                 String id = DeviceIds.isValid(m.deviceId) ? m.deviceId : DeviceIds.INVALID;
-                counts.merge(id, new IngestRepository.Unregistered(1, m.stream, out[i].rejection().code()),
+                counts.merge(
+                        id,
+                        new IngestRepository.Unregistered(
+                                1, m.stream, out[i].rejection().code()),
                         (a, b) -> new IngestRepository.Unregistered(a.messages() + 1, b.stream(), b.code()));
             }
         }
@@ -396,8 +437,11 @@ final class IngestWriter implements Runnable {
             }
             Totals t = totals.computeIfAbsent(m.deviceId + "/" + m.stream.wireName(), k -> new Totals());
             switch (out[i].status()) {
-                case ACCEPTED -> t.accepted(m.batch.seq(), m.batch.count(),
-                        m.batch instanceof AccelBatch a ? a.samples() / a.rateHz() : 0);
+                case ACCEPTED ->
+                    t.accepted(
+                            m.batch.seq(),
+                            m.batch.count(),
+                            m.batch instanceof AccelBatch a ? a.samples() / a.rateHz() : 0);
                 case DUPLICATE -> t.duplicates++;
                 case REJECTED -> t.rejections++;
             }

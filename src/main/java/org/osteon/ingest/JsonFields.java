@@ -69,7 +69,8 @@ final class JsonFields {
      * non-characters garble logs and receipts; none of them is ever needed in a device id, a kind or
      * an exercise name. The reason shows the character escaped, never raw.
      */
-    static String string(JsonParser p, JsonToken t, String field, int maxChars) throws IOException, Rejection.Exception {
+    static String string(JsonParser p, JsonToken t, String field, int maxChars)
+            throws IOException, Rejection.Exception {
         if (t != JsonToken.VALUE_STRING) {
             throw Rejection.of(WRONG_TYPE, field + ": must be a string");
         }
@@ -79,8 +80,9 @@ final class JsonFields {
         }
         var bad = Text.problem(s, false);
         if (bad.isPresent()) {
-            throw Rejection.of(INVALID_TEXT, field + ": " + bad.get()
-                    + "; text must be printable Unicode without control characters");
+            throw Rejection.of(
+                    INVALID_TEXT,
+                    field + ": " + bad.get() + "; text must be printable Unicode without control characters");
         }
         return s;
     }

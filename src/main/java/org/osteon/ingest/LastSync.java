@@ -41,15 +41,21 @@ public class LastSync {
 
     /** The newest accepted batch of any stream of any of the patient's devices, if ever. */
     public Optional<Instant> acceptedOfPatient(UUID patientId) {
-        return jdbc.one("select max(l.received_at) from device d cross join (values ('accel'), ('load')) s (stream) "
-                + "cross join lateral (" + NEWEST_ACCEPTED.formatted("d.id", "s.stream") + ") l where d.patient_id = ?",
-                LastSync::instant, patientId);
+        return jdbc.one(
+                "select max(l.received_at) from device d cross join (values ('accel'), ('load')) s (stream) "
+                        + "cross join lateral (" + NEWEST_ACCEPTED.formatted("d.id", "s.stream")
+                        + ") l where d.patient_id = ?",
+                LastSync::instant,
+                patientId);
     }
 
     /** The newest receipt of any kind (accepted, duplicate or rejected) from any of the patient's devices. */
     public Optional<Instant> receiptOfPatient(UUID patientId) {
-        return jdbc.one("select max(s.last_receipt_at) from device_stream s join device d on d.id = s.device_id "
-                + "where d.patient_id = ?", LastSync::instant, patientId);
+        return jdbc.one(
+                "select max(s.last_receipt_at) from device_stream s join device d on d.id = s.device_id "
+                        + "where d.patient_id = ?",
+                LastSync::instant,
+                patientId);
     }
 
     private static Instant instant(ResultSet rs) throws SQLException {

@@ -40,15 +40,16 @@ public record Limits(int maxPayloadBytes, int maxSamples, int maxEvents, Duratio
     void checkEnd(Instant start, int samples, double rate, Instant now) throws Rejection.Exception {
         Instant last = start.plusNanos((long) ((samples - 1) * 1e9 / rate));
         if (last.isAfter(now.plus(maxFutureSkew))) {
-            throw Rejection.of(START_IN_FUTURE, "x: the last of " + samples + " samples at " + rate + " Hz falls at "
-                    + last + ", more than " + maxFutureSkew.toHours() + " h in the future");
+            throw Rejection.of(
+                    START_IN_FUTURE,
+                    "x: the last of " + samples + " samples at " + rate + " Hz falls at " + last + ", more than "
+                            + maxFutureSkew.toHours() + " h in the future");
         }
     }
 
     void checkTime(Instant t, Instant now, String field) throws Rejection.Exception {
         if (t.isAfter(now.plus(maxFutureSkew))) {
-            throw Rejection.of(START_IN_FUTURE, field + ": more than " + maxFutureSkew.toHours()
-                    + " h in the future");
+            throw Rejection.of(START_IN_FUTURE, field + ": more than " + maxFutureSkew.toHours() + " h in the future");
         }
     }
 }

@@ -4,8 +4,14 @@ import java.time.Instant;
 import java.util.List;
 
 /** A decoded batch of loading events. */
-public record LoadBatch(long seq, List<LoadEvent> events, String claimedDeviceId, byte[] contentHash,
-        Instant earliest, String earliestField) implements DecodedBatch {
+public record LoadBatch(
+        long seq,
+        List<LoadEvent> events,
+        String claimedDeviceId,
+        byte[] contentHash,
+        Instant earliest,
+        String earliestField)
+        implements DecodedBatch {
 
     @Override
     public Stream stream() {
@@ -27,6 +33,14 @@ public record LoadBatch(long seq, List<LoadEvent> events, String claimedDeviceId
      * optional oneRmKg) or {@code grf} (peakBw in body weights, cycles); the other kind's
      * fields are null.
      */
-    public record LoadEvent(Instant t, String kind, String exercise, Integer sets, Integer reps, Double loadKg,
-            Double oneRmKg, Double peakBw, Integer cycles) {}
+    public record LoadEvent(
+            Instant t,
+            String kind,
+            String exercise,
+            Integer sets,
+            Integer reps,
+            Double loadKg,
+            Double oneRmKg,
+            Double peakBw,
+            Integer cycles) {}
 }

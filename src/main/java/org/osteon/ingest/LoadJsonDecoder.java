@@ -53,11 +53,18 @@ public final class LoadJsonDecoder {
                     first = i;
                 }
             }
-            return new LoadBatch(seq, List.copyOf(events), deviceId, hash(seq, events), events.get(first).t(),
+            return new LoadBatch(
+                    seq,
+                    List.copyOf(events),
+                    deviceId,
+                    hash(seq, events),
+                    events.get(first).t(),
                     "events[" + first + "].t");
         } catch (JsonParseException e) {
-            throw Rejection.of(MALFORMED, "payload: malformed JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr());
+            throw Rejection.of(
+                    MALFORMED,
+                    "payload: malformed JSON at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr());
         } catch (IOException e) {
             throw Rejection.of(MALFORMED, "payload: unreadable JSON");
         }
@@ -136,8 +143,8 @@ public final class LoadJsonDecoder {
                 positive(cycles, at + ".cycles");
                 return new LoadEvent(time, kind, null, null, null, null, null, peakBw, cycles);
             }
-            default -> throw Rejection.of(UNKNOWN_KIND, at + ".kind: unknown kind '" + kind
-                    + "', expected resistance or grf");
+            default ->
+                throw Rejection.of(UNKNOWN_KIND, at + ".kind: unknown kind '" + kind + "', expected resistance or grf");
         }
     }
 

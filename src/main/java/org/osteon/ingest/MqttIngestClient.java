@@ -7,9 +7,9 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -22,9 +22,8 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.jboss.logging.Logger;
-import org.osteon.ingest.MqttTls;
-import org.osteon.ingest.Inbound.Outcome;
 import org.osteon.common.Text;
+import org.osteon.ingest.Inbound.Outcome;
 
 /**
  * Osteon's MQTT side of ingest, on Eclipse Paho with manual acknowledgements. A QoS 1 message
@@ -68,6 +67,7 @@ public class MqttIngestClient implements IngestWriter.Completion, DeviceMessages
      * runs ahead waits here, holding at most a few groups in memory.
      */
     private final BlockingQueue<Runnable> completions = new ArrayBlockingQueue<>(4);
+
     private Thread completionThread;
     /** Frees a slot of the in-flight limit once the broker answered an outgoing message. */
     private final IMqttActionListener releaseInFlight = new IMqttActionListener() {
@@ -82,8 +82,13 @@ public class MqttIngestClient implements IngestWriter.Completion, DeviceMessages
         }
     };
 
-    public MqttIngestClient(IngestConfig config, DeviceTopics topics, AgroalDataSource dataSource,
-            MeterRegistry registry, MqttTls tls, Clock clock) {
+    public MqttIngestClient(
+            IngestConfig config,
+            DeviceTopics topics,
+            AgroalDataSource dataSource,
+            MeterRegistry registry,
+            MqttTls tls,
+            Clock clock) {
         this.config = config;
         this.tls = tls;
         this.topics = topics;
@@ -107,9 +112,19 @@ public class MqttIngestClient implements IngestWriter.Completion, DeviceMessages
         completionThread.start();
         writerThread.start();
         String clientId = config.clientId().orElseGet(MqttIngestClient::defaultClientId);
-        outbound = new MqttLink(config.brokerUri(), clientId + "-out", () -> options(true), true, MAX_BACKOFF,
-                new MqttLink.Session() { });
-        inbound = new MqttLink(config.brokerUri(), clientId, () -> options(config.cleanSession()), true, MAX_BACKOFF,
+        outbound = new MqttLink(
+                config.brokerUri(),
+                clientId + "-out",
+                () -> options(true),
+                true,
+                MAX_BACKOFF,
+                new MqttLink.Session() {});
+        inbound = new MqttLink(
+                config.brokerUri(),
+                clientId,
+                () -> options(config.cleanSession()),
+                true,
+                MAX_BACKOFF,
                 new MqttLink.Session() {
                     @Override
                     public void opened(MqttAsyncClient connection) {
@@ -222,8 +237,8 @@ public class MqttIngestClient implements IngestWriter.Completion, DeviceMessages
             ack(connection, message.getId(), message.getQos());
             return;
         }
-        Inbound m = decoder.decode(address.get(), connection, message.getId(), message.getQos(),
-                message.getPayload(), arrived);
+        Inbound m = decoder.decode(
+                address.get(), connection, message.getId(), message.getQos(), message.getPayload(), arrived);
         if (!queue.put(m, () -> closing)) {
             LOG.debugf("Shutting down: message of device %s left to the broker", m.deviceId);
         }

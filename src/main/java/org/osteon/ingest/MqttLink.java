@@ -33,17 +33,13 @@ public final class MqttLink {
          * A new connection, before the link offers it as {@link #client()}: subscribe here. Throwing
          * fails this attempt; the link closes the connection and tries again after its back-off.
          */
-        default void opened(MqttAsyncClient connection) throws MqttException {
-        }
+        default void opened(MqttAsyncClient connection) throws MqttException {}
 
         /** A new connection replaced a lost one; what was sent on the lost one may never have arrived. */
-        default void reconnected() {
-        }
+        default void reconnected() {}
 
         /** A message arrived on {@code connection}, the one to acknowledge it on. */
-        default void messageArrived(MqttAsyncClient connection, String topic, MqttMessage message)
-                throws Exception {
-        }
+        default void messageArrived(MqttAsyncClient connection, String topic, MqttMessage message) throws Exception {}
     }
 
     private final String brokerUri;
@@ -65,8 +61,13 @@ public final class MqttLink {
      *        ({@link MqttAsyncClient#messageArrivedComplete}) rather than Paho on arrival
      * @param maxBackoff the longest wait between two failed connection attempts
      */
-    public MqttLink(String brokerUri, String clientId, Supplier<MqttConnectOptions> options, boolean manualAcks,
-            Duration maxBackoff, Session session) {
+    public MqttLink(
+            String brokerUri,
+            String clientId,
+            Supplier<MqttConnectOptions> options,
+            boolean manualAcks,
+            Duration maxBackoff,
+            Session session) {
         this.brokerUri = brokerUri;
         this.clientId = clientId;
         this.options = options;
@@ -164,8 +165,9 @@ public final class MqttLink {
             } catch (MqttException e) {
                 lastFailure = e;
                 closeQuietly(next);
-                LOG.warnf("MQTT %s could not connect to %s (%s); retrying in %d ms", clientId, brokerUri,
-                        e.getMessage(), backoff);
+                LOG.warnf(
+                        "MQTT %s could not connect to %s (%s); retrying in %d ms",
+                        clientId, brokerUri, e.getMessage(), backoff);
                 try {
                     Thread.sleep(backoff);
                 } catch (InterruptedException ie) {
@@ -186,8 +188,9 @@ public final class MqttLink {
 
         @Override
         public void connectionLost(Throwable cause) {
-            LOG.warnf("MQTT %s lost its connection (%s); reconnecting", clientId,
-                    cause == null ? "no cause" : Text.printable(String.valueOf(cause.getMessage()), 200));
+            LOG.warnf(
+                    "MQTT %s lost its connection (%s); reconnecting",
+                    clientId, cause == null ? "no cause" : Text.printable(String.valueOf(cause.getMessage()), 200));
             losses.lost();
             if (!closing) {
                 connector.execute(() -> {

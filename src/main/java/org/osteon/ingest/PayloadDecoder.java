@@ -28,18 +28,20 @@ final class PayloadDecoder {
         this.loadJson = new LoadJsonDecoder(limits);
     }
 
-    Inbound decode(DeviceTopics.Address a, Object connection, int messageId, int qos, byte[] payload, long arrivedNanos) {
+    Inbound decode(
+            DeviceTopics.Address a, Object connection, int messageId, int qos, byte[] payload, long arrivedNanos) {
         Instant now = clock.instant();
         try {
             limits.checkPayload(payload.length);
             DecodedBatch batch = switch (a.stream()) {
-                case ACCEL -> BinaryFrame.isFrame(payload) ? binary.decode(payload, now)
-                        : accelJson.decode(payload, now);
+                case ACCEL ->
+                    BinaryFrame.isFrame(payload) ? binary.decode(payload, now) : accelJson.decode(payload, now);
                 case LOAD -> loadJson.decode(payload, now);
             };
             return Inbound.decoded(a, connection, messageId, qos, payload, arrivedNanos, batch);
         } catch (Rejection.Exception e) {
-            return Inbound.refused(a, connection, messageId, qos, payload, arrivedNanos, e.rejection(), peekSeq(payload));
+            return Inbound.refused(
+                    a, connection, messageId, qos, payload, arrivedNanos, e.rejection(), peekSeq(payload));
         }
     }
 
@@ -49,7 +51,9 @@ final class PayloadDecoder {
             if (payload.length < 16) {
                 return null;
             }
-            long seq = ByteBuffer.wrap(payload, 8, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+            long seq = ByteBuffer.wrap(payload, 8, 8)
+                    .order(ByteOrder.LITTLE_ENDIAN)
+                    .getLong();
             return seq >= 0 ? seq : null;
         }
         try (JsonParser p = AccelJsonDecoder.JSON.createParser(payload)) {
@@ -60,8 +64,11 @@ final class PayloadDecoder {
                 String name = p.currentName();
                 JsonToken t = p.nextToken();
                 if ("seq".equals(name)) {
-                    return t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER
-                            && p.getLongValue() >= 0 ? p.getLongValue() : null;
+                    return t == JsonToken.VALUE_NUMBER_INT
+                                    && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER
+                                    && p.getLongValue() >= 0
+                            ? p.getLongValue()
+                            : null;
                 }
                 p.skipChildren();
             }

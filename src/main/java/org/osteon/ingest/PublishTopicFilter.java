@@ -23,7 +23,14 @@ import java.io.InputStream;
  * holds no buffer, so it works whatever sizes the socket's reads come in.
  */
 final class PublishTopicFilter extends FilterInputStream {
-    private enum State { HEADER, LENGTH, TOPIC_LENGTH_HIGH, TOPIC_LENGTH_LOW, TOPIC, BODY }
+    private enum State {
+        HEADER,
+        LENGTH,
+        TOPIC_LENGTH_HIGH,
+        TOPIC_LENGTH_LOW,
+        TOPIC,
+        BODY
+    }
 
     private static final int PUBLISH = 3;
 

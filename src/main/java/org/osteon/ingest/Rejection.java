@@ -8,9 +8,22 @@ public record Rejection(Code code, String reason) {
 
     /** Bounded set of rejection causes, used as a metrics tag. */
     public enum Code {
-        MALFORMED, UNKNOWN_DEVICE, DEVICE_MISMATCH, MISSING_FIELD, WRONG_TYPE, UNEQUAL_LENGTH, EMPTY,
-        NOT_FINITE, OUT_OF_RANGE, RATE_OUT_OF_RANGE, START_IN_FUTURE, START_BEFORE_REGISTRATION,
-        TOO_LARGE, UNKNOWN_KIND, INVALID_VALUE, SEQ_REUSED,
+        MALFORMED,
+        UNKNOWN_DEVICE,
+        DEVICE_MISMATCH,
+        MISSING_FIELD,
+        WRONG_TYPE,
+        UNEQUAL_LENGTH,
+        EMPTY,
+        NOT_FINITE,
+        OUT_OF_RANGE,
+        RATE_OUT_OF_RANGE,
+        START_IN_FUTURE,
+        START_BEFORE_REGISTRATION,
+        TOO_LARGE,
+        UNKNOWN_KIND,
+        INVALID_VALUE,
+        SEQ_REUSED,
         /** A text field with a control character, an unpaired surrogate or a non-character, or too long. */
         INVALID_TEXT,
         /** Valid as far as the decoders could tell, yet refused by the database; see IngestWriter. */

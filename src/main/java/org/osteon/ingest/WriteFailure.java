@@ -19,7 +19,8 @@ final class WriteFailure {
     private WriteFailure() {}
 
     enum Kind {
-        TRANSIENT, MESSAGE
+        TRANSIENT,
+        MESSAGE
     }
 
     static Kind of(Throwable e) {

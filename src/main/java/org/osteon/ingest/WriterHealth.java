@@ -14,6 +14,7 @@ final class WriterHealth {
     private final long stallAfterNanos;
     /** When the current run of failures began; 0 while the last attempt succeeded. */
     private volatile long failingSince;
+
     private volatile boolean ended;
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong setAside = new AtomicLong();

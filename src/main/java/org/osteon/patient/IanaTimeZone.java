@@ -20,8 +20,9 @@ import java.time.ZoneId;
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = IanaTimeZone.Validator.class)
 public @interface IanaTimeZone {
-    String message() default "must be an IANA region time zone such as Europe/Vienna (or UTC); fixed offsets "
-            + "such as Etc/GMT+5 do not follow daylight saving";
+    String message() default
+            "must be an IANA region time zone such as Europe/Vienna (or UTC); fixed offsets "
+                    + "such as Etc/GMT+5 do not follow daylight saving";
 
     Class<?>[] groups() default {};
 

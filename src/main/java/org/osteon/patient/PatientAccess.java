@@ -7,12 +7,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.osteon.audit.AuditLog;
-import org.osteon.common.ApiException;
-import org.osteon.patient.Patient;
-import org.osteon.physio.CareAssignments;
-import org.osteon.physio.Physiotherapist;
 import org.osteon.auth.Caller;
 import org.osteon.auth.Roles;
+import org.osteon.common.ApiException;
+import org.osteon.physio.CareAssignments;
+import org.osteon.physio.Physiotherapist;
 
 /**
  * Decides whether the caller may see or change one patient's data, object by object (OWASP
@@ -113,6 +112,7 @@ public class PatientAccess {
     }
 
     private static Patient find(UUID patientId) {
-        return Patient.<Patient>findByIdOptional(patientId).orElseThrow(() -> ApiException.notFound("patient", patientId));
+        return Patient.<Patient>findByIdOptional(patientId)
+                .orElseThrow(() -> ApiException.notFound("patient", patientId));
     }
 }

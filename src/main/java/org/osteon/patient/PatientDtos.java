@@ -15,7 +15,9 @@ public final class PatientDtos {
     public record NewPatient(
             @NotBlank @Size(max = 100) String displayName,
             @NotBlank @IanaTimeZone String timeZone,
-            @DecimalMin(value = "1.0") @DecimalMax(value = "500.0") Double bodyMassKg) {}
+
+            @DecimalMin(value = "1.0") @DecimalMax(value = "500.0")
+            Double bodyMassKg) {}
 
     /** A patient as the API shows it. */
     public record PatientView(UUID id, String displayName, String timeZone, Double bodyMassKg, Instant createdAt) {

@@ -12,6 +12,6 @@ final class PatientExamples {
             + "\"bodyMassKg\":64.5,\"createdAt\":\"2026-03-01T09:00:00Z\"}";
 
     /** A registration. */
-    static final String NEW_PATIENT = "{\"displayName\":\"OST-0042\",\"timeZone\":\"Europe/Vienna\","
-            + "\"bodyMassKg\":64.5}";
+    static final String NEW_PATIENT =
+            "{\"displayName\":\"OST-0042\",\"timeZone\":\"Europe/Vienna\"," + "\"bodyMassKg\":64.5}";
 }

@@ -56,22 +56,44 @@ public class PatientResource {
     @POST
     @Transactional
     @RolesAllowed({Roles.ADMIN, Roles.PHYSIO})
-    @Operation(summary = "Register a patient", description = "201 with the new patient and its Location. "
-            + "A physiotherapist who registers a patient is assigned to them; 403 for a physiotherapist "
-            + "who is not registered.")
-    @APIResponse(responseCode = "201", description = "registered", content = @Content(examples = @ExampleObject(name = "201",
-            value = PatientExamples.PATIENT)))
-    @APIResponse(responseCode = "400", description = "a field is wrong, named in errors",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400", value = ApiDocs.BAD_REQUEST)))
-    @APIResponse(responseCode = "403", ref = "Forbidden",
+    @Operation(
+            summary = "Register a patient",
+            description = "201 with the new patient and its Location. "
+                    + "A physiotherapist who registers a patient is assigned to them; 403 for a physiotherapist "
+                    + "who is not registered.")
+    @APIResponse(
+            responseCode = "201",
+            description = "registered",
+            content = @Content(examples = @ExampleObject(name = "201", value = PatientExamples.PATIENT)))
+    @APIResponse(
+            responseCode = "400",
+            description = "a field is wrong, named in errors",
+            content =
+                    @Content(
+                            mediaType = ApiProblem.MEDIA_TYPE,
+                            examples = @ExampleObject(name = "400", value = ApiDocs.BAD_REQUEST)))
+    @APIResponse(
+            responseCode = "403",
+            ref = "Forbidden",
             description = "patients do not register patients; the physiotherapist is not registered")
     public Response create(
-            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
-                    name = "patient", value = PatientExamples.NEW_PATIENT)))
-            @Valid @NotNull NewPatient body, UriInfo uri) {
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "patient",
+                                                            value = PatientExamples.NEW_PATIENT)))
+                    @Valid
+                    @NotNull
+                    NewPatient body,
+            UriInfo uri) {
         Optional<Physiotherapist> physio = access.physio();
         if (!access.isAdmin() && physio.isEmpty()) {
-            throw new ApiException(403, "Forbidden", "no physiotherapist is registered with this token's subject", null);
+            throw new ApiException(
+                    403, "Forbidden", "no physiotherapist is registered with this token's subject", null);
         }
         Patient p = new Patient();
         p.id = UUID.randomUUID();
@@ -82,7 +104,8 @@ public class PatientResource {
         // Flushed now: the assignment is written with plain SQL and refers to the patient's row.
         p.persistAndFlush();
         physio.ifPresent(ph -> assignments.assign(ph.id, p.id));
-        return Response.created(uri.getAbsolutePathBuilder().path(p.id.toString()).build())
+        return Response.created(
+                        uri.getAbsolutePathBuilder().path(p.id.toString()).build())
                 .entity(PatientView.of(p))
                 .build();
     }
@@ -90,10 +113,14 @@ public class PatientResource {
     @GET
     @Path("/me")
     @RolesAllowed(Roles.PATIENT)
-    @Operation(summary = "Read the calling patient", description = "The patient whose token calls: an app learns its "
-            + "patient id here, for every other path under /api/v1/patients/{patientId}.")
-    @APIResponse(responseCode = "200", description = "the patient", content = @Content(examples = @ExampleObject(name = "200",
-            value = PatientExamples.PATIENT)))
+    @Operation(
+            summary = "Read the calling patient",
+            description = "The patient whose token calls: an app learns its "
+                    + "patient id here, for every other path under /api/v1/patients/{patientId}.")
+    @APIResponse(
+            responseCode = "200",
+            description = "the patient",
+            content = @Content(examples = @ExampleObject(name = "200", value = PatientExamples.PATIENT)))
     @APIResponse(responseCode = "404", ref = "NotFound", description = "the token's subject is no registered patient")
     public PatientView me() {
         return PatientView.of(access.me("patient"));
@@ -102,10 +129,14 @@ public class PatientResource {
     @GET
     @Path("/{patientId}")
     @RolesAllowed({Roles.ADMIN, Roles.PHYSIO, Roles.PATIENT})
-    @Operation(summary = "Read a patient", description = "The patient themself, an assigned physiotherapist or an admin; "
-            + "404 for anyone else, as for an unknown id.")
-    @APIResponse(responseCode = "200", description = "the patient", content = @Content(examples = @ExampleObject(name = "200",
-            value = PatientExamples.PATIENT)))
+    @Operation(
+            summary = "Read a patient",
+            description = "The patient themself, an assigned physiotherapist or an admin; "
+                    + "404 for anyone else, as for an unknown id.")
+    @APIResponse(
+            responseCode = "200",
+            description = "the patient",
+            content = @Content(examples = @ExampleObject(name = "200", value = PatientExamples.PATIENT)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public PatientView get(@PathParam("patientId") UUID patientId) {
         return PatientView.of(access.registry(patientId, "patient"));
@@ -114,7 +145,8 @@ public class PatientResource {
     @DELETE
     @Path("/{patientId}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Erase a patient and all their data (admin)",
+    @Operation(
+            summary = "Erase a patient and all their data (admin)",
             description = "Deletes the patient, their devices (and the devices' broker access) and every row tied "
                     + "to them, raw data included. 204; 404 if there is no such patient; 503 if the broker could "
                     + "not be reached (nothing is erased then).")

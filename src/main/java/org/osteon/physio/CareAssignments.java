@@ -19,8 +19,11 @@ public class CareAssignments {
     }
 
     public boolean isAssigned(UUID physioId, UUID patientId) {
-        return jdbc.count("select count(*) from care_assignment where physio_id = ? and patient_id = ?",
-                physioId, patientId) > 0;
+        return jdbc.count(
+                        "select count(*) from care_assignment where physio_id = ? and patient_id = ?",
+                        physioId,
+                        patientId)
+                > 0;
     }
 
     /** Whether the patient is registered (care is assigned to patients that are). */
@@ -30,18 +33,24 @@ public class CareAssignments {
 
     /** Assigns; assigning twice is not an error. */
     public void assign(UUID physioId, UUID patientId) {
-        jdbc.update("insert into care_assignment (physio_id, patient_id, assigned_at) values (?, ?, ?) "
-                + "on conflict do nothing", physioId, patientId, Instant.now(clock));
+        jdbc.update(
+                "insert into care_assignment (physio_id, patient_id, assigned_at) values (?, ?, ?) "
+                        + "on conflict do nothing",
+                physioId,
+                patientId,
+                Instant.now(clock));
     }
 
     /** Returns whether there was an assignment to remove. */
     public boolean unassign(UUID physioId, UUID patientId) {
-        return jdbc.update("delete from care_assignment where physio_id = ? and patient_id = ?",
-                physioId, patientId) > 0;
+        return jdbc.update("delete from care_assignment where physio_id = ? and patient_id = ?", physioId, patientId)
+                > 0;
     }
 
     public List<UUID> patientsOf(UUID physioId) {
-        return jdbc.list("select patient_id from care_assignment where physio_id = ? order by assigned_at, patient_id",
-                rs -> rs.getObject(1, UUID.class), physioId);
+        return jdbc.list(
+                "select patient_id from care_assignment where physio_id = ? order by assigned_at, patient_id",
+                rs -> rs.getObject(1, UUID.class),
+                physioId);
     }
 }

@@ -10,7 +10,9 @@ public final class PhysioDtos {
     private PhysioDtos() {}
 
     /** A physiotherapist to register; {@code subject} is the {@code sub} of their tokens. */
-    public record NewPhysiotherapist(@NotBlank @Size(max = 200) String subject, @NotBlank @Size(max = 100) String displayName) {}
+    public record NewPhysiotherapist(
+            @NotBlank @Size(max = 200) String subject,
+            @NotBlank @Size(max = 100) String displayName) {}
 
     public record PhysiotherapistView(UUID id, String subject, String displayName, Instant createdAt) {
         static PhysiotherapistView of(Physiotherapist p) {

@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.osteon.broker.DeviceBrokerAccess;
+import org.osteon.common.ApiException;
 import org.osteon.ingest.DeviceMessages;
 import org.osteon.patient.PatientErasure;
-import org.osteon.common.ApiException;
 
 /**
  * A patient's right of access and right to erasure: everything Osteon holds about a patient,
@@ -37,7 +37,8 @@ public class PatientDataService implements PatientErasure {
     private final DeviceMessages deviceMessages;
     private final Clock clock;
 
-    public PatientDataService(AgroalDataSource dataSource, DeviceBrokerAccess brokerAccess, DeviceMessages deviceMessages, Clock clock) {
+    public PatientDataService(
+            AgroalDataSource dataSource, DeviceBrokerAccess brokerAccess, DeviceMessages deviceMessages, Clock clock) {
         this.clock = clock;
         this.dataSource = dataSource;
         this.brokerAccess = brokerAccess;
@@ -78,8 +79,12 @@ public class PatientDataService implements PatientErasure {
                 g.writeObjectFieldStart("tables");
                 for (PatientTables.Table t : PatientTables.find(c)) {
                     g.writeArrayFieldStart(t.name());
-                    try (PreparedStatement ps = select(c, t, "select row_to_json(x)::text from " + t.name() + " x where "
-                            + t.where(), patientId, devices)) {
+                    try (PreparedStatement ps = select(
+                            c,
+                            t,
+                            "select row_to_json(x)::text from " + t.name() + " x where " + t.where(),
+                            patientId,
+                            devices)) {
                         ps.setFetchSize(100);
                         try (ResultSet rs = ps.executeQuery()) {
                             while (rs.next()) {
@@ -128,8 +133,8 @@ public class PatientDataService implements PatientErasure {
                 Map<String, Integer> deleted = new LinkedHashMap<>();
                 if (devices != null) {
                     for (PatientTables.Table t : PatientTables.find(c)) {
-                        try (PreparedStatement ps = select(c, t, "delete from " + t.name() + " where " + t.where(),
-                                patientId, devices)) {
+                        try (PreparedStatement ps =
+                                select(c, t, "delete from " + t.name() + " where " + t.where(), patientId, devices)) {
                             deleted.put(t.name(), ps.executeUpdate());
                         }
                     }
@@ -148,7 +153,8 @@ public class PatientDataService implements PatientErasure {
 
     /** The patient's device ids, or null if there is no such patient. */
     private static List<String> devicesOf(Connection c, UUID patientId, boolean lock) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select 1 from patient where id = ?" + (lock ? " for update" : ""))) {
+        try (PreparedStatement ps =
+                c.prepareStatement("select 1 from patient where id = ?" + (lock ? " for update" : ""))) {
             ps.setObject(1, patientId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -169,8 +175,8 @@ public class PatientDataService implements PatientErasure {
         return ids;
     }
 
-    private static PreparedStatement select(Connection c, PatientTables.Table t, String sql, UUID patientId,
-            List<String> devices) throws SQLException {
+    private static PreparedStatement select(
+            Connection c, PatientTables.Table t, String sql, UUID patientId, List<String> devices) throws SQLException {
         PreparedStatement ps = c.prepareStatement(sql);
         t.bind(ps, patientId, c.createArrayOf("text", devices.toArray()));
         return ps;

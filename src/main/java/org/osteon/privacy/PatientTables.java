@@ -54,12 +54,12 @@ final class PatientTables {
     static List<Table> find(Connection c) throws SQLException {
         Map<String, Table> tables = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "select t.relname, bool_or(a.attname = 'patient_id'), bool_or(a.attname = 'device_id') "
-                        + "from pg_class t join pg_namespace n on n.oid = t.relnamespace "
-                        + "join pg_attribute a on a.attrelid = t.oid and a.attnum > 0 and not a.attisdropped "
-                        + "where n.nspname = current_schema() and t.relkind in ('r', 'p') and not t.relispartition "
-                        + "and (a.attname in ('patient_id', 'device_id') or t.relname = 'patient') "
-                        + "group by t.relname order by t.relname");
+                        "select t.relname, bool_or(a.attname = 'patient_id'), bool_or(a.attname = 'device_id') "
+                                + "from pg_class t join pg_namespace n on n.oid = t.relnamespace "
+                                + "join pg_attribute a on a.attrelid = t.oid and a.attnum > 0 and not a.attisdropped "
+                                + "where n.nspname = current_schema() and t.relkind in ('r', 'p') and not t.relispartition "
+                                + "and (a.attname in ('patient_id', 'device_id') or t.relname = 'patient') "
+                                + "group by t.relname order by t.relname");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 tables.put(rs.getString(1), new Table(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3)));
@@ -67,13 +67,15 @@ final class PatientTables {
         }
         Map<String, Set<String>> references = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "select distinct child.relname, parent.relname from pg_constraint k "
-                        + "join pg_class child on child.oid = k.conrelid join pg_class parent on parent.oid = k.confrelid "
-                        + "join pg_namespace n on n.oid = child.relnamespace "
-                        + "where k.contype = 'f' and n.nspname = current_schema() and not child.relispartition");
+                        "select distinct child.relname, parent.relname from pg_constraint k "
+                                + "join pg_class child on child.oid = k.conrelid join pg_class parent on parent.oid = k.confrelid "
+                                + "join pg_namespace n on n.oid = child.relnamespace "
+                                + "where k.contype = 'f' and n.nspname = current_schema() and not child.relispartition");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                references.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
+                references
+                        .computeIfAbsent(rs.getString(1), k -> new HashSet<>())
+                        .add(rs.getString(2));
             }
         }
         List<Table> ordered = new ArrayList<>();
@@ -85,8 +87,10 @@ final class PatientTables {
                     continue;
                 }
                 // A table goes once no unplaced table of ours still references it.
-                boolean referenced = tables.keySet().stream().anyMatch(other -> !placed.contains(other)
-                        && !other.equals(t.name()) && references.getOrDefault(other, Set.of()).contains(t.name()));
+                boolean referenced = tables.keySet().stream()
+                        .anyMatch(other -> !placed.contains(other)
+                                && !other.equals(t.name())
+                                && references.getOrDefault(other, Set.of()).contains(t.name()));
                 if (!referenced) {
                     ordered.add(t);
                     placed.add(t.name());

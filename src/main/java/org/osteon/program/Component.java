@@ -10,7 +10,6 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.DayOfWeek;
@@ -45,9 +44,15 @@ import org.osteon.common.UnknownFieldException;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 // The same choice for the OpenAPI document, which does not read Jackson's: without it a component
 // is shown as an empty object and Swagger UI cannot show what a program body holds.
-@Schema(description = "One part of a program; kind selects the type and its fields.",
-        oneOf = {Component.Impacts.class, Component.Mvpa.class, Component.Steps.class, Component.Resistance.class,
-            Component.Sedentary.class},
+@Schema(
+        description = "One part of a program; kind selects the type and its fields.",
+        oneOf = {
+            Component.Impacts.class,
+            Component.Mvpa.class,
+            Component.Steps.class,
+            Component.Resistance.class,
+            Component.Sedentary.class
+        },
         discriminatorProperty = "kind",
         discriminatorMapping = {
             @DiscriminatorMapping(value = "impacts", schema = Component.Impacts.class),
@@ -90,7 +95,9 @@ public sealed interface Component {
      * {@code per = day} the count is due every day; with {@code per = session} a day that reaches it
      * is a session, due {@code sessionsPerWeek} times a week.
      */
-    @Schema(requiredProperties = "kind", properties = @SchemaProperty(name = "kind", type = SchemaType.STRING, enumeration = "impacts"))
+    @Schema(
+            requiredProperties = "kind",
+            properties = @SchemaProperty(name = "kind", type = SchemaType.STRING, enumeration = "impacts"))
     record Impacts(
             @NotNull @DecimalMin("1.3") @DecimalMax("16.0") Double minG,
             @NotNull @Min(1) @Max(Impacts.MAX_COUNT) Integer count,
@@ -98,7 +105,8 @@ public sealed interface Component {
             @Min(1) @Max(7) Integer sessionsPerWeek,
             Set<DayOfWeek> days,
             @Valid SafetyCap cap,
-            @Valid Progression progression) implements Component {
+            @Valid Progression progression)
+            implements Component {
         /** The bound of the main target, for validation and for progression alike. */
         static final int MAX_COUNT = 1000;
 
@@ -130,7 +138,8 @@ public sealed interface Component {
 
     /** Whether an impact count is due daily or per session. */
     enum Per {
-        day, session
+        day,
+        session
     }
 
     /** For fragile bone: at most {@code maxPerDay} peaks above {@code aboveG} in a day. */
@@ -139,11 +148,14 @@ public sealed interface Component {
             @NotNull @Min(0) @Max(10000) Integer maxPerDay) {}
 
     /** Moderate-to-vigorous minutes a week, counted only in bouts of at least {@code boutMinutes}. */
-    @Schema(requiredProperties = "kind", properties = @SchemaProperty(name = "kind", type = SchemaType.STRING, enumeration = "mvpa"))
+    @Schema(
+            requiredProperties = "kind",
+            properties = @SchemaProperty(name = "kind", type = SchemaType.STRING, enumeration = "mvpa"))
     record Mvpa(
             @NotNull @Min(1) @Max(Mvpa.MAX_MINUTES) Integer minutesPerWeek,
             @NotNull Integer boutMinutes,
-            @Valid Progression progression) implements Component {
+            @Valid Progression progression)
+            implements Component {
         /** The bound of the main target, for validation and for progression alike. */
         static final int MAX_MINUTES = 3000;
 
@@ -174,11 +186,14 @@ public sealed interface Component {
     }
 
     /** At least {@code stepsPerDay} steps on {@code daysPerWeek} days of the week. */
-    @Schema(requiredProperties = "kind", properties = @SchemaProperty(name = "kind", type = SchemaType.STRING, enumeration = "steps"))
+    @Schema(
+            requiredProperties = "kind",
+            properties = @SchemaProperty(name = "kind", type = SchemaType.STRING, enumeration = "steps"))
     record Steps(
             @NotNull @Min(1) @Max(Steps.MAX_STEPS) Integer stepsPerDay,
             @NotNull @Min(1) @Max(7) Integer daysPerWeek,
-            @Valid Progression progression) implements Component {
+            @Valid Progression progression)
+            implements Component {
         /** The bound of the main target, for validation and for progression alike. */
         static final int MAX_STEPS = 100000;
 
@@ -215,12 +230,15 @@ public sealed interface Component {
      * cannot show intensity and do not count). Without exercises, any resistance set counts.
      * Progression raises every exercise's {@code minPercent1RM}.
      */
-    @Schema(requiredProperties = "kind", properties = @SchemaProperty(name = "kind", type = SchemaType.STRING, enumeration = "resistance"))
+    @Schema(
+            requiredProperties = "kind",
+            properties = @SchemaProperty(name = "kind", type = SchemaType.STRING, enumeration = "resistance"))
     record Resistance(
             @NotNull @Min(1) @Max(7) Integer sessionsPerWeek,
             @Size(max = 20) List<@Valid @NotNull Exercise> exercises,
             Set<DayOfWeek> days,
-            @Valid Progression progression) implements Component {
+            @Valid Progression progression)
+            implements Component {
         @Override
         public String kind() {
             return "resistance";
@@ -228,7 +246,9 @@ public sealed interface Component {
 
         @Override
         public double mainTarget() {
-            return exercises == null || exercises.isEmpty() ? 0 : exercises.get(0).minPercent1RM();
+            return exercises == null || exercises.isEmpty()
+                    ? 0
+                    : exercises.get(0).minPercent1RM();
         }
 
         @Override
@@ -247,10 +267,14 @@ public sealed interface Component {
                 return this;
             }
             double delta = value - mainTarget();
-            return new Resistance(sessionsPerWeek, exercises.stream()
-                    .map(e -> new Exercise(e.exercise(), e.sets(), e.reps(),
-                            Math.min(100.0, e.minPercent1RM() + delta)))
-                    .toList(), days, progression);
+            return new Resistance(
+                    sessionsPerWeek,
+                    exercises.stream()
+                            .map(e -> new Exercise(
+                                    e.exercise(), e.sets(), e.reps(), Math.min(100.0, e.minPercent1RM() + delta)))
+                            .toList(),
+                    days,
+                    progression);
         }
     }
 
@@ -265,10 +289,13 @@ public sealed interface Component {
      * Limits on sitting: the longest sedentary bout of a day, or sedentary hours a day. Exactly
      * one is given. Not progressive.
      */
-    @Schema(requiredProperties = "kind", properties = @SchemaProperty(name = "kind", type = SchemaType.STRING, enumeration = "sedentary"))
+    @Schema(
+            requiredProperties = "kind",
+            properties = @SchemaProperty(name = "kind", type = SchemaType.STRING, enumeration = "sedentary"))
     record Sedentary(
             @Min(1) @Max(Sedentary.MAX_BOUT_MINUTES) Integer maxLongestBoutMinutes,
-            @DecimalMin("0.5") @DecimalMax("24.0") Double maxHoursPerDay) implements Component {
+            @DecimalMin("0.5") @DecimalMax("24.0") Double maxHoursPerDay)
+            implements Component {
         /** The bound of the main target, for validation and for progression alike. */
         static final int MAX_BOUT_MINUTES = 1440;
 
@@ -308,7 +335,9 @@ public sealed interface Component {
      * version's effective date, and stops at {@code ceiling}.
      */
     record Progression(
-            @NotNull @DecimalMin(value = "0.0", inclusive = false) Double step,
+            @NotNull @DecimalMin(value = "0.0", inclusive = false)
+            Double step,
+
             @NotNull @Min(1) @Max(52) Integer everyWeeks,
             @NotNull Double ceiling) {}
 }

@@ -32,15 +32,27 @@ public final class ProgramDtos {
 
     /** One version of a program, as prescribed (progression not applied). */
     public record ProgramVersionView(
-            UUID patientId, int version, LocalDate effectiveFrom, String templateId, List<Component> components,
-            Author author, String reason, Instant createdAt) {}
+            UUID patientId,
+            int version,
+            LocalDate effectiveFrom,
+            String templateId,
+            List<Component> components,
+            Author author,
+            String reason,
+            Instant createdAt) {}
 
     /** The program in force on {@code date}, with the targets of that day after progression. */
     public record ProgramView(
-            @Schema(description = "the patient's local date the targets are for") LocalDate date,
-            @Schema(description = "null until the first version takes effect") ProgramVersionView inForce,
+            @Schema(description = "the patient's local date the targets are for")
+            LocalDate date,
+
+            @Schema(description = "null until the first version takes effect")
+            ProgramVersionView inForce,
+
             List<Component> targetsOnDate,
-            @Schema(description = "a version that takes effect later, if one is scheduled") ProgramVersionView upcoming) {}
+
+            @Schema(description = "a version that takes effect later, if one is scheduled")
+            ProgramVersionView upcoming) {}
 
     /**
      * An edit of some components of the program in force on {@code effectiveFrom} (default today):
@@ -50,8 +62,12 @@ public final class ProgramDtos {
      */
     public record ProgramEdit(
             @Schema(description = "components to change or add, each with its kind and the fields to change")
-            @Size(max = 10) List<@NotNull ObjectNode> set,
-            @Schema(description = "kinds of components to drop") @Size(max = 10) List<@NotBlank String> remove,
+            @Size(max = 10)
+            List<@NotNull ObjectNode> set,
+
+            @Schema(description = "kinds of components to drop") @Size(max = 10)
+            List<@NotBlank String> remove,
+
             @NotBlank @Size(max = 1000) String reason,
             LocalDate effectiveFrom) {}
 

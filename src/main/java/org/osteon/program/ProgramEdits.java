@@ -77,8 +77,9 @@ public final class ProgramEdits {
                 throw new BadEdit("remove", "'" + kind + "' is also in set");
             }
             if (byKind.remove(kind) == null) {
-                throw new BadEdit("remove", "the program has no '" + kind + "' component; it has "
-                        + String.join(", ", byKind.keySet()));
+                throw new BadEdit(
+                        "remove",
+                        "the program has no '" + kind + "' component; it has " + String.join(", ", byKind.keySet()));
             }
         }
         return new ArrayList<>(byKind.values());

@@ -28,32 +28,39 @@ public final class ProgramRules {
                     throw ApiException.badField(at + ".sessionsPerWeek", "is required when per is session");
                 }
                 if (im.per() == Component.Per.day && (im.sessionsPerWeek() != null || im.days() != null)) {
-                    throw ApiException.badField(at + ".per",
+                    throw ApiException.badField(
+                            at + ".per",
                             "a daily count is due every day; use per session for sessionsPerWeek and days");
                 }
             } else if (c instanceof Component.Mvpa m && !Set.of(1, 5, 10).contains(m.boutMinutes())) {
                 throw ApiException.badField(at + ".boutMinutes", "must be 1, 5 or 10");
             } else if (c instanceof Component.Sedentary s
                     && (s.maxLongestBoutMinutes() == null) == (s.maxHoursPerDay() == null)) {
-                throw ApiException.badField(at + ".maxLongestBoutMinutes",
-                        "give exactly one of maxLongestBoutMinutes and maxHoursPerDay");
-            } else if (c instanceof Component.Resistance r && r.progression() != null
+                throw ApiException.badField(
+                        at + ".maxLongestBoutMinutes", "give exactly one of maxLongestBoutMinutes and maxHoursPerDay");
+            } else if (c instanceof Component.Resistance r
+                    && r.progression() != null
                     && (r.exercises() == null || r.exercises().isEmpty())) {
-                throw ApiException.badField(at + ".progression",
-                        "progression raises exercises' minPercent1RM; list exercises");
+                throw ApiException.badField(
+                        at + ".progression", "progression raises exercises' minPercent1RM; list exercises");
             }
             Component.Progression p = c.progression();
             if (p != null && p.ceiling() < c.mainTarget()) {
                 throw ApiException.badField(at + ".progression.ceiling", "must not be below the starting target");
             }
             if (p != null && p.ceiling() > c.maxMainTarget()) {
-                throw ApiException.badField(at + ".progression.ceiling", "must be at most "
-                        + number(c.maxMainTarget()) + ", the largest " + c.mainTargetField() + " allowed for " + c.kind()
-                        + " components");
+                throw ApiException.badField(
+                        at + ".progression.ceiling",
+                        "must be at most "
+                                + number(c.maxMainTarget()) + ", the largest " + c.mainTargetField() + " allowed for "
+                                + c.kind()
+                                + " components");
             }
             if (p != null && p.step() > c.maxMainTarget()) {
-                throw ApiException.badField(at + ".progression.step", "must be at most " + number(c.maxMainTarget())
-                        + ", the largest " + c.mainTargetField() + " allowed for " + c.kind() + " components");
+                throw ApiException.badField(
+                        at + ".progression.step",
+                        "must be at most " + number(c.maxMainTarget()) + ", the largest " + c.mainTargetField()
+                                + " allowed for " + c.kind() + " components");
             }
         }
     }

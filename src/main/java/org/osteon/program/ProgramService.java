@@ -1,31 +1,31 @@
 package org.osteon.program;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.osteon.audit.AuditLog;
 import org.osteon.auth.Caller;
 import org.osteon.common.ApiException;
 import org.osteon.common.Page;
+import org.osteon.common.Text;
 import org.osteon.patient.Patient;
 import org.osteon.program.ProgramDtos.Author;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
-import java.util.ArrayList;
-import org.osteon.common.Text;
 import org.osteon.program.ProgramDtos.ProgramChange;
 import org.osteon.program.ProgramDtos.ProgramChangeResult;
 import org.osteon.program.ProgramDtos.ProgramEdit;
@@ -43,7 +43,8 @@ public class ProgramService {
     private final Event<ProgramChanged> changed;
     private final Clock clock;
 
-    public ProgramService(ProgramRepository repository, AuditLog audit, Caller caller, Event<ProgramChanged> changed, Clock clock) {
+    public ProgramService(
+            ProgramRepository repository, AuditLog audit, Caller caller, Event<ProgramChanged> changed, Clock clock) {
         this.repository = repository;
         this.audit = audit;
         this.caller = caller;
@@ -67,23 +68,36 @@ public class ProgramService {
         if (effectiveFrom.isBefore(today)) {
             int nextVersion = repository.nextVersion(patient.id);
             if (nextVersion > 1) {
-                throw ApiException.badField("effectiveFrom", "must not be before today (" + today
-                        + " in the patient's time zone): past days keep their targets");
+                throw ApiException.badField(
+                        "effectiveFrom",
+                        "must not be before today (" + today
+                                + " in the patient's time zone): past days keep their targets");
             }
             if (effectiveFrom.isBefore(today.minusDays(MAX_DAYS_BACK_FOR_FIRST))) {
-                throw ApiException.badField("effectiveFrom", "a first program may start at most "
-                        + MAX_DAYS_BACK_FOR_FIRST + " days back, from " + today.minusDays(MAX_DAYS_BACK_FOR_FIRST)
-                        + " (today is " + today + " in the patient's time zone)");
+                throw ApiException.badField(
+                        "effectiveFrom",
+                        "a first program may start at most "
+                                + MAX_DAYS_BACK_FOR_FIRST + " days back, from "
+                                + today.minusDays(MAX_DAYS_BACK_FOR_FIRST)
+                                + " (today is " + today + " in the patient's time zone)");
             }
         }
         if (effectiveFrom.isAfter(today.plusYears(MAX_YEARS_AHEAD))) {
-            throw ApiException.badField("effectiveFrom", "must be at most " + MAX_YEARS_AHEAD + " years after today ("
-                    + today + " in the patient's time zone)");
+            throw ApiException.badField(
+                    "effectiveFrom",
+                    "must be at most " + MAX_YEARS_AHEAD + " years after today (" + today
+                            + " in the patient's time zone)");
         }
         List<Component> components = components(body);
         ProgramRules.check(components);
-        ProgramVersionView v = new ProgramVersionView(patient.id, repository.nextVersion(patient.id), effectiveFrom,
-                body.templateId(), components, new Author(caller.role(), caller.subject()), body.reason().strip(),
+        ProgramVersionView v = new ProgramVersionView(
+                patient.id,
+                repository.nextVersion(patient.id),
+                effectiveFrom,
+                body.templateId(),
+                components,
+                new Author(caller.role(), caller.subject()),
+                body.reason().strip(),
                 // Truncated to what the database keeps, so the version returned equals the one read back.
                 Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
         repository.insert(v);
@@ -124,15 +138,24 @@ public class ProgramService {
         for (long i = 0, n = ChronoUnit.DAYS.between(from, to); i <= n; i++) {
             LocalDate day = from.plusDays(i);
             ProgramVersionView v = inForceOn(versions, day);
-            days.add(new DayTargets(day, v, v == null ? List.of() : v.components().stream()
-                    .map(c -> ProgramRules.onDay(c, v.effectiveFrom(), day)).toList()));
+            days.add(new DayTargets(
+                    day,
+                    v,
+                    v == null
+                            ? List.of()
+                            : v.components().stream()
+                                    .map(c -> ProgramRules.onDay(c, v.effectiveFrom(), day))
+                                    .toList()));
         }
         return days;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ProgramVersionView> versions(Patient patient, int page, int size) {
-        return new Page<>(repository.versions(patient.id, size, (long) page * size), page, size,
+        return new Page<>(
+                repository.versions(patient.id, size, (long) page * size),
+                page,
+                size,
                 repository.countVersions(patient.id));
     }
 
@@ -150,8 +173,10 @@ public class ProgramService {
     private static ProgramVersionView inForceOn(List<ProgramVersionView> versions, LocalDate day) {
         ProgramVersionView best = null;
         for (ProgramVersionView v : versions) {
-            if (!v.effectiveFrom().isAfter(day) && (best == null || v.effectiveFrom().isAfter(best.effectiveFrom())
-                    || (v.effectiveFrom().equals(best.effectiveFrom()) && v.version() > best.version()))) {
+            if (!v.effectiveFrom().isAfter(day)
+                    && (best == null
+                            || v.effectiveFrom().isAfter(best.effectiveFrom())
+                            || (v.effectiveFrom().equals(best.effectiveFrom()) && v.version() > best.version()))) {
                 best = v;
             }
         }
@@ -170,13 +195,19 @@ public class ProgramService {
     public ProgramChangeResult edit(Patient patient, ProgramEdit body, ObjectMapper json, Validator validator) {
         LocalDate today = today(patient, clock);
         LocalDate effectiveFrom = body.effectiveFrom() == null ? today : body.effectiveFrom();
-        ProgramVersionView base = Optional.ofNullable(targets(patient.id, effectiveFrom, effectiveFrom).get(0).inForce())
-                .orElseThrow(() -> ApiException.badField("effectiveFrom", "no program is in force on "
-                        + effectiveFrom + " to edit; prescribe one with PUT first"));
-        List<ObjectNode> before = base.components().stream().map(c -> (ObjectNode) json.valueToTree(c)).toList();
+        ProgramVersionView base = Optional.ofNullable(
+                        targets(patient.id, effectiveFrom, effectiveFrom).get(0).inForce())
+                .orElseThrow(() -> ApiException.badField(
+                        "effectiveFrom",
+                        "no program is in force on " + effectiveFrom + " to edit; prescribe one with PUT first"));
+        List<ObjectNode> before = base.components().stream()
+                .map(c -> (ObjectNode) json.valueToTree(c))
+                .toList();
         List<ObjectNode> merged;
         try {
-            merged = ProgramEdits.apply(before, body.set() == null ? List.of() : body.set(),
+            merged = ProgramEdits.apply(
+                    before,
+                    body.set() == null ? List.of() : body.set(),
                     body.remove() == null ? List.of() : body.remove());
         } catch (ProgramEdits.BadEdit e) {
             throw ApiException.badField(e.field(), e.reason());
@@ -188,13 +219,20 @@ public class ProgramService {
             try {
                 c = json.treeToValue(node, Component.class);
             } catch (JsonProcessingException | IllegalArgumentException e) {
-                throw ApiException.badField("set[kind=" + Text.printable(kind, 20) + "]",
-                        "does not make a valid component: " + Text.printable(
-                                e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage(), 200));
+                throw ApiException.badField(
+                        "set[kind=" + Text.printable(kind, 20) + "]",
+                        "does not make a valid component: "
+                                + Text.printable(
+                                        e instanceof JsonProcessingException j
+                                                ? j.getOriginalMessage()
+                                                : e.getMessage(),
+                                        200));
             }
-            Optional<ConstraintViolation<Component>> wrong = validator.validate(c).stream().findFirst();
+            Optional<ConstraintViolation<Component>> wrong =
+                    validator.validate(c).stream().findFirst();
             if (wrong.isPresent()) {
-                throw ApiException.badField("set[kind=" + kind + "]." + wrong.get().getPropertyPath(),
+                throw ApiException.badField(
+                        "set[kind=" + kind + "]." + wrong.get().getPropertyPath(),
                         wrong.get().getMessage());
             }
             components.add(c);
@@ -211,7 +249,8 @@ public class ProgramService {
             throw ApiException.badField("components", "give either components or templateId");
         }
         if (body.templateId() != null) {
-            return repository.template(body.templateId())
+            return repository
+                    .template(body.templateId())
                     .orElseThrow(() -> ApiException.badField("templateId", "no template '" + body.templateId() + "'"))
                     .components();
         }

@@ -27,10 +27,13 @@ public class TemplateResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "Templates to start a program from, each with its source",
+    @Operation(
+            summary = "Templates to start a program from, each with its source",
             description = "Templates hold no patient data; any signed-in role may read them.")
-    @APIResponse(responseCode = "200", description = "the templates", content = @Content(examples = @ExampleObject(name = "200",
-            value = ProgramExamples.TEMPLATES)))
+    @APIResponse(
+            responseCode = "200",
+            description = "the templates",
+            content = @Content(examples = @ExampleObject(name = "200", value = ProgramExamples.TEMPLATES)))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     public List<TemplateView> list() {
         return programs.templates();

@@ -49,7 +49,10 @@ public class DayChanges {
      * in it): heard only if it commits.
      */
     void programChanged(@Observes ProgramChanged change) {
-        jdbc.one("select pg_notify(?, ?)", rs -> rs.getString(1), DayNotices.CHANNEL,
+        jdbc.one(
+                "select pg_notify(?, ?)",
+                rs -> rs.getString(1),
+                DayNotices.CHANNEL,
                 DayNotices.programChanged(change.patientId(), change.effectiveFrom()));
     }
     /**
@@ -58,7 +61,10 @@ public class DayChanges {
      * clients do) rather than making the instance hold an unbounded backlog for it.
      */
     public Multi<Change> of(UUID patientId) {
-        return changes.select().where(c -> c.patientId().equals(patientId)).onOverflow().buffer(BUFFER);
+        return changes.select()
+                .where(c -> c.patientId().equals(patientId))
+                .onOverflow()
+                .buffer(BUFFER);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -92,7 +98,8 @@ public class DayChanges {
                 }
             } catch (SQLException | RuntimeException e) {
                 if (!stopping) {
-                    LOG.warnf("Listening for day changes failed (%s); listening again in %d ms", e.getMessage(), backoff);
+                    LOG.warnf(
+                            "Listening for day changes failed (%s); listening again in %d ms", e.getMessage(), backoff);
                     sleep(backoff);
                     backoff = Math.min(5_000, backoff * 2);
                 }

@@ -19,14 +19,14 @@ import org.osteon.adherence.AdherenceService;
 import org.osteon.common.Coalescing;
 import org.osteon.common.Json;
 import org.osteon.device.Device;
+import org.osteon.engine.DayScored;
+import org.osteon.engine.EngineConfig;
 import org.osteon.engine.ScoredDay;
 import org.osteon.ingest.DeviceMessages;
 import org.osteon.patient.Patient;
 import org.osteon.program.Component;
 import org.osteon.program.ProgramDtos.ProgramView;
 import org.osteon.program.ProgramService;
-import org.osteon.engine.DayScored;
-import org.osteon.engine.EngineConfig;
 
 /**
  * Tells a patient's devices how today is going, so that a watch can show today's impacts and
@@ -57,8 +57,13 @@ public class DeviceProgress {
     private final Coalescing<DayScored> sends;
     private final Clock clock;
 
-    public DeviceProgress(DeviceMessages devices, AdherenceService adherence,
-            ProgramService programs, ObjectMapper json, EngineConfig config, Clock clock) {
+    public DeviceProgress(
+            DeviceMessages devices,
+            AdherenceService adherence,
+            ProgramService programs,
+            ObjectMapper json,
+            EngineConfig config,
+            Clock clock) {
         this.clock = clock;
         this.sends = new Coalescing<>("osteon-device-progress", config.progressInterval(), this::send);
         this.devices = devices;
@@ -82,8 +87,17 @@ public class DeviceProgress {
      * @param stepsTarget the program's steps per day
      * @param scoredThrough up to when the numbers reach: the day's dataThrough as it was last scored
      */
-    public record Message(int v, LocalDate date, int impacts, double impactsMinG, Integer impactsTarget,
-            Double mvpaMin, Integer mvpaBoutMin, Double mvpaTarget, Integer steps, Integer stepsTarget,
+    public record Message(
+            int v,
+            LocalDate date,
+            int impacts,
+            double impactsMinG,
+            Integer impactsTarget,
+            Double mvpaMin,
+            Integer mvpaBoutMin,
+            Double mvpaTarget,
+            Integer steps,
+            Integer stepsTarget,
             Instant scoredThrough) {}
 
     /**
@@ -130,13 +144,16 @@ public class DeviceProgress {
         }
         ScoredDay day = days.get(0);
         DayAdherence judged = adherence.byDay(patient, date, date).get(0);
-        List<Component> components = programs.current(patient).map(ProgramView::targetsOnDate).orElse(List.of());
+        List<Component> components =
+                programs.current(patient).map(ProgramView::targetsOnDate).orElse(List.of());
 
         Optional<Component.Impacts> impacts = find(components, Component.Impacts.class);
         double minG = impacts.map(Component.Impacts::minG).orElse(DEFAULT_IMPACT_MIN_G);
         // A session component's weekday off shows no target: the watch would ask for a session not due.
         Integer impactsTarget = impacts.filter(c -> c.days() == null || c.days().contains(date.getDayOfWeek()))
-                .flatMap(c -> judged(judged, c)).map(j -> (int) Math.round(j.target())).orElse(null);
+                .flatMap(c -> judged(judged, c))
+                .map(j -> (int) Math.round(j.target()))
+                .orElse(null);
 
         // With an MVPA component, the minutes adherence counts (in its bouts); without, all of them.
         Optional<Component.Mvpa> mvpa = find(components, Component.Mvpa.class);
@@ -145,14 +162,28 @@ public class DeviceProgress {
         Integer boutMin = mvpaJudged.isPresent() ? mvpa.get().boutMinutes() : null;
         Double mvpaTarget = mvpaJudged.map(ComponentDay::target).orElse(null);
 
-        Integer stepsTarget = find(components, Component.Steps.class).map(Component.Steps::stepsPerDay).orElse(null);
-        return Optional.of(new Message(VERSION, date, day.impactsAtOrAbove(minG), minG, impactsTarget, mvpaMin,
-                boutMin, mvpaTarget, day.steps(), stepsTarget, dataThrough(day)));
+        Integer stepsTarget = find(components, Component.Steps.class)
+                .map(Component.Steps::stepsPerDay)
+                .orElse(null);
+        return Optional.of(new Message(
+                VERSION,
+                date,
+                day.impactsAtOrAbove(minG),
+                minG,
+                impactsTarget,
+                mvpaMin,
+                boutMin,
+                mvpaTarget,
+                day.steps(),
+                stepsTarget,
+                dataThrough(day)));
     }
 
     /** The component's day as adherence judged it, if it has a target that day. */
     private static Optional<ComponentDay> judged(DayAdherence day, Component c) {
-        return day.components().stream().filter(d -> d.kind().equals(c.kind()) && d.target() != null).findFirst();
+        return day.components().stream()
+                .filter(d -> d.kind().equals(c.kind()) && d.target() != null)
+                .findFirst();
     }
 
     private static <T extends Component> Optional<T> find(List<Component> components, Class<T> kind) {

@@ -16,5 +16,5 @@ import org.osteon.engine.ScoredDay;
  * @param day for a day: its row as {@code GET /days} answers it
  * @param adherence the date's adherence as {@code GET /adherence?by=day} answers it
  */
-public record ProgressEvent(UUID patientId, String kind, LocalDate date, Instant dataThrough, ScoredDay day,
-        DayAdherence adherence) {}
+public record ProgressEvent(
+        UUID patientId, String kind, LocalDate date, Instant dataThrough, ScoredDay day, DayAdherence adherence) {}

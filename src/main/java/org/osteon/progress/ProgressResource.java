@@ -1,20 +1,20 @@
 package org.osteon.progress;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smallrye.mutiny.subscription.Cancellable;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,26 +24,26 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.osteon.adherence.AdherenceResults.DayAdherence;
-import org.osteon.adherence.AdherenceService;
-import org.osteon.common.ApiException;
-import org.osteon.common.Jdbc;
-import org.osteon.common.Json;
-import org.osteon.common.Text;
-import org.osteon.engine.ScoredDay;
-import org.osteon.patient.Patient;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.osteon.patient.PatientAccess;
+import org.osteon.adherence.AdherenceResults.DayAdherence;
+import org.osteon.adherence.AdherenceService;
 import org.osteon.auth.Roles;
 import org.osteon.common.ApiDocs;
+import org.osteon.common.ApiException;
 import org.osteon.common.ApiProblem;
+import org.osteon.common.Jdbc;
+import org.osteon.common.Json;
+import org.osteon.common.Text;
 import org.osteon.engine.DayNotices;
+import org.osteon.engine.ScoredDay;
+import org.osteon.patient.Patient;
+import org.osteon.patient.PatientAccess;
 
 /**
  * Server-sent events of a patient's progress, for apps that show it live: each changed day with
@@ -65,8 +65,8 @@ public class ProgressResource {
     private final Jdbc jdbc;
     private final ObjectMapper json;
 
-    public ProgressResource(DayChanges changes, PatientAccess access, AdherenceService adherence, Jdbc jdbc,
-            ObjectMapper json) {
+    public ProgressResource(
+            DayChanges changes, PatientAccess access, AdherenceService adherence, Jdbc jdbc, ObjectMapper json) {
         this.changes = changes;
         this.access = access;
         this.adherence = adherence;
@@ -78,7 +78,8 @@ public class ProgressResource {
     @GET
     @Blocking
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(summary = "Changes of the patient's days and adherence, as server-sent events",
+    @Operation(
+            summary = "Changes of the patient's days and adherence, as server-sent events",
             description = "event day: a day of the patient was scored again (new or late data); the event carries "
                     + "its row as GET /days answers it (day) and its adherence as GET /adherence answers it "
                     + "(adherence), up to dataThrough (the end of the latest sample or loading event included). "
@@ -88,34 +89,56 @@ public class ProgressResource {
                     + "browsers' EventSource do) first sends every day and program change after it (up to 400 "
                     + "days), then goes on live. A physiotherapist unassigned from the patient gets nothing more: "
                     + "the stream ends at the next change.")
-    @APIResponse(responseCode = "200", description = "the stream", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
-            examples = @ExampleObject(name = "200", value = ProgressExamples.EVENTS)))
-    @APIResponse(responseCode = "400", description = "Last-Event-ID is not an id this stream sent",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400", value = ApiDocs.BAD_REQUEST)))
+    @APIResponse(
+            responseCode = "200",
+            description = "the stream",
+            content =
+                    @Content(
+                            mediaType = MediaType.SERVER_SENT_EVENTS,
+                            examples = @ExampleObject(name = "200", value = ProgressExamples.EVENTS)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Last-Event-ID is not an id this stream sent",
+            content =
+                    @Content(
+                            mediaType = ApiProblem.MEDIA_TYPE,
+                            examples = @ExampleObject(name = "400", value = ApiDocs.BAD_REQUEST)))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden", description = "admins do not read clinical data")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Multi<OutboundSseEvent> events(@PathParam("patientId") UUID patientId,
-            @HeaderParam("Last-Event-ID") @Parameter(description = "the id of the last event received, to resume after it")
-                    String lastEventId, @Context Sse sse) {
+    public Multi<OutboundSseEvent> events(
+            @PathParam("patientId") UUID patientId,
+            @HeaderParam("Last-Event-ID")
+                    @Parameter(description = "the id of the last event received, to resume after it")
+                    String lastEventId,
+            @Context Sse sse) {
         Long since = eventId(lastEventId);
         Patient patient = access.clinical(patientId, "events");
         BooleanSupplier stillAllowed = access.stillClinical(patientId);
         ProgressFeed feed = new ProgressFeed();
         // Live changes first, then the replay: a change between the two is in the feed once either way.
-        Cancellable live = changes.of(patientId).subscribe().with(c -> feed.add(new ProgressFeed.Item(c.kind(), c.date())));
+        Cancellable live =
+                changes.of(patientId).subscribe().with(c -> feed.add(new ProgressFeed.Item(c.kind(), c.date())));
         if (since != null) {
             replay(patientId, since).forEach(feed::add);
         }
         // Access is checked again for every event, off the event loop (a query): the stream ends at
         // the first change after the caller lost access, and sends nothing more.
-        return Multi.createFrom().ticks().every(EVERY).onOverflow().drop()
+        return Multi.createFrom()
+                .ticks()
+                .every(EVERY)
+                .onOverflow()
+                .drop()
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(tick -> feed.poll())
-                .select().where(Optional::isPresent).map(Optional::get)
-                .select().first(item -> stillAllowed.getAsBoolean())
+                .select()
+                .where(Optional::isPresent)
+                .map(Optional::get)
+                .select()
+                .first(item -> stillAllowed.getAsBoolean())
                 .map(item -> event(sse, patient, item))
-                .onTermination().invoke(live::cancel);
+                .onTermination()
+                .invoke(live::cancel);
     }
 
     /** The Last-Event-ID as sent: an id of this stream is a whole number of microseconds since 1970. */
@@ -131,8 +154,10 @@ public class ProgressResource {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ApiException.badField("Last-Event-ID", "must be the id of an event of this stream (a whole number "
-                + ">= 0), was '" + Text.printable(header, 64) + "'");
+        throw ApiException.badField(
+                "Last-Event-ID",
+                "must be the id of an event of this stream (a whole number " + ">= 0), was '"
+                        + Text.printable(header, 64) + "'");
     }
 
     /** Days scored and program versions made after {@code since}, oldest first. */
@@ -140,13 +165,21 @@ public class ProgressResource {
         Instant after = micros(since);
         record Stamped(Instant at, ProgressFeed.Item item) {}
         List<Stamped> out = new ArrayList<>();
-        out.addAll(jdbc.list("select local_date, computed_at from day_summary where patient_id = ? and computed_at > ? "
-                + "order by computed_at limit " + MAX_REPLAY, rs -> new Stamped(rs.getTimestamp(2).toInstant(),
-                new ProgressFeed.Item(DayNotices.DAY, rs.getObject(1, LocalDate.class))), patientId,
+        out.addAll(jdbc.list(
+                "select local_date, computed_at from day_summary where patient_id = ? and computed_at > ? "
+                        + "order by computed_at limit " + MAX_REPLAY,
+                rs -> new Stamped(
+                        rs.getTimestamp(2).toInstant(),
+                        new ProgressFeed.Item(DayNotices.DAY, rs.getObject(1, LocalDate.class))),
+                patientId,
                 Timestamp.from(after)));
-        out.addAll(jdbc.list("select effective_from, created_at from program_version where patient_id = ? "
-                + "and created_at > ? order by created_at", rs -> new Stamped(rs.getTimestamp(2).toInstant(),
-                new ProgressFeed.Item(DayNotices.PROGRAM, rs.getObject(1, LocalDate.class))), patientId,
+        out.addAll(jdbc.list(
+                "select effective_from, created_at from program_version where patient_id = ? "
+                        + "and created_at > ? order by created_at",
+                rs -> new Stamped(
+                        rs.getTimestamp(2).toInstant(),
+                        new ProgressFeed.Item(DayNotices.PROGRAM, rs.getObject(1, LocalDate.class))),
+                patientId,
                 Timestamp.from(after)));
         out.sort(java.util.Comparator.comparing(Stamped::at));
         return out.stream().map(Stamped::item).toList();
@@ -161,19 +194,37 @@ public class ProgressResource {
         ScoredDay day = null;
         Instant changedAt;
         if (item.kind().equals(DayNotices.DAY)) {
-            day = adherence.shown(patient, item.date(), item.date()).stream().findFirst().orElse(null);
-            changedAt = jdbc.one("select computed_at from day_summary where patient_id = ? and local_date = ?",
-                    rs -> rs.getTimestamp(1).toInstant(), patient.id, item.date()).orElse(null);
+            day = adherence.shown(patient, item.date(), item.date()).stream()
+                    .findFirst()
+                    .orElse(null);
+            changedAt = jdbc.one(
+                            "select computed_at from day_summary where patient_id = ? and local_date = ?",
+                            rs -> rs.getTimestamp(1).toInstant(),
+                            patient.id,
+                            item.date())
+                    .orElse(null);
         } else {
-            changedAt = jdbc.one("select max(created_at) from program_version where patient_id = ? and effective_from = ?",
-                    rs -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant(), patient.id, item.date())
+            changedAt = jdbc.one(
+                            "select max(created_at) from program_version where patient_id = ? and effective_from = ?",
+                            rs -> rs.getTimestamp(1) == null
+                                    ? null
+                                    : rs.getTimestamp(1).toInstant(),
+                            patient.id,
+                            item.date())
                     .orElse(null);
         }
-        Object through = day == null || day.provenance() == null ? null : day.provenance().get("dataThrough");
-        ProgressEvent e = new ProgressEvent(patient.id, item.kind(), item.date(),
-                through == null ? null : Instant.parse(through.toString()), day, judged);
-        OutboundSseEvent.Builder b = sse.newEventBuilder().name(item.kind()).data(write(e))
-                .mediaType(MediaType.APPLICATION_JSON_TYPE);
+        Object through = day == null || day.provenance() == null
+                ? null
+                : day.provenance().get("dataThrough");
+        ProgressEvent e = new ProgressEvent(
+                patient.id,
+                item.kind(),
+                item.date(),
+                through == null ? null : Instant.parse(through.toString()),
+                day,
+                judged);
+        OutboundSseEvent.Builder b =
+                sse.newEventBuilder().name(item.kind()).data(write(e)).mediaType(MediaType.APPLICATION_JSON_TYPE);
         if (changedAt != null) {
             b.id(Long.toString(changedAt.getEpochSecond() * 1_000_000L + changedAt.getNano() / 1_000));
         }

@@ -31,8 +31,9 @@ import org.jboss.logging.Logger;
 public class RawDataRetention {
     private static final Logger LOG = Logger.getLogger(RawDataRetention.class);
     /** The raw-data tables and their partition keys. */
-    static final List<String[]> TABLES = List.of(new String[] {"accel_batch", "start_at"},
-            new String[] {"load_event", "t"});
+    static final List<String[]> TABLES =
+            List.of(new String[] {"accel_batch", "start_at"}, new String[] {"load_event", "t"});
+
     private static final long LOCK_KEY = 0x05_7E_0A_20L;
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyyMM");
 
@@ -54,7 +55,10 @@ public class RawDataRetention {
         run();
     }
 
-    @Scheduled(every = "${osteon.retention.every}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "${osteon.retention.every}",
+            delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         run();
     }
@@ -98,7 +102,8 @@ public class RawDataRetention {
                     }
                 }
                 if (created > 0 || !dropped.isEmpty() || deleted > 0) {
-                    LOG.infof("Raw-data partitions: %d created, dropped %s, %d old rows deleted from default partitions",
+                    LOG.infof(
+                            "Raw-data partitions: %d created, dropped %s, %d old rows deleted from default partitions",
                             created, dropped, deleted);
                 }
                 return new Report(true, created, dropped, deleted);
@@ -134,7 +139,10 @@ public class RawDataRetention {
                 while (rs.next()) {
                     String name = rs.getString(1);
                     YearMonth month = YearMonth.parse(name.substring(name.length() - 6), MONTH);
-                    Instant end = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+                    Instant end = month.plusMonths(1)
+                            .atDay(1)
+                            .atStartOfDay(ZoneOffset.UTC)
+                            .toInstant();
                     if (!end.isAfter(cutoff)) {
                         expired.add(name);
                     }
@@ -151,8 +159,7 @@ public class RawDataRetention {
     }
 
     private static long deleteFromDefault(Connection c, String table, String key, Instant cutoff) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "delete from " + table + "_default where " + key + " < ?")) {
+        try (PreparedStatement ps = c.prepareStatement("delete from " + table + "_default where " + key + " < ?")) {
             ps.setTimestamp(1, Timestamp.from(cutoff));
             return ps.executeUpdate();
         }

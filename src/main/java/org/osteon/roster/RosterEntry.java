@@ -17,6 +17,15 @@ import java.util.UUID;
  * last week but no day had enough wear), {@code open_alerts} (at least one open alert).
  */
 public record RosterEntry(
-        UUID patientId, String displayName, LocalDate lastWeekStart, Double lastWeekAdherence,
-        Double previousWeekAdherence, Double trend, LocalDate currentWeekStart, Double currentWeekAdherence,
-        String currentWeekStatus, int openAlerts, List<String> flags, Instant lastSyncAt) {}
+        UUID patientId,
+        String displayName,
+        LocalDate lastWeekStart,
+        Double lastWeekAdherence,
+        Double previousWeekAdherence,
+        Double trend,
+        LocalDate currentWeekStart,
+        Double currentWeekAdherence,
+        String currentWeekStatus,
+        int openAlerts,
+        List<String> flags,
+        Instant lastSyncAt) {}

@@ -28,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.osteon.adherence.AdherenceResults.WeekAdherence;
 import org.osteon.adherence.AdherenceService;
 import org.osteon.audit.AuditLog;
-import org.osteon.patient.PatientAccess;
 import org.osteon.auth.Roles;
 import org.osteon.common.ApiDocs;
 import org.osteon.common.ApiException;
@@ -37,9 +36,10 @@ import org.osteon.common.Jdbc;
 import org.osteon.common.Page;
 import org.osteon.ingest.LastSync;
 import org.osteon.patient.Patient;
-import org.osteon.program.ProgramService;
+import org.osteon.patient.PatientAccess;
 import org.osteon.physio.CareAssignments;
 import org.osteon.physio.Physiotherapist;
+import org.osteon.program.ProgramService;
 
 /** A physiotherapist's own patients, with last week's adherence, trend, flags and last sync. */
 @Path("/api/v1/physiotherapists/me/patients")
@@ -56,8 +56,15 @@ public class RosterResource {
     private final Jdbc jdbc;
     private final LastSync lastSync;
 
-    public RosterResource(PatientAccess access, CareAssignments assignments, AdherenceService adherence, AuditLog audit,
-            Clock clock, ProgramService programs, Jdbc jdbc, LastSync lastSync) {
+    public RosterResource(
+            PatientAccess access,
+            CareAssignments assignments,
+            AdherenceService adherence,
+            AuditLog audit,
+            Clock clock,
+            ProgramService programs,
+            Jdbc jdbc,
+            LastSync lastSync) {
         this.clock = clock;
         this.programs = programs;
         this.jdbc = jdbc;
@@ -71,34 +78,48 @@ public class RosterResource {
     @GET
     @RolesAllowed(Roles.PHYSIO)
     @Transactional
-    @Operation(summary = "My patients",
+    @Operation(
+            summary = "My patients",
             description = "sort=adherence puts the lowest last-week adherence first (patients without any last); "
                     + "-adherence the highest first; name by display name. Each patient shown is audited as read. "
                     + "Flags: no_program (no program in force today), cap_exceeded (a safety cap exceeded last week "
                     + "or this week), no_data_last_week (a program in force last week, no day with enough wear), "
                     + "open_alerts (an alert not yet acknowledged; openAlerts counts them). The current week is "
                     + "so far, in_progress until its targets are reached.")
-    @APIResponse(responseCode = "200", description = "a page of the roster", content = @Content(examples = @ExampleObject(
-            name = "200", value = RosterExamples.PAGE)))
-    @APIResponse(responseCode = "400", description = "unknown sort, or page or size out of range",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, examples = @ExampleObject(name = "400", value = ApiDocs.BAD_REQUEST)))
+    @APIResponse(
+            responseCode = "200",
+            description = "a page of the roster",
+            content = @Content(examples = @ExampleObject(name = "200", value = RosterExamples.PAGE)))
+    @APIResponse(
+            responseCode = "400",
+            description = "unknown sort, or page or size out of range",
+            content =
+                    @Content(
+                            mediaType = ApiProblem.MEDIA_TYPE,
+                            examples = @ExampleObject(name = "400", value = ApiDocs.BAD_REQUEST)))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden", description = "not a registered physiotherapist")
     public Page<RosterEntry> roster(
-            @QueryParam("sort") @DefaultValue("adherence")
-                    @Parameter(schema = @Schema(enumeration = {"adherence", "-adherence", "name"})) String sort,
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
+            @QueryParam("sort")
+                    @DefaultValue("adherence")
+                    @Parameter(schema = @Schema(enumeration = {"adherence", "-adherence", "name"}))
+                    String sort,
+            @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("50") int size) {
         Page.check(page, size);
         Comparator<RosterEntry> order = switch (sort) {
-            case "adherence" -> Comparator.comparing(RosterEntry::lastWeekAdherence,
-                    Comparator.nullsLast(Comparator.<Double>naturalOrder()));
-            case "-adherence" -> Comparator.comparing(RosterEntry::lastWeekAdherence,
-                    Comparator.nullsLast(Comparator.<Double>reverseOrder()));
+            case "adherence" ->
+                Comparator.comparing(
+                        RosterEntry::lastWeekAdherence, Comparator.nullsLast(Comparator.<Double>naturalOrder()));
+            case "-adherence" ->
+                Comparator.comparing(
+                        RosterEntry::lastWeekAdherence, Comparator.nullsLast(Comparator.<Double>reverseOrder()));
             case "name" -> Comparator.comparing(RosterEntry::displayName);
             default -> throw ApiException.badField("sort", "must be adherence, -adherence or name");
         };
-        Physiotherapist me = access.physio().orElseThrow(() ->
-                new ApiException(403, "Forbidden", "no physiotherapist is registered with this token's subject", null));
+        Physiotherapist me = access.physio()
+                .orElseThrow(() -> new ApiException(
+                        403, "Forbidden", "no physiotherapist is registered with this token's subject", null));
         List<RosterEntry> entries = new ArrayList<>();
         for (UUID patientId : assignments.patientsOf(me.id)) {
             entries.add(entry(Patient.findById(patientId)));
@@ -132,9 +153,20 @@ public class RosterResource {
             flags.add("open_alerts");
         }
         Double trend = last.overall() != null && previous.overall() != null
-                ? Math.round((last.overall() - previous.overall()) * 1000) / 1000.0 : null;
-        return new RosterEntry(p.id, p.displayName, lastWeek, last.overall(), previous.overall(), trend, thisWeek,
-                current.overall(), current.overallStatus().name(), openAlerts, flags,
+                ? Math.round((last.overall() - previous.overall()) * 1000) / 1000.0
+                : null;
+        return new RosterEntry(
+                p.id,
+                p.displayName,
+                lastWeek,
+                last.overall(),
+                previous.overall(),
+                trend,
+                thisWeek,
+                current.overall(),
+                current.overallStatus().name(),
+                openAlerts,
+                flags,
                 lastSync.receiptOfPatient(p.id).orElse(null));
     }
 }

@@ -34,6 +34,8 @@ public enum Placement {
                 .filter(p -> p.apiName().equals(value))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("must be one of "
-                        + String.join(", ", Arrays.stream(values()).map(Placement::apiName).toList())));
+                        + String.join(
+                                ", ",
+                                Arrays.stream(values()).map(Placement::apiName).toList())));
     }
 }

@@ -54,7 +54,10 @@ public record Provenance(String algorithm, String version, Map<String, Object> p
 
     /** {@code value} as JSON-shaped data (see the class comment). */
     public static Object structured(Object value) {
-        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
+        if (value == null
+                || value instanceof String
+                || value instanceof Boolean
+                || value instanceof Integer
                 || value instanceof Long) {
             return value;
         }

@@ -25,7 +25,9 @@ final class BatchEncoder {
     }
 
     byte[] accel(long seq, Instant start, int rateHz, float[] x, float[] y, float[] z, int n) {
-        return format == PayloadFormat.BINARY ? frame(seq, start, rateHz, x, y, z, n) : json(seq, start, rateHz, x, y, z, n);
+        return format == PayloadFormat.BINARY
+                ? frame(seq, start, rateHz, x, y, z, n)
+                : json(seq, start, rateHz, x, y, z, n);
     }
 
     byte[] load(long seq, List<Map<String, Object>> events) {
@@ -57,7 +59,11 @@ final class BatchEncoder {
     /** Four decimals (0.1 mg), written by hand: formatting is most of the cost of a 1-h JSON batch. */
     private static byte[] json(long seq, Instant start, int rateHz, float[] x, float[] y, float[] z, int n) {
         StringBuilder sb = new StringBuilder(64 + 3 * 9 * n);
-        sb.append("{\"seq\":").append(seq).append(",\"start\":\"").append(start).append("\",\"rateHz\":")
+        sb.append("{\"seq\":")
+                .append(seq)
+                .append(",\"start\":\"")
+                .append(start)
+                .append("\",\"rateHz\":")
                 .append(rateHz);
         axis(sb, "x", x, n);
         axis(sb, "y", y, n);

@@ -111,7 +111,13 @@ public final class DayPlanner {
             return out;
         }
         out.add(opening);
-        out.addAll(days(seed, device, opening.end(), to, habit, from.atZone(ZoneOffset.UTC).toLocalDate()));
+        out.addAll(days(
+                seed,
+                device,
+                opening.end(),
+                to,
+                habit,
+                from.atZone(ZoneOffset.UTC).toLocalDate()));
         return out;
     }
 
@@ -120,7 +126,13 @@ public final class DayPlanner {
      * 14:05 begins with the afternoon of that day.
      */
     public static List<DayPlan> days(long seed, int device, Instant from, Instant to) {
-        return days(seed, device, from, to, Habit.STEADY, from.atZone(ZoneOffset.UTC).toLocalDate());
+        return days(
+                seed,
+                device,
+                from,
+                to,
+                Habit.STEADY,
+                from.atZone(ZoneOffset.UTC).toLocalDate());
     }
 
     /** As {@link #days(long, int, Instant, Instant)}, for a wearer with a habit; {@code today} is the run's present day. */

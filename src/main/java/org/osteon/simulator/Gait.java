@@ -16,7 +16,12 @@ import java.util.SplittableRandom;
  * @param pulseSeconds width of the heel-strike pulse
  * @param swayG sideways arm sway during the swing
  */
-record Gait(double cadenceLowHz, double cadenceHighHz, double peakLowG, double peakHighG, double pulseSeconds,
+record Gait(
+        double cadenceLowHz,
+        double cadenceHighHz,
+        double peakLowG,
+        double peakHighG,
+        double pulseSeconds,
         double swayG) {
 
     private static final Gait WALKING = new Gait(1.8, 1.95, 1.22, 1.27, 0.28, 0.08);

@@ -117,7 +117,10 @@ final class GatewayConnection implements Publisher, AutoCloseable {
     /** Receipts topics first: the contract asks devices to subscribe before publishing. */
     private void subscribe(MqttAsyncClient connection) throws MqttException {
         List<String> topics = List.copyOf(receiptTopics);
-        connection.subscribe(topics.toArray(String[]::new), topics.stream().mapToInt(t -> 1).toArray())
+        connection
+                .subscribe(
+                        topics.toArray(String[]::new),
+                        topics.stream().mapToInt(t -> 1).toArray())
                 .waitForCompletion(15_000);
         window = new Window(connection, new Semaphore(maxInflight));
     }

@@ -142,7 +142,9 @@ public final class GroundTruth {
         m.put("impacts", impactsJson());
         m.put("segments", segmentsJson());
         m.put("offline", offlineJson());
-        m.put("loadingEvents", plan.loads().stream().map(e -> e.toJson(plan.start())).toList());
+        m.put(
+                "loadingEvents",
+                plan.loads().stream().map(e -> e.toJson(plan.start())).toList());
         return m;
     }
 
@@ -168,28 +170,35 @@ public final class GroundTruth {
             }
         }
         m.put("histogram", bins);
-        m.put("jumps", jumps.stream()
-                .map(j -> Map.of("t", Instant.ofEpochMilli(j.timeMillis()).toString(), "peakG", j.peakG()))
-                .toList());
+        m.put(
+                "jumps",
+                jumps.stream()
+                        .map(j ->
+                                Map.of("t", Instant.ofEpochMilli(j.timeMillis()).toString(), "peakG", j.peakG()))
+                        .toList());
         return m;
     }
 
     private List<Map<String, Object>> segmentsJson() {
-        return plan.segments().stream().map(s -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("activity", s.activity().name().toLowerCase());
-            m.put("from", plan.start().plusSeconds(s.startSecond()).toString());
-            m.put("to", plan.start().plusSeconds(s.endSecond()).toString());
-            if (s.activity() == Activity.JUMPS) {
-                m.put("jumpPeakG", s.jumpPeakG());
-            }
-            return m;
-        }).toList();
+        return plan.segments().stream()
+                .map(s -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("activity", s.activity().name().toLowerCase());
+                    m.put("from", plan.start().plusSeconds(s.startSecond()).toString());
+                    m.put("to", plan.start().plusSeconds(s.endSecond()).toString());
+                    if (s.activity() == Activity.JUMPS) {
+                        m.put("jumpPeakG", s.jumpPeakG());
+                    }
+                    return m;
+                })
+                .toList();
     }
 
     private List<Map<String, Object>> offlineJson() {
-        return plan.offline().stream().map(o -> Map.<String, Object>of(
-                "from", plan.start().plusSeconds(o.startSecond()).toString(),
-                "to", plan.start().plusSeconds(o.endSecond()).toString())).toList();
+        return plan.offline().stream()
+                .map(o -> Map.<String, Object>of(
+                        "from", plan.start().plusSeconds(o.startSecond()).toString(),
+                        "to", plan.start().plusSeconds(o.endSecond()).toString()))
+                .toList();
     }
 }

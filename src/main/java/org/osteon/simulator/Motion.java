@@ -50,7 +50,8 @@ final class Motion {
         for (int i = 0; i < length; i++) {
             double w = (1 - Math.cos(Math.PI * (i + 1) / length)) / 2;
             double[] dir = unit(new double[] {
-                from[0] * (1 - w) + to[0] * w, from[1] * (1 - w) + to[1] * w, from[2] * (1 - w) + to[2] * w});
+                from[0] * (1 - w) + to[0] * w, from[1] * (1 - w) + to[1] * w, from[2] * (1 - w) + to[2] * w
+            });
             put(i, dir, 1 + noise(sdG), noise(sdG), noise(sdG));
         }
         orient(to);

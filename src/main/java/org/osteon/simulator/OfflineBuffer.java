@@ -8,6 +8,7 @@ final class OfflineBuffer {
     private final int rateHz;
     /** Grows as the period lasts and shrinks back once sent: most devices are never offline long. */
     private float[][] axes;
+
     private Instant start;
     private int length;
 

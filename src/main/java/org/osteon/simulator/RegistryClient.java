@@ -22,7 +22,8 @@ public final class RegistryClient {
 
     private final URI base;
     private final String bearerToken;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     /** @param bearerToken sent as {@code Authorization: Bearer …}, or {@code null} */
     public RegistryClient(URI base, String bearerToken) {
@@ -49,8 +50,9 @@ public final class RegistryClient {
      * Registers a device; with {@code recordingsFrom}, states that its recordings from then on are
      * the patient's (a physiotherapist's or an admin's token only).
      */
-    public void registerDevice(String patientId, String deviceId, String placement, double rangeG, String model,
-            Instant recordingsFrom) throws IOException, InterruptedException {
+    public void registerDevice(
+            String patientId, String deviceId, String placement, double rangeG, String model, Instant recordingsFrom)
+            throws IOException, InterruptedException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("deviceId", deviceId);
         body.put("placement", placement);
@@ -81,9 +83,11 @@ public final class RegistryClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json")
-                .method(method, body == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }

@@ -22,11 +22,19 @@ public record RunReport(List<DeviceReport> devices, long simulatedSeconds, Durat
 
     @Override
     public String toString() {
-        return String.format("%d devices, %d simulated s in %.1f s: %d accel batches (%d samples), %d load batches,"
+        return String.format(
+                "%d devices, %d simulated s in %.1f s: %d accel batches (%d samples), %d load batches,"
                         + " %d accepted, %d duplicates, %d rejected, %d re-sent, %d without receipt",
-                devices.size(), simulatedSeconds, wallTime.toMillis() / 1000.0, total(DeviceReport::accelBatches),
-                total(DeviceReport::accelSamples), total(DeviceReport::loadBatches),
-                total(DeviceReport::batchesAccepted), total(DeviceReport::duplicates), total(DeviceReport::rejected),
-                total(DeviceReport::resends), total(DeviceReport::unreceipted));
+                devices.size(),
+                simulatedSeconds,
+                wallTime.toMillis() / 1000.0,
+                total(DeviceReport::accelBatches),
+                total(DeviceReport::accelSamples),
+                total(DeviceReport::loadBatches),
+                total(DeviceReport::batchesAccepted),
+                total(DeviceReport::duplicates),
+                total(DeviceReport::rejected),
+                total(DeviceReport::resends),
+                total(DeviceReport::unreceipted));
     }
 }

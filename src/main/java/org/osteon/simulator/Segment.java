@@ -12,8 +12,8 @@ public record Segment(Activity activity, int startSecond, int seconds, double ju
 
     public Segment {
         if (seconds <= 0 || startSecond < 0) {
-            throw new IllegalArgumentException("segment needs a start >= 0 and a length > 0: " + startSecond
-                    + "+" + seconds);
+            throw new IllegalArgumentException(
+                    "segment needs a start >= 0 and a length > 0: " + startSecond + "+" + seconds);
         }
         if (activity == Activity.JUMPS && !(jumpPeakG >= 1.5)) {
             throw new IllegalArgumentException("a jump session needs a landing peak >= 1.5 g: " + jumpPeakG);

@@ -179,7 +179,8 @@ public final class SignalGenerator {
         return Motion.unit(new double[] {
             base[0] + amount * (random.nextDouble() - 0.5),
             base[1] + amount * (random.nextDouble() - 0.5),
-            base[2] + amount * (random.nextDouble() - 0.5)});
+            base[2] + amount * (random.nextDouble() - 0.5)
+        });
     }
 
     private long sampleAt(double second) {

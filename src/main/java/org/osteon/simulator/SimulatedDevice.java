@@ -106,8 +106,10 @@ final class SimulatedDevice {
         } else if (online) {
             closeOfflineHour();
             long seq = accelSeq++;
-            send(link, made(new Outgoing("accel", seq,
-                    encoder.accel(seq, t, rateHz, second[0], second[1], second[2], n), n)));
+            send(
+                    link,
+                    made(new Outgoing(
+                            "accel", seq, encoder.accel(seq, t, rateHz, second[0], second[1], second[2], n), n)));
             while (!backlog.isEmpty()) {
                 send(link, backlog.poll());
             }
@@ -120,7 +122,11 @@ final class SimulatedDevice {
         for (LoadEvent e : day.plan().loads()) {
             if (e.second() == at) {
                 long seq = loadSeq++;
-                Outgoing load = made(new Outgoing("load", seq, encoder.load(seq, List.of(e.toJson(day.plan().start()))), 1));
+                Outgoing load = made(new Outgoing(
+                        "load",
+                        seq,
+                        encoder.load(seq, List.of(e.toJson(day.plan().start()))),
+                        1));
                 if (online) {
                     send(link, load);
                 } else {
@@ -182,7 +188,9 @@ final class SimulatedDevice {
             case "duplicate" -> duplicates.incrementAndGet();
             default -> {
                 rejected.incrementAndGet();
-                LOG.warnf("Device %s: batch %s rejected: %s", id, key, r.path("reason").asText());
+                LOG.warnf(
+                        "Device %s: batch %s rejected: %s",
+                        id, key, r.path("reason").asText());
             }
         }
     }
@@ -198,9 +206,20 @@ final class SimulatedDevice {
     }
 
     DeviceReport report() {
-        int acceptedOnce = (int) acceptedReceipts.values().stream().filter(c -> c == 1).count();
-        return new DeviceReport(id, accelBatches, accelSamples, loadBatches, loadEvents, acceptedReceipts.size(),
-                acceptedOnce, duplicates.get(), rejected.get(), resends.get(), unreceipted.size());
+        int acceptedOnce =
+                (int) acceptedReceipts.values().stream().filter(c -> c == 1).count();
+        return new DeviceReport(
+                id,
+                accelBatches,
+                accelSamples,
+                loadBatches,
+                loadEvents,
+                acceptedReceipts.size(),
+                acceptedOnce,
+                duplicates.get(),
+                rejected.get(),
+                resends.get(),
+                unreceipted.size());
     }
 
     int unreceipted() {

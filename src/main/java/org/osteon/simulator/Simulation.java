@@ -47,8 +47,10 @@ public final class Simulation implements AutoCloseable {
 
     /** Adds a device playing {@code plans} (contiguous, the first starting at the run's start). */
     public void addDevice(String deviceId, long seed, List<DayPlan> plans) {
-        devices.put(deviceId, new SimulatedDevice(deviceId, options.rateHz(), seed,
-                new BatchEncoder(options.format(), options.rangeG()), plans));
+        devices.put(
+                deviceId,
+                new SimulatedDevice(
+                        deviceId, options.rateHz(), seed, new BatchEncoder(options.format(), options.rangeG()), plans));
     }
 
     /** Plays {@code [start, end)} and returns once every batch has a receipt or the drain timeout passed. */
@@ -62,8 +64,8 @@ public final class Simulation implements AutoCloseable {
      * registrations must accept recordings from {@code start}); from {@code live} on at the run's
      * speed. Returns once every batch has a receipt or the drain timeout passed.
      */
-    public RunReport run(Instant start, Instant live, Instant end) throws MqttException, InterruptedException,
-            IOException {
+    public RunReport run(Instant start, Instant live, Instant end)
+            throws MqttException, InterruptedException, IOException {
         long wallStart = System.nanoTime();
         connect();
         devices.values().forEach(d -> d.historyUntil(live));
@@ -76,7 +78,8 @@ public final class Simulation implements AutoCloseable {
             } else {
                 if (s == liveSecond && s > 0) {
                     // The live part's pace counts from now, not from the start of the history.
-                    wallStart = options.speed() == 0 ? wallStart
+                    wallStart = options.speed() == 0
+                            ? wallStart
                             : System.nanoTime() - (long) (liveSecond * 1e9 / options.speed());
                     LOG.infof("History of %d devices sent; playing live from %s", devices.size(), t);
                 }
@@ -99,7 +102,8 @@ public final class Simulation implements AutoCloseable {
                 d.writeTruths(options.truthDir());
             }
         }
-        List<DeviceReport> reports = devices.values().stream().map(SimulatedDevice::report).toList();
+        List<DeviceReport> reports =
+                devices.values().stream().map(SimulatedDevice::report).toList();
         return new RunReport(reports, seconds, Duration.ofNanos(System.nanoTime() - wallStart));
     }
 
@@ -112,8 +116,8 @@ public final class Simulation implements AutoCloseable {
         String run = Long.toString(System.nanoTime(), 36);
         for (int c = 0; c < Math.min(options.connections(), Math.max(1, devices.size())); c++) {
             List<SimulatedDevice> mine = new ArrayList<>();
-            GatewayConnection link = new GatewayConnection(options.brokerUri(), "osteon-sim-" + run + "-" + c, 1_000,
-                    new GatewayConnection.Listener() {
+            GatewayConnection link = new GatewayConnection(
+                    options.brokerUri(), "osteon-sim-" + run + "-" + c, 1_000, new GatewayConnection.Listener() {
                         @Override
                         public void receipt(String deviceId, byte[] payload) {
                             SimulatedDevice d = devices.get(deviceId);
@@ -145,7 +149,9 @@ public final class Simulation implements AutoCloseable {
 
     private void holdBackHistory() throws InterruptedException {
         while (unreceipted() > MAX_UNRECEIPTED
-                || devices.values().stream().mapToLong(SimulatedDevice::unreceiptedBytes).sum()
+                || devices.values().stream()
+                                .mapToLong(SimulatedDevice::unreceiptedBytes)
+                                .sum()
                         > MAX_UNRECEIPTED_HISTORY_BYTES) {
             resendDueNow();
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));

@@ -41,27 +41,26 @@ public record SimulationOptions(
 
     /** Defaults for a test against a local broker: 50 Hz JSON, ±16 g, as fast as possible, one connection. */
     public static SimulationOptions fastest(String brokerUri) {
-        return new SimulationOptions(brokerUri, 50, PayloadFormat.JSON, 16, 0, 1, Duration.ofSeconds(10),
-                Duration.ofSeconds(60), null);
+        return new SimulationOptions(
+                brokerUri, 50, PayloadFormat.JSON, 16, 0, 1, Duration.ofSeconds(10), Duration.ofSeconds(60), null);
     }
 
     public SimulationOptions withSpeed(double v) {
-        return new SimulationOptions(brokerUri, rateHz, format, rangeG, v, connections, receiptTimeout, drainTimeout,
-                truthDir);
+        return new SimulationOptions(
+                brokerUri, rateHz, format, rangeG, v, connections, receiptTimeout, drainTimeout, truthDir);
     }
 
     public SimulationOptions withFormat(PayloadFormat v) {
-        return new SimulationOptions(brokerUri, rateHz, v, rangeG, speed, connections, receiptTimeout, drainTimeout,
-                truthDir);
+        return new SimulationOptions(
+                brokerUri, rateHz, v, rangeG, speed, connections, receiptTimeout, drainTimeout, truthDir);
     }
 
     public SimulationOptions withConnections(int v) {
-        return new SimulationOptions(brokerUri, rateHz, format, rangeG, speed, v, receiptTimeout, drainTimeout,
-                truthDir);
+        return new SimulationOptions(
+                brokerUri, rateHz, format, rangeG, speed, v, receiptTimeout, drainTimeout, truthDir);
     }
 
     public SimulationOptions withReceiptTimeout(Duration v) {
-        return new SimulationOptions(brokerUri, rateHz, format, rangeG, speed, connections, v, drainTimeout,
-                truthDir);
+        return new SimulationOptions(brokerUri, rateHz, format, rangeG, speed, connections, v, drainTimeout, truthDir);
     }
 }

@@ -28,9 +28,25 @@ import java.util.List;
  * @param programs program templates prescribed to the registered patients, by index (repeated); none when empty
  * @param silent patients registered with a device that never syncs
  */
-record SimulatorArguments(URI broker, URI service, String token, boolean register, String prefix, int devices,
-        long seed, double speed, Duration length, int rateHz, PayloadFormat format, int connections, Path out,
-        int historyDays, boolean opening, List<DayPlanner.Habit> habits, List<String> programs, int silent) {
+record SimulatorArguments(
+        URI broker,
+        URI service,
+        String token,
+        boolean register,
+        String prefix,
+        int devices,
+        long seed,
+        double speed,
+        Duration length,
+        int rateHz,
+        PayloadFormat format,
+        int connections,
+        Path out,
+        int historyDays,
+        boolean opening,
+        List<DayPlanner.Habit> habits,
+        List<String> programs,
+        int silent) {
 
     /**
      * Longest history: whole days before today, from midnight UTC, so that it stays within the
@@ -94,13 +110,38 @@ record SimulatorArguments(URI broker, URI service, String token, boolean registe
         if (!register && (silent > 0 || !programs.isEmpty())) {
             throw new IllegalArgumentException("--silent and --programs need registration; leave out --no-register");
         }
-        return new SimulatorArguments(broker, service, token, register, prefix, devices, seed, speed, length, rate,
-                format, pool, out, historyDays, opening, habits, programs, silent);
+        return new SimulatorArguments(
+                broker,
+                service,
+                token,
+                register,
+                prefix,
+                devices,
+                seed,
+                speed,
+                length,
+                rate,
+                format,
+                pool,
+                out,
+                historyDays,
+                opening,
+                habits,
+                programs,
+                silent);
     }
 
     SimulationOptions options() {
-        return new SimulationOptions(broker.toString(), rateHz, format, 16, speed, connections, Duration.ofSeconds(30),
-                Duration.ofMinutes(2), out);
+        return new SimulationOptions(
+                broker.toString(),
+                rateHz,
+                format,
+                16,
+                speed,
+                connections,
+                Duration.ofSeconds(30),
+                Duration.ofMinutes(2),
+                out);
     }
 
     private static String value(String[] args, int i) {
@@ -140,8 +181,8 @@ record SimulatorArguments(URI broker, URI service, String token, boolean registe
             try {
                 out.add(DayPlanner.Habit.valueOf(h.trim().toUpperCase(java.util.Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--habits must be a comma-separated list of steady, fading or "
-                        + "overdoing, was '" + v + "'");
+                throw new IllegalArgumentException(
+                        "--habits must be a comma-separated list of steady, fading or " + "overdoing, was '" + v + "'");
             }
         }
         return List.copyOf(out);

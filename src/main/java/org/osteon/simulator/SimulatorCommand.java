@@ -35,7 +35,9 @@ public final class SimulatorCommand {
         Instant live = clock.instant().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
         LocalDate today = live.atZone(ZoneOffset.UTC).toLocalDate();
         LocalDate firstDay = today.minusDays(a.historyDays());
-        Instant start = a.historyDays() == 0 ? live : firstDay.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant start = a.historyDays() == 0
+                ? live
+                : firstDay.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant end = live.plus(a.length());
         List<String> patients = a.register() ? register(a, start, firstDay) : List.of();
         whereToLook(a, patients).forEach(System.out::println);
@@ -48,9 +50,10 @@ public final class SimulatorCommand {
                 if (start.isBefore(live)) {
                     plans.addAll(DayPlanner.days(a.seed(), i, start, live, a.habit(i), today));
                 }
-                plans.addAll(a.opening()
-                        ? DayPlanner.withOpening(a.seed(), i, live, end, a.habit(i))
-                        : DayPlanner.days(a.seed(), i, live, end, a.habit(i), today));
+                plans.addAll(
+                        a.opening()
+                                ? DayPlanner.withOpening(a.seed(), i, live, end, a.habit(i))
+                                : DayPlanner.days(a.seed(), i, live, end, a.habit(i), today));
                 sim.addDevice(deviceId(a, i), deviceSeed, plans);
             }
             report = sim.run(start, live, end);
@@ -73,18 +76,23 @@ public final class SimulatorCommand {
      * history, prescribes each the next of {@code --programs} from its first day, and registers the
      * silent patients after them. Returns the patients in that order.
      */
-    static List<String> register(SimulatorArguments a, Instant historyStart, LocalDate firstDay)
-            throws Exception {
+    static List<String> register(SimulatorArguments a, Instant historyStart, LocalDate firstDay) throws Exception {
         RegistryClient registry = new RegistryClient(a.service(), a.token());
         List<String> patients = new ArrayList<>();
         int n = a.devices() + a.silent();
         for (int i = 0; i < n; i++) {
             boolean silent = i >= a.devices();
-            String name = silent ? "Demo patient " + (i + 1) + " (silent device)"
+            String name = silent
+                    ? "Demo patient " + (i + 1) + " (silent device)"
                     : "Demo patient " + (i + 1) + " (" + a.habit(i).name().toLowerCase(java.util.Locale.ROOT) + ")";
             String patient = registry.createPatient(name, ZONE, 60 + i % 25);
-            registry.registerDevice(patient, silent ? silentDeviceId(a, i - a.devices()) : deviceId(a, i), "wrist", 16,
-                    "osteon-sim", a.historyDays() > 0 && !silent ? historyStart : null);
+            registry.registerDevice(
+                    patient,
+                    silent ? silentDeviceId(a, i - a.devices()) : deviceId(a, i),
+                    "wrist",
+                    16,
+                    "osteon-sim",
+                    a.historyDays() > 0 && !silent ? historyStart : null);
             if (!a.programs().isEmpty()) {
                 registry.prescribe(patient, a.programs().get(i % a.programs().size()), firstDay, "demo programme");
             }
@@ -97,16 +105,23 @@ public final class SimulatorCommand {
     static List<String> whereToLook(SimulatorArguments a, List<String> patients) {
         String base = a.service().toString().replaceAll("/$", "");
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(java.util.Locale.ROOT, "Simulating %d wearables (seed %d, speed %s, %s of data%s) on %s",
-                a.devices(), a.seed(), a.speed() == 0 ? "max" : a.speed() + "x", a.length(),
-                a.historyDays() > 0 ? " after " + a.historyDays() + " days of history" : "", a.broker()));
+        lines.add(String.format(
+                java.util.Locale.ROOT,
+                "Simulating %d wearables (seed %d, speed %s, %s of data%s) on %s",
+                a.devices(),
+                a.seed(),
+                a.speed() == 0 ? "max" : a.speed() + "x",
+                a.length(),
+                a.historyDays() > 0 ? " after " + a.historyDays() + " days of history" : "",
+                a.broker()));
         lines.add("  Swagger UI:  " + base + "/q/swagger-ui");
         if (!patients.isEmpty()) {
             lines.add("  roster:      " + base + "/api/v1/physiotherapists/me/patients");
             lines.add("  alerts:      " + base + "/api/v1/alerts");
         }
         for (int i = 0; i < Math.min(patients.size(), 5); i++) {
-            lines.add("  patient " + (i + 1) + ":   " + base + "/api/v1/patients/" + patients.get(i) + "/adherence?by=week");
+            lines.add("  patient " + (i + 1) + ":   " + base + "/api/v1/patients/" + patients.get(i)
+                    + "/adherence?by=week");
         }
         lines.add("  sync status: " + base + "/api/v1/devices/" + deviceId(a, 0) + "/sync-status");
         return lines;

@@ -11,10 +11,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.osteon.adherence.AdherenceResults.ComponentDay;
 import org.osteon.adherence.AdherenceResults.WeekAdherence;
-import org.osteon.engine.ScoredDay.BoutedMvpa;
-import org.osteon.engine.ScoredDay.Rolling7;
 import org.osteon.adherence.DaySummaryRepository.ResistanceSet;
 import org.osteon.engine.ScoredDay;
+import org.osteon.engine.ScoredDay.BoutedMvpa;
+import org.osteon.engine.ScoredDay.Rolling7;
 import org.osteon.program.Component;
 
 class AdherenceCalculatorTest {
@@ -25,8 +25,24 @@ class AdherenceCalculatorTest {
     final AdherenceCalculator standard = new AdherenceCalculator(10, 0.5, kind -> 1);
 
     static ScoredDay day(LocalDate date, double wearHours, int steps, double sedentaryMinutes) {
-        return new ScoredDay(date, wearHours, wearHours * 60, 30.0, 40.0, new BoutedMvpa(30.0, 20.0, 10.0), steps, Map.of(),
-                Map.of("4.2", 12), null, null, sedentaryMinutes, 50.0, 0, null, new Rolling7(null, null, null), Map.of());
+        return new ScoredDay(
+                date,
+                wearHours,
+                wearHours * 60,
+                30.0,
+                40.0,
+                new BoutedMvpa(30.0, 20.0, 10.0),
+                steps,
+                Map.of(),
+                Map.of("4.2", 12),
+                null,
+                null,
+                sedentaryMinutes,
+                50.0,
+                0,
+                null,
+                new Rolling7(null, null, null),
+                Map.of());
     }
 
     static ComponentDay only(AdherenceCalculator.Day d) {
@@ -36,10 +52,12 @@ class AdherenceCalculatorTest {
     @Test
     void minimumWearIsASetting() {
         ScoredDay nineHours = day(MONDAY, 9, 5000, 300);
-        assertThat(only(standard.day(MONDAY, 1, nineHours, List.of(), List.of(STEPS))).status())
+        assertThat(only(standard.day(MONDAY, 1, nineHours, List.of(), List.of(STEPS)))
+                        .status())
                 .isEqualTo(AdherenceStatus.no_data);
         AdherenceCalculator lenient = new AdherenceCalculator(8, 0.5, kind -> 1);
-        assertThat(only(lenient.day(MONDAY, 1, nineHours, List.of(), List.of(STEPS))).status())
+        assertThat(only(lenient.day(MONDAY, 1, nineHours, List.of(), List.of(STEPS)))
+                        .status())
                 .isEqualTo(AdherenceStatus.partial);
     }
 
@@ -47,20 +65,38 @@ class AdherenceCalculatorTest {
     void aTargetReachedInShortWearIsMetAsTheWatchSays() {
         // 35 impacts at 4.2 g of 20 due, in two worn hours: reached, whatever the wear.
         Component impacts = new Component.Impacts(4.2, 20, Component.Per.day, null, null, null, null);
-        ScoredDay twoHours = new ScoredDay(MONDAY, 2, 120, 30.0, 40.0, new BoutedMvpa(30.0, 20.0, 10.0), 8000, Map.of(),
-                Map.of("4.2", 35), null, null, 60.0, 50.0, 0, null, new Rolling7(null, null, null), Map.of());
-        assertThat(only(standard.day(MONDAY, 1, twoHours, List.of(), List.of(impacts))).status())
+        ScoredDay twoHours = new ScoredDay(
+                MONDAY,
+                2,
+                120,
+                30.0,
+                40.0,
+                new BoutedMvpa(30.0, 20.0, 10.0),
+                8000,
+                Map.of(),
+                Map.of("4.2", 35),
+                null,
+                null,
+                60.0,
+                50.0,
+                0,
+                null,
+                new Rolling7(null, null, null),
+                Map.of());
+        assertThat(only(standard.day(MONDAY, 1, twoHours, List.of(), List.of(impacts)))
+                        .status())
                 .isEqualTo(AdherenceStatus.met);
         // A limit proves nothing in two hours: less sitting in fewer worn hours is no verdict.
-        assertThat(only(standard.day(MONDAY, 1, twoHours, List.of(), List.of(SEDENTARY_HOURS))).status())
+        assertThat(only(standard.day(MONDAY, 1, twoHours, List.of(), List.of(SEDENTARY_HOURS)))
+                        .status())
                 .isEqualTo(AdherenceStatus.no_data);
     }
 
     @Test
     void aWeekInWhichNothingWasDueWithDataIsNotScheduledNotMet() {
         // Sessions on Mondays only; the week's Monday has no data, the other days have some.
-        Component mondays = new Component.Impacts(4.2, 20, Component.Per.session, 1, java.util.Set.of(java.time.DayOfWeek.MONDAY),
-                null, null);
+        Component mondays = new Component.Impacts(
+                4.2, 20, Component.Per.session, 1, java.util.Set.of(java.time.DayOfWeek.MONDAY), null, null);
         List<AdherenceCalculator.Day> week = new java.util.ArrayList<>();
         for (int i = 0; i < 7; i++) {
             LocalDate d = MONDAY.plusDays(i);
@@ -80,15 +116,18 @@ class AdherenceCalculatorTest {
 
     @Test
     void partialAndMissedSplitAtTheConfiguredShare() {
-        assertThat(only(standard.day(MONDAY, 1, day(MONDAY, 12, 3500, 0), List.of(), List.of(STEPS))).status())
+        assertThat(only(standard.day(MONDAY, 1, day(MONDAY, 12, 3500, 0), List.of(), List.of(STEPS)))
+                        .status())
                 .isEqualTo(AdherenceStatus.partial);
-        assertThat(only(standard.day(MONDAY, 1, day(MONDAY, 12, 3400, 0), List.of(), List.of(STEPS))).status())
+        assertThat(only(standard.day(MONDAY, 1, day(MONDAY, 12, 3400, 0), List.of(), List.of(STEPS)))
+                        .status())
                 .isEqualTo(AdherenceStatus.missed);
     }
 
     @Test
     void anUpperLimitIsMetAtOrBelowIt() {
-        assertThat(only(standard.day(MONDAY, 1, day(MONDAY, 12, 0, 480), List.of(), List.of(SEDENTARY_HOURS))).status())
+        assertThat(only(standard.day(MONDAY, 1, day(MONDAY, 12, 0, 480), List.of(), List.of(SEDENTARY_HOURS)))
+                        .status())
                 .isEqualTo(AdherenceStatus.met);
         ComponentDay over = only(standard.day(MONDAY, 1, day(MONDAY, 12, 0, 600), List.of(), List.of(SEDENTARY_HOURS)));
         assertThat(over.rawRatio()).isEqualTo(0.8);
@@ -123,8 +162,8 @@ class AdherenceCalculatorTest {
 
     @Test
     void resistanceSetsBelowTheIntensityOrWithoutAOneRepMaxDoNotCount() {
-        Component squat = new Component.Resistance(1, List.of(new Component.Exercise("squat", 2, 5, 80.0)),
-                Set.of(DayOfWeek.MONDAY), null);
+        Component squat = new Component.Resistance(
+                1, List.of(new Component.Exercise("squat", 2, 5, 80.0)), Set.of(DayOfWeek.MONDAY), null);
         List<ResistanceSet> sets = List.of(
                 new ResistanceSet(MONDAY, "squat", 1, 5, 79.0, 100.0),
                 new ResistanceSet(MONDAY, "squat", 1, 5, 90.0, null),
@@ -139,7 +178,8 @@ class AdherenceCalculatorTest {
     void aSessionDoneWithTooLittleWearStillCounts() {
         Component any = new Component.Resistance(2, null, null, null);
         List<ResistanceSet> sets = List.of(new ResistanceSet(MONDAY, "row", 3, 10, 30.0, null));
-        assertThat(only(standard.day(MONDAY, 1, null, sets, List.of(any))).status()).isEqualTo(AdherenceStatus.met);
+        assertThat(only(standard.day(MONDAY, 1, null, sets, List.of(any))).status())
+                .isEqualTo(AdherenceStatus.met);
         assertThat(only(standard.day(MONDAY, 1, null, List.of(), List.of(any))).status())
                 .isEqualTo(AdherenceStatus.no_data);
     }
@@ -147,25 +187,31 @@ class AdherenceCalculatorTest {
     @Test
     void aDaysOverallIsTheWeightedMeanOfTheComponentsDueWithData() {
         // Steps 3500 of 7000 (0.5) and sedentary 5 h of at most 8 (1.0): 0.75, partial.
-        AdherenceCalculator.Day both = standard.day(MONDAY, 1, day(MONDAY, 12, 3500, 300), List.of(),
-                List.of(STEPS, SEDENTARY_HOURS));
+        AdherenceCalculator.Day both =
+                standard.day(MONDAY, 1, day(MONDAY, 12, 3500, 300), List.of(), List.of(STEPS, SEDENTARY_HOURS));
         assertThat(standard.overall(both.result())).isEqualTo(AdherenceStatus.partial);
-        // Steps at 1000 (0.143) with sedentary met: 0.571 with equal weights, partial; 9:1 towards steps, 0.229, missed.
+        // Steps at 1000 (0.143) with sedentary met: 0.571 with equal weights, partial; 9:1 towards steps, 0.229,
+        // missed.
         AdherenceCalculator stepsHeavy = new AdherenceCalculator(10, 0.5, kind -> kind.equals("steps") ? 9 : 1);
-        AdherenceCalculator.Day few = stepsHeavy.day(MONDAY, 1, day(MONDAY, 12, 1000, 300), List.of(),
-                List.of(STEPS, SEDENTARY_HOURS));
+        AdherenceCalculator.Day few =
+                stepsHeavy.day(MONDAY, 1, day(MONDAY, 12, 1000, 300), List.of(), List.of(STEPS, SEDENTARY_HOURS));
         assertThat(stepsHeavy.overall(few.result())).isEqualTo(AdherenceStatus.missed);
-        assertThat(standard.overall(standard.day(MONDAY, 1, day(MONDAY, 12, 1000, 300), List.of(),
-                List.of(STEPS, SEDENTARY_HOURS)).result())).isEqualTo(AdherenceStatus.partial);
+        assertThat(standard.overall(
+                        standard.day(MONDAY, 1, day(MONDAY, 12, 1000, 300), List.of(), List.of(STEPS, SEDENTARY_HOURS))
+                                .result()))
+                .isEqualTo(AdherenceStatus.partial);
     }
 
     @Test
     void aDayWithNothingDueIsNotScheduledAndOneWithoutWearIsNoData() {
-        assertThat(standard.overall(standard.day(MONDAY, null, day(MONDAY, 12, 8000, 300), List.of(), null).result()))
+        assertThat(standard.overall(standard.day(MONDAY, null, day(MONDAY, 12, 8000, 300), List.of(), null)
+                        .result()))
                 .isEqualTo(AdherenceStatus.not_scheduled);
         assertThat(standard.overall(standard.day(MONDAY, 1, day(MONDAY, 6, 5000, 300), List.of(), List.of(STEPS))
-                .result())).isEqualTo(AdherenceStatus.no_data);
-        assertThat(standard.overall(standard.day(MONDAY, 1, null, List.of(), List.of(STEPS)).result()))
+                        .result()))
+                .isEqualTo(AdherenceStatus.no_data);
+        assertThat(standard.overall(
+                        standard.day(MONDAY, 1, null, List.of(), List.of(STEPS)).result()))
                 .isEqualTo(AdherenceStatus.no_data);
     }
 }

@@ -6,10 +6,10 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.*;
 import static org.osteon.support.Tokens.as;
 
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import jakarta.inject.Inject;
@@ -29,8 +29,8 @@ import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.osteon.common.Jdbc;
 import org.osteon.support.Clinic;
-import org.osteon.support.CsvRows;
 import org.osteon.support.Clinic.Physio;
+import org.osteon.support.CsvRows;
 import org.osteon.support.DayRows;
 import org.osteon.support.DayRows.Day;
 import org.osteon.support.TestClock;
@@ -45,13 +45,30 @@ class AdherenceResourceTest {
 
     /** The worked example of the closing note: a program of every kind. */
     static final List<Map<String, Object>> WORKED_PROGRAM = List.of(
-            Map.of("kind", "impacts", "minG", 4.2, "count", 20, "per", "day",
-                    "cap", Map.of("aboveG", 6.0, "maxPerDay", 60),
-                    "progression", Map.of("step", 5, "everyWeeks", 2, "ceiling", 50)),
+            Map.of(
+                    "kind",
+                    "impacts",
+                    "minG",
+                    4.2,
+                    "count",
+                    20,
+                    "per",
+                    "day",
+                    "cap",
+                    Map.of("aboveG", 6.0, "maxPerDay", 60),
+                    "progression",
+                    Map.of("step", 5, "everyWeeks", 2, "ceiling", 50)),
             Map.of("kind", "mvpa", "minutesPerWeek", 150, "boutMinutes", 10),
             Map.of("kind", "steps", "stepsPerDay", 7000, "daysPerWeek", 5),
-            Map.of("kind", "resistance", "sessionsPerWeek", 2, "days", List.of("MONDAY", "THURSDAY"),
-                    "exercises", List.of(Map.of("exercise", "squat", "sets", 3, "reps", 8, "minPercent1RM", 70))),
+            Map.of(
+                    "kind",
+                    "resistance",
+                    "sessionsPerWeek",
+                    2,
+                    "days",
+                    List.of("MONDAY", "THURSDAY"),
+                    "exercises",
+                    List.of(Map.of("exercise", "squat", "sets", 3, "reps", 8, "minPercent1RM", 70))),
             Map.of("kind", "sedentary", "maxLongestBoutMinutes", 60));
 
     @Inject
@@ -65,8 +82,10 @@ class AdherenceResourceTest {
         Physio physio = Clinic.newPhysio();
         String patient = Clinic.newPatientOf(physio, VIENNA);
         String device = org.osteon.support.Registry.newDevice(patient, 16);
-        Clinic.prescribe(physio, patient, Map.of("components", WORKED_PROGRAM, "reason", "osteopenia, low mood",
-                "effectiveFrom", "2030-03-04"));
+        Clinic.prescribe(
+                physio,
+                patient,
+                Map.of("components", WORKED_PROGRAM, "reason", "osteopenia, low mood", "effectiveFrom", "2030-03-04"));
         DayRows rows = new DayRows(jdbc, patient);
         rows.insert(new Day("2030-03-04", 14, 8000, 30.0, 45.0, Map.of("4.2", 25, "6.0", 2)));
         rows.insert(new Day("2030-03-05", 13, 6500, 20.0, 70.0, Map.of("4.2", 18)));
@@ -86,9 +105,13 @@ class AdherenceResourceTest {
     @Test
     void workedExampleWeekGivesTheDocumentedAdherence() {
         Setup s = workedExample();
-        as(s.physio().token()).queryParam("from", "2030-03-04").queryParam("to", "2030-03-10").queryParam("by", "week")
+        as(s.physio().token())
+                .queryParam("from", "2030-03-04")
+                .queryParam("to", "2030-03-10")
+                .queryParam("by", "week")
                 .get("/api/v1/patients/" + s.patient() + "/adherence")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("size()", is(1))
                 .body("[0].weekStart", is("2030-03-04"))
                 .body("[0].weekEnd", is("2030-03-10"))
@@ -124,9 +147,11 @@ class AdherenceResourceTest {
     void daysWithTooLittleWearAreNoDataNotMissed() {
         Setup s = workedExample();
         as(s.patient() == null ? null : org.osteon.support.Tokens.patient(s.patient()))
-                .queryParam("from", "2030-03-04").queryParam("to", "2030-03-10")
+                .queryParam("from", "2030-03-04")
+                .queryParam("to", "2030-03-10")
                 .get("/api/v1/patients/" + s.patient() + "/adherence")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("size()", is(7))
                 .body("[0].components.status", everyItem(is("met")))
                 .body("[1].components.find { it.kind == 'steps' }.status", is("partial"))
@@ -149,15 +174,30 @@ class AdherenceResourceTest {
     void withoutARangeDaysAndAdherenceAnswerTheCurrentWeekInThePatientsZone() {
         Physio physio = Clinic.newPhysio();
         String patient = Clinic.newPatientOf(physio, "Pacific/Auckland");
-        java.time.LocalDate today = java.time.LocalDate.now(TestClock.CLOCK.withZone(java.time.ZoneId.of("Pacific/Auckland")));
-        java.time.LocalDate monday = today.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
-        as(physio.token()).get("/api/v1/patients/" + patient + "/adherence")
-                .then().statusCode(200)
-                .body("date", contains(monday.datesUntil(monday.plusDays(7)).map(Object::toString).toArray()));
-        as(physio.token()).queryParam("by", "week").get("/api/v1/patients/" + patient + "/adherence")
-                .then().statusCode(200).body("weekStart", contains(monday.toString()));
-        as(physio.token()).queryParam("from", "2030-03-06").get("/api/v1/patients/" + patient + "/days")
-                .then().statusCode(200);
+        java.time.LocalDate today =
+                java.time.LocalDate.now(TestClock.CLOCK.withZone(java.time.ZoneId.of("Pacific/Auckland")));
+        java.time.LocalDate monday =
+                today.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+        as(physio.token())
+                .get("/api/v1/patients/" + patient + "/adherence")
+                .then()
+                .statusCode(200)
+                .body(
+                        "date",
+                        contains(monday.datesUntil(monday.plusDays(7))
+                                .map(Object::toString)
+                                .toArray()));
+        as(physio.token())
+                .queryParam("by", "week")
+                .get("/api/v1/patients/" + patient + "/adherence")
+                .then()
+                .statusCode(200)
+                .body("weekStart", contains(monday.toString()));
+        as(physio.token())
+                .queryParam("from", "2030-03-06")
+                .get("/api/v1/patients/" + patient + "/days")
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -165,22 +205,33 @@ class AdherenceResourceTest {
         Physio physio = Clinic.newPhysio();
         String patient = Clinic.newPatientOf(physio, "Europe/Vienna");
         for (String path : List.of("/adherence", "/days")) {
-            as(physio.token()).queryParam("from", "+999999999-12-25").queryParam("to", "+999999999-12-25")
+            as(physio.token())
+                    .queryParam("from", "+999999999-12-25")
+                    .queryParam("to", "+999999999-12-25")
                     .get("/api/v1/patients/" + patient + path)
-                    .then().statusCode(400).body("errors[0].field", is("from"))
+                    .then()
+                    .statusCode(400)
+                    .body("errors[0].field", is("from"))
                     .body("detail", containsString("between 2000-01-01 and 2199-12-31"));
-            as(physio.token()).queryParam("from", "2030-01-01").queryParam("to", "-999999999-01-01")
+            as(physio.token())
+                    .queryParam("from", "2030-01-01")
+                    .queryParam("to", "-999999999-01-01")
                     .get("/api/v1/patients/" + patient + path)
-                    .then().statusCode(400).body("errors[0].field", is("to"));
+                    .then()
+                    .statusCode(400)
+                    .body("errors[0].field", is("to"));
         }
     }
 
     @Test
     void targetsRiseEveryNWeeksFromTheVersionsStartUpToTheCeiling() {
         Setup s = workedExample();
-        as(s.physio().token()).queryParam("from", "2030-03-04").queryParam("to", "2030-06-30")
+        as(s.physio().token())
+                .queryParam("from", "2030-03-04")
+                .queryParam("to", "2030-06-30")
                 .get("/api/v1/patients/" + s.patient() + "/adherence")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("find { it.date == '2030-03-17' }.components[0].target", is(20.0f))
                 .body("find { it.date == '2030-03-18' }.components[0].target", is(25.0f))
                 .body("find { it.date == '2030-04-01' }.components[0].target", is(30.0f))
@@ -191,29 +242,53 @@ class AdherenceResourceTest {
     @Test
     void aChangeMidWeekLeavesEarlierDaysWithTheTargetsInForceOnThem() {
         Setup s = workedExample();
-        Clinic.prescribe(s.physio(), s.patient(), Map.of("reason", "walking well, raise steps", "effectiveFrom",
-                "2030-03-13", "components", List.of(Map.of("kind", "steps", "stepsPerDay", 9000, "daysPerWeek", 5))));
-        as(s.physio().token()).queryParam("from", "2030-03-04").queryParam("to", "2030-03-14")
+        Clinic.prescribe(
+                s.physio(),
+                s.patient(),
+                Map.of(
+                        "reason",
+                        "walking well, raise steps",
+                        "effectiveFrom",
+                        "2030-03-13",
+                        "components",
+                        List.of(Map.of("kind", "steps", "stepsPerDay", 9000, "daysPerWeek", 5))));
+        as(s.physio().token())
+                .queryParam("from", "2030-03-04")
+                .queryParam("to", "2030-03-14")
                 .get("/api/v1/patients/" + s.patient() + "/adherence")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("programVersion", contains(1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2))
                 .body("[0].components.find { it.kind == 'steps' }.target", is(7000.0f))
                 .body("[8].components.find { it.kind == 'steps' }.target", is(7000.0f))
                 .body("[9].components.kind", contains("steps"))
                 .body("[9].components[0].target", is(9000.0f));
         // The week of the worked example is judged exactly as before the change.
-        as(s.physio().token()).queryParam("from", "2030-03-04").queryParam("to", "2030-03-04").queryParam("by", "week")
+        as(s.physio().token())
+                .queryParam("from", "2030-03-04")
+                .queryParam("to", "2030-03-04")
+                .queryParam("by", "week")
                 .get("/api/v1/patients/" + s.patient() + "/adherence")
-                .then().body("[0].overall", is(0.78f));
+                .then()
+                .body("[0].overall", is(0.78f));
     }
 
     @Test
     void aProgramChangeReevaluatesAdherenceFromItsEffectiveDateOnlyAndTellsTheApps() throws Exception {
         Physio physio = Clinic.newPhysio();
         String patient = Clinic.newPatientOf(physio, VIENNA);
-        Clinic.prescribe(physio, patient, Map.of("reason", "baseline", "effectiveFrom", "2030-04-01", "components",
-                List.of(Map.of("kind", "impacts", "minG", 4.2, "count", 20, "per", "day"),
-                        Map.of("kind", "steps", "stepsPerDay", 7000, "daysPerWeek", 5))));
+        Clinic.prescribe(
+                physio,
+                patient,
+                Map.of(
+                        "reason",
+                        "baseline",
+                        "effectiveFrom",
+                        "2030-04-01",
+                        "components",
+                        List.of(
+                                Map.of("kind", "impacts", "minG", 4.2, "count", 20, "per", "day"),
+                                Map.of("kind", "steps", "stepsPerDay", 7000, "daysPerWeek", 5))));
         // Two weeks scored, Monday 1 to Sunday 14 April: 8000 steps and 25 peaks every day, met throughout.
         DayRows rows = new DayRows(jdbc, patient);
         for (int d = 1; d <= 14; d++) {
@@ -222,45 +297,73 @@ class AdherenceResourceTest {
         String path = "/api/v1/patients/" + patient + "/adherence";
         List<Map<String, Object>> daysBefore = adherence(physio, path, "day");
         List<Map<String, Object>> weeksBefore = adherence(physio, path, "week");
-        assertThat(daysBefore).hasSize(14).allSatisfy(d -> assertThat(d.get("programVersion")).isEqualTo(1));
+        assertThat(daysBefore)
+                .hasSize(14)
+                .allSatisfy(d -> assertThat(d.get("programVersion")).isEqualTo(1));
 
         List<String> events = new CopyOnWriteArrayList<>();
-        CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> stream = HttpClient.newHttpClient().sendAsync(
-                HttpRequest.newBuilder(URI.create(base + "api/v1/patients/" + patient + "/events"))
-                        .header("Authorization", "Bearer " + physio.token()).header("Accept", "text/event-stream")
-                        .build(), HttpResponse.BodyHandlers.ofLines());
+        CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> stream = HttpClient.newHttpClient()
+                .sendAsync(
+                        HttpRequest.newBuilder(URI.create(base + "api/v1/patients/" + patient + "/events"))
+                                .header("Authorization", "Bearer " + physio.token())
+                                .header("Accept", "text/event-stream")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofLines());
         // Async: the response is already here, and reading its lines blocks until the stream ends.
         assertThat(stream.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
         stream.thenAcceptAsync(r -> r.body().forEach(events::add));
 
         // From Wednesday of the second week: more of both.
-        Clinic.prescribe(physio, patient, Map.of("reason", "tolerating well", "effectiveFrom", "2030-04-10",
-                "components", List.of(Map.of("kind", "impacts", "minG", 4.2, "count", 30, "per", "day"),
-                        Map.of("kind", "steps", "stepsPerDay", 10000, "daysPerWeek", 5))));
+        Clinic.prescribe(
+                physio,
+                patient,
+                Map.of(
+                        "reason",
+                        "tolerating well",
+                        "effectiveFrom",
+                        "2030-04-10",
+                        "components",
+                        List.of(
+                                Map.of("kind", "impacts", "minG", 4.2, "count", 30, "per", "day"),
+                                Map.of("kind", "steps", "stepsPerDay", 10000, "daysPerWeek", 5))));
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(events).anyMatch(l -> l.startsWith("data:")
-                && l.contains("\"kind\":\"program\"") && l.contains("\"date\":\"2030-04-10\"")));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(events)
+                        .anyMatch(l -> l.startsWith("data:")
+                                && l.contains("\"kind\":\"program\"")
+                                && l.contains("\"date\":\"2030-04-10\"")));
         List<Map<String, Object>> daysAfter = adherence(physio, path, "day");
         List<Map<String, Object>> weeksAfter = adherence(physio, path, "week");
         assertThat(daysAfter.subList(0, 9)).as("1 to 9 April").isEqualTo(daysBefore.subList(0, 9));
         assertThat(weeksAfter.get(0)).as("the first week").isEqualTo(weeksBefore.get(0));
         for (Map<String, Object> day : daysAfter.subList(9, 14)) {
             assertThat(day.get("programVersion")).as("%s", day.get("date")).isEqualTo(2);
-            assertThat(day.get("components")).asInstanceOf(InstanceOfAssertFactories.LIST).extracting("kind", "target", "achieved", "status")
-                    .containsExactly(tuple("impacts", 30.0f, 25.0f, "partial"),
-                            tuple("steps", 10000.0f, 8000.0f, "partial"));
+            assertThat(day.get("components"))
+                    .asInstanceOf(InstanceOfAssertFactories.LIST)
+                    .extracting("kind", "target", "achieved", "status")
+                    .containsExactly(
+                            tuple("impacts", 30.0f, 25.0f, "partial"), tuple("steps", 10000.0f, 8000.0f, "partial"));
         }
         // The second week: Monday and Tuesday met the old targets, the five days from Wednesday not the new ones.
         assertThat(weeksAfter.get(1)).isNotEqualTo(weeksBefore.get(1));
-        assertThat(weeksAfter.get(1).get("components")).asInstanceOf(InstanceOfAssertFactories.LIST).extracting("kind", "achieved")
-                .containsExactly(tuple("impacts", 2.0f),
-                        tuple("steps", 2.0f));
+        assertThat(weeksAfter.get(1).get("components"))
+                .asInstanceOf(InstanceOfAssertFactories.LIST)
+                .extracting("kind", "achieved")
+                .containsExactly(tuple("impacts", 2.0f), tuple("steps", 2.0f));
         stream.get().body().close();
     }
 
     List<Map<String, Object>> adherence(Physio physio, String path, String by) {
-        return as(physio.token()).queryParam("from", "2030-04-01").queryParam("to", "2030-04-14").queryParam("by", by)
-                .get(path).then().statusCode(200).extract().jsonPath().getList("$");
+        return as(physio.token())
+                .queryParam("from", "2030-04-01")
+                .queryParam("to", "2030-04-14")
+                .queryParam("by", by)
+                .get(path)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$");
     }
 
     @Test
@@ -268,8 +371,16 @@ class AdherenceResourceTest {
         Physio physio = Clinic.newPhysio();
         String patient = Clinic.newPatientOf(physio, VIENNA);
         String device = org.osteon.support.Registry.newDevice(patient, 16);
-        Clinic.prescribe(physio, patient, Map.of("reason", "r", "effectiveFrom", "2030-03-25", "components",
-                List.of(Map.of("kind", "resistance", "sessionsPerWeek", 2))));
+        Clinic.prescribe(
+                physio,
+                patient,
+                Map.of(
+                        "reason",
+                        "r",
+                        "effectiveFrom",
+                        "2030-03-25",
+                        "components",
+                        List.of(Map.of("kind", "resistance", "sessionsPerWeek", 2))));
         DayRows rows = new DayRows(jdbc, patient);
         for (String d : List.of("2030-03-30", "2030-03-31", "2030-04-01", "2030-10-26", "2030-10-27", "2030-10-28")) {
             rows.insert(new Day(d, 12, 5000, 10.0, 40.0, Map.of()));
@@ -280,19 +391,29 @@ class AdherenceResourceTest {
         // Autumn: 27 October has 25 hours. 00:30 CEST on Sunday (22:30 UTC Saturday); 00:30 CET on Monday.
         rows.resistanceSet(device, 3, Instant.parse("2030-10-26T22:30:00Z"), "squat", 1, 8, 40, 80);
         rows.resistanceSet(device, 4, Instant.parse("2030-10-27T23:30:00Z"), "squat", 1, 8, 40, 80);
-        as(physio.token()).queryParam("from", "2030-03-30").queryParam("to", "2030-04-01")
+        as(physio.token())
+                .queryParam("from", "2030-03-30")
+                .queryParam("to", "2030-04-01")
                 .get("/api/v1/patients/" + patient + "/adherence")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("date", contains("2030-03-30", "2030-03-31", "2030-04-01"))
                 .body("components.collect { it[0].status }", contains("not_scheduled", "met", "met"));
-        as(physio.token()).queryParam("from", "2030-10-26").queryParam("to", "2030-10-28")
+        as(physio.token())
+                .queryParam("from", "2030-10-26")
+                .queryParam("to", "2030-10-28")
                 .get("/api/v1/patients/" + patient + "/adherence")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("components.collect { it[0].status }", contains("not_scheduled", "met", "met"));
         // Weeks end at the local midnight after Sunday: the Monday set belongs to the next week.
-        as(physio.token()).queryParam("from", "2030-03-31").queryParam("to", "2030-04-01").queryParam("by", "week")
+        as(physio.token())
+                .queryParam("from", "2030-03-31")
+                .queryParam("to", "2030-04-01")
+                .queryParam("by", "week")
                 .get("/api/v1/patients/" + patient + "/adherence")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("weekStart", contains("2030-03-25", "2030-04-01"))
                 .body("components.collect { it[0].achieved }", contains(1.0f, 1.0f));
     }
@@ -300,10 +421,15 @@ class AdherenceResourceTest {
     @Test
     void scoredDaysAreServedWithEveryMetric() {
         Setup s = workedExample();
-        as(s.physio().token()).queryParam("from", "2030-03-04").queryParam("to", "2030-03-10")
+        as(s.physio().token())
+                .queryParam("from", "2030-03-04")
+                .queryParam("to", "2030-03-10")
                 .get("/api/v1/patients/" + s.patient() + "/days")
-                .then().statusCode(200)
-                .body("date", contains("2030-03-04", "2030-03-05", "2030-03-06", "2030-03-07", "2030-03-08", "2030-03-09"))
+                .then()
+                .statusCode(200)
+                .body(
+                        "date",
+                        contains("2030-03-04", "2030-03-05", "2030-03-06", "2030-03-07", "2030-03-08", "2030-03-09"))
                 .body("[0].wearHours", is(14.0f))
                 .body("[0].steps", is(8000))
                 .body("[0].mvpaBoutedMinutes.min10", is(30.0f))
@@ -325,32 +451,76 @@ class AdherenceResourceTest {
         Setup s = workedExample();
         String path = "/api/v1/patients/" + s.patient() + "/adherence";
         // Only one end given: the other is that day's week's Monday or Sunday.
-        as(s.physio().token()).queryParam("to", "2030-03-10").get(path)
-                .then().statusCode(200).body("date", contains("2030-03-04", "2030-03-05", "2030-03-06", "2030-03-07",
-                        "2030-03-08", "2030-03-09", "2030-03-10"));
-        as(s.physio().token()).queryParam("from", "2030-03-10").queryParam("to", "2030-03-01").get(path)
-                .then().statusCode(400).body("errors.field", contains("to"));
-        as(s.physio().token()).queryParam("from", "2030-01-01").queryParam("to", "2032-01-01").get(path)
-                .then().statusCode(400).body("errors.field", contains("to"));
-        as(s.physio().token()).queryParam("from", "March").queryParam("to", "2030-03-01").get(path)
-                .then().statusCode(400).body("errors.field", contains("from"));
-        as(s.physio().token()).queryParam("from", "2030-03-01").queryParam("to", "2030-03-01").queryParam("by", "month")
-                .get(path).then().statusCode(400).body("errors.field", contains("by"));
+        as(s.physio().token())
+                .queryParam("to", "2030-03-10")
+                .get(path)
+                .then()
+                .statusCode(200)
+                .body(
+                        "date",
+                        contains(
+                                "2030-03-04",
+                                "2030-03-05",
+                                "2030-03-06",
+                                "2030-03-07",
+                                "2030-03-08",
+                                "2030-03-09",
+                                "2030-03-10"));
+        as(s.physio().token())
+                .queryParam("from", "2030-03-10")
+                .queryParam("to", "2030-03-01")
+                .get(path)
+                .then()
+                .statusCode(400)
+                .body("errors.field", contains("to"));
+        as(s.physio().token())
+                .queryParam("from", "2030-01-01")
+                .queryParam("to", "2032-01-01")
+                .get(path)
+                .then()
+                .statusCode(400)
+                .body("errors.field", contains("to"));
+        as(s.physio().token())
+                .queryParam("from", "March")
+                .queryParam("to", "2030-03-01")
+                .get(path)
+                .then()
+                .statusCode(400)
+                .body("errors.field", contains("from"));
+        as(s.physio().token())
+                .queryParam("from", "2030-03-01")
+                .queryParam("to", "2030-03-01")
+                .queryParam("by", "month")
+                .get(path)
+                .then()
+                .statusCode(400)
+                .body("errors.field", contains("by"));
     }
 
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** The JSON answer to {@code path} with {@code params}, numbers as doubles (as the service wrote them). */
     static List<Map<String, Object>> json(String token, String path, Map<String, String> params) throws Exception {
-        String body = as(token).accept(ContentType.JSON).queryParams(params).get(path)
-                .then().statusCode(200).contentType(ContentType.JSON).extract().asString();
+        String body = as(token)
+                .accept(ContentType.JSON)
+                .queryParams(params)
+                .get(path)
+                .then()
+                .statusCode(200)
+                .contentType(ContentType.JSON)
+                .extract()
+                .asString();
         return JSON.readValue(body, new TypeReference<>() {});
     }
 
     /** The CSV answer, checked to be a CSV download. */
     static ExtractableResponse<?> csv(String token, String path, Map<String, String> params) {
-        return as(token).accept("text/csv").queryParams(params).get(path)
-                .then().statusCode(200)
+        return as(token)
+                .accept("text/csv")
+                .queryParams(params)
+                .get(path)
+                .then()
+                .statusCode(200)
                 .header("Content-Type", equalToIgnoringCase("text/csv;charset=UTF-8"))
                 .header("Content-Disposition", startsWith("attachment; filename=\"osteon-"))
                 .extract();
@@ -380,13 +550,34 @@ class AdherenceResourceTest {
         String text = answer.asString();
 
         List<List<String>> rows = CsvRows.parse(text);
-        assertThat(rows.get(0)).containsExactly("date", "wear_hours", "enmo_mg", "mvpa_minutes", "mvpa_bouted_1_minutes",
-                "mvpa_bouted_5_minutes", "mvpa_bouted_10_minutes", "steps", "impacts_low", "impacts_medium", "impacts_high",
-                "impacts_at_or_above_4.2g", "impacts_at_or_above_6.0g", "osteogenic_index", "daily_stress_stimulus",
-                "sedentary_minutes", "longest_sedentary_bout_minutes", "resistance_sessions", "relative_amplitude",
-                "rolling7_ra", "rolling7_is", "rolling7_iv", "provenance");
+        assertThat(rows.get(0))
+                .containsExactly(
+                        "date",
+                        "wear_hours",
+                        "enmo_mg",
+                        "mvpa_minutes",
+                        "mvpa_bouted_1_minutes",
+                        "mvpa_bouted_5_minutes",
+                        "mvpa_bouted_10_minutes",
+                        "steps",
+                        "impacts_low",
+                        "impacts_medium",
+                        "impacts_high",
+                        "impacts_at_or_above_4.2g",
+                        "impacts_at_or_above_6.0g",
+                        "osteogenic_index",
+                        "daily_stress_stimulus",
+                        "sedentary_minutes",
+                        "longest_sedentary_bout_minutes",
+                        "resistance_sessions",
+                        "relative_amplitude",
+                        "rolling7_ra",
+                        "rolling7_is",
+                        "rolling7_iv",
+                        "provenance");
         List<Map<String, String>> records = CsvRows.records(text);
-        assertThat(records).extracting(r -> r.get("date"))
+        assertThat(records)
+                .extracting(r -> r.get("date"))
                 .containsExactly("2030-03-04", "2030-03-05", "2030-03-06", "2030-03-07", "2030-03-08", "2030-03-09");
         for (int i = 0; i < days.size(); i++) {
             Map<String, Object> day = days.get(i);
@@ -404,7 +595,9 @@ class AdherenceResourceTest {
             assertSame("impacts_high", row.get("impacts_high"), bands.get("high"));
             assertSame("osteogenic_index", row.get("osteogenic_index"), day.get("osteogenicIndex"));
             assertSame("daily_stress_stimulus", row.get("daily_stress_stimulus"), day.get("dailyStressStimulus"));
-            assertSame("longest_sedentary_bout_minutes", row.get("longest_sedentary_bout_minutes"),
+            assertSame(
+                    "longest_sedentary_bout_minutes",
+                    row.get("longest_sedentary_bout_minutes"),
                     day.get("longestSedentaryBoutMinutes"));
             assertSame("relative_amplitude", row.get("relative_amplitude"), day.get("relativeAmplitude"));
             assertSame("rolling7_iv", row.get("rolling7_iv"), rolling.get("iv"));
@@ -415,7 +608,9 @@ class AdherenceResourceTest {
         assertThat(records.get(1).get("impacts_at_or_above_4.2g")).isEqualTo("18");
         assertThat(records.get(1).get("impacts_at_or_above_6.0g")).isEqualTo("0");
         assertThat(records.get(3).get("impacts_at_or_above_6.0g")).isEqualTo("70");
-        assertThat(text).startsWith("date,wear_hours,").endsWith("\r\n")
+        assertThat(text)
+                .startsWith("date,wear_hours,")
+                .endsWith("\r\n")
                 .contains("2030-03-04,14.0,30.5,", ",\"{\"\"enmo\"\":\"\"van Hees 2014\"\",");
     }
 
@@ -429,11 +624,24 @@ class AdherenceResourceTest {
 
         List<Map<String, Object>> days = json(token, path, range);
         ExtractableResponse<?> byDay = csv(token, path, range);
-        assertThat(byDay.header("Content-Disposition")).isEqualTo("attachment; filename=\"osteon-" + s.patient()
-                + "-adherence-by-day-2030-03-04-2030-03-10.csv\"");
-        assertThat(CsvRows.parse(byDay.asString()).get(0)).containsExactly("date", "program_version", "wear_hours",
-                "component", "unit", "target", "achieved", "ratio", "raw_ratio", "status", "cap_above_g",
-                "cap_max_per_day", "cap_peaks");
+        assertThat(byDay.header("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"osteon-" + s.patient()
+                        + "-adherence-by-day-2030-03-04-2030-03-10.csv\"");
+        assertThat(CsvRows.parse(byDay.asString()).get(0))
+                .containsExactly(
+                        "date",
+                        "program_version",
+                        "wear_hours",
+                        "component",
+                        "unit",
+                        "target",
+                        "achieved",
+                        "ratio",
+                        "raw_ratio",
+                        "status",
+                        "cap_above_g",
+                        "cap_max_per_day",
+                        "cap_peaks");
         List<Map<String, String>> rows = CsvRows.records(byDay.asString());
         assertThat(rows).hasSize(7 * 5);
         int i = 0;
@@ -444,29 +652,41 @@ class AdherenceResourceTest {
                 assertSame("date", row.get("date"), day.get("date"));
                 assertSame("program_version", row.get("program_version"), day.get("programVersion"));
                 assertSame("wear_hours", row.get("wear_hours"), day.get("wearHours"));
-                for (String[] col : new String[][] {{"component", "kind"}, {"unit", "unit"}, {"target", "target"},
-                        {"achieved", "achieved"}, {"ratio", "ratio"}, {"raw_ratio", "rawRatio"}, {"status", "status"}}) {
+                for (String[] col : new String[][] {
+                    {"component", "kind"},
+                    {"unit", "unit"},
+                    {"target", "target"},
+                    {"achieved", "achieved"},
+                    {"ratio", "ratio"},
+                    {"raw_ratio", "rawRatio"},
+                    {"status", "status"}
+                }) {
                     assertSame(day.get("date") + " " + col[0], row.get(col[0]), c.get(col[1]));
                 }
                 assertSame("cap_peaks", row.get("cap_peaks"), cap == null ? null : cap.get("peaks"));
             }
         }
         // Thursday: 70 peaks above 6.0 g against a cap of 60; Sunday: nothing scored.
-        assertThat(rows).filteredOn(r -> r.get("date").equals("2030-03-07")).allSatisfy(r ->
-                assertThat(List.of(r.get("cap_above_g"), r.get("cap_max_per_day"), r.get("cap_peaks")))
+        assertThat(rows)
+                .filteredOn(r -> r.get("date").equals("2030-03-07"))
+                .allSatisfy(r -> assertThat(List.of(r.get("cap_above_g"), r.get("cap_max_per_day"), r.get("cap_peaks")))
                         .containsExactly("6.0", "60", "70"));
-        assertThat(rows).filteredOn(r -> r.get("date").equals("2030-03-10"))
+        assertThat(rows)
+                .filteredOn(r -> r.get("date").equals("2030-03-10"))
                 .allSatisfy(r -> assertThat(r.get("wear_hours")).isEmpty())
-                .extracting(r -> r.get("status")).containsOnly("no_data");
+                .extracting(r -> r.get("status"))
+                .containsOnly("no_data");
 
         Map<String, String> weekly = Map.of("from", "2030-03-04", "to", "2030-03-10", "by", "week");
         List<Map<String, Object>> weeks = json(token, path, weekly);
         ExtractableResponse<?> byWeek = csv(token, path, weekly);
         assertThat(byWeek.header("Content-Disposition")).contains("-adherence-by-week-2030-03-04-2030-03-10.csv");
         List<Map<String, String>> weekRows = CsvRows.records(byWeek.asString());
-        assertThat(weekRows).extracting(r -> r.get("component"))
+        assertThat(weekRows)
+                .extracting(r -> r.get("component"))
                 .containsExactly("impacts", "mvpa", "steps", "resistance", "sedentary");
-        List<Map<String, Object>> components = (List<Map<String, Object>>) weeks.get(0).get("components");
+        List<Map<String, Object>> components =
+                (List<Map<String, Object>>) weeks.get(0).get("components");
         for (int c = 0; c < components.size(); c++) {
             Map<String, String> row = weekRows.get(c);
             assertThat(row.get("week_start")).isEqualTo("2030-03-04");
@@ -474,9 +694,19 @@ class AdherenceResourceTest {
             assertSame("overall", row.get("overall"), weeks.get(0).get("overall"));
             assertThat(row.get("overall_status")).isEqualTo("partial");
             assertThat(row.get("cap_exceeded_days")).isEqualTo("2030-03-07");
-            for (String[] col : new String[][] {{"unit", "unit"}, {"target", "target"}, {"achieved", "achieved"},
-                    {"ratio", "ratio"}, {"raw_ratio", "rawRatio"}, {"status", "status"}, {"days_with_data", "daysWithData"}}) {
-                assertSame(row.get("component") + " " + col[0], row.get(col[0]), components.get(c).get(col[1]));
+            for (String[] col : new String[][] {
+                {"unit", "unit"},
+                {"target", "target"},
+                {"achieved", "achieved"},
+                {"ratio", "ratio"},
+                {"raw_ratio", "rawRatio"},
+                {"status", "status"},
+                {"days_with_data", "daysWithData"}
+            }) {
+                assertSame(
+                        row.get("component") + " " + col[0],
+                        row.get(col[0]),
+                        components.get(c).get(col[1]));
             }
         }
     }
@@ -490,27 +720,64 @@ class AdherenceResourceTest {
             String url = "/api/v1/patients/" + s.patient() + path;
             String unknown = "/api/v1/patients/" + java.util.UUID.randomUUID() + path;
             for (String accept : List.of("text/csv", "application/json")) {
-                String foreign = as(stranger.token()).accept(accept).get(url)
-                        .then().statusCode(404).contentType("application/problem+json").extract().asString();
-                String missing = as(stranger.token()).accept(accept).get(unknown)
-                        .then().statusCode(404).extract().asString();
+                String foreign = as(stranger.token())
+                        .accept(accept)
+                        .get(url)
+                        .then()
+                        .statusCode(404)
+                        .contentType("application/problem+json")
+                        .extract()
+                        .asString();
+                String missing = as(stranger.token())
+                        .accept(accept)
+                        .get(unknown)
+                        .then()
+                        .statusCode(404)
+                        .extract()
+                        .asString();
                 assertThat(foreign.replace(s.patient(), "ID")).isEqualTo(missing.replaceAll("[0-9a-f-]{36}", "ID"));
-                as(org.osteon.support.Tokens.patient(otherPatient)).accept(accept).get(url)
-                        .then().statusCode(404).contentType("application/problem+json");
-                org.osteon.support.Tokens.asAdmin().accept(accept).get(url)
-                        .then().statusCode(403).contentType("application/problem+json");
-                as(s.physio().token()).accept(accept).queryParam("from", "2030-03-10").queryParam("to", "2030-03-01")
-                        .get(url).then().statusCode(400).contentType("application/problem+json")
+                as(org.osteon.support.Tokens.patient(otherPatient))
+                        .accept(accept)
+                        .get(url)
+                        .then()
+                        .statusCode(404)
+                        .contentType("application/problem+json");
+                org.osteon.support.Tokens.asAdmin()
+                        .accept(accept)
+                        .get(url)
+                        .then()
+                        .statusCode(403)
+                        .contentType("application/problem+json");
+                as(s.physio().token())
+                        .accept(accept)
+                        .queryParam("from", "2030-03-10")
+                        .queryParam("to", "2030-03-01")
+                        .get(url)
+                        .then()
+                        .statusCode(400)
+                        .contentType("application/problem+json")
                         .body("errors.field", contains("to"));
             }
-            io.restassured.RestAssured.given().accept("text/csv").get(url).then().statusCode(401);
+            io.restassured.RestAssured.given()
+                    .accept("text/csv")
+                    .get(url)
+                    .then()
+                    .statusCode(401);
             // JSON stays the answer when the client does not say, or prefers it.
             as(s.physio().token()).get(url).then().statusCode(200).contentType(ContentType.JSON);
             as(s.physio().token()).accept("*/*").get(url).then().statusCode(200).contentType(ContentType.JSON);
-            as(s.physio().token()).accept("text/csv;q=0.5, application/json").get(url)
-                    .then().statusCode(200).contentType(ContentType.JSON);
-            as(s.physio().token()).accept("application/json;q=0.5, text/csv").get(url)
-                    .then().statusCode(200).contentType("text/csv");
+            as(s.physio().token())
+                    .accept("text/csv;q=0.5, application/json")
+                    .get(url)
+                    .then()
+                    .statusCode(200)
+                    .contentType(ContentType.JSON);
+            as(s.physio().token())
+                    .accept("application/json;q=0.5, text/csv")
+                    .get(url)
+                    .then()
+                    .statusCode(200)
+                    .contentType("text/csv");
             as(s.physio().token()).accept("application/xml").get(url).then().statusCode(406);
         }
     }

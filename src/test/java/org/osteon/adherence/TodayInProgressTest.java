@@ -39,9 +39,13 @@ class TodayInProgressTest {
     }
 
     void programSince(String patient, LocalDate from) {
-        jdbc.update("insert into program_version (patient_id, version, effective_from, components, author_role, "
-                + "author_subject, reason, created_at) values (?, 1, ?, ?::jsonb, 'physio', 'test', 'in force before "
-                + "today', now())", UUID.fromString(patient), from, STEPS);
+        jdbc.update(
+                "insert into program_version (patient_id, version, effective_from, components, author_role, "
+                        + "author_subject, reason, created_at) values (?, 1, ?, ?::jsonb, 'physio', 'test', 'in force before "
+                        + "today', now())",
+                UUID.fromString(patient),
+                from,
+                STEPS);
     }
 
     @Test
@@ -54,8 +58,12 @@ class TodayInProgressTest {
         rows.insert(new Day(today.minusDays(1).toString(), 14, 2000, 0.0, 30.0, Map.of()));
         rows.insert(new Day(today.toString(), 6, 3000, 0.0, 30.0, Map.of()));
 
-        as(physio.token()).queryParam("from", today.minusDays(1).toString()).queryParam("to", today.toString())
-                .get("/api/v1/patients/" + patient + "/adherence").then().statusCode(200)
+        as(physio.token())
+                .queryParam("from", today.minusDays(1).toString())
+                .queryParam("to", today.toString())
+                .get("/api/v1/patients/" + patient + "/adherence")
+                .then()
+                .statusCode(200)
                 .body("[0].components[0].status", is("missed"))
                 .body("[1].date", is(today.toString()))
                 .body("[1].components[0].status", is("in_progress"))
@@ -63,9 +71,13 @@ class TodayInProgressTest {
                 .body("[1].components[0].target", is(7000.0f));
         // The week that holds today is in progress, overall too; the week before is judged.
         LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        as(physio.token()).queryParam("by", "week").queryParam("from", monday.minusWeeks(1).toString())
+        as(physio.token())
+                .queryParam("by", "week")
+                .queryParam("from", monday.minusWeeks(1).toString())
                 .queryParam("to", today.toString())
-                .get("/api/v1/patients/" + patient + "/adherence").then().statusCode(200)
+                .get("/api/v1/patients/" + patient + "/adherence")
+                .then()
+                .statusCode(200)
                 .body("weekStart", contains(monday.minusWeeks(1).toString(), monday.toString()))
                 .body("[1].components[0].status", is("in_progress"))
                 .body("[1].overallStatus", is("in_progress"))
@@ -79,8 +91,12 @@ class TodayInProgressTest {
         LocalDate today = today();
         programSince(patient, today.minusDays(3));
         new DayRows(jdbc, patient).insert(new Day(today.toString(), 4, 9000, 0.0, 30.0, Map.of()));
-        as(physio.token()).queryParam("from", today.toString()).queryParam("to", today.toString())
-                .get("/api/v1/patients/" + patient + "/adherence").then().statusCode(200)
+        as(physio.token())
+                .queryParam("from", today.toString())
+                .queryParam("to", today.toString())
+                .get("/api/v1/patients/" + patient + "/adherence")
+                .then()
+                .statusCode(200)
                 .body("[0].components[0].status", is("met"));
     }
 
@@ -90,25 +106,42 @@ class TodayInProgressTest {
         String patient = Clinic.newPatientOf(physio, ZONE.getId());
         LocalDate today = today();
         // Prescribed today: last week had no program, yet one is in force.
-        Clinic.prescribe(physio, patient, Map.of("components", List.of(Map.of("kind", "steps", "stepsPerDay", 7000,
-                "daysPerWeek", 7)), "reason", "r"));
+        Clinic.prescribe(
+                physio,
+                patient,
+                Map.of(
+                        "components",
+                        List.of(Map.of("kind", "steps", "stepsPerDay", 7000, "daysPerWeek", 7)),
+                        "reason",
+                        "r"));
         new DayRows(jdbc, patient).insert(new Day(today.toString(), 14, 3500, 0.0, 30.0, Map.of()));
-        jdbc.update("insert into alert (id, patient_id, rule, episode, status, raised_at, message, details) values "
-                + "(?, ?, 'no_sync', 'e', 'open', now(), 'm', '{}'::jsonb)", UUID.randomUUID(), UUID.fromString(patient));
+        jdbc.update(
+                "insert into alert (id, patient_id, rule, episode, status, raised_at, message, details) values "
+                        + "(?, ?, 'no_sync', 'e', 'open', now(), 'm', '{}'::jsonb)",
+                UUID.randomUUID(),
+                UUID.fromString(patient));
 
-        as(physio.token()).get("/api/v1/physiotherapists/me/patients").then().statusCode(200)
+        as(physio.token())
+                .get("/api/v1/physiotherapists/me/patients")
+                .then()
+                .statusCode(200)
                 .body("items[0].flags", not(hasItem("no_program")))
                 .body("items[0].flags", hasItem("open_alerts"))
                 .body("items[0].openAlerts", is(1))
-                .body("items[0].currentWeekStart", is(today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
-                        .toString()))
+                .body(
+                        "items[0].currentWeekStart",
+                        is(today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                                .toString()))
                 // Steps count days that reached 7000: none yet, so 0 so far, and the week not over.
                 .body("items[0].currentWeekAdherence", is(0.0f))
                 .body("items[0].currentWeekStatus", is("in_progress"));
         // Without any program, the flag is there.
         Physio other = Clinic.newPhysio();
         Clinic.newPatientOf(other, ZONE.getId());
-        as(other.token()).get("/api/v1/physiotherapists/me/patients").then().statusCode(200)
+        as(other.token())
+                .get("/api/v1/physiotherapists/me/patients")
+                .then()
+                .statusCode(200)
                 .body("items[0].flags", contains("no_program"))
                 .body("items[0].openAlerts", is(0));
     }
@@ -119,8 +152,12 @@ class TodayInProgressTest {
         String patient = Clinic.newPatientOf(physio, ZONE.getId());
         LocalDate day = today().minusDays(2);
         new DayRows(jdbc, patient).insert(new Day(day.toString(), 14.0 + 1.0 / 3, 5000, 50.0 / 3, 45.0, Map.of()));
-        as(physio.token()).queryParam("from", day.toString()).queryParam("to", day.toString())
-                .get("/api/v1/patients/" + patient + "/days").then().statusCode(200)
+        as(physio.token())
+                .queryParam("from", day.toString())
+                .queryParam("to", day.toString())
+                .get("/api/v1/patients/" + patient + "/days")
+                .then()
+                .statusCode(200)
                 .body("[0].wearHours", is(14.33f))
                 .body("[0].mvpaBoutedMinutes.min10", is(16.67f))
                 .body("[0].mvpaMinutes", is(16.67f))

@@ -1,15 +1,15 @@
 package org.osteon.alert;
 
-import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.*;
 import static org.osteon.support.Tokens.as;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -34,12 +34,24 @@ class AlertResourceTest {
     /** Steps every day and daily impacts with a safety cap: a day is met or missed by its numbers alone. */
     static final List<Map<String, Object>> PROGRAM = List.of(
             Map.of("kind", "steps", "stepsPerDay", 7000, "daysPerWeek", 5),
-            Map.of("kind", "impacts", "minG", 4.2, "count", 20, "per", "day", "cap", Map.of("aboveG", 6.0, "maxPerDay", 60)));
+            Map.of(
+                    "kind",
+                    "impacts",
+                    "minG",
+                    4.2,
+                    "count",
+                    20,
+                    "per",
+                    "day",
+                    "cap",
+                    Map.of("aboveG", 6.0, "maxPerDay", 60)));
 
     @Inject
     Jdbc jdbc;
+
     @Inject
     AlertService alerts;
+
     @Inject
     AlertTriggers triggers;
 
@@ -49,7 +61,8 @@ class AlertResourceTest {
         Physio physio = Clinic.newPhysio();
         String patient = Clinic.newPatientOf(physio, "Europe/Vienna", "OST-" + physio.subject());
         String device = Registry.newDevice(patient, 16);
-        Clinic.prescribe(physio, patient, Map.of("components", PROGRAM, "reason", "alerts", "effectiveFrom", effectiveFrom));
+        Clinic.prescribe(
+                physio, patient, Map.of("components", PROGRAM, "reason", "alerts", "effectiveFrom", effectiveFrom));
         return new Setup(physio, patient, device, new DayRows(jdbc, patient));
     }
 
@@ -66,10 +79,17 @@ class AlertResourceTest {
      * as the engine would score it: the day of its receipt, unless that day was written already.
      */
     void batchReceived(Setup s, long seq, String at) {
-        jdbc.update("insert into ingest_batch (device_id, stream, seq, content_hash, samples, received_at) "
-                + "values (?, 'accel', ?, ?, 50, ?)", s.device(), seq, new byte[] {(byte) seq}, Instant.parse(at));
-        jdbc.update("insert into day_summary (patient_id, local_date, wear_minutes, computed_at) values (?, ?, 60, now()) "
-                + "on conflict do nothing", UUID.fromString(s.patient()),
+        jdbc.update(
+                "insert into ingest_batch (device_id, stream, seq, content_hash, samples, received_at) "
+                        + "values (?, 'accel', ?, ?, 50, ?)",
+                s.device(),
+                seq,
+                new byte[] {(byte) seq},
+                Instant.parse(at));
+        jdbc.update(
+                "insert into day_summary (patient_id, local_date, wear_minutes, computed_at) values (?, ?, 60, now()) "
+                        + "on conflict do nothing",
+                UUID.fromString(s.patient()),
                 LocalDate.ofInstant(Instant.parse(at), java.time.ZoneId.of("Europe/Vienna")));
     }
 
@@ -95,7 +115,9 @@ class AlertResourceTest {
         assertThat(raised).extracting(AlertView::rule).containsExactly("non_adherence");
         String id = raised.get(0).id().toString();
 
-        list(s.physio(), "/api/v1/alerts", "open").then().statusCode(200)
+        list(s.physio(), "/api/v1/alerts", "open")
+                .then()
+                .statusCode(200)
                 .body("total", is(1))
                 .body("items[0].id", is(id))
                 .body("items[0].patientId", is(s.patient()))
@@ -107,25 +129,44 @@ class AlertResourceTest {
                 .body("items[0].details.missedDays", contains("2030-05-08", "2030-05-09", "2030-05-10"))
                 .body("items[0].details.parameters.days", is(3))
                 .body("items[0].acknowledgedBy", nullValue());
-        list(s.physio(), "/api/v1/patients/" + s.patient() + "/alerts", "all").then().statusCode(200)
+        list(s.physio(), "/api/v1/patients/" + s.patient() + "/alerts", "all")
+                .then()
+                .statusCode(200)
                 .body("items.id", contains(id));
 
         Physio other = Clinic.newPhysio();
         list(other, "/api/v1/alerts", "all").then().statusCode(200).body("total", is(0));
-        as(other.token()).queryParam("patientId", s.patient()).get("/api/v1/alerts").then().statusCode(404);
+        as(other.token())
+                .queryParam("patientId", s.patient())
+                .get("/api/v1/alerts")
+                .then()
+                .statusCode(404);
         list(other, "/api/v1/patients/" + s.patient() + "/alerts", "all").then().statusCode(404);
         as(other.token()).post("/api/v1/alerts/" + id + "/acknowledge").then().statusCode(404);
-        as(Tokens.patient(s.patient())).get("/api/v1/patients/" + s.patient() + "/alerts").then().statusCode(403);
+        as(Tokens.patient(s.patient()))
+                .get("/api/v1/patients/" + s.patient() + "/alerts")
+                .then()
+                .statusCode(403);
 
-        as(s.physio().token()).post("/api/v1/alerts/" + id + "/acknowledge").then().statusCode(200)
+        as(s.physio().token())
+                .post("/api/v1/alerts/" + id + "/acknowledge")
+                .then()
+                .statusCode(200)
                 .body("id", is(id))
                 .body("status", is("acknowledged"))
                 .body("acknowledgedBy", is(s.physio().subject()))
                 .body("acknowledgedAt", notNullValue());
-        String at = as(s.physio().token()).post("/api/v1/alerts/" + id + "/acknowledge").then().statusCode(200)
-                .body("status", is("acknowledged")).extract().path("acknowledgedAt");
-        assertThat(jdbc.count("select count(*) from audit_event where action = 'alert.acknowledged' and patient_id = ?",
-                UUID.fromString(s.patient()))).isEqualTo(1);
+        String at = as(s.physio().token())
+                .post("/api/v1/alerts/" + id + "/acknowledge")
+                .then()
+                .statusCode(200)
+                .body("status", is("acknowledged"))
+                .extract()
+                .path("acknowledgedAt");
+        assertThat(jdbc.count(
+                        "select count(*) from audit_event where action = 'alert.acknowledged' and patient_id = ?",
+                        UUID.fromString(s.patient())))
+                .isEqualTo(1);
         assertThat(at).isNotNull();
         list(s.physio(), "/api/v1/alerts", "open").then().body("total", is(0));
         list(s.physio(), "/api/v1/alerts", "acknowledged").then().body("items.id", contains(id));
@@ -140,7 +181,9 @@ class AlertResourceTest {
         s.rows().insert(met("2030-05-12"));
         batchReceived(s, 3, "2030-05-13T06:00:00Z");
         assertThat(evaluate(s, "2030-05-13T10:00:00Z")).isEmpty();
-        list(s.physio(), "/api/v1/alerts", "resolved").then().body("items.id", contains(id))
+        list(s.physio(), "/api/v1/alerts", "resolved")
+                .then()
+                .body("items.id", contains(id))
                 .body("items[0].resolution", is("cleared"))
                 .body("items[0].acknowledgedBy", is(s.physio().subject()));
 
@@ -161,16 +204,20 @@ class AlertResourceTest {
         s.rows().insert(met("2030-05-06"));
         batchReceived(s, 1, "2030-05-07T06:00:00Z");
         // Four days without wear, but no sync after them: no_data that tells nothing yet.
-        assertThat(evaluate(s, "2030-05-11T10:00:00Z")).extracting(AlertView::rule).containsExactly("no_sync");
+        assertThat(evaluate(s, "2030-05-11T10:00:00Z"))
+                .extracting(AlertView::rule)
+                .containsExactly("no_sync");
         // A sync after them: now they are days without wear, which count as missed.
         batchReceived(s, 2, "2030-05-11T11:00:00Z");
         List<AlertView> raised = evaluate(s, "2030-05-11T12:00:00Z");
         assertThat(raised).extracting(AlertView::rule).containsExactly("non_adherence");
-        assertThat(raised.get(0).details()).containsEntry("missedDays",
-                List.of("2030-05-07", "2030-05-08", "2030-05-09", "2030-05-10"))
+        assertThat(raised.get(0).details())
+                .containsEntry("missedDays", List.of("2030-05-07", "2030-05-08", "2030-05-09", "2030-05-10"))
                 .containsEntry("noDataDays", List.of("2030-05-07", "2030-05-08", "2030-05-09", "2030-05-10"));
-        list(s.physio(), "/api/v1/patients/" + s.patient() + "/alerts", "resolved").then()
-                .body("items.rule", contains("no_sync")).body("items[0].resolution", is("cleared"));
+        list(s.physio(), "/api/v1/patients/" + s.patient() + "/alerts", "resolved")
+                .then()
+                .body("items.rule", contains("no_sync"))
+                .body("items[0].resolution", is("cleared"));
     }
 
     @Test
@@ -180,8 +227,10 @@ class AlertResourceTest {
         // A re-sync under way: its first hours arrived today, 2030-05-07 waits to be scored and the
         // days after it have not arrived. They are not a streak of days without data.
         batchReceived(s, 1, "2030-05-11T09:00:00Z");
-        jdbc.update("insert into day_dirty (patient_id, local_date, since, marked_at) values (?, ?, now(), now())",
-                UUID.fromString(s.patient()), java.time.LocalDate.parse("2030-05-07"));
+        jdbc.update(
+                "insert into day_dirty (patient_id, local_date, since, marked_at) values (?, ?, now(), now())",
+                UUID.fromString(s.patient()),
+                java.time.LocalDate.parse("2030-05-07"));
         assertThat(evaluate(s, "2030-05-11T10:00:00Z")).isEmpty();
         // Scored, with the rest arrived and missed: judged, each with its wear.
         jdbc.update("delete from day_dirty where patient_id = ?", UUID.fromString(s.patient()));
@@ -200,8 +249,12 @@ class AlertResourceTest {
         s.rows().insert(met("2030-05-06"));
         s.rows().insert(missed("2030-05-07"));
         // An upload of earlier recordings under way: received today, scored through 05-07 so far.
-        jdbc.update("insert into ingest_batch (device_id, stream, seq, content_hash, samples, received_at) "
-                + "values (?, 'accel', 1, ?, 50, ?)", s.device(), new byte[] {1}, Instant.parse("2030-05-11T09:00:00Z"));
+        jdbc.update(
+                "insert into ingest_batch (device_id, stream, seq, content_hash, samples, received_at) "
+                        + "values (?, 'accel', 1, ?, 50, ?)",
+                s.device(),
+                new byte[] {1},
+                Instant.parse("2030-05-11T09:00:00Z"));
         assertThat(evaluate(s, "2030-05-11T10:00:00Z")).isEmpty();
         // The rest arrived: judged, each day with its wear.
         for (String d : List.of("2030-05-08", "2030-05-09", "2030-05-10", "2030-05-11")) {
@@ -209,8 +262,9 @@ class AlertResourceTest {
         }
         List<AlertView> raised = evaluate(s, "2030-05-11T10:05:00Z");
         assertThat(raised).extracting(AlertView::rule).containsExactly("non_adherence");
-        assertThat(raised.get(0).details()).containsEntry("missedDays",
-                List.of("2030-05-07", "2030-05-08", "2030-05-09", "2030-05-10")).containsEntry("noDataDays", List.of());
+        assertThat(raised.get(0).details())
+                .containsEntry("missedDays", List.of("2030-05-07", "2030-05-08", "2030-05-09", "2030-05-10"))
+                .containsEntry("noDataDays", List.of());
     }
 
     @Test
@@ -221,21 +275,30 @@ class AlertResourceTest {
         assertThat(evaluate(s, "2030-05-08T19:59:00Z")).isEmpty();
 
         assertThat(triggers.sweep(Instant.parse("2030-05-08T21:00:00Z"))).isPositive();
-        list(s.physio(), "/api/v1/alerts", "open").then()
+        list(s.physio(), "/api/v1/alerts", "open")
+                .then()
                 .body("items.findAll { it.patientId == '" + s.patient() + "' }.rule", contains("no_sync"))
-                .body("items.find { it.patientId == '" + s.patient() + "' }.message",
-                        is("No data synced for 2.0 days: last accepted batch at 2030-05-06T20:00:00Z; alert after 2 days."))
-                .body("items.find { it.patientId == '" + s.patient() + "' }.details.lastSyncAt", is("2030-05-06T20:00:00Z"));
+                .body(
+                        "items.find { it.patientId == '" + s.patient() + "' }.message",
+                        is(
+                                "No data synced for 2.0 days: last accepted batch at 2030-05-06T20:00:00Z; alert after 2 days."))
+                .body(
+                        "items.find { it.patientId == '" + s.patient() + "' }.details.lastSyncAt",
+                        is("2030-05-06T20:00:00Z"));
         // Evaluating again, by the sweep or after a scored day, raises nothing more.
         assertThat(evaluate(s, "2030-05-09T08:00:00Z")).isEmpty();
 
         batchReceived(s, 2, "2030-05-09T09:00:00Z");
         assertThat(evaluate(s, "2030-05-09T09:05:00Z")).isEmpty();
-        list(s.physio(), "/api/v1/patients/" + s.patient() + "/alerts", "resolved").then()
-                .body("items.rule", contains("no_sync")).body("items[0].resolution", is("cleared"));
+        list(s.physio(), "/api/v1/patients/" + s.patient() + "/alerts", "resolved")
+                .then()
+                .body("items.rule", contains("no_sync"))
+                .body("items[0].resolution", is("cleared"));
 
         // Silent again: a new spell, a new alert.
-        assertThat(evaluate(s, "2030-05-11T10:00:00Z")).extracting(AlertView::rule).contains("no_sync");
+        assertThat(evaluate(s, "2030-05-11T10:00:00Z"))
+                .extracting(AlertView::rule)
+                .contains("no_sync");
     }
 
     @Test
@@ -245,7 +308,8 @@ class AlertResourceTest {
         s.rows().insert(met("2030-05-07"));
         batchReceived(s, 1, "2030-05-08T06:00:00Z");
         List<AlertView> first = evaluate(s, "2030-05-08T07:00:00Z");
-        assertThat(first).extracting(AlertView::message)
+        assertThat(first)
+                .extracting(AlertView::message)
                 .containsExactly("Safety cap exceeded on 2030-05-06: 70 impact peaks at or above 6.0 g, cap 60 a day.");
 
         s.rows().insert(new Day("2030-05-08", 14, 8000, 30.0, 45.0, Map.of("4.2", 90, "6.0", 61)));
@@ -253,9 +317,11 @@ class AlertResourceTest {
         assertThat(second).extracting(a -> a.details().get("date")).containsExactly("2030-05-08");
         assertThat(evaluate(s, "2030-05-08T21:00:00Z")).isEmpty();
 
-        list(s.physio(), "/api/v1/patients/" + s.patient() + "/alerts", "open").then()
+        list(s.physio(), "/api/v1/patients/" + s.patient() + "/alerts", "open")
+                .then()
                 .body("items.details.date", contains("2030-05-08"));
-        list(s.physio(), "/api/v1/patients/" + s.patient() + "/alerts", "resolved").then()
+        list(s.physio(), "/api/v1/patients/" + s.patient() + "/alerts", "resolved")
+                .then()
                 .body("items.details.date", contains("2030-05-06"))
                 .body("items[0].resolution", is("superseded"));
     }
@@ -270,20 +336,26 @@ class AlertResourceTest {
         }
         batchReceived(s, 1, "2030-05-27T06:00:00Z");
         List<AlertView> raised = evaluate(s, "2030-05-27T08:00:00Z");
-        assertThat(raised).extracting(AlertView::rule, AlertView::metric)
+        assertThat(raised)
+                .extracting(AlertView::rule, AlertView::metric)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("mood_decline", "mvpa_bouted_10"));
         AlertView a = raised.get(0);
-        assertThat(a.message()).isEqualTo("Bouted MVPA (bouts of 10 min or more) fell from a mean of 32.0 to 18.5 "
-                + "min/day (−42 %): 2030-05-20 to 2030-05-26 (7 valid days) against 2030-05-06 to 2030-05-19 "
-                + "(14 valid days); alert below −30 %.");
-        assertThat(a.details()).containsEntry("baselineMean", 32.0).containsEntry("recentMean", 18.5)
+        assertThat(a.message())
+                .isEqualTo("Bouted MVPA (bouts of 10 min or more) fell from a mean of 32.0 to 18.5 "
+                        + "min/day (−42 %): 2030-05-20 to 2030-05-26 (7 valid days) against 2030-05-06 to 2030-05-19 "
+                        + "(14 valid days); alert below −30 %.");
+        assertThat(a.details())
+                .containsEntry("baselineMean", 32.0)
+                .containsEntry("recentMean", 18.5)
                 .containsEntry("change", -0.4219);
 
         // The decline goes on the next day: the same episode, not a new alert.
         s.rows().insert(new Day("2030-05-27", 14, 8000, 18.5, 45.0, Map.of("4.2", 25)));
         batchReceived(s, 2, "2030-05-28T06:00:00Z");
         assertThat(evaluate(s, "2030-05-28T08:00:00Z")).isEmpty();
-        list(s.physio(), "/api/v1/patients/" + s.patient() + "/alerts", "all").then().body("total", is(1));
+        list(s.physio(), "/api/v1/patients/" + s.patient() + "/alerts", "all")
+                .then()
+                .body("total", is(1));
     }
 
     @Test
@@ -296,8 +368,11 @@ class AlertResourceTest {
         Response theirs = as(other.token()).post("/api/v1/alerts/" + id + "/acknowledge");
         Response missing = as(other.token()).post("/api/v1/alerts/" + unknown + "/acknowledge");
         assertThat(theirs.statusCode()).isEqualTo(missing.statusCode()).isEqualTo(404);
-        assertThat(theirs.asString().replace(id, "ID")).isEqualTo(missing.asString().replace(unknown, "ID"));
-        list(s.physio(), "/api/v1/alerts", "open").then().body("items.find { it.id == '" + id + "' }.status", is("open"));
+        assertThat(theirs.asString().replace(id, "ID"))
+                .isEqualTo(missing.asString().replace(unknown, "ID"));
+        list(s.physio(), "/api/v1/alerts", "open")
+                .then()
+                .body("items.find { it.id == '" + id + "' }.status", is("open"));
     }
 
     @Test
@@ -306,16 +381,25 @@ class AlertResourceTest {
         String patient = Clinic.newPatientOf(physio, "Europe/Vienna");
         Clinic.prescribe(physio, patient, Map.of("components", PROGRAM, "reason", "alerts"));
         // The program starts today in the patient's zone; the engine would have scored today so far.
-        String today = as(physio.token()).get("/api/v1/patients/" + patient + "/program").then().statusCode(200)
-                .extract().path("inForce.effectiveFrom");
+        String today = as(physio.token())
+                .get("/api/v1/patients/" + patient + "/program")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("inForce.effectiveFrom");
         new DayRows(jdbc, patient).insert(new Day(today, 3, 500, 0.0, 45.0, Map.of("4.2", 90, "6.0", 75)));
 
         triggers.onDayScored(new DayScored(UUID.fromString(patient), LocalDate.parse(today)));
 
         // Evaluated off the scoring thread, soon after.
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> list(physio, "/api/v1/patients/" + patient + "/alerts",
-                "open").then().statusCode(200).body("items.rule", contains("safety_cap")));
-        list(physio, "/api/v1/patients/" + patient + "/alerts", "open").then().statusCode(200)
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> list(physio, "/api/v1/patients/" + patient + "/alerts", "open")
+                        .then()
+                        .statusCode(200)
+                        .body("items.rule", contains("safety_cap")));
+        list(physio, "/api/v1/patients/" + patient + "/alerts", "open")
+                .then()
+                .statusCode(200)
                 .body("items.rule", contains("safety_cap"))
                 .body("items[0].details.date", is(today))
                 .body("items[0].details.peaks", is(75));
@@ -324,7 +408,9 @@ class AlertResourceTest {
     @Test
     void anUnknownStatusIsABadRequestNamingIt() {
         Physio physio = Clinic.newPhysio();
-        list(physio, "/api/v1/alerts", "closed").then().statusCode(400)
+        list(physio, "/api/v1/alerts", "closed")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", is("status"));
     }

@@ -59,26 +59,33 @@ class AlertRulesTest {
             Finding f = finding(RULES.nonAdherence(days(met, missed, missed, missed), day(3)));
             assertThat(f.rule()).isEqualTo("non_adherence");
             assertThat(f.episode()).isEqualTo("2030-03-02");
-            assertThat(f.details()).containsEntry("missedDays", List.of("2030-03-02", "2030-03-03", "2030-03-04"))
-                    .containsEntry("count", 3).containsEntry("firstMissed", "2030-03-02")
-                    .containsEntry("lastMissed", "2030-03-04").containsEntry("streakMayStartEarlier", false);
-            assertThat(f.message()).isEqualTo("3 scheduled days in a row missed, 2030-03-02 to 2030-03-04; alert at 3.");
+            assertThat(f.details())
+                    .containsEntry("missedDays", List.of("2030-03-02", "2030-03-03", "2030-03-04"))
+                    .containsEntry("count", 3)
+                    .containsEntry("firstMissed", "2030-03-02")
+                    .containsEntry("lastMissed", "2030-03-04")
+                    .containsEntry("streakMayStartEarlier", false);
+            assertThat(f.message())
+                    .isEqualTo("3 scheduled days in a row missed, 2030-03-02 to 2030-03-04; alert at 3.");
             assertThat(f.continuing()).isFalse();
         }
 
         @Test
         void nMinusOneMissedDaysAreClear() {
-            assertThat(RULES.nonAdherence(days(met, met, missed, missed), day(3))).isInstanceOf(Clear.class);
+            assertThat(RULES.nonAdherence(days(met, met, missed, missed), day(3)))
+                    .isInstanceOf(Clear.class);
         }
 
         @Test
         void aPartialDayEndsTheStreak() {
-            assertThat(RULES.nonAdherence(days(missed, missed, partial, missed, missed), day(4))).isInstanceOf(Clear.class);
+            assertThat(RULES.nonAdherence(days(missed, missed, partial, missed, missed), day(4)))
+                    .isInstanceOf(Clear.class);
         }
 
         @Test
         void theStreakIsTheMostRecentOneOnly() {
-            assertThat(RULES.nonAdherence(days(missed, missed, missed, met), day(3))).isInstanceOf(Clear.class);
+            assertThat(RULES.nonAdherence(days(missed, missed, missed, met), day(3)))
+                    .isInstanceOf(Clear.class);
         }
 
         @Test
@@ -86,7 +93,8 @@ class AlertRulesTest {
             Finding f = finding(RULES.nonAdherence(
                     days(met, missed, not_scheduled, not_scheduled, missed, not_scheduled, missed), day(6)));
             assertThat(f.episode()).isEqualTo("2030-03-02");
-            assertThat(f.details()).containsEntry("count", 3)
+            assertThat(f.details())
+                    .containsEntry("count", 3)
                     .containsEntry("missedDays", List.of("2030-03-02", "2030-03-05", "2030-03-07"));
         }
 
@@ -99,20 +107,25 @@ class AlertRulesTest {
 
         @Test
         void noDataBreaksTheStreakWhenConfiguredNotToCount() {
-            assertThat(rules(false).nonAdherence(days(missed, missed, no_data, missed), day(3))).isInstanceOf(Clear.class);
-            assertThat(rules(false).nonAdherence(days(no_data, missed, missed, missed), day(3))).isInstanceOf(Holds.class);
+            assertThat(rules(false).nonAdherence(days(missed, missed, no_data, missed), day(3)))
+                    .isInstanceOf(Clear.class);
+            assertThat(rules(false).nonAdherence(days(no_data, missed, missed, missed), day(3)))
+                    .isInstanceOf(Holds.class);
         }
 
         @Test
         void daysNoSyncHasCoveredYetAreNotJudged() {
             // The last two days are no_data because their data has not arrived: the streak ends before them.
-            assertThat(RULES.nonAdherence(days(met, missed, no_data, no_data), day(1))).isInstanceOf(Clear.class);
-            assertThat(RULES.nonAdherence(days(met, missed, no_data, no_data), null)).isInstanceOf(Unknown.class);
+            assertThat(RULES.nonAdherence(days(met, missed, no_data, no_data), day(1)))
+                    .isInstanceOf(Clear.class);
+            assertThat(RULES.nonAdherence(days(met, missed, no_data, no_data), null))
+                    .isInstanceOf(Unknown.class);
         }
 
         @Test
         void withNothingScheduledNothingIsKnown() {
-            assertThat(RULES.nonAdherence(days(not_scheduled, not_scheduled), day(1))).isInstanceOf(Unknown.class);
+            assertThat(RULES.nonAdherence(days(not_scheduled, not_scheduled), day(1)))
+                    .isInstanceOf(Unknown.class);
         }
 
         @Test
@@ -127,14 +140,17 @@ class AlertRulesTest {
     class SafetyCap {
         @Test
         void everyDayOverTheCapIsAFindingWithItsNumbers() {
-            List<JudgedDay> days = List.of(new JudgedDay(day(0), met, null),
+            List<JudgedDay> days = List.of(
+                    new JudgedDay(day(0), met, null),
                     new JudgedDay(day(1), met, new CapExceeded(6.0, 60, 70)),
                     new JudgedDay(day(2), partial, new CapExceeded(6.0, 60, 61)));
             List<Finding> found = RULES.safetyCap(days);
             assertThat(found).extracting(Finding::episode).containsExactly("2030-03-02", "2030-03-03");
             assertThat(found.get(0).message())
                     .isEqualTo("Safety cap exceeded on 2030-03-02: 70 impact peaks at or above 6.0 g, cap 60 a day.");
-            assertThat(found.get(0).details()).containsEntry("peaks", 70).containsEntry("aboveG", 6.0)
+            assertThat(found.get(0).details())
+                    .containsEntry("peaks", 70)
+                    .containsEntry("aboveG", 6.0)
                     .containsEntry("maxPerDay", 60);
         }
     }
@@ -148,14 +164,18 @@ class AlertRulesTest {
         void silenceOfExactlyNDaysHolds() {
             Finding f = finding(RULES.noSync(last.plusSeconds(2 * 86400), last, registered, true));
             assertThat(f.episode()).isEqualTo("last-sync:2030-03-10T08:00:00Z");
-            assertThat(f.details()).containsEntry("daysSilent", 2.0).containsEntry("lastSyncAt", "2030-03-10T08:00:00Z");
-            assertThat(f.message()).isEqualTo(
-                    "No data synced for 2.0 days: last accepted batch at 2030-03-10T08:00:00Z; alert after 2 days.");
+            assertThat(f.details())
+                    .containsEntry("daysSilent", 2.0)
+                    .containsEntry("lastSyncAt", "2030-03-10T08:00:00Z");
+            assertThat(f.message())
+                    .isEqualTo(
+                            "No data synced for 2.0 days: last accepted batch at 2030-03-10T08:00:00Z; alert after 2 days.");
         }
 
         @Test
         void aMinuteLessIsClear() {
-            assertThat(RULES.noSync(last.plusSeconds(2 * 86400 - 60), last, registered, true)).isInstanceOf(Clear.class);
+            assertThat(RULES.noSync(last.plusSeconds(2 * 86400 - 60), last, registered, true))
+                    .isInstanceOf(Clear.class);
         }
 
         @Test
@@ -196,32 +216,39 @@ class AlertRulesTest {
             assertThat(f.metric()).isEqualTo("mvpa_bouted_10");
             assertThat(f.episode()).isEqualTo("mvpa_bouted_10:2030-03-21");
             assertThat(f.continuing()).isTrue();
-            assertThat(f.details()).containsEntry("baselineMean", 32.0).containsEntry("recentMean", 22.3)
+            assertThat(f.details())
+                    .containsEntry("baselineMean", 32.0)
+                    .containsEntry("recentMean", 22.3)
                     .containsEntry("change", -0.3031)
                     .containsEntry("recentWindow", Map.of("from", "2030-03-15", "to", "2030-03-21", "validDays", 7))
                     .containsEntry("baselineWindow", Map.of("from", "2030-03-01", "to", "2030-03-14", "validDays", 14));
             assertThat((String) f.details().get("definition")).startsWith("docs/metrics-implementation.md");
-            assertThat(f.message()).isEqualTo("Bouted MVPA (bouts of 10 min or more) fell from a mean of 32.0 to 22.3 "
-                    + "min/day (−30 %): 2030-03-15 to 2030-03-21 (7 valid days) against 2030-03-01 to 2030-03-14 "
-                    + "(14 valid days); alert below −30 %.");
+            assertThat(f.message())
+                    .isEqualTo("Bouted MVPA (bouts of 10 min or more) fell from a mean of 32.0 to 22.3 "
+                            + "min/day (−30 %): 2030-03-15 to 2030-03-21 (7 valid days) against 2030-03-01 to 2030-03-14 "
+                            + "(14 valid days); alert below −30 %.");
         }
 
         @Test
         void aFallOfExactlyTheFractionOrLessIsClear() {
-            assertThat(RULES.moodDecline(Metric.MVPA_BOUTED_10, series(32.0, 22.4, 0, 0), end)).isInstanceOf(Clear.class);
-            assertThat(RULES.moodDecline(Metric.MVPA_BOUTED_10, series(32.0, 22.5, 0, 0), end)).isInstanceOf(Clear.class);
+            assertThat(RULES.moodDecline(Metric.MVPA_BOUTED_10, series(32.0, 22.4, 0, 0), end))
+                    .isInstanceOf(Clear.class);
+            assertThat(RULES.moodDecline(Metric.MVPA_BOUTED_10, series(32.0, 22.5, 0, 0), end))
+                    .isInstanceOf(Clear.class);
         }
 
         @Test
         void onlyValidDaysCountAndTooFewAreUnknown() {
             // 3 of 7 recent days valid: under the minimum of 4.
-            assertThat(RULES.moodDecline(Metric.RA, series(0.9, 0.4, 4, 0), end)).isInstanceOf(Unknown.class);
+            assertThat(RULES.moodDecline(Metric.RA, series(0.9, 0.4, 4, 0), end))
+                    .isInstanceOf(Unknown.class);
             // 6 of 14 baseline days valid: under the minimum of 7.
-            assertThat(RULES.moodDecline(Metric.RA, series(0.9, 0.4, 0, 8), end)).isInstanceOf(Unknown.class);
+            assertThat(RULES.moodDecline(Metric.RA, series(0.9, 0.4, 0, 8), end))
+                    .isInstanceOf(Unknown.class);
             Finding f = finding(RULES.moodDecline(Metric.RA, series(0.9, 0.4, 3, 7), end));
-            assertThat(f.details()).containsEntry("recentWindow", Map.of("from", "2030-03-15", "to", "2030-03-21",
-                    "validDays", 4)).containsEntry("baselineWindow", Map.of("from", "2030-03-01", "to", "2030-03-14",
-                    "validDays", 7));
+            assertThat(f.details())
+                    .containsEntry("recentWindow", Map.of("from", "2030-03-15", "to", "2030-03-21", "validDays", 4))
+                    .containsEntry("baselineWindow", Map.of("from", "2030-03-01", "to", "2030-03-14", "validDays", 7));
         }
 
         @Test
@@ -231,10 +258,13 @@ class AlertRulesTest {
             days.set(20, new MetricDay(day(20), 0.0, false));
             days.set(0, new MetricDay(day(0), 5.0, false));
             Finding f = finding(RULES.moodDecline(Metric.RA, days, end));
-            assertThat(f.details()).containsEntry("baselineMean", 0.8).containsEntry("recentMean", 0.5)
+            assertThat(f.details())
+                    .containsEntry("baselineMean", 0.8)
+                    .containsEntry("recentMean", 0.5)
                     .containsEntry("change", -0.375);
-            assertThat(f.message()).startsWith("Relative amplitude (RA, each day's own 24-h profile) fell from a mean of "
-                    + "0.80 to 0.50 (−38 %)");
+            assertThat(f.message())
+                    .startsWith("Relative amplitude (RA, each day's own 24-h profile) fell from a mean of "
+                            + "0.80 to 0.50 (−38 %)");
         }
 
         @Test
@@ -247,7 +277,8 @@ class AlertRulesTest {
 
         @Test
         void aBaselineOfZeroCannotFall() {
-            assertThat(RULES.moodDecline(Metric.MVPA_BOUTED_10, series(0, 0, 0, 0), end)).isInstanceOf(Unknown.class);
+            assertThat(RULES.moodDecline(Metric.MVPA_BOUTED_10, series(0, 0, 0, 0), end))
+                    .isInstanceOf(Unknown.class);
         }
     }
 }

@@ -25,7 +25,8 @@ class ArchitectureTest {
 
     /** A cycle makes every package in it change with every other; scoring's subpackages count as one. */
     @ArchTest
-    static final ArchRule noPackageCycles = slices().matching("org.osteon.(*)..").should().beFreeOfCycles();
+    static final ArchRule noPackageCycles =
+            slices().matching("org.osteon.(*)..").should().beFreeOfCycles();
 
     /**
      * The layers, lowest first; the packages of one row are peers. A package may use the rows
@@ -56,9 +57,12 @@ class ArchitectureTest {
             }
         }
         for (int r = 0; r < ROWS.size(); r++) {
-            String[] above = ROWS.subList(r + 1, ROWS.size()).stream().flatMap(List::stream).toArray(String[]::new);
+            String[] above = ROWS.subList(r + 1, ROWS.size()).stream()
+                    .flatMap(List::stream)
+                    .toArray(String[]::new);
             for (String p : ROWS.get(r)) {
-                rule = above.length == 0 ? rule.whereLayer(p).mayNotBeAccessedByAnyLayer()
+                rule = above.length == 0
+                        ? rule.whereLayer(p).mayNotBeAccessedByAnyLayer()
                         : rule.whereLayer(p).mayOnlyBeAccessedByLayers(above);
             }
         }
@@ -67,27 +71,43 @@ class ArchitectureTest {
 
     /** Every package of Osteon has its row: a new one must be placed before it can be used. */
     @ArchTest
-    static final ArchRule everyPackageHasARow = classes().that().resideInAPackage("org.osteon..")
-            .should().resideInAnyPackage(ROWS.stream().flatMap(List::stream).map(p -> "org.osteon." + p + "..")
+    static final ArchRule everyPackageHasARow = classes()
+            .that()
+            .resideInAPackage("org.osteon..")
+            .should()
+            .resideInAnyPackage(ROWS.stream()
+                    .flatMap(List::stream)
+                    .map(p -> "org.osteon." + p + "..")
                     .toArray(String[]::new));
 
     /** The engine turns raw data into scored days: it knows the scoring core and common, nothing above. */
     @ArchTest
-    static final ArchRule engineUsesScoringAndCommonOnly = noClasses().that().resideInAPackage("org.osteon.engine..")
-            .should().dependOnClassesThat(resideInAPackage("org.osteon..").and(not(resideInAnyPackage(
-                    "org.osteon.engine..", "org.osteon.scoring..", "org.osteon.common.."))));
+    static final ArchRule engineUsesScoringAndCommonOnly = noClasses()
+            .that()
+            .resideInAPackage("org.osteon.engine..")
+            .should()
+            .dependOnClassesThat(resideInAPackage("org.osteon..")
+                    .and(not(
+                            resideInAnyPackage("org.osteon.engine..", "org.osteon.scoring..", "org.osteon.common.."))));
 
     /**
      * The scoring core is plain Java (it also runs as a command-line tool and in benchmarks): the
      * JDK and itself, no framework and no other package of Osteon.
      */
     @ArchTest
-    static final ArchRule scoringIsPlainJava = classes().that().resideInAPackage("org.osteon.scoring..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("org.osteon.scoring..", "java..");
+    static final ArchRule scoringIsPlainJava = classes()
+            .that()
+            .resideInAPackage("org.osteon.scoring..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage("org.osteon.scoring..", "java..");
 
     /** auth keeps tokens and roles: a leaf that everything may use and that uses only common. */
     @ArchTest
-    static final ArchRule authIsALeaf = noClasses().that().resideInAPackage("org.osteon.auth..")
-            .should().dependOnClassesThat(resideInAPackage("org.osteon..").and(not(resideInAnyPackage(
-                    "org.osteon.auth..", "org.osteon.common.."))));
+    static final ArchRule authIsALeaf = noClasses()
+            .that()
+            .resideInAPackage("org.osteon.auth..")
+            .should()
+            .dependOnClassesThat(resideInAPackage("org.osteon..")
+                    .and(not(resideInAnyPackage("org.osteon.auth..", "org.osteon.common.."))));
 }

@@ -19,8 +19,12 @@ class AuditTrailTest {
         Physio physio = Clinic.newPhysio();
         String patient = Clinic.newPatientOf(physio, "UTC");
         Clinic.prescribe(physio, patient, Map.of("templateId", "who-2020", "reason", "first consultation"));
-        asAdmin().queryParam("patientId", patient).queryParam("action", "program.changed").get("/api/v1/audit-events")
-                .then().statusCode(200)
+        asAdmin()
+                .queryParam("patientId", patient)
+                .queryParam("action", "program.changed")
+                .get("/api/v1/audit-events")
+                .then()
+                .statusCode(200)
                 .body("total", is(1))
                 .body("items[0].actorRole", is("physio"))
                 .body("items[0].actorSubject", is(physio.subject()))
@@ -34,13 +38,25 @@ class AuditTrailTest {
     void physiotherapistsReadsAreRecordedButPatientsOwnReadsAreNot() {
         Physio physio = Clinic.newPhysio();
         String patient = Clinic.newPatientOf(physio, "UTC");
-        as(physio.token()).queryParam("from", "2030-01-01").queryParam("to", "2030-01-07")
-                .get("/api/v1/patients/" + patient + "/days").then().statusCode(200);
+        as(physio.token())
+                .queryParam("from", "2030-01-01")
+                .queryParam("to", "2030-01-07")
+                .get("/api/v1/patients/" + patient + "/days")
+                .then()
+                .statusCode(200);
         as(physio.token()).get("/api/v1/patients/" + patient).then().statusCode(200);
-        as(Tokens.patient(patient)).queryParam("from", "2030-01-01").queryParam("to", "2030-01-07")
-                .get("/api/v1/patients/" + patient + "/adherence").then().statusCode(200);
-        asAdmin().queryParam("patientId", patient).queryParam("action", "patient.read").get("/api/v1/audit-events")
-                .then().statusCode(200)
+        as(Tokens.patient(patient))
+                .queryParam("from", "2030-01-01")
+                .queryParam("to", "2030-01-07")
+                .get("/api/v1/patients/" + patient + "/adherence")
+                .then()
+                .statusCode(200);
+        asAdmin()
+                .queryParam("patientId", patient)
+                .queryParam("action", "patient.read")
+                .get("/api/v1/audit-events")
+                .then()
+                .statusCode(200)
                 .body("items.actorSubject", everyItem(is(physio.subject())))
                 .body("items.detail.resource", containsInAnyOrder("days", "patient"));
     }
@@ -51,9 +67,18 @@ class AuditTrailTest {
         String patient = Clinic.newPatientOf(physio, "UTC");
         as(physio.token()).get("/api/v1/audit-events").then().statusCode(403);
         as(Tokens.patient(patient)).get("/api/v1/audit-events").then().statusCode(403);
-        asAdmin().queryParam("size", 500).get("/api/v1/audit-events").then().statusCode(400)
+        asAdmin()
+                .queryParam("size", 500)
+                .get("/api/v1/audit-events")
+                .then()
+                .statusCode(400)
                 .body("errors.field", contains("size"));
-        asAdmin().queryParam("size", 1).get("/api/v1/audit-events").then().statusCode(200)
-                .body("items", hasSize(1)).body("total", greaterThanOrEqualTo(1));
+        asAdmin()
+                .queryParam("size", 1)
+                .get("/api/v1/audit-events")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(1))
+                .body("total", greaterThanOrEqualTo(1));
     }
 }

@@ -15,7 +15,6 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +45,14 @@ import org.osteon.support.Tokens;
 @QuarkusTest
 class AccessMatrixTest {
 
-    enum Caller { NONE, PATIENT_SELF, PATIENT_OTHER, PHYSIO_ASSIGNED, PHYSIO_OTHER, ADMIN }
+    enum Caller {
+        NONE,
+        PATIENT_SELF,
+        PATIENT_OTHER,
+        PHYSIO_ASSIGNED,
+        PHYSIO_OTHER,
+        ADMIN
+    }
 
     /**
      * One endpoint, its request, and the status each caller gets. A server-sent-event stream
@@ -90,9 +96,12 @@ class AccessMatrixTest {
         physioId = physio.id();
         Clinic.prescribe(physio, patient, Map.of("templateId", "who-2020", "reason", "matrix"));
         alert = UUID.randomUUID().toString();
-        jdbc.update("insert into alert (id, patient_id, rule, episode, raised_at, message, details) values "
-                + "(?, ?, 'no_sync', 'matrix', ?, 'No data synced for 2.0 days', '{}'::jsonb)",
-                UUID.fromString(alert), UUID.fromString(patient), TestClock.CLOCK.instant());
+        jdbc.update(
+                "insert into alert (id, patient_id, rule, episode, raised_at, message, details) values "
+                        + "(?, ?, 'no_sync', 'matrix', ?, 'No data synced for 2.0 days', '{}'::jsonb)",
+                UUID.fromString(alert),
+                UUID.fromString(patient),
+                TestClock.CLOCK.instant());
         tokens = new LinkedHashMap<>();
         tokens.put(Caller.NONE, null);
         tokens.put(Caller.PATIENT_SELF, Tokens.patient(patient));
@@ -106,73 +115,139 @@ class AccessMatrixTest {
         String p = "/api/v1/patients/" + patient;
         Map<String, Object> range = Map.of("from", "2030-01-01", "to", "2030-01-07");
         List<Endpoint> e = new ArrayList<>();
-        e.add(new Endpoint("POST /patients", r -> r.contentType(ContentType.JSON)
-                .body(Map.of("displayName", "new", "timeZone", "UTC")).post("/api/v1/patients"),
+        e.add(new Endpoint(
+                "POST /patients",
+                r -> r.contentType(ContentType.JSON)
+                        .body(Map.of("displayName", "new", "timeZone", "UTC"))
+                        .post("/api/v1/patients"),
                 statuses(401, 403, 403, 201, 201, 201)));
         e.add(new Endpoint("GET /patients/{id}", r -> r.get(p), statuses(401, 200, 404, 200, 404, 200)));
-        e.add(new Endpoint("POST /patients/{id}/devices", r -> r.contentType(ContentType.JSON)
-                .body(Map.of("deviceId", "m-" + UUID.randomUUID().toString().substring(0, 12), "placement", "hip",
-                        "rangeG", 8))
-                .post(p + "/devices"), statuses(401, 201, 404, 201, 404, 201)));
-        e.add(new Endpoint("GET /patients/{id}/devices", r -> r.get(p + "/devices"), statuses(401, 200, 404, 200, 404, 200)));
-        e.add(new Endpoint("GET /devices/{id}", r -> r.get("/api/v1/devices/" + device), statuses(401, 200, 404, 200, 404, 200)));
-        e.add(new Endpoint("GET /devices/{id}/sync-status", r -> r.get("/api/v1/devices/" + device + "/sync-status"),
+        e.add(new Endpoint(
+                "POST /patients/{id}/devices",
+                r -> r.contentType(ContentType.JSON)
+                        .body(Map.of(
+                                "deviceId",
+                                "m-" + UUID.randomUUID().toString().substring(0, 12),
+                                "placement",
+                                "hip",
+                                "rangeG",
+                                8))
+                        .post(p + "/devices"),
+                statuses(401, 201, 404, 201, 404, 201)));
+        e.add(new Endpoint(
+                "GET /patients/{id}/devices", r -> r.get(p + "/devices"), statuses(401, 200, 404, 200, 404, 200)));
+        e.add(new Endpoint(
+                "GET /devices/{id}", r -> r.get("/api/v1/devices/" + device), statuses(401, 200, 404, 200, 404, 200)));
+        e.add(new Endpoint(
+                "GET /devices/{id}/sync-status",
+                r -> r.get("/api/v1/devices/" + device + "/sync-status"),
                 statuses(401, 200, 404, 200, 404, 200)));
-        e.add(new Endpoint("GET /patients/{id}/program", r -> r.get(p + "/program"), statuses(401, 200, 404, 200, 404, 403)));
-        e.add(new Endpoint("PUT /patients/{id}/program", r -> r.contentType(ContentType.JSON)
-                .body(Map.of("templateId", "who-2020", "reason", "matrix", "effectiveFrom", "2031-01-01"))
-                .put(p + "/program"), statuses(401, 403, 403, 204, 404, 403)));
-        e.add(new Endpoint("GET /patients/{id}/program/versions", r -> r.get(p + "/program/versions"),
+        e.add(new Endpoint(
+                "GET /patients/{id}/program", r -> r.get(p + "/program"), statuses(401, 200, 404, 200, 404, 403)));
+        e.add(new Endpoint(
+                "PUT /patients/{id}/program",
+                r -> r.contentType(ContentType.JSON)
+                        .body(Map.of("templateId", "who-2020", "reason", "matrix", "effectiveFrom", "2031-01-01"))
+                        .put(p + "/program"),
+                statuses(401, 403, 403, 204, 404, 403)));
+        e.add(new Endpoint(
+                "GET /patients/{id}/program/versions",
+                r -> r.get(p + "/program/versions"),
                 statuses(401, 200, 404, 200, 404, 403)));
-        e.add(new Endpoint("GET /patients/{id}/program/versions/1", r -> r.get(p + "/program/versions/1"),
+        e.add(new Endpoint(
+                "GET /patients/{id}/program/versions/1",
+                r -> r.get(p + "/program/versions/1"),
                 statuses(401, 200, 404, 200, 404, 403)));
-        e.add(new Endpoint("GET /patients/{id}/days", r -> r.queryParams(range).get(p + "/days"),
+        e.add(new Endpoint(
+                "GET /patients/{id}/days",
+                r -> r.queryParams(range).get(p + "/days"),
                 statuses(401, 200, 404, 200, 404, 403)));
-        e.add(new Endpoint("GET /patients/{id}/adherence", r -> r.queryParams(range).get(p + "/adherence"),
+        e.add(new Endpoint(
+                "GET /patients/{id}/adherence",
+                r -> r.queryParams(range).get(p + "/adherence"),
                 statuses(401, 200, 404, 200, 404, 403)));
-        e.add(new Endpoint("GET /patients/{id}/adherence?by=week", r -> r.queryParams(range).queryParam("by", "week")
-                .get(p + "/adherence"), statuses(401, 200, 404, 200, 404, 403)));
-        e.add(new Endpoint("GET /patients/{id}/days as CSV", r -> r.accept("text/csv").queryParams(range)
-                .get(p + "/days"), statuses(401, 200, 404, 200, 404, 403)));
-        e.add(new Endpoint("GET /patients/{id}/adherence?by=week as CSV", r -> r.accept("text/csv").queryParams(range)
-                .queryParam("by", "week").get(p + "/adherence"), statuses(401, 200, 404, 200, 404, 403)));
+        e.add(new Endpoint(
+                "GET /patients/{id}/adherence?by=week",
+                r -> r.queryParams(range).queryParam("by", "week").get(p + "/adherence"),
+                statuses(401, 200, 404, 200, 404, 403)));
+        e.add(new Endpoint(
+                "GET /patients/{id}/days as CSV",
+                r -> r.accept("text/csv").queryParams(range).get(p + "/days"),
+                statuses(401, 200, 404, 200, 404, 403)));
+        e.add(new Endpoint(
+                "GET /patients/{id}/adherence?by=week as CSV",
+                r -> r.accept("text/csv")
+                        .queryParams(range)
+                        .queryParam("by", "week")
+                        .get(p + "/adherence"),
+                statuses(401, 200, 404, 200, 404, 403)));
         e.add(Endpoint.stream("GET /patients/{id}/events", p + "/events", statuses(401, 200, 404, 200, 404, 403)));
-        e.add(new Endpoint("GET /program-templates", r -> r.get("/api/v1/program-templates"),
+        e.add(new Endpoint(
+                "GET /program-templates",
+                r -> r.get("/api/v1/program-templates"),
                 statuses(401, 200, 200, 200, 200, 200)));
-        e.add(new Endpoint("GET /physiotherapists/me/patients", r -> r.get("/api/v1/physiotherapists/me/patients"),
+        e.add(new Endpoint(
+                "GET /physiotherapists/me/patients",
+                r -> r.get("/api/v1/physiotherapists/me/patients"),
                 statuses(401, 403, 403, 200, 200, 403)));
-        e.add(new Endpoint("POST /physiotherapists", r -> r.contentType(ContentType.JSON)
-                .body(Map.of("subject", "s-" + UUID.randomUUID(), "displayName", "x")).post("/api/v1/physiotherapists"),
+        e.add(new Endpoint(
+                "POST /physiotherapists",
+                r -> r.contentType(ContentType.JSON)
+                        .body(Map.of("subject", "s-" + UUID.randomUUID(), "displayName", "x"))
+                        .post("/api/v1/physiotherapists"),
                 statuses(401, 403, 403, 403, 403, 201)));
-        e.add(new Endpoint("GET /physiotherapists", r -> r.get("/api/v1/physiotherapists"),
+        e.add(new Endpoint(
+                "GET /physiotherapists",
+                r -> r.get("/api/v1/physiotherapists"),
                 statuses(401, 403, 403, 403, 403, 200)));
-        e.add(new Endpoint("GET /physiotherapists/{id}", r -> r.get("/api/v1/physiotherapists/" + physioId),
+        e.add(new Endpoint(
+                "GET /physiotherapists/{id}",
+                r -> r.get("/api/v1/physiotherapists/" + physioId),
                 statuses(401, 403, 403, 403, 403, 200)));
-        e.add(new Endpoint("PUT /physiotherapists/{id}/patients/{id}", r -> r.put("/api/v1/physiotherapists/"
-                + physioId + "/patients/" + patient), statuses(401, 403, 403, 403, 403, 204)));
-        e.add(new Endpoint("DELETE /physiotherapists/{id}/patients/{id}", r -> r.delete("/api/v1/physiotherapists/"
-                + UUID.randomUUID() + "/patients/" + patient), statuses(401, 403, 403, 403, 403, 404)));
-        e.add(new Endpoint("GET /patients/{id}/export", r -> r.get(p + "/export"),
-                statuses(401, 403, 403, 403, 403, 200)));
-        e.add(new Endpoint("GET /patients/{id}/export/readable", r -> r.get(p + "/export/readable"),
+        e.add(new Endpoint(
+                "PUT /physiotherapists/{id}/patients/{id}",
+                r -> r.put("/api/v1/physiotherapists/" + physioId + "/patients/" + patient),
+                statuses(401, 403, 403, 403, 403, 204)));
+        e.add(new Endpoint(
+                "DELETE /physiotherapists/{id}/patients/{id}",
+                r -> r.delete("/api/v1/physiotherapists/" + UUID.randomUUID() + "/patients/" + patient),
+                statuses(401, 403, 403, 403, 403, 404)));
+        e.add(new Endpoint(
+                "GET /patients/{id}/export", r -> r.get(p + "/export"), statuses(401, 403, 403, 403, 403, 200)));
+        e.add(new Endpoint(
+                "GET /patients/{id}/export/readable",
+                r -> r.get(p + "/export/readable"),
                 statuses(401, 200, 404, 200, 404, 200)));
-        e.add(new Endpoint("GET /patients/{id}/export/readable?format=csv", r -> r.queryParam("format", "csv")
-                .get(p + "/export/readable"), statuses(401, 200, 404, 200, 404, 200)));
+        e.add(new Endpoint(
+                "GET /patients/{id}/export/readable?format=csv",
+                r -> r.queryParam("format", "csv").get(p + "/export/readable"),
+                statuses(401, 200, 404, 200, 404, 200)));
         // The caller's own: another patient gets theirs, which must not hold this patient's name.
-        e.add(new Endpoint("GET /patients/me/export", r -> r.get("/api/v1/patients/me/export"),
+        e.add(new Endpoint(
+                "GET /patients/me/export",
+                r -> r.get("/api/v1/patients/me/export"),
                 statuses(401, 200, 200, 403, 403, 403)));
-        e.add(new Endpoint("POST /devices/{id}/revoke", r -> r.post("/api/v1/devices/" + device + "/revoke"),
+        e.add(new Endpoint(
+                "POST /devices/{id}/revoke",
+                r -> r.post("/api/v1/devices/" + device + "/revoke"),
                 statuses(401, 200, 404, 200, 404, 200)));
         // Erasure is tried on a patient of its own: the admin's call really erases it.
         String disposable = "/api/v1/patients/" + Registry.newPatient();
         e.add(new Endpoint("DELETE /patients/{id}", r -> r.delete(disposable), statuses(401, 403, 403, 403, 403, 204)));
-        e.add(new Endpoint("GET /audit-events", r -> r.queryParam("patientId", patient).get("/api/v1/audit-events"),
+        e.add(new Endpoint(
+                "GET /audit-events",
+                r -> r.queryParam("patientId", patient).get("/api/v1/audit-events"),
                 statuses(401, 403, 403, 403, 403, 200)));
         e.add(new Endpoint("GET /alerts", r -> r.get("/api/v1/alerts"), statuses(401, 403, 403, 200, 200, 403)));
-        e.add(new Endpoint("GET /alerts?patientId={id}", r -> r.queryParam("patientId", patient).get("/api/v1/alerts"),
+        e.add(new Endpoint(
+                "GET /alerts?patientId={id}",
+                r -> r.queryParam("patientId", patient).get("/api/v1/alerts"),
                 statuses(401, 403, 403, 200, 404, 403)));
-        e.add(new Endpoint("GET /patients/{id}/alerts", r -> r.get(p + "/alerts"), statuses(401, 403, 403, 200, 404, 403)));
-        e.add(new Endpoint("POST /alerts/{id}/acknowledge", r -> r.post("/api/v1/alerts/" + alert + "/acknowledge"),
+        e.add(new Endpoint(
+                "GET /patients/{id}/alerts", r -> r.get(p + "/alerts"), statuses(401, 403, 403, 200, 404, 403)));
+        e.add(new Endpoint(
+                "POST /alerts/{id}/acknowledge",
+                r -> r.post("/api/v1/alerts/" + alert + "/acknowledge"),
                 statuses(401, 403, 403, 200, 404, 403)));
         return e;
     }
@@ -190,7 +265,8 @@ class AccessMatrixTest {
                         assertStreamOpens(endpoint.streamPath(), token);
                         return;
                     }
-                    RequestSpecification request = token == null ? given() : given().auth().oauth2(token);
+                    RequestSpecification request =
+                            token == null ? given() : given().auth().oauth2(token);
                     Response response = endpoint.call().apply(request);
                     assertThat(response.statusCode()).as(response.asString()).isEqualTo(expected);
                     if (expected >= 400) {
@@ -198,15 +274,16 @@ class AccessMatrixTest {
                         // whose device this is.
                         assertThat(response.contentType()).startsWith("application/problem+json");
                         assertThat(response.asString()).doesNotContain(patientName);
-                        if (!endpoint.name().contains("/patients/") && !endpoint.name().contains("patientId")) {
+                        if (!endpoint.name().contains("/patients/")
+                                && !endpoint.name().contains("patientId")) {
                             assertThat(response.asString()).doesNotContain(patient);
                         }
                     }
                     if (expected == 401) {
                         assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
                     }
-                    boolean maySee = caller == Caller.PATIENT_SELF || caller == Caller.PHYSIO_ASSIGNED
-                            || caller == Caller.ADMIN;
+                    boolean maySee =
+                            caller == Caller.PATIENT_SELF || caller == Caller.PHYSIO_ASSIGNED || caller == Caller.ADMIN;
                     if (!maySee) {
                         assertThat(response.asString()).doesNotContain(patientName);
                     }
@@ -219,13 +296,16 @@ class AccessMatrixTest {
     /** Opens the event stream, checks that it is one, and closes it without waiting for an event. */
     void assertStreamOpens(String path, String token) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString()).resolve(path))
-                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build();
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "text/event-stream")
+                .build();
         HttpResponse<InputStream> response = HttpClient.newHttpClient()
-                .sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()).get(10, TimeUnit.SECONDS);
+                .sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
+                .get(10, TimeUnit.SECONDS);
         try (InputStream body = response.body()) {
             assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("text/event-stream"));
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
         }
     }
 
@@ -233,14 +313,19 @@ class AccessMatrixTest {
     Stream<DynamicTest> anotherPatientsIdAnswersExactlyLikeAnUnknownOne() {
         setUp();
         String unknown = UUID.randomUUID().toString();
-        return Stream.of("", "/devices", "/program", "/program/versions", "/alerts", "/events", "/export/readable").map(suffix -> DynamicTest.dynamicTest(
-                "GET /patients/{id}" + suffix, () -> {
-                    Response other = given().auth().oauth2(tokens.get(Caller.PHYSIO_OTHER))
+        return Stream.of("", "/devices", "/program", "/program/versions", "/alerts", "/events", "/export/readable")
+                .map(suffix -> DynamicTest.dynamicTest("GET /patients/{id}" + suffix, () -> {
+                    Response other = given().auth()
+                            .oauth2(tokens.get(Caller.PHYSIO_OTHER))
                             .get("/api/v1/patients/" + patient + suffix);
-                    Response missing = given().auth().oauth2(tokens.get(Caller.PHYSIO_OTHER))
+                    Response missing = given().auth()
+                            .oauth2(tokens.get(Caller.PHYSIO_OTHER))
                             .get("/api/v1/patients/" + unknown + suffix);
-                    assertThat(other.statusCode()).isEqualTo(missing.statusCode()).isEqualTo(404);
-                    assertThat(other.asString().replace(patient, "ID")).isEqualTo(missing.asString().replace(unknown, "ID"));
+                    assertThat(other.statusCode())
+                            .isEqualTo(missing.statusCode())
+                            .isEqualTo(404);
+                    assertThat(other.asString().replace(patient, "ID"))
+                            .isEqualTo(missing.asString().replace(unknown, "ID"));
                 }));
     }
 
@@ -248,11 +333,19 @@ class AccessMatrixTest {
     Stream<DynamicTest> anotherPatientsDeviceAnswersExactlyLikeAnUnknownOne() {
         setUp();
         String unknown = "no-such-" + UUID.randomUUID().toString().substring(0, 8);
-        return Stream.of("", "/sync-status").map(suffix -> DynamicTest.dynamicTest("GET /devices/{id}" + suffix, () -> {
-            Response other = given().auth().oauth2(tokens.get(Caller.PATIENT_OTHER)).get("/api/v1/devices/" + device + suffix);
-            Response missing = given().auth().oauth2(tokens.get(Caller.PATIENT_OTHER)).get("/api/v1/devices/" + unknown + suffix);
-            assertThat(other.statusCode()).isEqualTo(missing.statusCode()).isEqualTo(404);
-            assertThat(other.asString().replace(device, "ID")).isEqualTo(missing.asString().replace(unknown, "ID"));
-        }));
+        return Stream.of("", "/sync-status")
+                .map(suffix -> DynamicTest.dynamicTest("GET /devices/{id}" + suffix, () -> {
+                    Response other = given().auth()
+                            .oauth2(tokens.get(Caller.PATIENT_OTHER))
+                            .get("/api/v1/devices/" + device + suffix);
+                    Response missing = given().auth()
+                            .oauth2(tokens.get(Caller.PATIENT_OTHER))
+                            .get("/api/v1/devices/" + unknown + suffix);
+                    assertThat(other.statusCode())
+                            .isEqualTo(missing.statusCode())
+                            .isEqualTo(404);
+                    assertThat(other.asString().replace(device, "ID"))
+                            .isEqualTo(missing.asString().replace(unknown, "ID"));
+                }));
     }
 }

@@ -36,16 +36,22 @@ class OidcProviderTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             RSAPublicKey key = (RSAPublicKey) LocalSigningKey.loadOrCreate(DIR).publicKey();
-            String jwks = "{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"provider-1\",\"use\":\"sig\",\"alg\":\"RS256\",\"n\":\""
-                    + b64(key.getModulus()) + "\",\"e\":\"" + b64(key.getPublicExponent()) + "\"}]}";
+            String jwks =
+                    "{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"provider-1\",\"use\":\"sig\",\"alg\":\"RS256\",\"n\":\""
+                            + b64(key.getModulus()) + "\",\"e\":\"" + b64(key.getPublicExponent()) + "\"}]}";
             Path file = DIR.resolve("jwks.json");
             try {
                 Files.writeString(file, jwks);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return Map.of("osteon.auth.jwks-url", file.toUri().toString(), "osteon.auth.issuer", ISSUER,
-                    "osteon.auth.audience", AUDIENCE);
+            return Map.of(
+                    "osteon.auth.jwks-url",
+                    file.toUri().toString(),
+                    "osteon.auth.issuer",
+                    ISSUER,
+                    "osteon.auth.audience",
+                    AUDIENCE);
         }
 
         private static String b64(BigInteger v) {
@@ -66,7 +72,8 @@ class OidcProviderTest {
 
     @Test
     void providersKeyWithAnotherIssuerIsRefused() {
-        String token = new LocalTokens(LocalSigningKey.loadOrCreate(DIR), "https://other.example.org", "provider-1", AUDIENCE)
+        String token = new LocalTokens(
+                        LocalSigningKey.loadOrCreate(DIR), "https://other.example.org", "provider-1", AUDIENCE)
                 .sign("admin", "alice", TestClock.CLOCK.instant(), Duration.ofMinutes(5));
         given().auth().oauth2(token).get("/api/v1/program-templates").then().statusCode(401);
     }
@@ -115,6 +122,10 @@ class OidcProviderTest {
 
     @Test
     void localKeyIsNoLongerTrusted() {
-        given().auth().oauth2(Tokens.admin()).get("/api/v1/program-templates").then().statusCode(401);
+        given().auth()
+                .oauth2(Tokens.admin())
+                .get("/api/v1/program-templates")
+                .then()
+                .statusCode(401);
     }
 }

@@ -25,33 +25,49 @@ class TokenVerificationTest {
         Path elsewhere = Files.createTempDirectory("osteon-other-key");
         String forged = new LocalTokens(LocalSigningKey.loadOrCreate(elsewhere), AuthConfig.LOCAL_ISSUER)
                 .sign("admin", "mallory", TestClock.CLOCK.instant(), Duration.ofHours(1));
-        given().auth().oauth2(forged).get(TEMPLATES).then().statusCode(401)
+        given().auth()
+                .oauth2(forged)
+                .get(TEMPLATES)
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", startsWith("Bearer"));
     }
 
     @Test
     void expiredTokenIsRefused() {
-        String expired = Tokens.signer().sign("admin", "late", TestClock.CLOCK.instant().minus(Duration.ofHours(3)),
-                Duration.ofHours(1));
+        String expired = Tokens.signer()
+                .sign("admin", "late", TestClock.CLOCK.instant().minus(Duration.ofHours(3)), Duration.ofHours(1));
         given().auth().oauth2(expired).get(TEMPLATES).then().statusCode(401);
     }
 
     @Test
     void aTokenIssuedInTheFutureIsRefusedSayingWhy() {
-        String early = Tokens.signer().sign("admin", "early", TestClock.CLOCK.instant().plus(Duration.ofDays(1)), Duration.ofHours(1));
-        given().auth().oauth2(early).get(TEMPLATES).then().statusCode(401)
-                .header("WWW-Authenticate", allOf(startsWith("Bearer error=\"invalid_token\""),
-                        containsString("issued in the future")));
+        String early = Tokens.signer()
+                .sign("admin", "early", TestClock.CLOCK.instant().plus(Duration.ofDays(1)), Duration.ofHours(1));
+        given().auth()
+                .oauth2(early)
+                .get(TEMPLATES)
+                .then()
+                .statusCode(401)
+                .header(
+                        "WWW-Authenticate",
+                        allOf(startsWith("Bearer error=\"invalid_token\""), containsString("issued in the future")));
         // Within the allowed skew, a provider's clock a little ahead is fine.
-        String slightlyAhead = Tokens.signer().sign("admin", "ahead", TestClock.CLOCK.instant().plusSeconds(20), Duration.ofHours(1));
+        String slightlyAhead =
+                Tokens.signer().sign("admin", "ahead", TestClock.CLOCK.instant().plusSeconds(20), Duration.ofHours(1));
         given().auth().oauth2(slightlyAhead).get(TEMPLATES).then().statusCode(200);
     }
 
     @Test
     void aTokenValidForCenturiesIsRefusedSayingWhy() {
-        String forever = Tokens.signer().sign("admin", "forever", TestClock.CLOCK.instant(), Duration.ofDays(365L * 260));
-        given().auth().oauth2(forever).get(TEMPLATES).then().statusCode(401)
+        String forever =
+                Tokens.signer().sign("admin", "forever", TestClock.CLOCK.instant(), Duration.ofDays(365L * 260));
+        given().auth()
+                .oauth2(forever)
+                .get(TEMPLATES)
+                .then()
+                .statusCode(401)
                 .body("detail", containsString("longer than the 24 h allowed"))
                 .header("WWW-Authenticate", containsString("error_description="));
         String day = Tokens.signer().sign("admin", "day", TestClock.CLOCK.instant(), Duration.ofHours(24));
@@ -68,15 +84,25 @@ class TokenVerificationTest {
     @Test
     void tamperedTokenIsRefused() {
         String[] parts = Tokens.patient("p").split("\\.");
-        String adminClaims = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                new String(java.util.Base64.getUrlDecoder().decode(parts[1])).replace("\"patient\"", "\"admin\"").getBytes());
-        given().auth().oauth2(parts[0] + "." + adminClaims + "." + parts[2]).get("/api/v1/audit-events")
-                .then().statusCode(401);
+        String adminClaims = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(new String(java.util.Base64.getUrlDecoder().decode(parts[1]))
+                        .replace("\"patient\"", "\"admin\"")
+                        .getBytes());
+        given().auth()
+                .oauth2(parts[0] + "." + adminClaims + "." + parts[2])
+                .get("/api/v1/audit-events")
+                .then()
+                .statusCode(401);
     }
 
     @Test
     void tokenWithoutAKnownRoleMayNotReadAnything() {
-        given().auth().oauth2(Tokens.token("visitor", "v")).get("/api/v1/physiotherapists").then().statusCode(403);
+        given().auth()
+                .oauth2(Tokens.token("visitor", "v"))
+                .get("/api/v1/physiotherapists")
+                .then()
+                .statusCode(403);
     }
 
     @Test
@@ -86,7 +112,8 @@ class TokenVerificationTest {
         LocalSigningKey again = LocalSigningKey.loadOrCreate(dir);
         org.assertj.core.api.Assertions.assertThat(again.publicKey()).isEqualTo(first.publicKey());
         org.assertj.core.api.Assertions.assertThat(Files.getPosixFilePermissions(dir.resolve(LocalSigningKey.FILE)))
-                .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                .containsExactlyInAnyOrder(
+                        java.nio.file.attribute.PosixFilePermission.OWNER_READ,
                         java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
     }
 }

@@ -17,17 +17,27 @@ record CpuTimes(long service, long broker, long postgres, long bench, long machi
 
     static CpuTimes read(long servicePid, long brokerPid, String database) {
         long[] machine = machine();
-        return new CpuTimes(process(servicePid), process(brokerPid), postgresTicks(database), process(ProcessHandle.current().pid()),
-                machine[0], machine[1]);
+        return new CpuTimes(
+                process(servicePid),
+                process(brokerPid),
+                postgresTicks(database),
+                process(ProcessHandle.current().pid()),
+                machine[0],
+                machine[1]);
     }
 
     /** Cores used on average between {@code before} and this, per part. */
     String coresSince(CpuTimes before, double seconds) {
         double s = seconds * TICKS_PER_SECOND;
-        return String.format(java.util.Locale.ROOT, "service %.2f, broker %.2f, PostgreSQL %.2f, publisher+probes %.2f,"
-                        + " machine %.2f of %d", (service - before.service) / s, (broker - before.broker) / s,
-                (postgres - before.postgres) / s, (bench - before.bench) / s,
-                (machineBusy - before.machineBusy) / s, Runtime.getRuntime().availableProcessors());
+        return String.format(
+                java.util.Locale.ROOT,
+                "service %.2f, broker %.2f, PostgreSQL %.2f, publisher+probes %.2f," + " machine %.2f of %d",
+                (service - before.service) / s,
+                (broker - before.broker) / s,
+                (postgres - before.postgres) / s,
+                (bench - before.bench) / s,
+                (machineBusy - before.machineBusy) / s,
+                Runtime.getRuntime().availableProcessors());
     }
 
     double serviceCores(CpuTimes before, double seconds) {
@@ -56,7 +66,8 @@ record CpuTimes(long service, long broker, long postgres, long bench, long machi
                             return false;
                         }
                     })
-                    .mapToLong(p -> process(Long.parseLong(p.getFileName().toString()))).sum();
+                    .mapToLong(p -> process(Long.parseLong(p.getFileName().toString())))
+                    .sum();
         } catch (IOException e) {
             return 0;
         }
@@ -79,8 +90,11 @@ record CpuTimes(long service, long broker, long postgres, long bench, long machi
 
     /** The first process started by this JVM whose command line contains {@code marker}, or -1. */
     static long child(String marker) {
-        return ProcessHandle.current().descendants()
+        return ProcessHandle.current()
+                .descendants()
                 .filter(p -> p.info().commandLine().orElse("").contains(marker))
-                .mapToLong(ProcessHandle::pid).findFirst().orElse(-1);
+                .mapToLong(ProcessHandle::pid)
+                .findFirst()
+                .orElse(-1);
     }
 }

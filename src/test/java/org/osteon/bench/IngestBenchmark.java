@@ -73,22 +73,33 @@ public final class IngestBenchmark {
             scenarios = chosen;
         }
         String jfr = System.getProperty("jfr");
-        List<String> jvm = jfr == null ? List.of()
+        List<String> jvm = jfr == null
+                ? List.of()
                 : List.of("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
         List<Result> results = new ArrayList<>();
         try (MosquittoProcess broker = new MosquittoProcess();
                 TestDatabase db = TestDatabase.onLocalServer("osteon_bench");
-                ServiceProcess service = new ServiceProcess(Map.of("quarkus.datasource.jdbc.url", db.url(),
-                        "osteon.ingest.broker-uri", broker.uri(), "osteon.ingest.client-id", "osteon-bench",
-                        "quarkus.log.level", "WARN"), jvm)) {
+                ServiceProcess service = new ServiceProcess(
+                        Map.of(
+                                "quarkus.datasource.jdbc.url",
+                                db.url(),
+                                "osteon.ingest.broker-uri",
+                                broker.uri(),
+                                "osteon.ingest.client-id",
+                                "osteon-bench",
+                                "quarkus.log.level",
+                                "WARN"),
+                        jvm)) {
             service.start();
             for (Scenario s : scenarios) {
                 List<String> ids = register(service.baseUri(), s.devices());
                 double bare = bare(broker, s, ids);
                 double persisted = persisted(broker, db, s, ids);
                 results.add(new Result(s, bare, persisted));
-                String metrics = given().baseUri(service.baseUri()).get("/q/metrics").asString();
-                metrics.lines().filter(l -> l.startsWith("osteon_ingest_write_") && !l.contains("_max"))
+                String metrics =
+                        given().baseUri(service.baseUri()).get("/q/metrics").asString();
+                metrics.lines()
+                        .filter(l -> l.startsWith("osteon_ingest_write_") && !l.contains("_max"))
                         .forEach(l -> System.err.println("  " + l));
                 System.err.printf(Locale.ROOT, "%s: bare %.2f s, service %.2f s%n", s.name(), bare, persisted);
             }
@@ -101,7 +112,8 @@ public final class IngestBenchmark {
         for (int d = 0; d < devices; d++) {
             byte[][] batches = new byte[seconds][];
             for (int s = 0; s < seconds; s++) {
-                batches[s] = binary ? frame(s, start.plusSeconds(s), 50, 50)
+                batches[s] = binary
+                        ? frame(s, start.plusSeconds(s), 50, 50)
                         : Batches.accelJson(s, start.plusSeconds(s), 50, 50);
             }
             payloads.add(batches);
@@ -131,15 +143,27 @@ public final class IngestBenchmark {
     }
 
     static List<String> register(String uri, int devices) {
-        String patient = given().baseUri(uri).auth().oauth2(org.osteon.support.Tokens.admin()).contentType(ContentType.JSON)
-                .body(Map.of("displayName", "bench", "timeZone", "UTC")).post("/api/v1/patients")
-                .then().statusCode(201).extract().path("id");
+        String patient = given().baseUri(uri)
+                .auth()
+                .oauth2(org.osteon.support.Tokens.admin())
+                .contentType(ContentType.JSON)
+                .body(Map.of("displayName", "bench", "timeZone", "UTC"))
+                .post("/api/v1/patients")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         List<String> ids = new ArrayList<>();
         for (int d = 0; d < devices; d++) {
             String id = "bench-" + d + "-" + Long.toString(System.nanoTime(), 36);
-            given().baseUri(uri).auth().oauth2(org.osteon.support.Tokens.admin()).contentType(ContentType.JSON)
+            given().baseUri(uri)
+                    .auth()
+                    .oauth2(org.osteon.support.Tokens.admin())
+                    .contentType(ContentType.JSON)
                     .body(Map.of("deviceId", id, "placement", "wrist", "rangeG", 8))
-                    .post("/api/v1/patients/" + patient + "/devices").then().statusCode(201);
+                    .post("/api/v1/patients/" + patient + "/devices")
+                    .then()
+                    .statusCode(201);
             ids.add(id);
         }
         return ids;
@@ -153,9 +177,22 @@ public final class IngestBenchmark {
         // A persistent session subscribed in advance, so that nothing published before the
         // measuring subscriber connects is missed.
         run(new ProcessBuilder("mosquitto_sub", "-p", port, "-c", "-i", id, "-q", "1", "-t", topic, "-E"));
-        Process sub = new ProcessBuilder("mosquitto_sub", "-p", port, "-c", "-i", id, "-q", "1", "-t", topic,
-                "-C", Integer.toString(s.messages())).redirectOutput(new File("/dev/null"))
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process sub = new ProcessBuilder(
+                        "mosquitto_sub",
+                        "-p",
+                        port,
+                        "-c",
+                        "-i",
+                        id,
+                        "-q",
+                        "1",
+                        "-t",
+                        topic,
+                        "-C",
+                        Integer.toString(s.messages()))
+                .redirectOutput(new File("/dev/null"))
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         List<MqttAsyncClient> clients = connect(broker.uri());
         long t0 = System.nanoTime();
         publish(clients, "bench/v1/devices", s, ids);
@@ -182,7 +219,8 @@ public final class IngestBenchmark {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (db.queryLong("select count(*) from ingest_rejection") > 0) {
-            throw new IllegalStateException("the service rejected benchmark batches: see ingest_rejection in " + db.url());
+            throw new IllegalStateException(
+                    "the service rejected benchmark batches: see ingest_rejection in " + db.url());
         }
         return seconds;
     }
@@ -193,8 +231,8 @@ public final class IngestBenchmark {
         MqttConnectOptions o = new MqttConnectOptions();
         o.setMaxInflight(1_000);
         for (int i = 0; i < PUBLISHERS; i++) {
-            MqttAsyncClient c = new MqttAsyncClient(uri, "bench-pub-" + i + "-" + System.nanoTime(),
-                    new MemoryPersistence());
+            MqttAsyncClient c =
+                    new MqttAsyncClient(uri, "bench-pub-" + i + "-" + System.nanoTime(), new MemoryPersistence());
             c.connect(o).waitForCompletion(10_000);
             clients.add(c);
         }
@@ -216,20 +254,26 @@ public final class IngestBenchmark {
                 if (seq < batches.length) {
                     Semaphore permits = inFlight.get(d % PUBLISHERS);
                     permits.acquire();
-                    clients.get(d % PUBLISHERS).publish(root + "/" + ids.get(d) + "/accel", batches[seq], 1, false,
-                            null, new IMqttActionListener() {
-                                @Override
-                                public void onSuccess(IMqttToken token) {
-                                    permits.release();
-                                    done.countDown();
-                                }
+                    clients.get(d % PUBLISHERS)
+                            .publish(
+                                    root + "/" + ids.get(d) + "/accel",
+                                    batches[seq],
+                                    1,
+                                    false,
+                                    null,
+                                    new IMqttActionListener() {
+                                        @Override
+                                        public void onSuccess(IMqttToken token) {
+                                            permits.release();
+                                            done.countDown();
+                                        }
 
-                                @Override
-                                public void onFailure(IMqttToken token, Throwable e) {
-                                    permits.release();
-                                    done.countDown();
-                                }
-                            });
+                                        @Override
+                                        public void onFailure(IMqttToken token, Throwable e) {
+                                            permits.release();
+                                            done.countDown();
+                                        }
+                                    });
                 }
             }
         }
@@ -241,7 +285,9 @@ public final class IngestBenchmark {
     }
 
     static void run(ProcessBuilder pb) throws Exception {
-        Process p = pb.redirectErrorStream(true).redirectOutput(new File("/dev/null")).start();
+        Process p = pb.redirectErrorStream(true)
+                .redirectOutput(new File("/dev/null"))
+                .start();
         if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IllegalStateException("failed: " + String.join(" ", pb.command()));
         }
@@ -253,9 +299,16 @@ public final class IngestBenchmark {
         System.out.println("|---|---|---|---|---|---|---|---|");
         for (Result r : results) {
             Scenario s = r.scenario();
-            System.out.printf(Locale.ROOT, "| %s | %d | %,d | %.1f | %,.0f | %,.0f | %,.0f | %.0f %% |%n", s.name(),
-                    s.messages(), s.samples(), s.bytes() / 1e6, s.messages() / r.bareSeconds(),
-                    s.messages() / r.serviceSeconds(), s.samples() / r.serviceSeconds(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %d | %,d | %.1f | %,.0f | %,.0f | %,.0f | %.0f %% |%n",
+                    s.name(),
+                    s.messages(),
+                    s.samples(),
+                    s.bytes() / 1e6,
+                    s.messages() / r.bareSeconds(),
+                    s.messages() / r.serviceSeconds(),
+                    s.samples() / r.serviceSeconds(),
                     100 * r.bareSeconds() / r.serviceSeconds());
         }
     }

@@ -64,11 +64,28 @@ public final class LatencyBenchmark {
     private long servicePid;
     private long brokerPid;
 
-    record Snapshot(long nanos, long stored, double written, double superseded, double scorings, double scoringSeconds,
-            long marks, long ready, CpuTimes cpu, String load) {}
+    record Snapshot(
+            long nanos,
+            long stored,
+            double written,
+            double superseded,
+            double scorings,
+            double scoringSeconds,
+            long marks,
+            long ready,
+            CpuTimes cpu,
+            String load) {}
 
-    record Step(int devices, int sampled, List<LatencyProbe.Batch> batches, long readErrors, Snapshot a, Snapshot b,
-            long marksAfter, double lagMillis, Duration goal) {
+    record Step(
+            int devices,
+            int sampled,
+            List<LatencyProbe.Batch> batches,
+            long readErrors,
+            Snapshot a,
+            Snapshot b,
+            long marksAfter,
+            double lagMillis,
+            Duration goal) {
         double seconds() {
             return (b.nanos() - a.nanos()) / 1e9;
         }
@@ -78,8 +95,11 @@ public final class LatencyBenchmark {
         }
 
         double[] latencies(ToLongFunction<LatencyProbe.Batch> at) {
-            return batches.stream().mapToDouble(x -> at.applyAsLong(x) == 0 ? Double.POSITIVE_INFINITY
-                    : (at.applyAsLong(x) - x.published) / 1e9).sorted().toArray();
+            return batches.stream()
+                    .mapToDouble(x ->
+                            at.applyAsLong(x) == 0 ? Double.POSITIVE_INFINITY : (at.applyAsLong(x) - x.published) / 1e9)
+                    .sorted()
+                    .toArray();
         }
 
         boolean keepsUp() {
@@ -98,20 +118,23 @@ public final class LatencyBenchmark {
         this.db = db;
         this.engine = engine;
         Duration maxDelay = duration(engine.get("osteon.engine.max-delay"));
-        this.drain = duration(System.getProperty("drain", maxDelay.plusSeconds(30).toMillis() + "ms"));
+        this.drain =
+                duration(System.getProperty("drain", maxDelay.plusSeconds(30).toMillis() + "ms"));
     }
 
     /** {@code -Djfr=FILE} records the service with Java Flight Recorder, to see where its time goes. */
     static List<String> jvmOptions() {
         String jfr = System.getProperty("jfr");
-        return jfr == null ? List.of()
+        return jfr == null
+                ? List.of()
                 : List.of("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
     }
 
     public static void main(String[] args) throws Exception {
         Map<String, String> engine = engineSettings();
         Map<String, String> props = new LinkedHashMap<>();
-        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("osteon."))
+        System.getProperties().stringPropertyNames().stream()
+                .filter(k -> k.startsWith("osteon."))
                 .forEach(k -> props.put(k, System.getProperty(k)));
         String sweep = System.getProperty("sweep");
         List<Integer> steps = new ArrayList<>();
@@ -151,10 +174,17 @@ public final class LatencyBenchmark {
         print(results, engine, bare, loadBefore);
     }
 
-    private static Map<String, String> withService(Map<String, String> props, TestDatabase db, MosquittoProcess broker) {
-        Map<String, String> all = new LinkedHashMap<>(Map.of("quarkus.datasource.jdbc.url", db.url(),
-                "osteon.ingest.broker-uri", broker.uri(), "osteon.ingest.client-id", "osteon-latency-bench",
-                "quarkus.log.level", "WARN"));
+    private static Map<String, String> withService(
+            Map<String, String> props, TestDatabase db, MosquittoProcess broker) {
+        Map<String, String> all = new LinkedHashMap<>(Map.of(
+                "quarkus.datasource.jdbc.url",
+                db.url(),
+                "osteon.ingest.broker-uri",
+                broker.uri(),
+                "osteon.ingest.client-id",
+                "osteon-latency-bench",
+                "quarkus.log.level",
+                "WARN"));
         all.putAll(props);
         return all;
     }
@@ -162,9 +192,11 @@ public final class LatencyBenchmark {
     /** The engine's settings as the service will run: its own defaults unless given here. */
     static Map<String, String> engineSettings() {
         Map<String, String> settings = new LinkedHashMap<>();
-        Arrays.stream(EngineConfig.class.getDeclaredMethods()).sorted(Comparator.comparing(Method::getName))
+        Arrays.stream(EngineConfig.class.getDeclaredMethods())
+                .sorted(Comparator.comparing(Method::getName))
                 .forEach(m -> {
-                    String key = "osteon.engine." + m.getName().replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+                    String key = "osteon.engine."
+                            + m.getName().replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
                     WithDefault d = m.getAnnotation(WithDefault.class);
                     settings.put(key, System.getProperty(key, d == null ? "" : d.value()));
                 });
@@ -198,8 +230,8 @@ public final class LatencyBenchmark {
             ids.add("bare-" + d);
         }
         shape.close();
-        IngestBenchmark.Scenario s = new IngestBenchmark.Scenario("bare", devices, payloads,
-                (long) devices * seconds * LiveFleet.RATE_HZ);
+        IngestBenchmark.Scenario s =
+                new IngestBenchmark.Scenario("bare", devices, payloads, (long) devices * seconds * LiveFleet.RATE_HZ);
         return s.messages() / IngestBenchmark.bare(broker, s, ids);
     }
 
@@ -236,8 +268,13 @@ public final class LatencyBenchmark {
             }
             double lag = fleet.worstLagMillis();
             fleet.stop();
-            System.err.printf(Locale.ROOT, "%d devices: %d day events, %d reads on the sample; publisher lag at worst %.0f ms%n",
-                    devices, probe.events(), probe.reads(), lag);
+            System.err.printf(
+                    Locale.ROOT,
+                    "%d devices: %d day events, %d reads on the sample; publisher lag at worst %.0f ms%n",
+                    devices,
+                    probe.events(),
+                    probe.reads(),
+                    lag);
             long marksAfter = settle();
             return new Step(devices, k, probe.batches(), probe.readErrors(), sa, sb, marksAfter, lag, goal);
         }
@@ -258,18 +295,27 @@ public final class LatencyBenchmark {
         String metrics = get("/q/metrics", null);
         Duration quiet = duration(engine.get("osteon.engine.quiet"));
         Duration maxDelay = duration(engine.get("osteon.engine.max-delay"));
-        long ready = db.queryLong("select count(*) from day_dirty where marked_at <= now() - interval '"
-                + quiet.toMillis() + " milliseconds' or since <= now() - interval '" + maxDelay.toMillis() + " milliseconds'");
-        return new Snapshot(at, db.queryLong("select count(*) from ingest_batch"),
+        long ready =
+                db.queryLong("select count(*) from day_dirty where marked_at <= now() - interval '" + quiet.toMillis()
+                        + " milliseconds' or since <= now() - interval '" + maxDelay.toMillis() + " milliseconds'");
+        return new Snapshot(
+                at,
+                db.queryLong("select count(*) from ingest_batch"),
                 metric(metrics, "osteon_engine_days_total{outcome=\"written\""),
                 metric(metrics, "osteon_engine_days_total{outcome=\"superseded\""),
-                metric(metrics, "osteon_engine_scoring_seconds_count"), metric(metrics, "osteon_engine_scoring_seconds_sum"),
-                db.queryLong("select count(*) from day_dirty"), ready, CpuTimes.read(servicePid, brokerPid, db.url().substring(db.url().lastIndexOf('/') + 1)), load());
+                metric(metrics, "osteon_engine_scoring_seconds_count"),
+                metric(metrics, "osteon_engine_scoring_seconds_sum"),
+                db.queryLong("select count(*) from day_dirty"),
+                ready,
+                CpuTimes.read(servicePid, brokerPid, db.url().substring(db.url().lastIndexOf('/') + 1)),
+                load());
     }
 
     private static double metric(String metrics, String prefix) {
-        return metrics.lines().filter(l -> l.startsWith(prefix)).mapToDouble(l -> Double.parseDouble(l.substring(
-                l.lastIndexOf(' ') + 1))).sum();
+        return metrics.lines()
+                .filter(l -> l.startsWith(prefix))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     /** Registers patients (UTC) with one wrist device each, as an admin would, until there are {@code n}. */
@@ -279,13 +325,15 @@ public final class LatencyBenchmark {
         for (int i = patients.size(); i < n; i++) {
             int index = i;
             made.add(pool.submit(() -> {
-                String body = post("/api/v1/patients", "{\"displayName\":\"bench-" + index + "\",\"timeZone\":\"UTC\"}");
+                String body =
+                        post("/api/v1/patients", "{\"displayName\":\"bench-" + index + "\",\"timeZone\":\"UTC\"}");
                 Matcher m = ID.matcher(body);
                 if (!m.find()) {
                     throw new IllegalStateException("no id in " + body);
                 }
                 String device = "latency-" + index + "-" + Long.toString(System.nanoTime(), 36);
-                post("/api/v1/patients/" + m.group(1) + "/devices",
+                post(
+                        "/api/v1/patients/" + m.group(1) + "/devices",
                         "{\"deviceId\":\"" + device + "\",\"placement\":\"wrist\",\"rangeG\":8}");
                 return new LatencyProbe.Patient(m.group(1), device);
             }));
@@ -301,9 +349,13 @@ public final class LatencyBenchmark {
     private final HttpClient http = HttpClient.newHttpClient();
 
     private String post(String path, String json) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(service.baseUri() + path))
-                .header("Authorization", "Bearer " + Tokens.admin()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(service.baseUri() + path))
+                        .header("Authorization", "Bearer " + Tokens.admin())
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 201) {
             throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
         }
@@ -350,21 +402,39 @@ public final class LatencyBenchmark {
         double[] rest = s.latencies(x -> x.rest);
         long unseen = Arrays.stream(rest).filter(Double::isInfinite).count();
         double scorings = s.b().scorings() - s.a().scorings();
-        double meanScoring = scorings == 0 ? Double.NaN : 1000 * (s.b().scoringSeconds() - s.a().scoringSeconds()) / scorings;
-        return String.format(Locale.ROOT,
+        double meanScoring =
+                scorings == 0 ? Double.NaN : 1000 * (s.b().scoringSeconds() - s.a().scoringSeconds()) / scorings;
+        return String.format(
+                Locale.ROOT,
                 "| %,d | %d | %,d%s | %s | %s | %s | %,.0f | %.0f / %.0f | %s | %d → %d | %d → %d | %.2f | %s | %s |",
-                s.devices(), s.sampled(), rest.length, unseen == 0 ? "" : " (" + unseen + " not seen)",
-                seconds(percentile(stored, 50)) + " / " + seconds(percentile(stored, 99)), spread(sse), spread(rest),
-                s.ingestPerSecond(), s.b().written() - s.a().written(), s.b().superseded() - s.a().superseded(),
-                Double.isNaN(meanScoring) ? "–" : String.format(Locale.ROOT, "%.1f", meanScoring), s.a().ready(), s.b().ready(), s.a().marks(), s.b().marks(),
-                s.b().cpu().serviceCores(s.a().cpu(), s.seconds()), s.keepsUp() ? "yes" : "no",
+                s.devices(),
+                s.sampled(),
+                rest.length,
+                unseen == 0 ? "" : " (" + unseen + " not seen)",
+                seconds(percentile(stored, 50)) + " / " + seconds(percentile(stored, 99)),
+                spread(sse),
+                spread(rest),
+                s.ingestPerSecond(),
+                s.b().written() - s.a().written(),
+                s.b().superseded() - s.a().superseded(),
+                Double.isNaN(meanScoring) ? "–" : String.format(Locale.ROOT, "%.1f", meanScoring),
+                s.a().ready(),
+                s.b().ready(),
+                s.a().marks(),
+                s.b().marks(),
+                s.b().cpu().serviceCores(s.a().cpu(), s.seconds()),
+                s.keepsUp() ? "yes" : "no",
                 s.fast() ? "yes" : "no");
     }
 
     static void print(List<Step> steps, Map<String, String> engine, double bare, String loadBefore) {
         System.out.println("Engine: " + engine);
-        System.out.printf(Locale.ROOT, "Broker alone (same payloads to a bare mosquitto_sub, QoS 1): %,.0f batches/s,"
-                + " i.e. %,.0f devices at one 1-s batch per second%n", bare, bare);
+        System.out.printf(
+                Locale.ROOT,
+                "Broker alone (same payloads to a bare mosquitto_sub, QoS 1): %,.0f batches/s,"
+                        + " i.e. %,.0f devices at one 1-s batch per second%n",
+                bare,
+                bare);
         System.out.println("Load average before the run: " + loadBefore);
         System.out.println();
         System.out.println("| devices | patients watched | batches timed | stored p50 / p99 (s) "
@@ -376,11 +446,18 @@ public final class LatencyBenchmark {
             System.out.println(row(s));
         }
         System.out.println();
-        System.out.println("| devices | CPU over the measured period (cores) | load average at its end | publisher lag at worst (ms) | marks left after the step |");
+        System.out.println(
+                "| devices | CPU over the measured period (cores) | load average at its end | publisher lag at worst (ms) | marks left after the step |");
         System.out.println("|---|---|---|---|---|");
         for (Step s : steps) {
-            System.out.printf(Locale.ROOT, "| %,d | %s | %s | %.0f | %d |%n", s.devices(),
-                    s.b().cpu().coresSince(s.a().cpu(), s.seconds()), s.b().load(), s.lagMillis(), s.marksAfter());
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %,d | %s | %s | %.0f | %d |%n",
+                    s.devices(),
+                    s.b().cpu().coresSince(s.a().cpu(), s.seconds()),
+                    s.b().load(),
+                    s.lagMillis(),
+                    s.marksAfter());
         }
     }
 }

@@ -86,7 +86,9 @@ final class LatencyProbe implements AutoCloseable {
             reads.incrementAndGet();
             HttpRequest get = HttpRequest.newBuilder(URI.create(
                             base + "/api/v1/patients/" + patient.id() + "/days?from=" + date + "&to=" + date))
-                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build();
+                    .header("Authorization", "Bearer " + token)
+                    .timeout(Duration.ofSeconds(30))
+                    .build();
             http.sendAsync(get, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((r, e) -> {
                 long at = System.nanoTime();
                 if (e != null || r.statusCode() != 200) {
@@ -147,16 +149,21 @@ final class LatencyProbe implements AutoCloseable {
     void open(String brokerUri) throws Exception {
         List<CompletableFuture<Integer>> opened = new ArrayList<>();
         for (Watched w : watched) {
-            HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/v1/patients/" + w.patient.id() + "/events"))
-                    .header("Authorization", "Bearer " + w.token).header("Accept", "text/event-stream").build();
+            HttpRequest req = HttpRequest.newBuilder(
+                            URI.create(base + "/api/v1/patients/" + w.patient.id() + "/events"))
+                    .header("Authorization", "Bearer " + w.token)
+                    .header("Accept", "text/event-stream")
+                    .build();
             // The response's future completes only when the stream ends; the status comes with the headers.
             CompletableFuture<Integer> status = new CompletableFuture<>();
             EventLines lines = new EventLines(w);
             streams.add(lines);
             http.sendAsync(req, info -> {
-                status.complete(info.statusCode());
-                return HttpResponse.BodySubscribers.fromLineSubscriber(lines);
-            }).whenComplete((r, e) -> status.completeExceptionally(e != null ? e : new IllegalStateException("ended")));
+                        status.complete(info.statusCode());
+                        return HttpResponse.BodySubscribers.fromLineSubscriber(lines);
+                    })
+                    .whenComplete(
+                            (r, e) -> status.completeExceptionally(e != null ? e : new IllegalStateException("ended")));
             opened.add(status);
         }
         for (CompletableFuture<Integer> f : opened) {
@@ -253,9 +260,13 @@ final class LatencyProbe implements AutoCloseable {
             }
             try {
                 JsonNode e = JSON.readTree(line.substring(5));
-                if ("day".equals(e.path("kind").asText()) && e.path("dataThrough").isTextual()) {
+                if ("day".equals(e.path("kind").asText())
+                        && e.path("dataThrough").isTextual()) {
                     events.incrementAndGet();
-                    watched.event(e.path("date").asText(), micros(Instant.parse(e.path("dataThrough").asText())), at);
+                    watched.event(
+                            e.path("date").asText(),
+                            micros(Instant.parse(e.path("dataThrough").asText())),
+                            at);
                 }
             } catch (java.io.IOException ex) {
                 readErrors.incrementAndGet();

@@ -79,24 +79,27 @@ final class LiveFleet implements AutoCloseable {
         long wallT0Micros = Instant.now().toEpochMilli() * 1000 + (t0 - System.nanoTime()) / 1000;
         PriorityQueue<long[]> due = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
         for (int d = 0; d < devices; d++) {
-            long offset = (long) d * rampSeconds / devices * 1_000_000_000L
-                    + (long) ((d * PHASE_STEP) % 1.0 * 1e9);
+            long offset = (long) d * rampSeconds / devices * 1_000_000_000L + (long) ((d * PHASE_STEP) % 1.0 * 1e9);
             due.add(new long[] {t0 + offset, d});
         }
         worstLagNanos = 0;
-        ticking = pacer.scheduleAtFixedRate(() -> {
-            long now = System.nanoTime();
-            while (!due.isEmpty() && due.peek()[0] <= now) {
-                long[] next = due.poll();
-                int d = (int) next[1];
-                worstLagNanos = Math.max(worstLagNanos, now - next[0]);
-                // Whole milliseconds, so that consecutive batches of a device join into one run.
-                long endMillis = (wallT0Micros + (next[0] - t0) / 1000) / 1000;
-                publish(d, Instant.ofEpochMilli(endMillis), listener);
-                next[0] += 1_000_000_000L;
-                due.add(next);
-            }
-        }, 0, 2, TimeUnit.MILLISECONDS);
+        ticking = pacer.scheduleAtFixedRate(
+                () -> {
+                    long now = System.nanoTime();
+                    while (!due.isEmpty() && due.peek()[0] <= now) {
+                        long[] next = due.poll();
+                        int d = (int) next[1];
+                        worstLagNanos = Math.max(worstLagNanos, now - next[0]);
+                        // Whole milliseconds, so that consecutive batches of a device join into one run.
+                        long endMillis = (wallT0Micros + (next[0] - t0) / 1000) / 1000;
+                        publish(d, Instant.ofEpochMilli(endMillis), listener);
+                        next[0] += 1_000_000_000L;
+                        due.add(next);
+                    }
+                },
+                0,
+                2,
+                TimeUnit.MILLISECONDS);
     }
 
     private void publish(int device, Instant end, Listener listener) {
@@ -165,8 +168,11 @@ final class LiveFleet implements AutoCloseable {
 
     /** A minute of the simulator's wrist signal, 40 s walking then 20 s of jumps, as batch tails. */
     private static byte[][] signalTails() {
-        DayPlan plan = DayPlan.of(Instant.EPOCH, List.of(new Segment(Activity.WALKING, 0, 40, 0),
-                new Segment(Activity.JUMPS, 40, POOL_SECONDS - 40, 4.0)));
+        DayPlan plan = DayPlan.of(
+                Instant.EPOCH,
+                List.of(
+                        new Segment(Activity.WALKING, 0, 40, 0),
+                        new Segment(Activity.JUMPS, 40, POOL_SECONDS - 40, 4.0)));
         SignalGenerator signal = new SignalGenerator("bench", plan, RATE_HZ, 42);
         byte[][] tails = new byte[POOL_SECONDS][];
         float[] x = new float[RATE_HZ];
@@ -174,7 +180,9 @@ final class LiveFleet implements AutoCloseable {
         float[] z = new float[RATE_HZ];
         for (int s = 0; s < POOL_SECONDS; s++) {
             signal.fill(x, y, z, 0, RATE_HZ);
-            StringBuilder sb = new StringBuilder(32 + 3 * 8 * RATE_HZ).append(",\"rateHz\":").append(RATE_HZ);
+            StringBuilder sb = new StringBuilder(32 + 3 * 8 * RATE_HZ)
+                    .append(",\"rateHz\":")
+                    .append(RATE_HZ);
             axis(sb, "x", x);
             axis(sb, "y", y);
             axis(sb, "z", z);

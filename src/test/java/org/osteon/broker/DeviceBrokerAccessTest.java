@@ -1,8 +1,5 @@
 package org.osteon.broker;
 
-import org.osteon.support.Tokens;
-
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -31,6 +28,7 @@ import org.osteon.support.Registry;
 import org.osteon.support.SecureBroker;
 import org.osteon.support.SecureBrokerResource;
 import org.osteon.support.TestClock;
+import org.osteon.support.Tokens;
 
 /**
  * Per-device broker credentials against a Mosquitto of the test's own, configured as a
@@ -62,7 +60,10 @@ class DeviceBrokerAccessTest {
         Registered a = register();
         assertThat(a.username()).isEqualTo(a.deviceId());
         assertThat(a.password()).hasSizeGreaterThanOrEqualTo(32);
-        Tokens.asAdmin().get("/api/v1/devices/" + a.deviceId()).then().statusCode(200)
+        Tokens.asAdmin()
+                .get("/api/v1/devices/" + a.deviceId())
+                .then()
+                .statusCode(200)
                 .body("mqtt", org.hamcrest.Matchers.nullValue());
 
         DeviceClient device = device(a);
@@ -89,7 +90,10 @@ class DeviceBrokerAccessTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> all.topics.contains(ROOT + "/" + a.deviceId() + "/accel"));
         assertThat(all.topics).noneMatch(t -> t.contains("/" + b.deviceId() + "/"));
         await().atMost(Duration.ofSeconds(20)).until(() -> deviceA.receipt("accel", 0L), r -> r != null);
-        Tokens.asAdmin().get("/api/v1/devices/" + b.deviceId() + "/sync-status").then().statusCode(200)
+        Tokens.asAdmin()
+                .get("/api/v1/devices/" + b.deviceId() + "/sync-status")
+                .then()
+                .statusCode(200)
                 .body("streams.batchesAccepted", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is(0)))
                 .body("streams.rejections", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is(0)));
     }
@@ -100,8 +104,12 @@ class DeviceBrokerAccessTest {
         Registered b = register();
         MqttClient spy = connect(a.username(), a.password());
         List<String> seen = new CopyOnWriteArrayList<>();
-        for (String filter : List.of(ROOT + "/" + b.deviceId() + "/receipts", ROOT + "/" + b.deviceId() + "/progress",
-                ROOT + "/+/receipts", ROOT + "/#", "#")) {
+        for (String filter : List.of(
+                ROOT + "/" + b.deviceId() + "/receipts",
+                ROOT + "/" + b.deviceId() + "/progress",
+                ROOT + "/+/receipts",
+                ROOT + "/#",
+                "#")) {
             var token = spy.subscribeWithResponse(filter, 1, (t, m) -> seen.add(t));
             assertThat(token.getGrantedQos()).as("SUBACK for %s", filter).containsExactly(128);
         }
@@ -124,24 +132,34 @@ class DeviceBrokerAccessTest {
         Registered b = register();
         MqttClient watchA = connect(a.username(), a.password());
         List<String> progressOfA = new CopyOnWriteArrayList<>();
-        var own = watchA.subscribeWithResponse(ROOT + "/" + a.deviceId() + "/progress", 1,
+        var own = watchA.subscribeWithResponse(
+                ROOT + "/" + a.deviceId() + "/progress",
+                1,
                 (t, m) -> progressOfA.add(new String(m.getPayload(), java.nio.charset.StandardCharsets.UTF_8)));
         assertThat(own.getGrantedQos()).containsExactly(1);
         MqttClient spy = connect(b.username(), b.password());
         List<String> seenByB = new CopyOnWriteArrayList<>();
         for (String filter : List.of(ROOT + "/" + a.deviceId() + "/progress", ROOT + "/+/progress")) {
-            assertThat(spy.subscribeWithResponse(filter, 1, (t, m) -> seenByB.add(t)).getGrantedQos())
-                    .as("SUBACK for %s", filter).containsExactly(128);
+            assertThat(spy.subscribeWithResponse(filter, 1, (t, m) -> seenByB.add(t))
+                            .getGrantedQos())
+                    .as("SUBACK for %s", filter)
+                    .containsExactly(128);
         }
         assertThat(spy.subscribeWithResponse(ROOT + "/" + b.deviceId() + "/progress", 1, (t, m) -> seenByB.add(t))
-                .getGrantedQos()).containsExactly(1);
+                        .getGrantedQos())
+                .containsExactly(1);
 
         // A minute of data today: once scored, Osteon's ingest account may publish A's progress.
         DeviceClient device = device(a);
         device.publishAccel(Batches.accelJson(0, start(), 50, 3000));
         await().atMost(Duration.ofSeconds(60)).until(() -> !progressOfA.isEmpty());
-        assertThat(progressOfA.get(0)).contains("\"v\":1", "\"date\":\""
-                + java.time.LocalDate.now(TestClock.CLOCK.withZone(java.time.ZoneId.of("Europe/Vienna"))) + "\"");
+        assertThat(progressOfA.get(0))
+                .contains(
+                        "\"v\":1",
+                        "\"date\":\""
+                                + java.time.LocalDate.now(
+                                        TestClock.CLOCK.withZone(java.time.ZoneId.of("Europe/Vienna")))
+                                + "\"");
         assertThat(seenByB).isEmpty();
     }
 
@@ -153,20 +171,30 @@ class DeviceBrokerAccessTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> device.receipt("accel", 0L), r -> r != null);
         MqttClient online = connect(a.username(), a.password());
 
-        Tokens.asAdmin().post("/api/v1/devices/" + a.deviceId() + "/revoke").then().statusCode(200)
+        Tokens.asAdmin()
+                .post("/api/v1/devices/" + a.deviceId() + "/revoke")
+                .then()
+                .statusCode(200)
                 .body("revokedAt", org.hamcrest.Matchers.notNullValue());
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !online.isConnected());
         assertThatThrownBy(() -> connect(a.username(), a.password())).isInstanceOf(MqttSecurityException.class);
         // Revoking again is harmless.
-        Tokens.asAdmin().post("/api/v1/devices/" + a.deviceId() + "/revoke").then().statusCode(200);
+        Tokens.asAdmin()
+                .post("/api/v1/devices/" + a.deviceId() + "/revoke")
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void erasingAPatientCutsTheirDevicesOff() throws Exception {
         Registered a = register();
         MqttClient online = connect(a.username(), a.password());
-        String patientId = Tokens.asAdmin().get("/api/v1/devices/" + a.deviceId()).then().extract().path("patientId");
+        String patientId = Tokens.asAdmin()
+                .get("/api/v1/devices/" + a.deviceId())
+                .then()
+                .extract()
+                .path("patientId");
 
         Tokens.asAdmin().delete("/api/v1/patients/" + patientId).then().statusCode(204);
 
@@ -194,15 +222,24 @@ class DeviceBrokerAccessTest {
 
         MqttClient ingest = connect(SecureBroker.INGEST, broker.ingestPassword);
         assertThat(ingest.subscribeWithResponse("#", 1).getGrantedQos()).containsExactly(128);
-        assertThat(ingest.subscribeWithResponse("$CONTROL/dynamic-security/v1/response", 1).getGrantedQos())
+        assertThat(ingest.subscribeWithResponse("$CONTROL/dynamic-security/v1/response", 1)
+                        .getGrantedQos())
                 .containsExactly(128);
-        assertThat(ingest.subscribeWithResponse(ROOT + "/+/receipts", 1).getGrantedQos()).containsExactly(128);
+        assertThat(ingest.subscribeWithResponse(ROOT + "/+/receipts", 1).getGrantedQos())
+                .containsExactly(128);
         MqttClient provisioner = connect(SecureBroker.PROVISIONER, broker.provisionerPassword);
-        assertThat(provisioner.subscribeWithResponse(ROOT + "/#", 1).getGrantedQos()).containsExactly(128);
+        assertThat(provisioner.subscribeWithResponse(ROOT + "/#", 1).getGrantedQos())
+                .containsExactly(128);
         // Neither account can pose as a device.
-        forge(SecureBroker.INGEST, broker.ingestPassword, ROOT + "/" + a.deviceId() + "/accel",
+        forge(
+                SecureBroker.INGEST,
+                broker.ingestPassword,
+                ROOT + "/" + a.deviceId() + "/accel",
                 Batches.accelJson(0, start(), 50, 100));
-        forge(SecureBroker.PROVISIONER, broker.provisionerPassword, ROOT + "/" + a.deviceId() + "/load",
+        forge(
+                SecureBroker.PROVISIONER,
+                broker.provisionerPassword,
+                ROOT + "/" + a.deviceId() + "/load",
                 Batches.loadJson(0, start()));
 
         DeviceClient device = device(a);
@@ -221,17 +258,34 @@ class DeviceBrokerAccessTest {
         SecureBroker broker = SecureBrokerResource.broker();
         broker.process().stop();
         try {
-            Tokens.asAdmin().contentType(ContentType.JSON).body(body).post("/api/v1/patients/" + patient + "/devices")
-                    .then().statusCode(503).contentType("application/problem+json");
+            Tokens.asAdmin()
+                    .contentType(ContentType.JSON)
+                    .body(body)
+                    .post("/api/v1/patients/" + patient + "/devices")
+                    .then()
+                    .statusCode(503)
+                    .contentType("application/problem+json");
             Tokens.asAdmin().get("/api/v1/devices/" + deviceId).then().statusCode(404);
-            Tokens.asAdmin().post("/api/v1/devices/" + a.deviceId() + "/revoke").then().statusCode(503);
-            Tokens.asAdmin().get("/api/v1/devices/" + a.deviceId()).then().statusCode(200)
+            Tokens.asAdmin()
+                    .post("/api/v1/devices/" + a.deviceId() + "/revoke")
+                    .then()
+                    .statusCode(503);
+            Tokens.asAdmin()
+                    .get("/api/v1/devices/" + a.deviceId())
+                    .then()
+                    .statusCode(200)
                     .body("revokedAt", org.hamcrest.Matchers.nullValue());
         } finally {
             broker.process().start();
         }
-        JsonPath registered = Tokens.asAdmin().contentType(ContentType.JSON).body(body)
-                .post("/api/v1/patients/" + patient + "/devices").then().statusCode(201).extract().jsonPath();
+        JsonPath registered = Tokens.asAdmin()
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/patients/" + patient + "/devices")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
         connect(registered.getString("mqtt.username"), registered.getString("mqtt.password"));
         connect(a.username(), a.password());
     }
@@ -239,21 +293,26 @@ class DeviceBrokerAccessTest {
     @Test
     void aDeviceIdThatIsAnotherBrokerAccountIsRefused() {
         String patient = Registry.newPatient();
-        Tokens.asAdmin().contentType(ContentType.JSON)
+        Tokens.asAdmin()
+                .contentType(ContentType.JSON)
                 .body(Map.of("deviceId", SecureBroker.INGEST, "placement", "hip", "rangeG", 8))
                 .post("/api/v1/patients/" + patient + "/devices")
-                .then().statusCode(409);
+                .then()
+                .statusCode(409);
         Tokens.asAdmin().get("/api/v1/devices/" + SecureBroker.INGEST).then().statusCode(404);
     }
 
     private Registered register() {
         String patient = Registry.newPatient();
         String deviceId = "dev-" + UUID.randomUUID().toString().substring(0, 12);
-        JsonPath body = Tokens.asAdmin().contentType(ContentType.JSON)
+        JsonPath body = Tokens.asAdmin()
+                .contentType(ContentType.JSON)
                 .body(Map.of("deviceId", deviceId, "placement", "hip", "rangeG", 8, "model", "test-imu"))
                 .post("/api/v1/patients/" + patient + "/devices")
-                .then().statusCode(201)
-                .extract().jsonPath();
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
         return new Registered(deviceId, body.getString("mqtt.username"), body.getString("mqtt.password"));
     }
 
@@ -272,15 +331,15 @@ class DeviceBrokerAccessTest {
     }
 
     private DeviceClient device(Registered r) throws MqttException {
-        DeviceClient c = new DeviceClient(SecureBrokerResource.broker().uri(), r.deviceId(), r.username(),
-                r.password());
+        DeviceClient c =
+                new DeviceClient(SecureBrokerResource.broker().uri(), r.deviceId(), r.username(), r.password());
         open.add(c);
         return c;
     }
 
     private MqttClient connect(String username, String password) throws MqttException {
-        MqttClient c = new MqttClient(SecureBrokerResource.broker().uri(), "t-" + UUID.randomUUID(),
-                new MemoryPersistence());
+        MqttClient c =
+                new MqttClient(SecureBrokerResource.broker().uri(), "t-" + UUID.randomUUID(), new MemoryPersistence());
         MqttConnectOptions o = new MqttConnectOptions();
         o.setCleanSession(true);
         if (username != null) {
@@ -302,7 +361,8 @@ class DeviceBrokerAccessTest {
         SecureBroker broker = SecureBrokerResource.broker();
         Observer o = new Observer();
         MqttClient c = connect(SecureBroker.ADMIN, broker.adminPassword);
-        assertThat(c.subscribeWithResponse(filter, 1, (t, m) -> o.topics.add(t)).getGrantedQos()).containsExactly(1);
+        assertThat(c.subscribeWithResponse(filter, 1, (t, m) -> o.topics.add(t)).getGrantedQos())
+                .containsExactly(1);
         return o;
     }
 

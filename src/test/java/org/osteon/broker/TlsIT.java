@@ -46,8 +46,8 @@ class TlsIT {
     void osteonAndDevicesUseTlsAndTheApiServesHttpsOnly() throws Exception {
         TestCertificates certs = new TestCertificates();
         SSLContext trust = certs.trustingCa();
-        try (SecureBroker broker = new SecureBroker(tlsBrokerConfig(certs), "ssl",
-                Map.of("MQTT_CTRL_OPTS", "--cafile " + certs.caCert));
+        try (SecureBroker broker = new SecureBroker(
+                        tlsBrokerConfig(certs), "ssl", Map.of("MQTT_CTRL_OPTS", "--cafile " + certs.caCert));
                 TestDatabase db = TestDatabase.onLocalServer("osteon_it_tls")) {
             Map<String, String> props = new HashMap<>(broker.osteonConfig());
             props.put("osteon.mqtt-tls.ca-file", certs.caCert.toString());
@@ -59,30 +59,50 @@ class TlsIT {
             assertThat(broker.uri()).startsWith("ssl://");
 
             // Ready means connected to the broker, over TLS here.
-            try (ServiceProcess service = new ServiceProcess(props).withHttpsOnly(trust).start()) {
+            try (ServiceProcess service =
+                    new ServiceProcess(props).withHttpsOnly(trust).start()) {
                 assertThat(service.baseUri()).startsWith("https://");
                 HttpClient https = HttpClient.newBuilder().sslContext(trust).build();
-                String patient = post(https, service, "/api/v1/patients",
-                        "{\"displayName\":\"P-tls\",\"timeZone\":\"Europe/Vienna\"}").path("id").asText();
+                String patient = post(
+                                https,
+                                service,
+                                "/api/v1/patients",
+                                "{\"displayName\":\"P-tls\",\"timeZone\":\"Europe/Vienna\"}")
+                        .path("id")
+                        .asText();
                 String deviceId = "dev-" + UUID.randomUUID().toString().substring(0, 12);
-                JsonNode device = post(https, service, "/api/v1/patients/" + patient + "/devices",
+                JsonNode device = post(
+                        https,
+                        service,
+                        "/api/v1/patients/" + patient + "/devices",
                         "{\"deviceId\":\"" + deviceId + "\",\"placement\":\"hip\",\"rangeG\":8}");
 
-                MqttClient wearable = connect(broker.uri(), trust, device.at("/mqtt/username").asText(),
+                MqttClient wearable = connect(
+                        broker.uri(),
+                        trust,
+                        device.at("/mqtt/username").asText(),
                         device.at("/mqtt/password").asText());
                 List<String> receipts = new CopyOnWriteArrayList<>();
-                wearable.subscribe("osteon/v1/devices/" + deviceId + "/receipts", 1,
+                wearable.subscribe(
+                        "osteon/v1/devices/" + deviceId + "/receipts",
+                        1,
                         (t, m) -> receipts.add(new String(m.getPayload())));
-                wearable.publish("osteon/v1/devices/" + deviceId + "/accel",
-                        Batches.accelJson(0, Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS), 50, 50), 1, false);
+                wearable.publish(
+                        "osteon/v1/devices/" + deviceId + "/accel",
+                        Batches.accelJson(0, Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS), 50, 50),
+                        1,
+                        false);
                 await().atMost(Duration.ofSeconds(30)).until(() -> !receipts.isEmpty());
                 assertThat(receipts.get(0)).contains("\"accepted\"");
                 wearable.disconnect();
                 wearable.close();
 
                 HttpClient untrusting = HttpClient.newHttpClient();
-                assertThatThrownBy(() -> untrusting.send(HttpRequest.newBuilder(URI.create(service.baseUri() + "/q/health"))
-                        .build(), HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
+                assertThatThrownBy(() -> untrusting.send(
+                                HttpRequest.newBuilder(URI.create(service.baseUri() + "/q/health"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString()))
+                        .isInstanceOf(IOException.class);
                 assertThatThrownBy(() -> connect(broker.uri(), SSLContext.getDefault(), "x", "y"))
                         .isInstanceOf(MqttException.class);
                 assertThatThrownBy(() -> connect(broker.uri().replace("ssl://", "tcp://"), null, "x", "y"))
@@ -120,8 +140,12 @@ class TlsIT {
 
     static JsonNode post(HttpClient client, ServiceProcess service, String path, String body)
             throws IOException, InterruptedException {
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(service.baseUri() + path))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + org.osteon.support.Tokens.admin()).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse<String> r = client.send(
+                HttpRequest.newBuilder(URI.create(service.baseUri() + path))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + org.osteon.support.Tokens.admin())
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         return JSON.readTree(r.body());

@@ -16,7 +16,8 @@ class CoalescingTest {
     void requestsWhileOneWaitsRunOnceNoSoonerThanTheIntervalAndAfterTheLast() {
         Duration interval = Duration.ofMillis(300);
         List<Run> runs = Collections.synchronizedList(new ArrayList<>());
-        try (Coalescing<String> c = new Coalescing<>("coalescing-test", interval, k -> runs.add(new Run(k, System.nanoTime())))) {
+        try (Coalescing<String> c =
+                new Coalescing<>("coalescing-test", interval, k -> runs.add(new Run(k, System.nanoTime())))) {
             c.request("a");
             await().atMost(Duration.ofSeconds(5)).until(() -> runs.size() == 1);
             for (int i = 0; i < 10; i++) {

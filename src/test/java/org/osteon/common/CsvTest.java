@@ -20,10 +20,17 @@ class CsvTest {
         csv.add("cr\r\nlf").add(null).end();
         String text = csv.toString();
 
-        assertThat(text).isEqualTo("note,value\r\nplain,1\r\n\"a, b\",2\r\n\"she said \"\"no\"\"\",3\r\n"
-                + "\"two\nlines\",4\r\n\"cr\r\nlf\",\r\n");
-        assertThat(CsvRows.parse(text)).containsExactly(List.of("note", "value"), List.of("plain", "1"),
-                List.of("a, b", "2"), List.of("she said \"no\"", "3"), List.of("two\nlines", "4"), List.of("cr\r\nlf", ""));
+        assertThat(text)
+                .isEqualTo("note,value\r\nplain,1\r\n\"a, b\",2\r\n\"she said \"\"no\"\"\",3\r\n"
+                        + "\"two\nlines\",4\r\n\"cr\r\nlf\",\r\n");
+        assertThat(CsvRows.parse(text))
+                .containsExactly(
+                        List.of("note", "value"),
+                        List.of("plain", "1"),
+                        List.of("a, b", "2"),
+                        List.of("she said \"no\"", "3"),
+                        List.of("two\nlines", "4"),
+                        List.of("cr\r\nlf", ""));
     }
 
     @Test

@@ -27,22 +27,51 @@ class HostileRequestFuzzTest {
     static final long SEED = Long.getLong("osteon.fuzz.seed", 20261204L);
     static final int REQUESTS = Integer.getInteger("osteon.fuzz.requests", 2_000);
 
-    static final String[] TEXT = {"%00", "%01", "%7F", "%C2%80", "%ED%A0%80", "a%00b", "+999999999-12-25",
-            "-999999999-01-01", "2147483647", "-1", "9223372036854775808", "1e308", "NaN", "", "%20", "x".repeat(3000),
-            "..%2F..%2Fetc", "'%3B--", "%22", "2030-02-30"};
-    static final String[] BODIES = {"{", "[]", "null", "42", "\"x\"", "{\"displayName\":\"\\u0000\"}",
-            "{\"reason\":\"r\",\"components\":[{\"kind\":\"impacts\",\"minG\":1e308,\"count\":1e308,\"per\":\"day\"}]}",
-            "{\"reason\":\"r\",\"components\":[{\"kind\":\"steps\",\"stepsPerDay\":-1e308,\"daysPerWeek\":8}]}",
-            "{\"reason\":\"r\",\"templateId\":\"who-2020\",\"effectiveFrom\":\"+999999999-12-25\"}",
-            "{\"reason\":\"\\ud800\",\"templateId\":\"who-2020\"}",
-            "{\"deviceId\":\"dev-\\u0000\",\"placement\":\"wrist\",\"rangeG\":8}",
-            "{\"deviceId\":\"dev-ok-1\",\"placement\":\"head\",\"rangeG\":1e308}",
-            "{\"subject\":\"" + "s".repeat(5000) + "\",\"displayName\":\"x\"}",
-            "{\"timeZone\":\"Etc/GMT+5\",\"displayName\":\"x\",\"bodyMassKg\":1e308}",
-            "{\"reason\":\"r\",\"components\":" + "[".repeat(3000) + "]".repeat(3000) + "}",
-            "{\"note\":\"\\u0007\"}", "{\"a\":1,\"a\":2}"};
+    static final String[] TEXT = {
+        "%00",
+        "%01",
+        "%7F",
+        "%C2%80",
+        "%ED%A0%80",
+        "a%00b",
+        "+999999999-12-25",
+        "-999999999-01-01",
+        "2147483647",
+        "-1",
+        "9223372036854775808",
+        "1e308",
+        "NaN",
+        "",
+        "%20",
+        "x".repeat(3000),
+        "..%2F..%2Fetc",
+        "'%3B--",
+        "%22",
+        "2030-02-30"
+    };
+    static final String[] BODIES = {
+        "{",
+        "[]",
+        "null",
+        "42",
+        "\"x\"",
+        "{\"displayName\":\"\\u0000\"}",
+        "{\"reason\":\"r\",\"components\":[{\"kind\":\"impacts\",\"minG\":1e308,\"count\":1e308,\"per\":\"day\"}]}",
+        "{\"reason\":\"r\",\"components\":[{\"kind\":\"steps\",\"stepsPerDay\":-1e308,\"daysPerWeek\":8}]}",
+        "{\"reason\":\"r\",\"templateId\":\"who-2020\",\"effectiveFrom\":\"+999999999-12-25\"}",
+        "{\"reason\":\"\\ud800\",\"templateId\":\"who-2020\"}",
+        "{\"deviceId\":\"dev-\\u0000\",\"placement\":\"wrist\",\"rangeG\":8}",
+        "{\"deviceId\":\"dev-ok-1\",\"placement\":\"head\",\"rangeG\":1e308}",
+        "{\"subject\":\"" + "s".repeat(5000) + "\",\"displayName\":\"x\"}",
+        "{\"timeZone\":\"Etc/GMT+5\",\"displayName\":\"x\",\"bodyMassKg\":1e308}",
+        "{\"reason\":\"r\",\"components\":" + "[".repeat(3000) + "]".repeat(3000) + "}",
+        "{\"note\":\"\\u0007\"}",
+        "{\"a\":1,\"a\":2}"
+    };
     static final String[] ACCEPTS = {"text/csv", "application/zip", "text/*;q=0.9, application/json;q=0.1", "*/*"};
-    static final String[] TYPES = {"application/json", "text/plain", "application/xml", "application/x-www-form-urlencoded"};
+    static final String[] TYPES = {
+        "application/json", "text/plain", "application/xml", "application/x-www-form-urlencoded"
+    };
 
     @Test
     void noHostileRequestIsAnsweredWithAServerError() {
@@ -52,27 +81,46 @@ class HostileRequestFuzzTest {
         String device = Registry.newDevice(patient, 8);
         List<String> tokens = List.of(Tokens.admin(), physio.token(), Tokens.patient(patient));
         // Each path with the method it answers, so that most requests reach their resource.
-        String[] paths = {"GET /api/v1/patients/{p}", "POST /api/v1/patients/{p}/devices", "PUT /api/v1/patients/{p}/program",
-                "GET /api/v1/patients/{p}/program", "GET /api/v1/patients/{p}/program/versions", "GET /api/v1/patients/{p}/days",
-                "GET /api/v1/patients/{p}/adherence", "GET /api/v1/patients/{p}/alerts", "GET /api/v1/patients/{p}/export",
-                "GET /api/v1/devices/{d}", "GET /api/v1/devices/{d}/sync-status", "GET /api/v1/alerts",
-                "POST /api/v1/alerts/{x}/acknowledge", "POST /api/v1/physiotherapists", "GET /api/v1/physiotherapists/{x}",
-                "GET /api/v1/physiotherapists/me/patients", "PUT /api/v1/physiotherapists/{x}/patients/{p}",
-                "GET /api/v1/audit-events", "GET /api/v1/program-templates", "POST /api/v1/patients", "GET /api/v1/patients/me",
-                "DELETE /api/v1/devices/{d}", "GET /api/v1/patients/{p}/export/readable", "GET /api/v1/patients/me/export"};
+        String[] paths = {
+            "GET /api/v1/patients/{p}",
+            "POST /api/v1/patients/{p}/devices",
+            "PUT /api/v1/patients/{p}/program",
+            "GET /api/v1/patients/{p}/program",
+            "GET /api/v1/patients/{p}/program/versions",
+            "GET /api/v1/patients/{p}/days",
+            "GET /api/v1/patients/{p}/adherence",
+            "GET /api/v1/patients/{p}/alerts",
+            "GET /api/v1/patients/{p}/export",
+            "GET /api/v1/devices/{d}",
+            "GET /api/v1/devices/{d}/sync-status",
+            "GET /api/v1/alerts",
+            "POST /api/v1/alerts/{x}/acknowledge",
+            "POST /api/v1/physiotherapists",
+            "GET /api/v1/physiotherapists/{x}",
+            "GET /api/v1/physiotherapists/me/patients",
+            "PUT /api/v1/physiotherapists/{x}/patients/{p}",
+            "GET /api/v1/audit-events",
+            "GET /api/v1/program-templates",
+            "POST /api/v1/patients",
+            "GET /api/v1/patients/me",
+            "DELETE /api/v1/devices/{d}",
+            "GET /api/v1/patients/{p}/export/readable",
+            "GET /api/v1/patients/me/export"
+        };
         String[] queries = {"from", "to", "by", "page", "size", "status", "patientId", "sort", "format"};
         String[] methods = {"GET", "POST", "PUT", "DELETE"};
         Map<Integer, Integer> statuses = new TreeMap<>();
         List<String> serverErrors = new ArrayList<>();
         for (int i = 0; i < REQUESTS; i++) {
             String[] route = paths[r.nextInt(paths.length)].split(" ");
-            String path = route[1]
-                    .replace("{p}", r.nextInt(3) == 0 ? TEXT[r.nextInt(TEXT.length)] : patient)
+            String path = route[1].replace("{p}", r.nextInt(3) == 0 ? TEXT[r.nextInt(TEXT.length)] : patient)
                     .replace("{d}", r.nextInt(3) == 0 ? TEXT[r.nextInt(TEXT.length)] : device)
                     .replace("{x}", TEXT[r.nextInt(TEXT.length)]);
             StringBuilder query = new StringBuilder();
             for (int q = r.nextInt(3); q > 0; q--) {
-                query.append(query.isEmpty() ? "?" : "&").append(queries[r.nextInt(queries.length)]).append('=')
+                query.append(query.isEmpty() ? "?" : "&")
+                        .append(queries[r.nextInt(queries.length)])
+                        .append('=')
                         .append(TEXT[r.nextInt(TEXT.length)]);
             }
             String method = r.nextInt(5) == 0 ? methods[r.nextInt(methods.length)] : route[0];

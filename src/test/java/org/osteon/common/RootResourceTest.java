@@ -12,9 +12,14 @@ class RootResourceTest {
 
     @Test
     void theServicesAddressLeadsToTheApiDocumentationWithoutAToken() {
-        String location = given().redirects().follow(false).get("/")
-                .then().statusCode(303).header("Location", endsWith("/q/swagger-ui/"))
-                .extract().header("Location");
+        String location = given().redirects()
+                .follow(false)
+                .get("/")
+                .then()
+                .statusCode(303)
+                .header("Location", endsWith("/q/swagger-ui/"))
+                .extract()
+                .header("Location");
         given().get(location).then().statusCode(200).body(containsString("swagger-ui"));
     }
 }

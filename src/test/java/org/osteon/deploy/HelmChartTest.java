@@ -36,7 +36,9 @@ class HelmChartTest {
     @Test
     void chartLintsWithoutWarnings() {
         LintResult result = new Helm(CHART).lint().strict().call();
-        assertThat(result.isFailed()).as(String.join("\n", result.getMessages())).isFalse();
+        assertThat(result.isFailed())
+                .as(String.join("\n", result.getMessages()))
+                .isFalse();
     }
 
     @Test
@@ -65,12 +67,15 @@ class HelmChartTest {
         for (JsonNode env : container.path("env")) {
             JsonNode ref = env.at("/valueFrom/secretKeyRef");
             if (!ref.isMissingNode()) {
-                secretRefs.put(env.path("name").asText(), ref.path("name").asText() + "/" + ref.path("key").asText());
+                secretRefs.put(
+                        env.path("name").asText(),
+                        ref.path("name").asText() + "/" + ref.path("key").asText());
             }
         }
         boolean deviceCredentials = (boolean) get(v, "broker.deviceCredentials", true);
-        assertThat(secretRefs).containsKeys("OSTEON_DB_USER", "OSTEON_DB_PASSWORD", "OSTEON_INGEST_USERNAME",
-                "OSTEON_INGEST_PASSWORD");
+        assertThat(secretRefs)
+                .containsKeys(
+                        "OSTEON_DB_USER", "OSTEON_DB_PASSWORD", "OSTEON_INGEST_USERNAME", "OSTEON_INGEST_PASSWORD");
         assertThat(secretRefs.containsKey("OSTEON_BROKER_ADMIN_PASSWORD")).isEqualTo(deviceCredentials);
         assertThat(secretRefs.get("OSTEON_DB_PASSWORD")).startsWith("osteon-db/");
         if (deviceCredentials) {
@@ -88,10 +93,16 @@ class HelmChartTest {
         assertThat(service.at("/spec/ports/0/targetPort").asText()).isEqualTo("http");
         assertThat(service.at("/spec/selector")).isEqualTo(workload.at("/spec/selector/matchLabels"));
 
-        String properties = r.one("ConfigMap").at("/data/application.properties").asText();
-        assertThat(properties).contains("quarkus.datasource.jdbc.url=jdbc:postgresql://",
-                "osteon.ingest.broker-uri=", "osteon.broker-admin.enabled=" + deviceCredentials, "osteon.auth.issuer=", "osteon.auth.jwks-url=",
-                "osteon.auth.audience=");
+        String properties =
+                r.one("ConfigMap").at("/data/application.properties").asText();
+        assertThat(properties)
+                .contains(
+                        "quarkus.datasource.jdbc.url=jdbc:postgresql://",
+                        "osteon.ingest.broker-uri=",
+                        "osteon.broker-admin.enabled=" + deviceCredentials,
+                        "osteon.auth.issuer=",
+                        "osteon.auth.jwks-url=",
+                        "osteon.auth.audience=");
         assertThat(properties).doesNotContain("mp.jwt");
         assertThat(properties).doesNotContainIgnoringCase("password=");
         String shareGroup = get(v, "broker.shareGroup", "");
@@ -107,11 +118,14 @@ class HelmChartTest {
             JsonNode hpa = r.one("HorizontalPodAutoscaler");
             assertThat(hpa.at("/spec/scaleTargetRef/kind").asText()).isEqualTo(r.workloadKind());
             assertThat(hpa.at("/spec/scaleTargetRef/name").asText()).isEqualTo(r.fullname());
-            assertThat(workload.at("/spec/replicas").isMissingNode()).as("HPA owns the replica count").isTrue();
+            assertThat(workload.at("/spec/replicas").isMissingNode())
+                    .as("HPA owns the replica count")
+                    .isTrue();
         } else {
             assertThat(workload.at("/spec/replicas").asInt()).isEqualTo(get(v, "replicaCount", 1));
         }
-        assertThat(r.all("PodDisruptionBudget")).hasSize((boolean) get(v, "podDisruptionBudget.enabled", false) ? 1 : 0);
+        assertThat(r.all("PodDisruptionBudget"))
+                .hasSize((boolean) get(v, "podDisruptionBudget.enabled", false) ? 1 : 0);
         assertThat(r.all("ServiceMonitor")).hasSize((boolean) get(v, "serviceMonitor.enabled", false) ? 1 : 0);
     }
 
@@ -136,13 +150,17 @@ class HelmChartTest {
     /** Several pods without a share group would each take every batch; a Deployment's would leave sessions behind. */
     @Test
     void severalReplicasAutoscalingOrADeploymentAreRefusedWithoutAShareGroup() throws IOException {
-        for (String bad : List.of("replicaCount: 2\n", "autoscaling:\n  enabled: true\n",
-                "workload:\n  kind: Deployment\n")) {
+        for (String bad :
+                List.of("replicaCount: 2\n", "autoscaling:\n  enabled: true\n", "workload:\n  kind: Deployment\n")) {
             Path file = Files.createTempFile("osteon-unshared-values", ".yaml");
             Files.writeString(file, bad);
             assertThatThrownBy(() -> render(file)).as(bad).hasMessageContaining("broker.shareGroup");
             Files.writeString(file, bad + "broker:\n  shareGroup: osteon\n");
-            assertThat(render(file).one("ConfigMap").at("/data/application.properties").asText()).as(bad)
+            assertThat(render(file)
+                            .one("ConfigMap")
+                            .at("/data/application.properties")
+                            .asText())
+                    .as(bad)
                     .contains("osteon.ingest.share-group=osteon");
         }
     }
@@ -152,24 +170,38 @@ class HelmChartTest {
         Rendered r = render(CHART.resolve("ci/production-values.yaml"));
         JsonNode sts = r.one("StatefulSet");
         assertThat(sts.at("/spec/serviceName").asText()).isEqualTo(r.fullname() + "-headless");
-        assertThat(r.named("Service", r.fullname() + "-headless").at("/spec/clusterIP").asText()).isEqualTo("None");
+        assertThat(r.named("Service", r.fullname() + "-headless")
+                        .at("/spec/clusterIP")
+                        .asText())
+                .isEqualTo("None");
         JsonNode container = sts.at("/spec/template/spec/containers/0");
         assertThat(container.at("/ports/0/containerPort").asInt()).isEqualTo(8443);
         assertThat(container.at("/readinessProbe/httpGet/scheme").asText()).isEqualTo("HTTPS");
-        String properties = r.one("ConfigMap").at("/data/application.properties").asText();
-        assertThat(properties).contains("quarkus.http.insecure-requests=disabled",
-                "quarkus.tls.key-store.pem.osteon.cert=/etc/osteon/http-tls/tls.crt",
-                "osteon.mqtt-tls.ca-file=/etc/osteon/mqtt-ca/ca.crt", "osteon.ingest.broker-uri=ssl://",
-                "osteon.retention.raw-data=P730D");
-        assertThat(r.one("ServiceMonitor").at("/spec/endpoints/0/path").asText()).isEqualTo("/q/metrics");
-        assertThat(r.one("ServiceMonitor").at("/metadata/labels/release").asText()).isEqualTo("prometheus");
-        assertThat(r.one("PodDisruptionBudget").at("/spec/minAvailable").asInt()).isEqualTo(2);
+        String properties =
+                r.one("ConfigMap").at("/data/application.properties").asText();
+        assertThat(properties)
+                .contains(
+                        "quarkus.http.insecure-requests=disabled",
+                        "quarkus.tls.key-store.pem.osteon.cert=/etc/osteon/http-tls/tls.crt",
+                        "osteon.mqtt-tls.ca-file=/etc/osteon/mqtt-ca/ca.crt",
+                        "osteon.ingest.broker-uri=ssl://",
+                        "osteon.retention.raw-data=P730D");
+        assertThat(r.one("ServiceMonitor").at("/spec/endpoints/0/path").asText())
+                .isEqualTo("/q/metrics");
+        assertThat(r.one("ServiceMonitor").at("/metadata/labels/release").asText())
+                .isEqualTo("prometheus");
+        assertThat(r.one("PodDisruptionBudget").at("/spec/minAvailable").asInt())
+                .isEqualTo(2);
     }
 
     @Test
     void schemaRefusesValuesThatCannotWork() throws IOException {
-        for (String bad : List.of("workload:\n  kind: Job\n", "broker:\n  uri: http://broker:1883\n  existingSecret: b\n",
-                "replicaCount: 0\n", "retention:\n  rawData: 30 days\n", "unknownKey: 1\n")) {
+        for (String bad : List.of(
+                "workload:\n  kind: Job\n",
+                "broker:\n  uri: http://broker:1883\n  existingSecret: b\n",
+                "replicaCount: 0\n",
+                "retention:\n  rawData: 30 days\n",
+                "unknownKey: 1\n")) {
             Path file = Files.createTempFile("osteon-bad-values", ".yaml");
             Files.writeString(file, bad);
             assertThatThrownBy(() -> render(file)).as(bad).isInstanceOf(RuntimeException.class);
@@ -217,7 +249,11 @@ class HelmChartTest {
     }
 
     private static Rendered render(Path values) {
-        String out = new Helm(CHART).template().withName("osteon").withNamespace("clinic").withValuesFile(values)
+        String out = new Helm(CHART)
+                .template()
+                .withName("osteon")
+                .withNamespace("clinic")
+                .withValuesFile(values)
                 .call();
         return new Rendered(out);
     }
@@ -262,7 +298,9 @@ class HelmChartTest {
         }
 
         List<JsonNode> all(String kind) {
-            return objects.stream().filter(o -> kind.equals(o.path("kind").asText())).toList();
+            return objects.stream()
+                    .filter(o -> kind.equals(o.path("kind").asText()))
+                    .toList();
         }
 
         JsonNode one(String kind) {
@@ -272,7 +310,8 @@ class HelmChartTest {
         }
 
         JsonNode named(String kind, String name) {
-            Optional<JsonNode> o = all(kind).stream().filter(n -> name.equals(n.at("/metadata/name").asText()))
+            Optional<JsonNode> o = all(kind).stream()
+                    .filter(n -> name.equals(n.at("/metadata/name").asText()))
                     .findFirst();
             assertThat(o).as("%s %s", kind, name).isPresent();
             return o.get();

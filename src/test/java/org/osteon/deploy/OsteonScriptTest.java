@@ -44,10 +44,21 @@ class OsteonScriptTest {
     @ParameterizedTest
     @CsvSource({"0", "-3", "abc", "25"})
     void tokenRefusesHoursOutsideWhatTheServiceAcceptsWithAMessage(String hours) throws Exception {
-        Result r = run(List.of("bash", "osteon", "token", "--role", "admin", "--subject", "x", "--hours", hours,
-                "--key-dir", "target/osteon-script-test-jwt"));
+        Result r = run(List.of(
+                "bash",
+                "osteon",
+                "token",
+                "--role",
+                "admin",
+                "--subject",
+                "x",
+                "--hours",
+                hours,
+                "--key-dir",
+                "target/osteon-script-test-jwt"));
         assertThat(r.status).isEqualTo(2);
-        assertThat(r.output).contains("--hours must be a whole number from 1 to 24, was '" + hours + "'")
+        assertThat(r.output)
+                .contains("--hours must be a whole number from 1 to 24, was '" + hours + "'")
                 .doesNotContain("Exception");
     }
 

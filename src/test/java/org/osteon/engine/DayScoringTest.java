@@ -22,6 +22,7 @@ class DayScoringTest {
     static final LocalDate DAY = LocalDate.of(2030, 3, 4);
     /** 23:00 local on DAY: the data runs to 01:00 of the next day. */
     static final Instant START = DAY.atTime(23, 0).atZone(VIENNA).toInstant();
+
     static final Signals SIGNAL = Signals.twoHours(START);
 
     static List<RawBatch> cut(Signals s, Instant start, List<Integer> sizes) {
@@ -44,7 +45,9 @@ class DayScoringTest {
     }
 
     static DayScoring.Result score(List<RawBatch> batches, LocalDate date) {
-        ScoringParams params = ScoringParams.builder(Signals.RATE_HZ).placement(Placement.WRIST).build();
+        ScoringParams params = ScoringParams.builder(Signals.RATE_HZ)
+                .placement(Placement.WRIST)
+                .build();
         DayScoring day = new DayScoring(params, VIENNA, date);
         batches.stream().sorted(Comparator.comparingLong(RawBatch::startMicros)).forEach(day::accept);
         return day.finish();
@@ -94,8 +97,14 @@ class DayScoringTest {
 
         List<RawBatch> withResend = new ArrayList<>(batches);
         RawBatch again = batches.get(1);
-        withResend.add(new RawBatch(99, again.startMicros(), again.rateHz(), again.samples(), again.encoding(),
-                again.scale(), again.data()));
+        withResend.add(new RawBatch(
+                99,
+                again.startMicros(),
+                again.rateHz(),
+                again.samples(),
+                again.encoding(),
+                again.scale(),
+                again.data()));
         assertThat(score(withResend, DAY)).isEqualTo(score(batches, DAY));
     }
 
@@ -109,9 +118,11 @@ class DayScoringTest {
         List<RawBatch> batches = new ArrayList<>(cut(SIGNAL, START, sizes));
         // A gap (the device offline for a while) makes the day two runs.
         batches.remove(batches.size() / 2);
-        List<LoadingEvent> events = List.of(new LoadingEvent.ResistanceSet(
-                START.plusSeconds(600).toEpochMilli(), "squat", 3, 8, 60, 80, 70));
-        ScoringParams params = ScoringParams.builder(Signals.RATE_HZ).placement(Placement.WRIST).build();
+        List<LoadingEvent> events = List.of(
+                new LoadingEvent.ResistanceSet(START.plusSeconds(600).toEpochMilli(), "squat", 3, 8, 60, 80, 70));
+        ScoringParams params = ScoringParams.builder(Signals.RATE_HZ)
+                .placement(Placement.WRIST)
+                .build();
         for (LocalDate date : List.of(DAY, DAY.plusDays(1))) {
             DayScoring open = new DayScoring(params, VIENNA, date);
             for (int k = 0; k < batches.size(); k++) {
@@ -119,7 +130,9 @@ class DayScoringTest {
                 DayScoring fromStart = new DayScoring(params, VIENNA, date);
                 batches.subList(0, k + 1).forEach(fromStart::accept);
                 events.forEach(fromStart::addLoadingEvent);
-                assertThat(open.resultWith(events)).as("after batch %d of %s", k, date).isEqualTo(fromStart.finish());
+                assertThat(open.resultWith(events))
+                        .as("after batch %d of %s", k, date)
+                        .isEqualTo(fromStart.finish());
             }
             events.forEach(open::addLoadingEvent);
             DayScoring.Result end = open.finish();

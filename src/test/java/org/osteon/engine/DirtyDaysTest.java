@@ -53,8 +53,10 @@ class DirtyDaysTest {
 
     void markDays(String patient, LocalDate first, int days) {
         for (int i = 0; i < days; i++) {
-            jdbc.update("insert into day_dirty (patient_id, local_date, since, marked_at) values (?::uuid, ?, now(), now())",
-                    patient, first.plusDays(i));
+            jdbc.update(
+                    "insert into day_dirty (patient_id, local_date, since, marked_at) values (?::uuid, ?, now(), now())",
+                    patient,
+                    first.plusDays(i));
         }
     }
 
@@ -91,7 +93,9 @@ class DirtyDaysTest {
             all.addAll(f.get());
         }
         pool.shutdown();
-        List<Claim> ofPatient = all.stream().filter(c -> c.patientId().toString().equals(patient)).toList();
+        List<Claim> ofPatient = all.stream()
+                .filter(c -> c.patientId().toString().equals(patient))
+                .toList();
         Set<LocalDate> distinct = new HashSet<>();
         ofPatient.forEach(c -> distinct.add(c.date()));
         assertThat(ofPatient).hasSize(200);
@@ -104,7 +108,9 @@ class DirtyDaysTest {
         String device = Registry.newDevice(patient, 16);
         LocalDate date = LocalDate.of(2031, 6, 1);
         markDays(patient, date, 1);
-        Claim first = claim(1000).stream().filter(c -> c.patientId().toString().equals(patient)).findFirst()
+        Claim first = claim(1000).stream()
+                .filter(c -> c.patientId().toString().equals(patient))
+                .findFirst()
                 .orElseThrow();
         assertThat(claim(1000)).noneMatch(c -> c.patientId().equals(first.patientId()));
 
@@ -118,7 +124,9 @@ class DirtyDaysTest {
             assertThat(DirtyDays.stillCurrent(c, first)).isFalse();
             c.commit();
         }
-        Claim second = claim(1000).stream().filter(c -> c.patientId().equals(first.patientId())).findFirst()
+        Claim second = claim(1000).stream()
+                .filter(c -> c.patientId().equals(first.patientId()))
+                .findFirst()
                 .orElseThrow();
         assertThat(second.version()).isGreaterThan(first.version());
         try (Connection c = dataSource.getConnection()) {
@@ -127,6 +135,7 @@ class DirtyDaysTest {
             DirtyDays.finish(c, second);
             c.commit();
         }
-        assertThat(jdbc.count("select count(*) from day_dirty where patient_id = ?::uuid", patient)).isZero();
+        assertThat(jdbc.count("select count(*) from day_dirty where patient_id = ?::uuid", patient))
+                .isZero();
     }
 }

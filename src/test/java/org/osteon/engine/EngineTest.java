@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.is;
+import static org.osteon.support.EngineFixtures.*;
 import static org.osteon.support.Tokens.as;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,9 +13,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -24,14 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.osteon.common.Jdbc;
 import org.osteon.support.Batches;
 import org.osteon.support.Clinic;
-import org.osteon.support.Clinic.Physio;
 import org.osteon.support.DeviceClient;
-import org.osteon.support.Registry;
-import org.osteon.support.TestClock;
-import static org.osteon.support.EngineFixtures.*;
 import org.osteon.support.EngineFixtures.Patient;
 import org.osteon.support.Signals;
-import org.osteon.support.EngineFixtures;
+import org.osteon.support.TestClock;
 
 /**
  * From accepted batches to scored days and adherence, over the machine's Mosquitto and
@@ -54,15 +49,21 @@ class EngineTest {
 
     /** The stored row of a day with everything that names the patient, device or time of scoring left out. */
     Optional<String> day(String patient, LocalDate date) {
-        return jdbc.one("select (to_jsonb(s) - 'patient_id' - 'computed_at' - 'scoring_id' "
+        return jdbc.one(
+                "select (to_jsonb(s) - 'patient_id' - 'computed_at' - 'scoring_id' "
                         + "|| jsonb_build_object('provenance', s.provenance - 'deviceId'))::text "
                         + "from day_summary s where patient_id = ?::uuid and local_date = ?",
-                rs -> rs.getString(1), patient, date);
+                rs -> rs.getString(1),
+                patient,
+                date);
     }
 
     Optional<Instant> computedAt(String patient, LocalDate date) {
-        return jdbc.one("select computed_at from day_summary where patient_id = ?::uuid and local_date = ?",
-                rs -> rs.getTimestamp(1).toInstant(), patient, date);
+        return jdbc.one(
+                "select computed_at from day_summary where patient_id = ?::uuid and local_date = ?",
+                rs -> rs.getTimestamp(1).toInstant(),
+                patient,
+                date);
     }
 
     long dirtyDays(String patient) {
@@ -79,9 +80,15 @@ class EngineTest {
      * send arrived, and no day being marked at one moment says nothing about the next.
      */
     void awaitScoredThrough(String patient, LocalDate date, Instant through) {
-        await().atMost(SCORED).until(() -> dirtyDays(patient) == 0 && jdbc.one(
-                "select provenance->>'dataThrough' from day_summary where patient_id = ?::uuid and local_date = ?",
-                rs -> rs.getString(1), patient, date).filter(through.toString()::equals).isPresent());
+        await().atMost(SCORED)
+                .until(() -> dirtyDays(patient) == 0
+                        && jdbc.one(
+                                        "select provenance->>'dataThrough' from day_summary where patient_id = ?::uuid and local_date = ?",
+                                        rs -> rs.getString(1),
+                                        patient,
+                                        date)
+                                .filter(through.toString()::equals)
+                                .isPresent());
     }
 
     @Test
@@ -91,8 +98,15 @@ class EngineTest {
         Signals signal = Signals.twoHours(start);
         Patient ordered = newPatient(jdbc);
         Patient shuffled = newPatient(jdbc);
-        Clinic.prescribe(shuffled.physio(), shuffled.id(), Map.of("reason", "jumping", "components", List.of(
-                Map.of("kind", "impacts", "minG", 2.0, "count", 10, "per", "session", "sessionsPerWeek", 3))));
+        Clinic.prescribe(
+                shuffled.physio(),
+                shuffled.id(),
+                Map.of(
+                        "reason",
+                        "jumping",
+                        "components",
+                        List.of(Map.of(
+                                "kind", "impacts", "minG", 2.0, "count", 10, "per", "session", "sessionsPerWeek", 3))));
         // Prescribed, for the test's sake, on the evening's day: a program takes effect today at the earliest.
         jdbc.update("update program_version set effective_from = ? where patient_id = ?::uuid", day, shuffled.id());
 
@@ -103,28 +117,41 @@ class EngineTest {
         int half = pieces.size() / 2;
         publish(shuffled.deviceId(), pieces.subList(0, half));
         // Part of the data is scored before the rest arrives; the rest must re-score those days.
-        await().atMost(SCORED).until(() -> jdbc.count("select count(*) from day_summary where patient_id = ?::uuid",
-                shuffled.id()) > 0);
+        await().atMost(SCORED)
+                .until(() ->
+                        jdbc.count("select count(*) from day_summary where patient_id = ?::uuid", shuffled.id()) > 0);
         publish(shuffled.deviceId(), pieces.subList(half, pieces.size()));
 
         awaitScored(ordered.id());
         for (LocalDate d : List.of(day, day.plusDays(1))) {
-            await().atMost(SCORED).untilAsserted(() -> assertThat(day(shuffled.id(), d)).isPresent()
-                    .isEqualTo(day(ordered.id(), d)));
+            await().atMost(SCORED)
+                    .untilAsserted(
+                            () -> assertThat(day(shuffled.id(), d)).isPresent().isEqualTo(day(ordered.id(), d)));
         }
-        int peaksAbove2g = jdbc.one("select (impacts_at_or_above->>'2.0')::int from day_summary "
-                + "where patient_id = ?::uuid and local_date = ?", rs -> rs.getInt(1), shuffled.id(), day).orElseThrow();
+        int peaksAbove2g = jdbc.one(
+                        "select (impacts_at_or_above->>'2.0')::int from day_summary "
+                                + "where patient_id = ?::uuid and local_date = ?",
+                        rs -> rs.getInt(1),
+                        shuffled.id(),
+                        day)
+                .orElseThrow();
         assertThat(peaksAbove2g).isGreaterThanOrEqualTo(10);
 
-        as(shuffled.physio().token()).queryParam("from", day.toString()).queryParam("to", day.plusDays(1).toString())
+        as(shuffled.physio().token())
+                .queryParam("from", day.toString())
+                .queryParam("to", day.plusDays(1).toString())
                 .get("/api/v1/patients/" + shuffled.id() + "/days")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("date", contains(day.toString(), day.plusDays(1).toString()))
                 .body("[0].impactsAtOrAbove.'2.0'", is(peaksAbove2g))
                 .body("[0].provenance.placement", is("hip"));
-        as(shuffled.physio().token()).queryParam("from", day.toString()).queryParam("to", day.toString())
+        as(shuffled.physio().token())
+                .queryParam("from", day.toString())
+                .queryParam("to", day.toString())
                 .get("/api/v1/patients/" + shuffled.id() + "/adherence")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("[0].components[0].achieved", is((float) peaksAbove2g))
                 .body("[0].components[0].status", is("met"));
     }
@@ -164,7 +191,8 @@ class EngineTest {
     }
 
     double checkedByMarks() {
-        return registry.counter(EngineMetrics.CONTINUATION_CHECKS, "by", "marks").count();
+        return registry.counter(EngineMetrics.CONTINUATION_CHECKS, "by", "marks")
+                .count();
     }
 
     @Test
@@ -180,15 +208,24 @@ class EngineTest {
         try (DeviceClient device = new DeviceClient(BROKER, p.deviceId())) {
             device.publishLoad(Batches.loadJson(0, start.plusSeconds(1800)));
         }
-        await().atMost(SCORED).untilAsserted(() -> assertThat(resistanceSessions(p.id(), day)).contains(1));
-        String withSet = jdbc.one("select provenance->'loading'->>'resistance' from day_summary "
-                + "where patient_id = ?::uuid and local_date = ?", rs -> rs.getString(1), p.id(), day).orElse(null);
+        await().atMost(SCORED)
+                .untilAsserted(() -> assertThat(resistanceSessions(p.id(), day)).contains(1));
+        String withSet = jdbc.one(
+                        "select provenance->'loading'->>'resistance' from day_summary "
+                                + "where patient_id = ?::uuid and local_date = ?",
+                        rs -> rs.getString(1),
+                        p.id(),
+                        day)
+                .orElse(null);
         assertThat(withSet).isNotNull();
     }
 
     Optional<Integer> resistanceSessions(String patient, LocalDate date) {
-        return jdbc.one("select resistance_sessions from day_summary where patient_id = ?::uuid and local_date = ?",
-                rs -> rs.getInt(1), patient, date);
+        return jdbc.one(
+                "select resistance_sessions from day_summary where patient_id = ?::uuid and local_date = ?",
+                rs -> rs.getInt(1),
+                patient,
+                date);
     }
 
     @Test
@@ -218,7 +255,8 @@ class EngineTest {
         Instant morning = day.atTime(6, 0).atZone(VIENNA).toInstant();
         Signals hour = Signals.twoHours(morning);
         publish(p.deviceId(), batches(hour, morning, 2_000, List.of(600 * Signals.RATE_HZ)));
-        await().atMost(SCORED).until(() -> !computedAt(p.id(), day).orElseThrow().equals(todayScored));
+        await().atMost(SCORED)
+                .until(() -> !computedAt(p.id(), day).orElseThrow().equals(todayScored));
         awaitScored(p.id());
         assertThat(day(p.id(), day).orElseThrow()).isNotEqualTo(todayBefore);
         assertThat(computedAt(p.id(), day.plusDays(1))).contains(tomorrowScored);
@@ -231,8 +269,10 @@ class EngineTest {
         all.addAll(batches(hour, morning, 2_000, List.of(600 * Signals.RATE_HZ)));
         all.addAll(batches(Signals.twoHours(start), start, 0, List.of(300 * Signals.RATE_HZ)));
         publish(atOnce.deviceId(), all);
-        awaitScoredThrough(atOnce.id(), day, day.plusDays(1).atStartOfDay(VIENNA).toInstant());
-        await().atMost(SCORED).untilAsserted(() -> assertThat(day(atOnce.id(), day)).isEqualTo(day(p.id(), day)));
+        awaitScoredThrough(
+                atOnce.id(), day, day.plusDays(1).atStartOfDay(VIENNA).toInstant());
+        await().atMost(SCORED)
+                .untilAsserted(() -> assertThat(day(atOnce.id(), day)).isEqualTo(day(p.id(), day)));
     }
 
     @Test
@@ -246,8 +286,11 @@ class EngineTest {
 
         // As if the instance died after ingest committed but before the day was scored, with a claim held.
         jdbc.update("delete from day_summary where patient_id = ?::uuid and local_date = ?", p.id(), day);
-        jdbc.update("insert into day_dirty (patient_id, local_date, since, marked_at, claimed_until) "
-                + "values (?::uuid, ?, now(), now(), now() - interval '1 second')", p.id(), day);
+        jdbc.update(
+                "insert into day_dirty (patient_id, local_date, since, marked_at, claimed_until) "
+                        + "values (?::uuid, ?, now(), now(), now() - interval '1 second')",
+                p.id(),
+                day);
         await().atMost(SCORED).untilAsserted(() -> assertThat(day(p.id(), day)).contains(scored));
         assertThat(dirtyDays(p.id())).isZero();
     }

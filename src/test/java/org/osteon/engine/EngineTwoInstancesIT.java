@@ -30,12 +30,12 @@ import org.junit.jupiter.api.Test;
 import org.osteon.scoring.Placement;
 import org.osteon.scoring.pipeline.ScoringParams;
 import org.osteon.support.DeviceClient;
+import org.osteon.support.EngineFixtures;
 import org.osteon.support.MosquittoProcess;
 import org.osteon.support.ServiceProcess;
+import org.osteon.support.Signals;
 import org.osteon.support.TestDatabase;
 import org.osteon.support.Tokens;
-import org.osteon.support.EngineFixtures;
-import org.osteon.support.Signals;
 
 /**
  * Two packaged instances share one broker subscription and one database: each patient's batches
@@ -54,14 +54,15 @@ class EngineTwoInstancesIT {
 
     ServiceProcess service(String clientId) throws Exception {
         return new ServiceProcess(Map.of(
-                "quarkus.datasource.jdbc.url", db.url(),
-                "osteon.ingest.broker-uri", broker.uri(),
-                "osteon.ingest.client-id", clientId,
-                // Two instances on one broker split the batches only through a shared subscription.
-                "osteon.ingest.share-group", "osteon-engine-it",
-                "osteon.engine.quiet", "300ms",
-                "osteon.engine.max-delay", "2s",
-                "osteon.engine.poll", "100ms")).start();
+                        "quarkus.datasource.jdbc.url", db.url(),
+                        "osteon.ingest.broker-uri", broker.uri(),
+                        "osteon.ingest.client-id", clientId,
+                        // Two instances on one broker split the batches only through a shared subscription.
+                        "osteon.ingest.share-group", "osteon-engine-it",
+                        "osteon.engine.quiet", "300ms",
+                        "osteon.engine.max-delay", "2s",
+                        "osteon.engine.poll", "100ms"))
+                .start();
     }
 
     @BeforeEach
@@ -81,14 +82,27 @@ class EngineTwoInstancesIT {
     }
 
     String newPatientWithDevice(String deviceId) throws Exception {
-        String patient = given().baseUri(first.baseUri()).auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
+        String patient = given().baseUri(first.baseUri())
+                .auth()
+                .oauth2(Tokens.admin())
+                .contentType(ContentType.JSON)
                 .body(Map.of("displayName", "two-" + deviceId, "timeZone", VIENNA.getId()))
-                .post("/api/v1/patients").then().statusCode(201).extract().path("id");
-        given().baseUri(second.baseUri()).auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
+                .post("/api/v1/patients")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        given().baseUri(second.baseUri())
+                .auth()
+                .oauth2(Tokens.admin())
+                .contentType(ContentType.JSON)
                 .body(Map.of("deviceId", deviceId, "placement", "wrist", "rangeG", 16))
-                .post("/api/v1/patients/" + patient + "/devices").then().statusCode(201);
-        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(
-                "update device set registered_at = now() - interval '30 days', data_from = now() - interval '30 days' where id = ?")) {
+                .post("/api/v1/patients/" + patient + "/devices")
+                .then()
+                .statusCode(201);
+        try (Connection c = db.connect();
+                PreparedStatement ps = c.prepareStatement(
+                        "update device set registered_at = now() - interval '30 days', data_from = now() - interval '30 days' where id = ?")) {
             ps.setString(1, deviceId);
             ps.executeUpdate();
         }
@@ -98,9 +112,10 @@ class EngineTwoInstancesIT {
     record Row(double wearMinutes, int steps, String atOrAbove) {}
 
     Row row(String patient, LocalDate date) throws Exception {
-        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(
-                "select wear_minutes, steps, impacts_at_or_above::text from day_summary "
-                        + "where patient_id = ?::uuid and local_date = ?")) {
+        try (Connection c = db.connect();
+                PreparedStatement ps =
+                        c.prepareStatement("select wear_minutes, steps, impacts_at_or_above::text from day_summary "
+                                + "where patient_id = ?::uuid and local_date = ?")) {
             ps.setString(1, patient);
             ps.setObject(2, date);
             try (ResultSet rs = ps.executeQuery()) {
@@ -112,20 +127,34 @@ class EngineTwoInstancesIT {
     /** The day as the scoring core computes it from all the samples, in one piece. */
     static Row expected(Signals signal, Instant start, LocalDate date) {
         List<RawBatch> whole = DayScoringTest.cut(signal, start, List.of(Integer.MAX_VALUE));
-        DayScoring day = new DayScoring(ScoringParams.builder(Signals.RATE_HZ).placement(Placement.WRIST).build(),
-                VIENNA, date);
+        DayScoring day = new DayScoring(
+                ScoringParams.builder(Signals.RATE_HZ)
+                        .placement(Placement.WRIST)
+                        .build(),
+                VIENNA,
+                date);
         whole.forEach(day::accept);
         DayScoring.Result r = day.finish();
         StringBuilder json = new StringBuilder("{");
-        DayScoreRepository.atOrAbove(r.peaks()).forEach((k, v) -> json.append(json.length() > 1 ? ", " : "")
-                .append('"').append(k).append("\": ").append(v));
-        return new Row(r.summary().wearMinutes(), r.summary().steps(), json.append('}').toString());
+        DayScoreRepository.atOrAbove(r.peaks())
+                .forEach((k, v) -> json.append(json.length() > 1 ? ", " : "")
+                        .append('"')
+                        .append(k)
+                        .append("\": ")
+                        .append(v));
+        return new Row(
+                r.summary().wearMinutes(), r.summary().steps(), json.append('}').toString());
     }
 
     static double scored(ServiceProcess service) throws Exception {
-        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(service.baseUri() + "/q/metrics"))
-                .build(), HttpResponse.BodyHandlers.ofString()).body();
-        Matcher m = Pattern.compile("osteon_engine_days_total\\{outcome=\"written\"[^}]*} ([0-9.eE+]+)").matcher(metrics);
+        String metrics = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(service.baseUri() + "/q/metrics"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        Matcher m = Pattern.compile("osteon_engine_days_total\\{outcome=\"written\"[^}]*} ([0-9.eE+]+)")
+                .matcher(metrics);
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 

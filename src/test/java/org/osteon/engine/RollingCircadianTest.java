@@ -38,7 +38,8 @@ import org.osteon.support.Signals;
 class RollingCircadianTest {
     static final LocalDate FIRST = LocalDate.of(2030, 10, 22);
     static final int DAYS = 9;
-    static final Signals SIGNAL = Signals.twoHours(FIRST.atStartOfDay(EngineFixtures.VIENNA).toInstant());
+    static final Signals SIGNAL =
+            Signals.twoHours(FIRST.atStartOfDay(EngineFixtures.VIENNA).toInstant());
 
     @Inject
     Jdbc jdbc;
@@ -46,10 +47,15 @@ class RollingCircadianTest {
     /** Where each day's two hours start, local time; the DST day's cover the repeated hour. */
     static Instant blockStart(LocalDate day) {
         if (day.equals(LocalDate.of(2030, 10, 27))) {
-            return day.atTime(1, 30).atZone(EngineFixtures.VIENNA).withEarlierOffsetAtOverlap().toInstant();
+            return day.atTime(1, 30)
+                    .atZone(EngineFixtures.VIENNA)
+                    .withEarlierOffsetAtOverlap()
+                    .toInstant();
         }
         int i = (int) (day.toEpochDay() - FIRST.toEpochDay());
-        return day.atTime(LocalTime.of(6 + (i * 5) % 13, (i * 20) % 60)).atZone(EngineFixtures.VIENNA).toInstant();
+        return day.atTime(LocalTime.of(6 + (i * 5) % 13, (i * 20) % 60))
+                .atZone(EngineFixtures.VIENNA)
+                .toInstant();
     }
 
     void storeDay(String deviceId, LocalDate day) {
@@ -59,20 +65,28 @@ class RollingCircadianTest {
                 b.putFloat(v);
             }
         }
-        jdbc.update("insert into accel_batch (device_id, seq, start_at, rate_hz, samples, encoding, scale, data) "
-                + "values (?, ?, ?, ?, ?, 2, 0, ?)", deviceId, day.toEpochDay(), blockStart(day), (double) Signals.RATE_HZ,
-                SIGNAL.length(), b.array());
+        jdbc.update(
+                "insert into accel_batch (device_id, seq, start_at, rate_hz, samples, encoding, scale, data) "
+                        + "values (?, ?, ?, ?, ?, 2, 0, ?)",
+                deviceId,
+                day.toEpochDay(),
+                blockStart(day),
+                (double) Signals.RATE_HZ,
+                SIGNAL.length(),
+                b.array());
     }
 
     void mark(String patientId, LocalDate day) {
-        jdbc.update("insert into day_dirty (patient_id, local_date, since, marked_at) values (?::uuid, ?, now(), now()) "
-                + "on conflict (patient_id, local_date) do update set marked_at = now(), version = day_dirty.version + 1",
-                patientId, day);
+        jdbc.update(
+                "insert into day_dirty (patient_id, local_date, since, marked_at) values (?::uuid, ?, now(), now()) "
+                        + "on conflict (patient_id, local_date) do update set marked_at = now(), version = day_dirty.version + 1",
+                patientId,
+                day);
     }
 
     void awaitScored(String patientId) {
-        await().atMost(EngineFixtures.SCORED).until(() -> jdbc.count(
-                "select count(*) from day_dirty where patient_id = ?::uuid", patientId) == 0);
+        await().atMost(EngineFixtures.SCORED)
+                .until(() -> jdbc.count("select count(*) from day_dirty where patient_id = ?::uuid", patientId) == 0);
     }
 
     /** Marks the days one after the other, each scored before the next is marked. */
@@ -86,18 +100,24 @@ class RollingCircadianTest {
     /** The rolling columns, own RA and rolling provenance per day. */
     Map<LocalDate, String> rolling(String patientId) {
         Map<LocalDate, String> out = new LinkedHashMap<>();
-        jdbc.list("select local_date, jsonb_build_array(rolling7_ra, rolling7_is, rolling7_iv, relative_amplitude, "
+        jdbc.list(
+                "select local_date, jsonb_build_array(rolling7_ra, rolling7_is, rolling7_iv, relative_amplitude, "
                         + "provenance->'rolling7', provenance->'circadianDay')::text from day_summary "
                         + "where patient_id = ?::uuid order by local_date",
-                rs -> out.put(rs.getObject(1, LocalDate.class), rs.getString(2)), patientId);
+                rs -> out.put(rs.getObject(1, LocalDate.class), rs.getString(2)),
+                patientId);
         return out;
     }
 
     Optional<Double[]> stored(String patientId, LocalDate day) {
-        return jdbc.one("select rolling7_ra, rolling7_is, rolling7_iv from day_summary "
+        return jdbc.one(
+                "select rolling7_ra, rolling7_is, rolling7_iv from day_summary "
                         + "where patient_id = ?::uuid and local_date = ?",
-                rs -> new Double[] {rs.getObject(1, Double.class), rs.getObject(2, Double.class),
-                    rs.getObject(3, Double.class)}, patientId, day);
+                rs -> new Double[] {
+                    rs.getObject(1, Double.class), rs.getObject(2, Double.class), rs.getObject(3, Double.class)
+                },
+                patientId,
+                day);
     }
 
     /** One analyzer over the epochs of the days of {@code days} within the 7 days ending on {@code end}. */
@@ -126,8 +146,12 @@ class RollingCircadianTest {
                 continue;
             }
             withValues++;
-            assertThat(row).as("rolling RA, IS, IV of " + d).containsExactly(expected.get().relativeAmplitude(),
-                    expected.get().interdailyStability(), expected.get().intradailyVariability());
+            assertThat(row)
+                    .as("rolling RA, IS, IV of " + d)
+                    .containsExactly(
+                            expected.get().relativeAmplitude(),
+                            expected.get().interdailyStability(),
+                            expected.get().intradailyVariability());
         }
         assertThat(withValues).isGreaterThanOrEqualTo(days.size() - 3);
     }

@@ -24,7 +24,8 @@ class BinaryFrameTest {
     void bothEncodingsDecodeToTheSamplesAndHeaderThatWereSent() throws Exception {
         short[][] counts = {{0, 1, -1, 32767, -32768, 5}, {100, -100, 7, 7, 7, 0}, {4096, 4100, 4090, 0, 1, 2}};
         for (int encoding : new int[] {BinaryFrame.PLAIN, BinaryFrame.DELTA}) {
-            AccelBatch b = new BinaryFrame(LIMITS).decode(BinaryFrame.encode(42, START, 100, 4096, counts, encoding), NOW);
+            AccelBatch b =
+                    new BinaryFrame(LIMITS).decode(BinaryFrame.encode(42, START, 100, 4096, counts, encoding), NOW);
             assertThat(b.seq()).isEqualTo(42);
             assertThat(b.start()).isEqualTo(START);
             assertThat(b.rateHz()).isEqualTo(100);
@@ -118,7 +119,8 @@ class BinaryFrameTest {
 
     @Test
     void framesAreToldApartFromJsonByTheirMagic() {
-        assertThat(BinaryFrame.isFrame(BinaryFrame.encode(0, START, 50, 100, new short[3][1], 0))).isTrue();
+        assertThat(BinaryFrame.isFrame(BinaryFrame.encode(0, START, 50, 100, new short[3][1], 0)))
+                .isTrue();
         assertThat(BinaryFrame.isFrame("{\"seq\":0}".getBytes())).isFalse();
     }
 

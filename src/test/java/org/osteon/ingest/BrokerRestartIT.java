@@ -53,13 +53,15 @@ class BrokerRestartIT extends PackagedStackTest {
             await().atMost(Duration.ofSeconds(60)).until(service::ready);
 
             run.awaitPublished(Duration.ofSeconds(120));
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500))
                     .untilAsserted(() -> StoredTotals.assertEveryAcknowledgedStoredOnce(db, run));
         }
     }
 
     private boolean reconnectBackoffReached(String backoff) throws IOException {
         return Files.readAllLines(service.log()).stream()
-                .anyMatch(l -> l.contains("MQTT osteon-broker-test could not connect") && l.contains("retrying in " + backoff));
+                .anyMatch(l -> l.contains("MQTT osteon-broker-test could not connect")
+                        && l.contains("retrying in " + backoff));
     }
 }

@@ -37,14 +37,18 @@ class DatabaseRestartIT {
         startPostgres();
         db = new TestDatabase("jdbc:postgresql://127.0.0.1:" + port, "osteon_pg", "postgres", "");
         service = new ServiceProcess(Map.of(
-                "quarkus.datasource.jdbc.url", db.url(),
-                "quarkus.datasource.username", db.user(),
-                "osteon.ingest.broker-uri", broker.uri(),
-                "osteon.ingest.client-id", "osteon-db-test")).start();
+                        "quarkus.datasource.jdbc.url", db.url(),
+                        "quarkus.datasource.username", db.user(),
+                        "osteon.ingest.broker-uri", broker.uri(),
+                        "osteon.ingest.client-id", "osteon-db-test"))
+                .start();
     }
 
     private void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.builder().setPort(port).setDataDirectory(dataDir).setCleanDataDirectory(false)
+        postgres = EmbeddedPostgres.builder()
+                .setPort(port)
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
                 .start();
     }
 

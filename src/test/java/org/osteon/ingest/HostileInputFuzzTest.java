@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -67,16 +66,23 @@ class HostileInputFuzzTest {
         List<String> devices = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             String d = Registry.newDevice(Registry.newPatient(), 8);
-            jdbc.update("update device set registered_at = ?::timestamptz - interval '1 day', data_from = ?::timestamptz - interval '1 day' where id = ?",
-                    java.sql.Timestamp.from(now), java.sql.Timestamp.from(now), d);
+            jdbc.update(
+                    "update device set registered_at = ?::timestamptz - interval '1 day', data_from = ?::timestamptz - interval '1 day' where id = ?",
+                    java.sql.Timestamp.from(now),
+                    java.sql.Timestamp.from(now),
+                    d);
             devices.add(d);
         }
         Map<String, List<Long>> validSeqs = new HashMap<>();
         List<Message> messages = new ArrayList<>();
         for (String d : devices) {
             for (long seq = 0; seq < VALID_PER_DEVICE; seq++) {
-                messages.add(new Message(d, "accel", Batches.accelJson(seq, now.minusSeconds(3600).plusSeconds(seq * 2), 5, 10),
-                        true, "valid"));
+                messages.add(new Message(
+                        d,
+                        "accel",
+                        Batches.accelJson(seq, now.minusSeconds(3600).plusSeconds(seq * 2), 5, 10),
+                        true,
+                        "valid"));
                 validSeqs.computeIfAbsent(d, k -> new ArrayList<>()).add(seq);
             }
         }
@@ -118,7 +124,12 @@ class HostileInputFuzzTest {
         long started = System.nanoTime();
         for (Message m : messages) {
             inFlight.acquire();
-            publisher.publish(DeviceClient.ROOT + "/" + m.topicDevice + "/" + m.stream, m.payload, 1, false, null,
+            publisher.publish(
+                    DeviceClient.ROOT + "/" + m.topicDevice + "/" + m.stream,
+                    m.payload,
+                    1,
+                    false,
+                    null,
                     new IMqttActionListener() {
                         @Override
                         public void onSuccess(IMqttToken token) {
@@ -132,8 +143,8 @@ class HostileInputFuzzTest {
                     });
         }
         int validTotal = devices.size() * VALID_PER_DEVICE;
-        await().atMost(Duration.ofSeconds(120)).until(() -> validReceipts.size() == validTotal
-                && inFlight.availablePermits() == 200);
+        await().atMost(Duration.ofSeconds(120))
+                .until(() -> validReceipts.size() == validTotal && inFlight.availablePermits() == 200);
         long finished = System.nanoTime();
         publisher.disconnect().waitForCompletion(10_000);
         listener.disconnect().waitForCompletion(10_000);
@@ -142,23 +153,37 @@ class HostileInputFuzzTest {
 
         long storedBatches = 0, storedValid = 0, extra = 0;
         for (String d : devices) {
-            List<Long> stored = jdbc.list("select seq from accel_batch where device_id = ? order by seq",
-                    rs -> rs.getLong(1), d);
+            List<Long> stored =
+                    jdbc.list("select seq from accel_batch where device_id = ? order by seq", rs -> rs.getLong(1), d);
             storedBatches += stored.size();
             storedValid += stored.stream().filter(validSeqs.get(d)::contains).count();
             extra += stored.stream().filter(s -> s >= HOSTILE_SEQ).count();
-            assertThat(stored).as("device %s stores exactly its valid batches, each once", d)
+            assertThat(stored)
+                    .as("device %s stores exactly its valid batches, each once", d)
                     .containsExactlyElementsOf(validSeqs.get(d));
-            assertThat(jdbc.count("select count(*) from load_event where device_id = ?", d)).as("no hostile event").isZero();
+            assertThat(jdbc.count("select count(*) from load_event where device_id = ?", d))
+                    .as("no hostile event")
+                    .isZero();
         }
         long maxGapMs = maxGapMillis(receiptTimes, started, finished);
-        System.out.printf("hostile-input fuzz (seed %d): %d hostile messages by kind %s, %d valid; stored %d batches "
-                + "(%d valid, %d hostile), %d receipts, longest pause between receipts %d ms, %.1f s in all%n",
-                SEED, HOSTILE, sentByKind, validTotal, storedBatches, storedValid, extra, receiptTimes.size(), maxGapMs,
+        System.out.printf(
+                "hostile-input fuzz (seed %d): %d hostile messages by kind %s, %d valid; stored %d batches "
+                        + "(%d valid, %d hostile), %d receipts, longest pause between receipts %d ms, %.1f s in all%n",
+                SEED,
+                HOSTILE,
+                sentByKind,
+                validTotal,
+                storedBatches,
+                storedValid,
+                extra,
+                receiptTimes.size(),
+                maxGapMs,
                 (finished - started) / 1e9);
         assertThat(extra).isZero();
         assertThat(storedValid).isEqualTo(validTotal);
-        assertThat(maxGapMs).as("longest pause in receipts while messages were outstanding").isLessThanOrEqualTo(1_000);
+        assertThat(maxGapMs)
+                .as("longest pause in receipts while messages were outstanding")
+                .isLessThanOrEqualTo(1_000);
     }
 
     private static long maxGapMillis(List<Long> times, long started, long finished) {
@@ -208,67 +233,169 @@ class HostileInputFuzzTest {
             byte[] cut = java.util.Arrays.copyOf(full, 1 + c.r.nextInt(full.length - 2));
             return new Message(c.device, "accel", cut, false, "truncated-json");
         }));
-        m.add(new Mutation("control-in-deviceId", c -> new Message(c.device, "accel", utf8.apply("{\"seq\":" + c.seq
-                + ",\"deviceId\":\"" + c.device + bad[c.r.nextInt(bad.length)] + "\",\"start\":\"" + start
-                + "\",\"rateHz\":5,\"x\":[0],\"y\":[0],\"z\":[1]}"), false, "control")));
-        m.add(new Mutation("control-in-kind", c -> new Message(c.device, "load", utf8.apply("{\"seq\":" + c.seq
-                + ",\"events\":[{\"t\":\"" + start + "\",\"kind\":\"g" + bad[c.r.nextInt(bad.length)]
-                + "rf\",\"peakBw\":2,\"cycles\":3}]}"), false, "control")));
-        m.add(new Mutation("control-in-exercise", c -> new Message(c.device, "load", utf8.apply("{\"seq\":" + c.seq
-                + ",\"events\":[{\"t\":\"" + start + "\",\"kind\":\"resistance\",\"exercise\":\"squat"
-                + bad[c.r.nextInt(bad.length)] + "\",\"sets\":3,\"reps\":5,\"loadKg\":40}]}"), false, "control")));
-        m.add(new Mutation("huge-deviceId", c -> new Message(c.device, "accel", utf8.apply("{\"seq\":" + c.seq
-                + ",\"deviceId\":\"" + "d".repeat(65 + c.r.nextInt(20_000)) + "\",\"start\":\"" + start
-                + "\",\"rateHz\":5,\"x\":[0],\"y\":[0],\"z\":[1]}"), false, "huge")));
+        m.add(new Mutation(
+                "control-in-deviceId",
+                c -> new Message(
+                        c.device,
+                        "accel",
+                        utf8.apply("{\"seq\":" + c.seq
+                                + ",\"deviceId\":\"" + c.device + bad[c.r.nextInt(bad.length)] + "\",\"start\":\""
+                                + start
+                                + "\",\"rateHz\":5,\"x\":[0],\"y\":[0],\"z\":[1]}"),
+                        false,
+                        "control")));
+        m.add(new Mutation(
+                "control-in-kind",
+                c -> new Message(
+                        c.device,
+                        "load",
+                        utf8.apply("{\"seq\":" + c.seq
+                                + ",\"events\":[{\"t\":\"" + start + "\",\"kind\":\"g" + bad[c.r.nextInt(bad.length)]
+                                + "rf\",\"peakBw\":2,\"cycles\":3}]}"),
+                        false,
+                        "control")));
+        m.add(new Mutation(
+                "control-in-exercise",
+                c -> new Message(
+                        c.device,
+                        "load",
+                        utf8.apply("{\"seq\":" + c.seq
+                                + ",\"events\":[{\"t\":\"" + start + "\",\"kind\":\"resistance\",\"exercise\":\"squat"
+                                + bad[c.r.nextInt(bad.length)] + "\",\"sets\":3,\"reps\":5,\"loadKg\":40}]}"),
+                        false,
+                        "control")));
+        m.add(new Mutation(
+                "huge-deviceId",
+                c -> new Message(
+                        c.device,
+                        "accel",
+                        utf8.apply("{\"seq\":" + c.seq
+                                + ",\"deviceId\":\"" + "d".repeat(65 + c.r.nextInt(20_000)) + "\",\"start\":\"" + start
+                                + "\",\"rateHz\":5,\"x\":[0],\"y\":[0],\"z\":[1]}"),
+                        false,
+                        "huge")));
         m.add(new Mutation("bad-seq", c -> {
             String[] seqs = {"-1", "\"7\"", "1.5", "18446744073709551616", "null", "true", "[1]"};
-            return new Message(c.device, "accel", utf8.apply("{\"seq\":" + seqs[c.r.nextInt(seqs.length)] + ",\"start\":\""
-                    + start + "\",\"rateHz\":5,\"x\":[0],\"y\":[0],\"z\":[1]}"), false, "seq");
+            return new Message(
+                    c.device,
+                    "accel",
+                    utf8.apply("{\"seq\":" + seqs[c.r.nextInt(seqs.length)] + ",\"start\":\"" + start
+                            + "\",\"rateHz\":5,\"x\":[0],\"y\":[0],\"z\":[1]}"),
+                    false,
+                    "seq");
         }));
         m.add(new Mutation("bad-rate", c -> {
             String[] rates = {"0", "-5", "1000.5", "5000", "\"fast\"", "1e999", "null"};
-            return new Message(c.device, "accel", utf8.apply("{\"seq\":" + c.seq + ",\"start\":\"" + start + "\",\"rateHz\":"
-                    + rates[c.r.nextInt(rates.length)] + ",\"x\":[0],\"y\":[0],\"z\":[1]}"), false, "rate");
+            return new Message(
+                    c.device,
+                    "accel",
+                    utf8.apply("{\"seq\":" + c.seq + ",\"start\":\"" + start + "\",\"rateHz\":"
+                            + rates[c.r.nextInt(rates.length)] + ",\"x\":[0],\"y\":[0],\"z\":[1]}"),
+                    false,
+                    "rate");
         }));
-        m.add(new Mutation("unequal-or-empty-axes", c -> new Message(c.device, "accel", utf8.apply("{\"seq\":" + c.seq
-                + ",\"start\":\"" + start + "\",\"rateHz\":5,\"x\":[0,0],\"y\":[0],\"z\":" + (c.r.nextBoolean() ? "[1]" : "[]")
-                + "}"), false, "axes")));
+        m.add(new Mutation(
+                "unequal-or-empty-axes",
+                c -> new Message(
+                        c.device,
+                        "accel",
+                        utf8.apply("{\"seq\":" + c.seq
+                                + ",\"start\":\"" + start + "\",\"rateHz\":5,\"x\":[0,0],\"y\":[0],\"z\":"
+                                + (c.r.nextBoolean() ? "[1]" : "[]")
+                                + "}"),
+                        false,
+                        "axes")));
         m.add(new Mutation("not-finite-or-out-of-range", c -> {
             String[] values = {"1e999", "-1e999", "100", "-9", "\"1\"", "null"};
-            return new Message(c.device, "accel", utf8.apply("{\"seq\":" + c.seq + ",\"start\":\"" + start
-                    + "\",\"rateHz\":5,\"x\":[" + values[c.r.nextInt(values.length)] + "],\"y\":[0],\"z\":[1]}"), false,
+            return new Message(
+                    c.device,
+                    "accel",
+                    utf8.apply("{\"seq\":" + c.seq + ",\"start\":\"" + start + "\",\"rateHz\":5,\"x\":["
+                            + values[c.r.nextInt(values.length)] + "],\"y\":[0],\"z\":[1]}"),
+                    false,
                     "values");
         }));
         m.add(new Mutation("time-out-of-bounds", c -> {
-            String[] starts = {now.plus(Duration.ofDays(3)).toString(), now.minus(Duration.ofDays(10)).toString(),
-                    "2026-13-40T99:00:00Z", "+999999999-12-31T23:59:59Z", "yesterday"};
-            return new Message(c.device, "accel", utf8.apply("{\"seq\":" + c.seq + ",\"start\":\""
-                    + starts[c.r.nextInt(starts.length)] + "\",\"rateHz\":5,\"x\":[0],\"y\":[0],\"z\":[1]}"), false, "time");
+            String[] starts = {
+                now.plus(Duration.ofDays(3)).toString(),
+                now.minus(Duration.ofDays(10)).toString(),
+                "2026-13-40T99:00:00Z",
+                "+999999999-12-31T23:59:59Z",
+                "yesterday"
+            };
+            return new Message(
+                    c.device,
+                    "accel",
+                    utf8.apply("{\"seq\":" + c.seq + ",\"start\":\"" + starts[c.r.nextInt(starts.length)]
+                            + "\",\"rateHz\":5,\"x\":[0],\"y\":[0],\"z\":[1]}"),
+                    false,
+                    "time");
         }));
-        m.add(new Mutation("end-far-ahead", c -> new Message(c.device, "accel",
-                Batches.accelJson(c.seq, now.plus(Duration.ofHours(23)), 1, 20_000), false, "end")));
-        m.add(new Mutation("unregistered-device", c -> new Message("fuzz-unregistered-" + c.r.nextInt(50), "accel",
-                Batches.accelJson(c.seq, now.minusSeconds(60), 5, 10), false, "unregistered")));
+        m.add(new Mutation(
+                "end-far-ahead",
+                c -> new Message(
+                        c.device,
+                        "accel",
+                        Batches.accelJson(c.seq, now.plus(Duration.ofHours(23)), 1, 20_000),
+                        false,
+                        "end")));
+        m.add(new Mutation(
+                "unregistered-device",
+                c -> new Message(
+                        "fuzz-unregistered-" + c.r.nextInt(50),
+                        "accel",
+                        Batches.accelJson(c.seq, now.minusSeconds(60), 5, 10),
+                        false,
+                        "unregistered")));
         m.add(new Mutation("impossible-topic-id", c -> {
             String[] ids = {"x", "a b", "dev!", "d".repeat(70), "dev\u00e9", "-lead"};
-            return new Message(ids[c.r.nextInt(ids.length)], "accel", Batches.accelJson(c.seq, now.minusSeconds(60), 5, 10),
-                    false, "topic");
+            return new Message(
+                    ids[c.r.nextInt(ids.length)],
+                    "accel",
+                    Batches.accelJson(c.seq, now.minusSeconds(60), 5, 10),
+                    false,
+                    "topic");
         }));
-        m.add(new Mutation("deep-nesting", c -> new Message(c.device, "accel", utf8.apply("{\"seq\":" + c.seq
-                + ",\"start\":\"" + start + "\",\"rateHz\":5,\"x\":" + "[".repeat(2_000) + "]".repeat(2_000)
-                + ",\"y\":[0],\"z\":[1]}"), false, "nesting")));
+        m.add(new Mutation(
+                "deep-nesting",
+                c -> new Message(
+                        c.device,
+                        "accel",
+                        utf8.apply("{\"seq\":" + c.seq
+                                + ",\"start\":\"" + start + "\",\"rateHz\":5,\"x\":" + "[".repeat(2_000)
+                                + "]".repeat(2_000)
+                                + ",\"y\":[0],\"z\":[1]}"),
+                        false,
+                        "nesting")));
         m.add(new Mutation("wrong-shape", c -> {
-            String[] bodies = {"[]", "\"seq\"", "42", "{}", "{\"seq\":" + c.seq + "}", "{\"seq\":" + c.seq + ",\"events\":{}}",
-                    "{\"seq\":" + c.seq + ",\"events\":[]}", "{\"seq\":" + c.seq + ",\"events\":[{\"kind\":\"yoga\",\"t\":\""
-                    + start + "\"}]}", "{\"seq\":" + c.seq + ",\"events\":[{\"kind\":\"grf\",\"t\":\"" + start
-                    + "\",\"peakBw\":-2,\"cycles\":3}]} trailing"};
-            return new Message(c.device, c.r.nextBoolean() ? "load" : "accel", utf8.apply(bodies[c.r.nextInt(bodies.length)]),
-                    false, "shape");
+            String[] bodies = {
+                "[]",
+                "\"seq\"",
+                "42",
+                "{}",
+                "{\"seq\":" + c.seq + "}",
+                "{\"seq\":" + c.seq + ",\"events\":{}}",
+                "{\"seq\":" + c.seq + ",\"events\":[]}",
+                "{\"seq\":" + c.seq + ",\"events\":[{\"kind\":\"yoga\",\"t\":\"" + start + "\"}]}",
+                "{\"seq\":" + c.seq + ",\"events\":[{\"kind\":\"grf\",\"t\":\"" + start
+                        + "\",\"peakBw\":-2,\"cycles\":3}]} trailing"
+            };
+            return new Message(
+                    c.device,
+                    c.r.nextBoolean() ? "load" : "accel",
+                    utf8.apply(bodies[c.r.nextInt(bodies.length)]),
+                    false,
+                    "shape");
         }));
-        m.add(new Mutation("mismatched-deviceId", c -> new Message(c.device, "accel", utf8.apply("{\"seq\":" + c.seq
-                + ",\"deviceId\":\"someone-else\",\"start\":\"" + start + "\",\"rateHz\":5,\"x\":[0],\"y\":[0],\"z\":[1]}"),
-                false, "mismatch")));
+        m.add(new Mutation(
+                "mismatched-deviceId",
+                c -> new Message(
+                        c.device,
+                        "accel",
+                        utf8.apply("{\"seq\":" + c.seq + ",\"deviceId\":\"someone-else\",\"start\":\"" + start
+                                + "\",\"rateHz\":5,\"x\":[0],\"y\":[0],\"z\":[1]}"),
+                        false,
+                        "mismatch")));
         return m;
     }
-
 }

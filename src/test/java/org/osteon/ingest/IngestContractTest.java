@@ -68,14 +68,15 @@ class IngestContractTest {
 
         JsonNode r = awaitReceipt("accel", 0);
         // Checked as soon as the receipt is here: receipts are sent only after the commit.
-        assertThat(count("select count(*) from accel_batch where device_id = ? and seq = 0")).isEqualTo(1);
+        assertThat(count("select count(*) from accel_batch where device_id = ? and seq = 0"))
+                .isEqualTo(1);
         assertThat(r.path("status").asText()).isEqualTo("accepted");
         assertThat(r.path("samples").asInt()).isEqualTo(50);
         float[][] stored = storedAxes(0);
         for (int a = 0; a < 3; a++) {
             for (int i = 0; i < 50; i++) {
-                assertThat(stored[a][i]).isEqualTo(Float.parseFloat(String.format(java.util.Locale.ROOT, "%.3f",
-                        axes[a][i])));
+                assertThat(stored[a][i])
+                        .isEqualTo(Float.parseFloat(String.format(java.util.Locale.ROOT, "%.3f", axes[a][i])));
             }
         }
     }
@@ -89,8 +90,12 @@ class IngestContractTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> device.receiptCount() == 2);
 
         assertThat(device.receipt("accel", 3).path("status").asText()).isEqualTo("duplicate");
-        assertThat(count("select count(*) from accel_batch where device_id = ?")).isEqualTo(1);
-        asAdmin().get("/api/v1/devices/" + deviceId + "/sync-status").then().statusCode(200)
+        assertThat(count("select count(*) from accel_batch where device_id = ?"))
+                .isEqualTo(1);
+        asAdmin()
+                .get("/api/v1/devices/" + deviceId + "/sync-status")
+                .then()
+                .statusCode(200)
                 .body("streams[0].batchesAccepted", org.hamcrest.Matchers.is(1))
                 .body("streams[0].samplesAccepted", org.hamcrest.Matchers.is(100))
                 .body("streams[0].duplicates", org.hamcrest.Matchers.is(1));
@@ -105,55 +110,82 @@ class IngestContractTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> device.receiptCount() == 2);
 
         assertRejected("accel", 5, "seq: 5 was already used with different content", other);
-        assertThat(count("select samples from accel_batch where device_id = ? and seq = 5")).isEqualTo(100);
+        assertThat(count("select samples from accel_batch where device_id = ? and seq = 5"))
+                .isEqualTo(100);
     }
 
     static Stream<Arguments> invalidAccelBatches() {
         return Stream.of(
-                Arguments.of("malformed JSON", (BiFunction<Long, Instant, String>) (seq, t) ->
-                        "{\"seq\":" + seq + ",\"start\":", "payload: malformed JSON"),
-                Arguments.of("missing field", f("{\"seq\":%d,\"start\":\"%s\",\"x\":[0],\"y\":[0],\"z\":[1]}"),
+                Arguments.of(
+                        "malformed JSON",
+                        (BiFunction<Long, Instant, String>) (seq, t) -> "{\"seq\":" + seq + ",\"start\":",
+                        "payload: malformed JSON"),
+                Arguments.of(
+                        "missing field",
+                        f("{\"seq\":%d,\"start\":\"%s\",\"x\":[0],\"y\":[0],\"z\":[1]}"),
                         "rateHz: missing"),
-                Arguments.of("wrongly typed field",
+                Arguments.of(
+                        "wrongly typed field",
                         f("{\"seq\":%d,\"start\":\"%s\",\"rateHz\":\"fast\",\"x\":[0],\"y\":[0],\"z\":[1]}"),
                         "rateHz: must be a number"),
-                Arguments.of("wrongly typed sample",
+                Arguments.of(
+                        "wrongly typed sample",
                         f("{\"seq\":%d,\"start\":\"%s\",\"rateHz\":50,\"x\":[0,\"a\"],\"y\":[0,0],\"z\":[1,1]}"),
                         "x[1]: must be a number"),
-                Arguments.of("unequal lengths",
+                Arguments.of(
+                        "unequal lengths",
                         f("{\"seq\":%d,\"start\":\"%s\",\"rateHz\":50,\"x\":[0,0,0],\"y\":[0,0],\"z\":[1,1,1]}"),
                         "y: has 2 samples but x has 3"),
-                Arguments.of("empty batch",
+                Arguments.of(
+                        "empty batch",
                         f("{\"seq\":%d,\"start\":\"%s\",\"rateHz\":50,\"x\":[],\"y\":[],\"z\":[]}"),
                         "x: must hold at least one sample"),
-                Arguments.of("NaN", f("{\"seq\":%d,\"start\":\"%s\",\"rateHz\":50,\"x\":[0,NaN],\"y\":[0,0],\"z\":[1,1]}"),
+                Arguments.of(
+                        "NaN",
+                        f("{\"seq\":%d,\"start\":\"%s\",\"rateHz\":50,\"x\":[0,NaN],\"y\":[0,0],\"z\":[1,1]}"),
                         "x[1]: must be a finite number"),
-                Arguments.of("Infinity",
+                Arguments.of(
+                        "Infinity",
                         f("{\"seq\":%d,\"start\":\"%s\",\"rateHz\":50,\"x\":[0,0],\"y\":[0,1e999],\"z\":[1,1]}"),
                         "y[1]: must be a finite number"),
-                Arguments.of("beyond the device's range",
+                Arguments.of(
+                        "beyond the device's range",
                         f("{\"seq\":%d,\"start\":\"%s\",\"rateHz\":50,\"x\":[0,0],\"y\":[0,0],\"z\":[1,-9.5]}"),
                         "z[1]: |9.5| g is beyond the device's range of 8.0 g"),
-                Arguments.of("rate too high",
+                Arguments.of(
+                        "rate too high",
                         f("{\"seq\":%d,\"start\":\"%s\",\"rateHz\":1600,\"x\":[0],\"y\":[0],\"z\":[1]}"),
                         "rateHz: must be between 1 and 1000"),
-                Arguments.of("rate zero", f("{\"seq\":%d,\"start\":\"%s\",\"rateHz\":0,\"x\":[0],\"y\":[0],\"z\":[1]}"),
+                Arguments.of(
+                        "rate zero",
+                        f("{\"seq\":%d,\"start\":\"%s\",\"rateHz\":0,\"x\":[0],\"y\":[0],\"z\":[1]}"),
                         "rateHz: must be between 1 and 1000"),
-                Arguments.of("start far in the future", (BiFunction<Long, Instant, String>) (seq, t) ->
-                        String.format("{\"seq\":%d,\"start\":\"%s\",\"rateHz\":50,\"x\":[0],\"y\":[0],\"z\":[1]}", seq,
-                                t.plus(Duration.ofHours(25))), "start: more than 24 h in the future"),
-                Arguments.of("start before registration", (BiFunction<Long, Instant, String>) (seq, t) ->
-                        String.format("{\"seq\":%d,\"start\":\"%s\",\"rateHz\":50,\"x\":[0],\"y\":[0],\"z\":[1]}", seq,
-                                t.minus(Duration.ofDays(2))), "before the device was registered"),
-                Arguments.of("start not an instant",
+                Arguments.of(
+                        "start far in the future",
+                        (BiFunction<Long, Instant, String>) (seq, t) -> String.format(
+                                "{\"seq\":%d,\"start\":\"%s\",\"rateHz\":50,\"x\":[0],\"y\":[0],\"z\":[1]}",
+                                seq, t.plus(Duration.ofHours(25))),
+                        "start: more than 24 h in the future"),
+                Arguments.of(
+                        "start before registration",
+                        (BiFunction<Long, Instant, String>) (seq, t) -> String.format(
+                                "{\"seq\":%d,\"start\":\"%s\",\"rateHz\":50,\"x\":[0],\"y\":[0],\"z\":[1]}",
+                                seq, t.minus(Duration.ofDays(2))),
+                        "before the device was registered"),
+                Arguments.of(
+                        "start not an instant",
                         f("{\"seq\":%d,\"start\":\"yesterday %s\",\"rateHz\":50,\"x\":[0],\"y\":[0],\"z\":[1]}"),
                         "start: must be an ISO-8601 instant"),
-                Arguments.of("negative seq", (BiFunction<Long, Instant, String>) (seq, t) ->
-                        "{\"seq\":-1,\"start\":\"" + t + "\",\"rateHz\":50,\"x\":[0],\"y\":[0],\"z\":[1]}",
+                Arguments.of(
+                        "negative seq",
+                        (BiFunction<Long, Instant, String>) (seq, t) ->
+                                "{\"seq\":-1,\"start\":\"" + t + "\",\"rateHz\":50,\"x\":[0],\"y\":[0],\"z\":[1]}",
                         "seq: must be >= 0"),
-                Arguments.of("another device's id", (BiFunction<Long, Instant, String>) (seq, t) ->
-                        "{\"seq\":" + seq + ",\"deviceId\":\"someone-else\",\"start\":\"" + t
-                                + "\",\"rateHz\":50,\"x\":[0],\"y\":[0],\"z\":[1]}",
+                Arguments.of(
+                        "another device's id",
+                        (BiFunction<Long, Instant, String>)
+                                (seq, t) -> "{\"seq\":" + seq + ",\"deviceId\":\"someone-else\",\"start\":\"" + t
+                                        + "\",\"rateHz\":50,\"x\":[0],\"y\":[0],\"z\":[1]}",
                         "deviceId: 'someone-else' does not match the device of the topic"));
     }
 
@@ -163,8 +195,8 @@ class IngestContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalidAccelBatches")
-    void invalidAccelBatchIsRejectedNamingTheFieldAndWritesOnlyItsRejection(String rule,
-            BiFunction<Long, Instant, String> payload, String reason) throws Exception {
+    void invalidAccelBatchIsRejectedNamingTheFieldAndWritesOnlyItsRejection(
+            String rule, BiFunction<Long, Instant, String> payload, String reason) throws Exception {
         byte[] bytes = payload.apply(11L, start).getBytes(StandardCharsets.UTF_8);
         device.publishAccel(bytes);
         // A malformed payload still gets its seq back when it can be read before the error.
@@ -176,8 +208,8 @@ class IngestContractTest {
     @Test
     void batchOverTheSizeLimitIsRejected() throws Exception {
         int n = 400_001;
-        byte[] frame = BinaryFrame.encode(2, start, 100, 4096, new short[][] {new short[n], new short[n], new short[n]},
-                BinaryFrame.PLAIN);
+        byte[] frame = BinaryFrame.encode(
+                2, start, 100, 4096, new short[][] {new short[n], new short[n], new short[n]}, BinaryFrame.PLAIN);
         device.publishAccel(frame);
         awaitReceipt("accel", 2);
         assertRejected("accel", 2, "x: more than 400000 samples", frame);
@@ -196,13 +228,18 @@ class IngestContractTest {
             for (int seq = 1; seq <= 3; seq++) {
                 unknown.publishAccel(Batches.accelJson(seq, start, 50, 10));
             }
-            JsonNode r = await().atMost(Duration.ofSeconds(20)).until(() -> unknown.receipt("accel", 3), x -> x != null);
+            JsonNode r =
+                    await().atMost(Duration.ofSeconds(20)).until(() -> unknown.receipt("accel", 3), x -> x != null);
             assertThat(r.path("status").asText()).isEqualTo("rejected");
             assertThat(r.path("reason").asText()).isEqualTo("device: '" + stranger + "' is not registered");
             // An open broker lets anyone publish under any id: one row per id, not per message.
-            assertThat(count("select count(*) from ingest_rejection where device_id = ?", stranger)).isZero();
-            assertThat(count("select messages from ingest_unregistered where device_id = ? "
-                    + "and last_reason_code = 'unknown_device' and last_stream = 'accel'", stranger)).isEqualTo(3);
+            assertThat(count("select count(*) from ingest_rejection where device_id = ?", stranger))
+                    .isZero();
+            assertThat(count(
+                            "select messages from ingest_unregistered where device_id = ? "
+                                    + "and last_reason_code = 'unknown_device' and last_stream = 'accel'",
+                            stranger))
+                    .isEqualTo(3);
         }
     }
 
@@ -212,41 +249,64 @@ class IngestContractTest {
         try (DeviceClient unknown = new DeviceClient(BROKER, stranger)) {
             // The message that once stopped ingest for every device, even after a restart.
             unknown.publishLoad(("{\"seq\":1,\"events\":[{\"t\":\"" + start + "\",\"kind\":\"\\u0000\","
-                    + "\"peakBw\":2,\"cycles\":3}]}").getBytes(StandardCharsets.UTF_8));
+                            + "\"peakBw\":2,\"cycles\":3}]}")
+                    .getBytes(StandardCharsets.UTF_8));
             device.publishAccel(Batches.accelJson(11, start, 50, 10));
             assertThat(awaitReceipt("accel", 11).path("status").asText()).isEqualTo("accepted");
             JsonNode r = await().atMost(Duration.ofSeconds(20)).until(() -> unknown.receipt("load", 1), x -> x != null);
-            assertThat(r.path("reason").asText()).contains("events[0].kind: holds U+0000 at position 0")
+            assertThat(r.path("reason").asText())
+                    .contains("events[0].kind: holds U+0000 at position 0")
                     .doesNotContain("\u0000");
-            assertThat(count("select messages from ingest_unregistered where device_id = ? "
-                    + "and last_reason_code = 'invalid_text'", stranger)).isEqualTo(1);
+            assertThat(count(
+                            "select messages from ingest_unregistered where device_id = ? "
+                                    + "and last_reason_code = 'invalid_text'",
+                            stranger))
+                    .isEqualTo(1);
         }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("controlCharacters")
-    void controlCharactersInAnyTextFieldAreRefusedNamingTheField(String field, String stream, byte[] payload, String reason)
-            throws Exception {
+    void controlCharactersInAnyTextFieldAreRefusedNamingTheField(
+            String field, String stream, byte[] payload, String reason) throws Exception {
         device.publish(stream, payload);
         awaitReceipt(stream, 21);
         assertRejected(stream, 21, reason, payload);
-        assertThat(device.receipt(stream, 21).path("reason").asText()).doesNotContain("\u0000").doesNotContain("\u0007");
+        assertThat(device.receipt(stream, 21).path("reason").asText())
+                .doesNotContain("\u0000")
+                .doesNotContain("\u0007");
     }
 
     static Stream<Arguments> controlCharacters() {
         Instant t = TestClock.CLOCK.instant().truncatedTo(ChronoUnit.SECONDS);
         return Stream.of(
-                Arguments.of("deviceId", "accel", ("{\"seq\":21,\"deviceId\":\"dev\\u0000x\",\"start\":\"" + t
-                        + "\",\"rateHz\":50,\"x\":[0],\"y\":[0],\"z\":[1]}").getBytes(StandardCharsets.UTF_8),
+                Arguments.of(
+                        "deviceId",
+                        "accel",
+                        ("{\"seq\":21,\"deviceId\":\"dev\\u0000x\",\"start\":\"" + t
+                                        + "\",\"rateHz\":50,\"x\":[0],\"y\":[0],\"z\":[1]}")
+                                .getBytes(StandardCharsets.UTF_8),
                         "deviceId: holds U+0000 at position 3"),
-                Arguments.of("exercise", "load", ("{\"seq\":21,\"events\":[{\"t\":\"" + t + "\",\"kind\":\"resistance\","
-                        + "\"exercise\":\"squat\\u0000\",\"sets\":3,\"reps\":5,\"loadKg\":40}]}")
-                        .getBytes(StandardCharsets.UTF_8), "events[0].exercise: holds U+0000 at position 5"),
-                Arguments.of("bell", "load", ("{\"seq\":21,\"events\":[{\"t\":\"" + t + "\",\"kind\":\"gr\\u0007f\","
-                        + "\"peakBw\":2,\"cycles\":3}]}").getBytes(StandardCharsets.UTF_8),
+                Arguments.of(
+                        "exercise",
+                        "load",
+                        ("{\"seq\":21,\"events\":[{\"t\":\"" + t + "\",\"kind\":\"resistance\","
+                                        + "\"exercise\":\"squat\\u0000\",\"sets\":3,\"reps\":5,\"loadKg\":40}]}")
+                                .getBytes(StandardCharsets.UTF_8),
+                        "events[0].exercise: holds U+0000 at position 5"),
+                Arguments.of(
+                        "bell",
+                        "load",
+                        ("{\"seq\":21,\"events\":[{\"t\":\"" + t + "\",\"kind\":\"gr\\u0007f\","
+                                        + "\"peakBw\":2,\"cycles\":3}]}")
+                                .getBytes(StandardCharsets.UTF_8),
                         "events[0].kind: holds U+0007 at position 2"),
-                Arguments.of("lone surrogate", "load", ("{\"seq\":21,\"deviceId\":\"\\ud800\",\"events\":[{\"t\":\"" + t
-                        + "\",\"kind\":\"grf\",\"peakBw\":2,\"cycles\":3}]}").getBytes(StandardCharsets.UTF_8),
+                Arguments.of(
+                        "lone surrogate",
+                        "load",
+                        ("{\"seq\":21,\"deviceId\":\"\\ud800\",\"events\":[{\"t\":\"" + t
+                                        + "\",\"kind\":\"grf\",\"peakBw\":2,\"cycles\":3}]}")
+                                .getBytes(StandardCharsets.UTF_8),
                         "deviceId: holds U+D800 at position 0"));
     }
 
@@ -254,12 +314,14 @@ class IngestContractTest {
     void aHugeClaimedDeviceIdIsRefusedWithoutBeingEchoedOrStored() throws Exception {
         String huge = "d".repeat(100_000);
         byte[] payload = ("{\"seq\":31,\"deviceId\":\"" + huge + "\",\"start\":\"" + start
-                + "\",\"rateHz\":50,\"x\":[0],\"y\":[0],\"z\":[1]}").getBytes(StandardCharsets.UTF_8);
+                        + "\",\"rateHz\":50,\"x\":[0],\"y\":[0],\"z\":[1]}")
+                .getBytes(StandardCharsets.UTF_8);
         device.publishAccel(payload);
         awaitReceipt("accel", 31);
         assertRejected("accel", 31, "deviceId: 100000 characters, at most 64", payload);
         assertThat(device.receipt("accel", 31).toString().length()).isLessThan(400);
-        assertThat(count("select max(length(reason)) from ingest_rejection where device_id = ?")).isLessThan(200);
+        assertThat(count("select max(length(reason)) from ingest_rejection where device_id = ?"))
+                .isLessThan(200);
     }
 
     @Test
@@ -274,17 +336,21 @@ class IngestContractTest {
 
     @Test
     void aTopicWhoseIdCouldNeverBeRegisteredIsCountedUnderOneRow() throws Exception {
-        long before = count("select coalesce(max(messages), 0) from ingest_unregistered where device_id = ?",
-                DeviceIds.INVALID);
+        long before = count(
+                "select coalesce(max(messages), 0) from ingest_unregistered where device_id = ?", DeviceIds.INVALID);
         device.publishAs("x", "accel", Batches.accelJson(1, start, 50, 10));
-        await().atMost(Duration.ofSeconds(20)).until(() -> count("select coalesce(max(messages), 0) from "
-                + "ingest_unregistered where device_id = ?", DeviceIds.INVALID) == before + 1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> count(
+                                "select coalesce(max(messages), 0) from " + "ingest_unregistered where device_id = ?",
+                                DeviceIds.INVALID)
+                        == before + 1);
     }
 
     @Test
     void unknownEventKindIsRejectedNotIgnored() throws Exception {
         byte[] bytes = ("{\"seq\":4,\"events\":[{\"t\":\"" + start + "\",\"kind\":\"grf\",\"peakBw\":2.5,\"cycles\":3},"
-                + "{\"t\":\"" + start + "\",\"kind\":\"yoga\"}]}").getBytes(StandardCharsets.UTF_8);
+                        + "{\"t\":\"" + start + "\",\"kind\":\"yoga\"}]}")
+                .getBytes(StandardCharsets.UTF_8);
         device.publishLoad(bytes);
         awaitReceipt("load", 4);
         assertRejected("load", 4, "events[1].kind: unknown kind 'yoga'", bytes);
@@ -307,9 +373,11 @@ class IngestContractTest {
         assertThat(r.path("status").asText()).isEqualTo("accepted");
         assertThat(r.path("events").asInt()).isEqualTo(2);
         assertThat(count("select count(*) from load_event where device_id = ? and kind = 'resistance' and sets = 5 "
-                + "and reps = 5 and load_kg = 60 and one_rm_kg = 72.5")).isEqualTo(1);
+                        + "and reps = 5 and load_kg = 60 and one_rm_kg = 72.5"))
+                .isEqualTo(1);
         assertThat(count("select count(*) from load_event where device_id = ? and kind = 'grf' and peak_bw = 3.4 "
-                + "and cycles = 30")).isEqualTo(1);
+                        + "and cycles = 30"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -350,10 +418,16 @@ class IngestContractTest {
         short[][] counts = new short[3][n];
         java.util.Arrays.fill(counts[2], (short) 4096);
         device.publishAccel(BinaryFrame.encode(1, start.plusSeconds(3600), 100, 4096, counts, BinaryFrame.PLAIN));
-        assertThat(await().atMost(Duration.ofSeconds(60)).until(() -> device.receipt("accel", 0), x -> x != null)
-                .path("samples").asInt()).isEqualTo(n);
-        assertThat(await().atMost(Duration.ofSeconds(60)).until(() -> device.receipt("accel", 1), x -> x != null)
-                .path("samples").asInt()).isEqualTo(n);
+        assertThat(await().atMost(Duration.ofSeconds(60))
+                        .until(() -> device.receipt("accel", 0), x -> x != null)
+                        .path("samples")
+                        .asInt())
+                .isEqualTo(n);
+        assertThat(await().atMost(Duration.ofSeconds(60))
+                        .until(() -> device.receipt("accel", 1), x -> x != null)
+                        .path("samples")
+                        .asInt())
+                .isEqualTo(n);
     }
 
     @Test
@@ -366,7 +440,10 @@ class IngestContractTest {
         device.publishLoad(Batches.loadJson(0, start));
         await().atMost(Duration.ofSeconds(20)).until(() -> device.receiptCount() == 9);
 
-        asAdmin().get("/api/v1/devices/" + deviceId + "/sync-status").then().statusCode(200)
+        asAdmin()
+                .get("/api/v1/devices/" + deviceId + "/sync-status")
+                .then()
+                .statusCode(200)
                 .body("streams[0].stream", org.hamcrest.Matchers.is("accel"))
                 .body("streams[0].lastSeq", org.hamcrest.Matchers.is(9))
                 .body("streams[0].batchesAccepted", org.hamcrest.Matchers.is(6))
@@ -402,7 +479,8 @@ class IngestContractTest {
             // Ingest still holds the device in its cache: the ledger's foreign key refuses its next batch.
             erased.publishAccel(Batches.accelJson(2, start.plusSeconds(1), 50, 10));
             device.publishAccel(Batches.accelJson(51, start, 50, 10));
-            JsonNode other = await().atMost(Duration.ofSeconds(5)).until(() -> device.receipt("accel", 51), x -> x != null);
+            JsonNode other =
+                    await().atMost(Duration.ofSeconds(5)).until(() -> device.receipt("accel", 51), x -> x != null);
             assertThat(other.path("status").asText()).isEqualTo("accepted");
             JsonNode r = await().atMost(Duration.ofSeconds(5)).until(() -> erased.receipt("accel", 2), x -> x != null);
             assertThat(r.path("reason").asText()).isEqualTo("device: '" + erasedId + "' is not registered");
@@ -415,9 +493,14 @@ class IngestContractTest {
         device.publishAccel(Batches.accelJson(Long.MAX_VALUE, start.plusSeconds(1), 50, 5));
         await().atMost(Duration.ofSeconds(20)).until(() -> device.receiptCount() == 2);
 
-        String missing = asAdmin().get("/api/v1/devices/" + deviceId + "/sync-status").then().statusCode(200)
+        String missing = asAdmin()
+                .get("/api/v1/devices/" + deviceId + "/sync-status")
+                .then()
+                .statusCode(200)
                 .body("streams[0].gaps.from", org.hamcrest.Matchers.contains(1))
-                .extract().jsonPath().getString("streams[0].missingSeqs");
+                .extract()
+                .jsonPath()
+                .getString("streams[0].missingSeqs");
         assertThat(missing).isEqualTo(String.valueOf(Long.MAX_VALUE - 1));
     }
 
@@ -426,10 +509,15 @@ class IngestContractTest {
         device.publishAccel(Batches.accelJson(0, start, 50, 50));
         device.publishAccel("{\"seq\":1}".getBytes(StandardCharsets.UTF_8));
         await().atMost(Duration.ofSeconds(20)).until(() -> device.receiptCount() == 2);
-        given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("osteon_ingest_batches_total{outcome=\"accepted\",reason=\"none\",stream=\"accel\"}"))
-                .body(containsString("osteon_ingest_batches_total{outcome=\"rejected\",reason=\"missing_field\",stream=\"accel\"}"))
-                .body(containsString("osteon_ingest_samples_total{outcome=\"accepted\",reason=\"none\",stream=\"accel\"}"))
+        given().get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString(
+                        "osteon_ingest_batches_total{outcome=\"accepted\",reason=\"none\",stream=\"accel\"}"))
+                .body(containsString(
+                        "osteon_ingest_batches_total{outcome=\"rejected\",reason=\"missing_field\",stream=\"accel\"}"))
+                .body(containsString(
+                        "osteon_ingest_samples_total{outcome=\"accepted\",reason=\"none\",stream=\"accel\"}"))
                 .body(containsString("osteon_ingest_latency_seconds_bucket"));
     }
 
@@ -451,7 +539,8 @@ class IngestContractTest {
             }
         }
         if (!"null".equals(String.valueOf(seq)) && !reason.startsWith("seq: ")) {
-            assertThat(count("select count(*) from ingest_batch where device_id = ? and seq = " + seq)).isZero();
+            assertThat(count("select count(*) from ingest_batch where device_id = ? and seq = " + seq))
+                    .isZero();
         }
     }
 
@@ -460,7 +549,8 @@ class IngestContractTest {
     }
 
     private long count(String sql, String id) throws Exception {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -470,8 +560,9 @@ class IngestContractTest {
     }
 
     private float[][] storedAxes(long seq) throws Exception {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select samples, encoding, scale, data from accel_batch where device_id = ? and seq = ?")) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "select samples, encoding, scale, data from accel_batch where device_id = ? and seq = ?")) {
             ps.setString(1, deviceId);
             ps.setLong(2, seq);
             try (ResultSet rs = ps.executeQuery()) {

@@ -57,8 +57,12 @@ class IngestWriterFaultTest {
     }
 
     private void start(DataSource dataSource) {
-        writer = new IngestWriter(queue, dataSource, new DeviceDirectory(Duration.ofSeconds(30)),
-                (messages, outcomes, nanos) -> completed.add(new Completed(messages, outcomes)), config);
+        writer = new IngestWriter(
+                queue,
+                dataSource,
+                new DeviceDirectory(Duration.ofSeconds(30)),
+                (messages, outcomes, nanos) -> completed.add(new Completed(messages, outcomes)),
+                config);
         thread = new Thread(writer, "test-ingest-writer");
         thread.start();
     }
@@ -80,13 +84,24 @@ class IngestWriterFaultTest {
         List<Inbound> sent = new ArrayList<>();
         for (int seq = 0; seq < 40; seq++) {
             String device = seq % 2 == 0 ? a : b;
-            sent.add(decoder.decode(new DeviceTopics.Address(device, Stream.ACCEL), null, seq, 1,
-                    Batches.accelJson(seq, start.plusSeconds(seq), 25, 25), System.nanoTime()));
+            sent.add(decoder.decode(
+                    new DeviceTopics.Address(device, Stream.ACCEL),
+                    null,
+                    seq,
+                    1,
+                    Batches.accelJson(seq, start.plusSeconds(seq), 25, 25),
+                    System.nanoTime()));
             if (seq == 23) {
                 // What a decoder that let a NUL through would hand on: PostgreSQL refuses the text (22021).
-                sent.add(Inbound.refused(new DeviceTopics.Address(a, Stream.LOAD), null, 999, 1,
-                        "{\"seq\":7}".getBytes(), System.nanoTime(), new Rejection(Rejection.Code.UNKNOWN_KIND,
-                                "events[0].kind: '\u0000' is not a kind"), 7L));
+                sent.add(Inbound.refused(
+                        new DeviceTopics.Address(a, Stream.LOAD),
+                        null,
+                        999,
+                        1,
+                        "{\"seq\":7}".getBytes(),
+                        System.nanoTime(),
+                        new Rejection(Rejection.Code.UNKNOWN_KIND, "events[0].kind: '\u0000' is not a kind"),
+                        7L));
             }
         }
         // Queued before the writer starts, so that they form one group and the bad one sits in its middle.
@@ -95,8 +110,8 @@ class IngestWriterFaultTest {
         }
         start(db);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> completed.stream().mapToInt(c -> c.messages.size()).sum()
-                == sent.size());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> completed.stream().mapToInt(c -> c.messages.size()).sum() == sent.size());
         List<Inbound> inOrder = new ArrayList<>();
         List<Outcome> outcomes = new ArrayList<>();
         for (Completed c : completed) {
@@ -109,14 +124,20 @@ class IngestWriterFaultTest {
             if (m.messageId == 999) {
                 assertThat(outcomes.get(i).status()).isEqualTo(Status.REJECTED);
                 assertThat(outcomes.get(i).rejection().code()).isEqualTo(Rejection.Code.UNSTORABLE);
-                assertThat(outcomes.get(i).rejection().reason()).contains("22021").doesNotContain("\u0000");
+                assertThat(outcomes.get(i).rejection().reason())
+                        .contains("22021")
+                        .doesNotContain("\u0000");
             } else {
                 assertThat(outcomes.get(i)).as("message %d", i).isEqualTo(Outcome.ACCEPTED);
             }
         }
-        assertThat(count("select count(*) from accel_batch where device_id in (?, ?)", a, b)).isEqualTo(40);
-        assertThat(count("select count(*) from ingest_rejection where device_id = ? and reason_code = 'unstorable'"
-                + " and seq = 7", a)).isEqualTo(1);
+        assertThat(count("select count(*) from accel_batch where device_id in (?, ?)", a, b))
+                .isEqualTo(40);
+        assertThat(count(
+                        "select count(*) from ingest_rejection where device_id = ? and reason_code = 'unstorable'"
+                                + " and seq = 7",
+                        a))
+                .isEqualTo(1);
         assertThat(writer.health().setAsideCount()).isEqualTo(1);
         assertThat(writer.health().stalled()).isFalse();
     }
@@ -130,14 +151,21 @@ class IngestWriterFaultTest {
             gone.setUrl("jdbc:postgresql://127.0.0.1:" + s.getLocalPort() + "/osteon_test");
         }
         gone.setConnectTimeout(1);
-        Inbound m = new PayloadDecoder(Limits.from(config), TestClock.CLOCK).decode(new DeviceTopics.Address(a, Stream.ACCEL), null, 1, 1,
-                Batches.accelJson(0, TestClock.CLOCK.instant().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS), 25, 25),
-                System.nanoTime());
+        Inbound m = new PayloadDecoder(Limits.from(config), TestClock.CLOCK)
+                .decode(
+                        new DeviceTopics.Address(a, Stream.ACCEL),
+                        null,
+                        1,
+                        1,
+                        Batches.accelJson(
+                                0, TestClock.CLOCK.instant().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS), 25, 25),
+                        System.nanoTime());
         queue.put(m, () -> false);
         SwitchableDataSource dataSource = new SwitchableDataSource(gone);
         start(dataSource);
 
-        await().atMost(config.writerStallAfter().plusSeconds(20)).until(() -> writer.health().stalled());
+        await().atMost(config.writerStallAfter().plusSeconds(20))
+                .until(() -> writer.health().stalled());
         assertThat(completed).isEmpty();
         assertThat(writer.health().setAsideCount()).isZero();
 
@@ -198,7 +226,8 @@ class IngestWriterFaultTest {
     }
 
     private long count(String sql, String... devices) throws SQLException {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < devices.length; i++) {
                 ps.setString(i + 1, devices[i]);
             }

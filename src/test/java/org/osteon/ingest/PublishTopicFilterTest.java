@@ -33,7 +33,8 @@ class PublishTopicFilterTest {
 
         for (long seed = 0; seed < 20; seed++) {
             assertThat(readInRandomChunks(new PublishTopicFilter(new ByteArrayInputStream(in.toByteArray())), seed))
-                    .as("chunks of seed %d", seed).isEqualTo(expected.toByteArray());
+                    .as("chunks of seed %d", seed)
+                    .isEqualTo(expected.toByteArray());
         }
     }
 

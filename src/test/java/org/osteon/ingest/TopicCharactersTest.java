@@ -7,10 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 import org.osteon.common.Jdbc;
 import org.osteon.support.Batches;
 import org.osteon.support.DeviceClient;
@@ -37,17 +35,28 @@ class TopicCharactersTest {
         long lossesBefore = ingest.recentConnectionLosses();
         long invalidBefore = invalidIdMessages();
         // The topic's bytes from printf, so that the machine's locale cannot change them.
-        String octal = new String(id.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.ISO_8859_1)
-                .chars().mapToObj(c -> c < 0x80 ? String.valueOf((char) c) : String.format("\\%03o", c))
+        String octal = new String(
+                        id.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        java.nio.charset.StandardCharsets.ISO_8859_1)
+                .chars()
+                .mapToObj(c -> c < 0x80 ? String.valueOf((char) c) : String.format("\\%03o", c))
                 .collect(java.util.stream.Collectors.joining());
-        Process pub = new ProcessBuilder("sh", "-c", "mosquitto_pub -h 127.0.0.1 -p 1883 -q 1 -t \"$(printf '"
-                + DeviceClient.ROOT + "/" + octal + "/accel')\" -m '{}'").redirectErrorStream(true).start();
+        Process pub = new ProcessBuilder(
+                        "sh",
+                        "-c",
+                        "mosquitto_pub -h 127.0.0.1 -p 1883 -q 1 -t \"$(printf '" + DeviceClient.ROOT + "/" + octal
+                                + "/accel')\" -m '{}'")
+                .redirectErrorStream(true)
+                .start();
         assertThat(pub.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(pub.exitValue()).as(new String(pub.getInputStream().readAllBytes())).isZero();
+        assertThat(pub.exitValue())
+                .as(new String(pub.getInputStream().readAllBytes()))
+                .isZero();
 
         String deviceId = Registry.newDevice(Registry.newPatient(), 8);
         try (DeviceClient device = new DeviceClient("tcp://127.0.0.1:1883", deviceId)) {
-            device.publishAccel(Batches.accelJson(1, TestClock.CLOCK.instant().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS), 50, 10));
+            device.publishAccel(Batches.accelJson(
+                    1, TestClock.CLOCK.instant().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS), 50, 10));
             JsonNode r = await().atMost(Duration.ofSeconds(20)).until(() -> device.receipt("accel", 1), x -> x != null);
             assertThat(r.path("status").asText()).isEqualTo("accepted");
         }
@@ -58,7 +67,7 @@ class TopicCharactersTest {
     }
 
     private long invalidIdMessages() {
-        return jdbc.count("select coalesce(max(messages), 0) from ingest_unregistered where device_id = ?",
-                DeviceIds.INVALID);
+        return jdbc.count(
+                "select coalesce(max(messages), 0) from ingest_unregistered where device_id = ?", DeviceIds.INVALID);
     }
 }

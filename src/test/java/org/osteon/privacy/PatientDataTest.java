@@ -1,9 +1,5 @@
 package org.osteon.privacy;
 
-import org.osteon.support.TestClock;
-import org.osteon.support.Tokens;
-
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -31,6 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.osteon.support.Batches;
 import org.osteon.support.DeviceClient;
 import org.osteon.support.OwnBrokerResource;
+import org.osteon.support.TestClock;
+import org.osteon.support.Tokens;
 
 /** A patient's data can be exported whole and erased whole; other patients are untouched. */
 @QuarkusTest
@@ -48,10 +46,14 @@ class PatientDataTest {
         Subject a = subjectWithData();
         Subject b = subjectWithData();
 
-        byte[] body = Tokens.asAdmin().get("/api/v1/patients/" + a.patientId() + "/export")
-                .then().statusCode(200).contentType(ContentType.JSON)
+        byte[] body = Tokens.asAdmin()
+                .get("/api/v1/patients/" + a.patientId() + "/export")
+                .then()
+                .statusCode(200)
+                .contentType(ContentType.JSON)
                 .header("Content-Disposition", org.hamcrest.Matchers.containsString("attachment"))
-                .extract().asByteArray();
+                .extract()
+                .asByteArray();
         JsonNode export = JSON.readTree(body);
         JsonNode tables = export.path("tables");
 
@@ -80,39 +82,56 @@ class PatientDataTest {
 
         Tokens.asAdmin().delete("/api/v1/patients/" + a.patientId()).then().statusCode(204);
 
-        assertThat(traces(a)).as("columns still holding patient A's id, device id or name").isEmpty();
+        assertThat(traces(a))
+                .as("columns still holding patient A's id, device id or name")
+                .isEmpty();
         assertThat(traces(b)).isEqualTo(traceOfB);
         Tokens.asAdmin().get("/api/v1/patients/" + a.patientId()).then().statusCode(404);
         Tokens.asAdmin().get("/api/v1/devices/" + a.deviceId()).then().statusCode(404);
-        Tokens.asAdmin().get("/api/v1/patients/" + a.patientId() + "/export").then().statusCode(404);
+        Tokens.asAdmin()
+                .get("/api/v1/patients/" + a.patientId() + "/export")
+                .then()
+                .statusCode(404);
         Tokens.asAdmin().delete("/api/v1/patients/" + a.patientId()).then().statusCode(404);
     }
 
     /** A patient with a device that has sent accelerometer data, loading events and a rejected batch. */
     private Subject subjectWithData() throws Exception {
         String name = "Erika Example " + UUID.randomUUID();
-        String patientId = Tokens.asAdmin().contentType(ContentType.JSON)
+        String patientId = Tokens.asAdmin()
+                .contentType(ContentType.JSON)
                 .body(Map.of("displayName", name, "timeZone", "Europe/Vienna", "bodyMassKg", 61.0))
-                .post("/api/v1/patients").then().statusCode(201).extract().path("id");
+                .post("/api/v1/patients")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         String deviceId = "dev-" + UUID.randomUUID().toString().substring(0, 12);
-        Tokens.asAdmin().contentType(ContentType.JSON)
+        Tokens.asAdmin()
+                .contentType(ContentType.JSON)
                 .body(Map.of("deviceId", deviceId, "placement", "wrist", "rangeG", 8))
-                .post("/api/v1/patients/" + patientId + "/devices").then().statusCode(201);
+                .post("/api/v1/patients/" + patientId + "/devices")
+                .then()
+                .statusCode(201);
         try (DeviceClient device = new DeviceClient(OwnBrokerResource.uri(), deviceId)) {
             Instant start = TestClock.CLOCK.instant().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
             device.publishAccel(Batches.accelJson(0, start, 50, 100));
             device.publishLoad(Batches.loadJson(0, TestClock.CLOCK.instant().truncatedTo(ChronoUnit.MILLIS)));
             device.publishAccel("{\"seq\": 1, \"start\": \"not a time\"}".getBytes(StandardCharsets.UTF_8));
             await().atMost(Duration.ofSeconds(20))
-                    .until(() -> device.hasReceipt("accel", 0) && device.hasReceipt("load", 0) && device.hasReceipt("accel", 1));
+                    .until(() -> device.hasReceipt("accel", 0)
+                            && device.hasReceipt("load", 0)
+                            && device.hasReceipt("accel", 1));
         }
         // Its day scored, so that no table of this patient changes while the test looks at others.
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from day_dirty where patient_id = ?::uuid",
-                patientId) == 0 && count("select count(*) from day_summary where patient_id = ?::uuid", patientId) > 0);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from day_dirty where patient_id = ?::uuid", patientId) == 0
+                        && count("select count(*) from day_summary where patient_id = ?::uuid", patientId) > 0);
         // An alert about the patient, as the rules raise it.
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("insert into alert (id, "
-                + "patient_id, rule, episode, raised_at, message, details) values (?, ?, 'no_sync', 'erasure', now(), "
-                + "'No data synced for 2.0 days', '{\"daysSilent\": 2.0}'::jsonb)")) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement("insert into alert (id, "
+                        + "patient_id, rule, episode, raised_at, message, details) values (?, ?, 'no_sync', 'erasure', now(), "
+                        + "'No data synced for 2.0 days', '{\"daysSilent\": 2.0}'::jsonb)")) {
             ps.setObject(1, UUID.randomUUID());
             ps.setObject(2, UUID.fromString(patientId));
             ps.executeUpdate();
@@ -121,7 +140,8 @@ class PatientDataTest {
     }
 
     private long count(String sql, String patientId) throws SQLException {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, patientId);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -138,12 +158,12 @@ class PatientDataTest {
         Map<String, Long> found = new LinkedHashMap<>();
         try (Connection c = db.getConnection()) {
             List<String[]> columns = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "select c.table_name, c.column_name from information_schema.columns c "
-                            + "join information_schema.tables t using (table_schema, table_name) "
-                            + "where c.table_schema = current_schema() and t.table_type = 'BASE TABLE' "
-                            + "and c.data_type in ('text', 'character varying', 'uuid', 'json', 'jsonb', 'ARRAY') "
-                            + "order by 1, 2");
+            try (PreparedStatement ps =
+                            c.prepareStatement("select c.table_name, c.column_name from information_schema.columns c "
+                                    + "join information_schema.tables t using (table_schema, table_name) "
+                                    + "where c.table_schema = current_schema() and t.table_type = 'BASE TABLE' "
+                                    + "and c.data_type in ('text', 'character varying', 'uuid', 'json', 'jsonb', 'ARRAY') "
+                                    + "order by 1, 2");
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     columns.add(new String[] {rs.getString(1), rs.getString(2)});

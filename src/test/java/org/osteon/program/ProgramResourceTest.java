@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.osteon.support.Clinic;
-import org.osteon.support.TestClock;
 import org.osteon.support.Clinic.Physio;
+import org.osteon.support.TestClock;
 
 @QuarkusTest
 class ProgramResourceTest {
@@ -22,14 +22,22 @@ class ProgramResourceTest {
     void programCreatedFromATemplateIsInForceTodayWithTheTemplatesComponents() {
         Physio physio = Clinic.newPhysio();
         String patient = Clinic.newPatientOf(physio, "Europe/Vienna");
-        String location = Clinic.prescribe(physio, patient,
+        String location = Clinic.prescribe(
+                physio,
+                patient,
                 Map.of("templateId", "liftmor", "reason", "osteopenia, cleared for high-intensity training"));
-        as(physio.token()).get(location).then().statusCode(200)
+        as(physio.token())
+                .get(location)
+                .then()
+                .statusCode(200)
                 .body("version", is(1))
                 .body("templateId", is("liftmor"))
                 .body("components.kind", contains("resistance", "impacts"))
                 .body("components[0].exercises.exercise", contains("deadlift", "squat", "overhead_press"));
-        as(physio.token()).get("/api/v1/patients/" + patient + "/program").then().statusCode(200)
+        as(physio.token())
+                .get("/api/v1/patients/" + patient + "/program")
+                .then()
+                .statusCode(200)
                 .body("inForce.version", is(1))
                 .body("inForce.author.subject", is(physio.subject()))
                 .body("targetsOnDate[0].exercises[0].minPercent1RM", is(80.0f))
@@ -41,9 +49,14 @@ class ProgramResourceTest {
         Physio physio = Clinic.newPhysio();
         String patient = Clinic.newPatientOf(physio, "Europe/Vienna");
         Clinic.prescribe(physio, patient, Map.of("templateId", "who-2020", "reason", "baseline"));
-        Clinic.prescribe(physio, patient, Map.of("components", List.of(STEPS), "reason", "prefers walking",
-                "effectiveFrom", "2031-01-06"));
-        as(physio.token()).get("/api/v1/patients/" + patient + "/program/versions").then().statusCode(200)
+        Clinic.prescribe(
+                physio,
+                patient,
+                Map.of("components", List.of(STEPS), "reason", "prefers walking", "effectiveFrom", "2031-01-06"));
+        as(physio.token())
+                .get("/api/v1/patients/" + patient + "/program/versions")
+                .then()
+                .statusCode(200)
                 .body("total", is(2))
                 .body("items.version", contains(2, 1))
                 .body("items[0].reason", is("prefers walking"))
@@ -52,7 +65,10 @@ class ProgramResourceTest {
                 .body("items[1].components.kind", contains("mvpa", "resistance"))
                 .body("items[1].author.role", is("physio"));
         // Today the first version is still in force; the second waits for its date.
-        as(physio.token()).get("/api/v1/patients/" + patient + "/program").then().statusCode(200)
+        as(physio.token())
+                .get("/api/v1/patients/" + patient + "/program")
+                .then()
+                .statusCode(200)
                 .body("inForce.version", is(1))
                 .body("upcoming.version", is(2));
     }
@@ -64,11 +80,20 @@ class ProgramResourceTest {
         for (int i = 0; i < 3; i++) {
             Clinic.prescribe(physio, patient, Map.of("components", List.of(STEPS), "reason", "step " + i));
         }
-        as(physio.token()).queryParam("page", 1).queryParam("size", 2)
-                .get("/api/v1/patients/" + patient + "/program/versions").then().statusCode(200)
-                .body("total", is(3)).body("page", is(1)).body("items.version", contains(1));
-        as(physio.token()).queryParam("size", 0)
-                .get("/api/v1/patients/" + patient + "/program/versions").then().statusCode(400)
+        as(physio.token())
+                .queryParam("page", 1)
+                .queryParam("size", 2)
+                .get("/api/v1/patients/" + patient + "/program/versions")
+                .then()
+                .statusCode(200)
+                .body("total", is(3))
+                .body("page", is(1))
+                .body("items.version", contains(1));
+        as(physio.token())
+                .queryParam("size", 0)
+                .get("/api/v1/patients/" + patient + "/program/versions")
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("size"));
     }
 
@@ -76,12 +101,18 @@ class ProgramResourceTest {
     void aChangeBackdatedBeforeTodayIsRefusedNamingEffectiveFrom() {
         Physio physio = Clinic.newPhysio();
         String patient = Clinic.newPatientOf(physio, "Pacific/Kiritimati");
-        as(physio.token()).contentType(ContentType.JSON)
+        as(physio.token())
+                .contentType(ContentType.JSON)
                 .body(Map.of("components", List.of(STEPS), "reason", "r", "effectiveFrom", "2020-01-01"))
                 .put("/api/v1/patients/" + patient + "/program")
-                .then().statusCode(400).contentType("application/problem+json")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.field", contains("effectiveFrom"));
-        as(physio.token()).get("/api/v1/patients/" + patient + "/program/versions").then().body("total", is(0));
+        as(physio.token())
+                .get("/api/v1/patients/" + patient + "/program/versions")
+                .then()
+                .body("total", is(0));
     }
 
     @Test
@@ -91,14 +122,26 @@ class ProgramResourceTest {
         String patient = Clinic.newPatientOf(physio, "Pacific/Kiritimati");
         LocalDate today = LocalDate.now(TestClock.CLOCK.withZone(ZoneId.of("Pacific/Kiritimati")));
         Clinic.prescribe(physio, patient, Map.of("components", List.of(STEPS), "reason", "r"));
-        as(physio.token()).get("/api/v1/patients/" + patient + "/program").then().statusCode(200)
+        as(physio.token())
+                .get("/api/v1/patients/" + patient + "/program")
+                .then()
+                .statusCode(200)
                 .body("date", is(today.toString()))
                 .body("inForce.effectiveFrom", is(today.toString()));
         // A second version may not reach back to the patient's yesterday.
-        as(physio.token()).contentType(ContentType.JSON)
-                .body(Map.of("components", List.of(STEPS), "reason", "r", "effectiveFrom", today.minusDays(1).toString()))
+        as(physio.token())
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "components",
+                        List.of(STEPS),
+                        "reason",
+                        "r",
+                        "effectiveFrom",
+                        today.minusDays(1).toString()))
                 .put("/api/v1/patients/" + patient + "/program")
-                .then().statusCode(400).body("errors.field", contains("effectiveFrom"))
+                .then()
+                .statusCode(400)
+                .body("errors.field", contains("effectiveFrom"))
                 .body("errors[0].message", containsString("past days keep their targets"));
     }
 
@@ -107,19 +150,42 @@ class ProgramResourceTest {
         Physio physio = Clinic.newPhysio();
         String patient = Clinic.newPatientOf(physio, "Europe/Vienna");
         LocalDate today = LocalDate.now(TestClock.CLOCK.withZone(ZoneId.of("Europe/Vienna")));
-        as(physio.token()).contentType(ContentType.JSON)
-                .body(Map.of("components", List.of(STEPS), "reason", "r", "effectiveFrom", today.minusDays(29).toString()))
+        as(physio.token())
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "components",
+                        List.of(STEPS),
+                        "reason",
+                        "r",
+                        "effectiveFrom",
+                        today.minusDays(29).toString()))
                 .put("/api/v1/patients/" + patient + "/program")
-                .then().statusCode(400).body("errors.field", contains("effectiveFrom"))
+                .then()
+                .statusCode(400)
+                .body("errors.field", contains("effectiveFrom"))
                 .body("errors[0].message", containsString("at most 28 days back, from " + today.minusDays(28)));
-        Clinic.prescribe(physio, patient, Map.of("components", List.of(STEPS), "reason", "given at the visit",
-                "effectiveFrom", today.minusDays(14).toString()));
-        as(physio.token()).get("/api/v1/patients/" + patient + "/program").then().statusCode(200)
+        Clinic.prescribe(
+                physio,
+                patient,
+                Map.of(
+                        "components",
+                        List.of(STEPS),
+                        "reason",
+                        "given at the visit",
+                        "effectiveFrom",
+                        today.minusDays(14).toString()));
+        as(physio.token())
+                .get("/api/v1/patients/" + patient + "/program")
+                .then()
+                .statusCode(200)
                 .body("inForce.effectiveFrom", is(today.minusDays(14).toString()));
         // The past days it covers now have targets: the week two weeks ago is judged, not not_scheduled.
-        as(physio.token()).queryParam("from", today.minusDays(14).toString())
+        as(physio.token())
+                .queryParam("from", today.minusDays(14).toString())
                 .queryParam("to", today.minusDays(14).toString())
-                .get("/api/v1/patients/" + patient + "/adherence").then().statusCode(200)
+                .get("/api/v1/patients/" + patient + "/adherence")
+                .then()
+                .statusCode(200)
                 .body("[0].components[0].kind", is("steps"))
                 .body("[0].components[0].status", is("no_data"));
     }
@@ -128,48 +194,105 @@ class ProgramResourceTest {
     void invalidTargetsAreNamedByTheirPathInTheProgram() {
         Physio physio = Clinic.newPhysio();
         String patient = Clinic.newPatientOf(physio, "UTC");
-        as(physio.token()).contentType(ContentType.JSON)
-                .body(Map.of("reason", "r", "components", List.of(STEPS,
-                        Map.of("kind", "impacts", "minG", 0.4, "count", 20, "per", "day"))))
+        as(physio.token())
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "reason",
+                        "r",
+                        "components",
+                        List.of(STEPS, Map.of("kind", "impacts", "minG", 0.4, "count", 20, "per", "day"))))
                 .put("/api/v1/patients/" + patient + "/program")
-                .then().statusCode(400).body("errors.field", hasItem("components[1].minG"));
-        as(physio.token()).contentType(ContentType.JSON)
-                .body(Map.of("reason", "r", "components", List.of(Map.of("kind", "mvpa", "minutesPerWeek", 150,
-                        "boutMinutes", 7))))
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("components[1].minG"));
+        as(physio.token())
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "reason",
+                        "r",
+                        "components",
+                        List.of(Map.of("kind", "mvpa", "minutesPerWeek", 150, "boutMinutes", 7))))
                 .put("/api/v1/patients/" + patient + "/program")
-                .then().statusCode(400).body("errors.field", contains("components[0].boutMinutes"));
-        as(physio.token()).contentType(ContentType.JSON)
+                .then()
+                .statusCode(400)
+                .body("errors.field", contains("components[0].boutMinutes"));
+        as(physio.token())
+                .contentType(ContentType.JSON)
                 .body(Map.of("reason", "r", "components", List.of(STEPS, STEPS)))
                 .put("/api/v1/patients/" + patient + "/program")
-                .then().statusCode(400).body("errors.field", contains("components[1].kind"));
-        as(physio.token()).contentType(ContentType.JSON)
+                .then()
+                .statusCode(400)
+                .body("errors.field", contains("components[1].kind"));
+        as(physio.token())
+                .contentType(ContentType.JSON)
                 .body(Map.of("reason", "r", "components", List.of(Map.of("kind", "yoga"))))
                 .put("/api/v1/patients/" + patient + "/program")
-                .then().statusCode(400).body("detail", not(containsString("com.fasterxml")))
+                .then()
+                .statusCode(400)
+                .body("detail", not(containsString("com.fasterxml")))
                 .body("errors.field", contains("components[0].kind"))
-                .body("detail", containsString("is unknown; must be one of impacts, mvpa, steps, resistance, sedentary"));
-        as(physio.token()).contentType(ContentType.JSON)
-                .body(Map.of("reason", "r", "components", List.of(Map.of("kind", "impacts", "minG", 4.2, "count", 20,
-                        "per", "day", "caps", Map.of("aboveG", 6.0, "maxPerDay", 60)))))
+                .body(
+                        "detail",
+                        containsString("is unknown; must be one of impacts, mvpa, steps, resistance, sedentary"));
+        as(physio.token())
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "reason",
+                        "r",
+                        "components",
+                        List.of(Map.of(
+                                "kind",
+                                "impacts",
+                                "minG",
+                                4.2,
+                                "count",
+                                20,
+                                "per",
+                                "day",
+                                "caps",
+                                Map.of("aboveG", 6.0, "maxPerDay", 60)))))
                 .put("/api/v1/patients/" + patient + "/program")
-                .then().statusCode(400).body("errors.field", contains("components[0].caps"));
-        as(physio.token()).contentType(ContentType.JSON)
-                .body(Map.of("reason", "r", "components", List.of(Map.of("kind", "sedentary", "maxHoursPerDay", 8,
-                        "progression", Map.of("step", 1, "everyWeeks", 2, "ceiling", 10)))))
+                .then()
+                .statusCode(400)
+                .body("errors.field", contains("components[0].caps"));
+        as(physio.token())
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "reason",
+                        "r",
+                        "components",
+                        List.of(Map.of(
+                                "kind",
+                                "sedentary",
+                                "maxHoursPerDay",
+                                8,
+                                "progression",
+                                Map.of("step", 1, "everyWeeks", 2, "ceiling", 10)))))
                 .put("/api/v1/patients/" + patient + "/program")
-                .then().statusCode(400).body("errors.field", contains("components[0].progression"));
-        as(physio.token()).contentType(ContentType.JSON)
+                .then()
+                .statusCode(400)
+                .body("errors.field", contains("components[0].progression"));
+        as(physio.token())
+                .contentType(ContentType.JSON)
                 .body(Map.of("components", List.of(STEPS)))
                 .put("/api/v1/patients/" + patient + "/program")
-                .then().statusCode(400).body("errors.field", contains("reason"));
-        as(physio.token()).contentType(ContentType.JSON)
+                .then()
+                .statusCode(400)
+                .body("errors.field", contains("reason"));
+        as(physio.token())
+                .contentType(ContentType.JSON)
                 .body(Map.of("reason", "r", "templateId", "no-such-template"))
                 .put("/api/v1/patients/" + patient + "/program")
-                .then().statusCode(400).body("errors.field", contains("templateId"));
-        as(physio.token()).contentType(ContentType.JSON)
+                .then()
+                .statusCode(400)
+                .body("errors.field", contains("templateId"));
+        as(physio.token())
+                .contentType(ContentType.JSON)
                 .body(Map.of("reason", "r", "templateId", "who-2020", "components", List.of(STEPS)))
                 .put("/api/v1/patients/" + patient + "/program")
-                .then().statusCode(400).body("errors.field", contains("components"));
+                .then()
+                .statusCode(400)
+                .body("errors.field", contains("components"));
     }
 
     @Test
@@ -177,20 +300,58 @@ class ProgramResourceTest {
         Physio physio = Clinic.newPhysio();
         String patient = Clinic.newPatientOf(physio, "UTC");
         String path = "/api/v1/patients/" + patient + "/program";
-        as(physio.token()).contentType(ContentType.JSON)
-                .body(Map.of("reason", "r", "components", List.of(Map.of("kind", "impacts", "minG", 2.1, "count", 20,
-                        "per", "day", "progression", Map.of("step", 1e9, "everyWeeks", 1, "ceiling", 500)))))
-                .put(path).then().statusCode(400).body("errors.field", contains("components[0].progression.step"))
-                .body("detail", containsString("must be at most 1000, the largest count allowed for impacts components"));
-        as(physio.token()).contentType(ContentType.JSON)
-                .body(Map.of("reason", "r", "components", List.of(Map.of("kind", "mvpa", "minutesPerWeek", 150,
-                        "boutMinutes", 10, "progression", Map.of("step", 10, "everyWeeks", 1, "ceiling", 1e300)))))
-                .put(path).then().statusCode(400).body("errors.field", contains("components[0].progression.ceiling"))
+        as(physio.token())
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "reason",
+                        "r",
+                        "components",
+                        List.of(Map.of(
+                                "kind",
+                                "impacts",
+                                "minG",
+                                2.1,
+                                "count",
+                                20,
+                                "per",
+                                "day",
+                                "progression",
+                                Map.of("step", 1e9, "everyWeeks", 1, "ceiling", 500)))))
+                .put(path)
+                .then()
+                .statusCode(400)
+                .body("errors.field", contains("components[0].progression.step"))
+                .body(
+                        "detail",
+                        containsString("must be at most 1000, the largest count allowed for impacts components"));
+        as(physio.token())
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "reason",
+                        "r",
+                        "components",
+                        List.of(Map.of(
+                                "kind",
+                                "mvpa",
+                                "minutesPerWeek",
+                                150,
+                                "boutMinutes",
+                                10,
+                                "progression",
+                                Map.of("step", 10, "everyWeeks", 1, "ceiling", 1e300)))))
+                .put(path)
+                .then()
+                .statusCode(400)
+                .body("errors.field", contains("components[0].progression.ceiling"))
                 .body("detail", containsString("at most 3000"));
-        as(physio.token()).contentType(ContentType.JSON)
+        as(physio.token())
+                .contentType(ContentType.JSON)
                 .body("{\"reason\":\"r\",\"components\":[{\"kind\":\"impacts\",\"minG\":2.1,\"count\":1.9,"
                         + "\"per\":\"day\"}]}")
-                .put(path).then().statusCode(400).body("errors.field", contains("components[0].count"))
+                .put(path)
+                .then()
+                .statusCode(400)
+                .body("errors.field", contains("components[0].count"))
                 .body("detail", is("components[0].count: must be a whole number"));
     }
 
@@ -206,13 +367,19 @@ class ProgramResourceTest {
     void patientWithoutAProgramIsNotFoundOnTheProgram() {
         Physio physio = Clinic.newPhysio();
         String patient = Clinic.newPatientOf(physio, "UTC");
-        as(physio.token()).get("/api/v1/patients/" + patient + "/program").then().statusCode(404)
+        as(physio.token())
+                .get("/api/v1/patients/" + patient + "/program")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
     }
 
     @Test
     void templateLibraryNamesTheSourceOfEachTemplate() {
-        as(Clinic.newPhysio().token()).get("/api/v1/program-templates").then().statusCode(200)
+        as(Clinic.newPhysio().token())
+                .get("/api/v1/program-templates")
+                .then()
+                .statusCode(200)
                 .body("id", hasItems("liftmor", "who-2020", "progressive-impact-osteoporosis"))
                 .body("find { it.id == 'liftmor' }.source", containsString("Watson"))
                 .body("find { it.id == 'who-2020' }.components.kind", contains("mvpa", "resistance"))
@@ -226,15 +393,27 @@ class ProgramResourceTest {
         String patient = Clinic.newPatientOf(physio, "Europe/Vienna");
         String path = "/api/v1/patients/" + patient + "/program";
         // Nothing to edit yet.
-        as(physio.token()).contentType(ContentType.JSON)
+        as(physio.token())
+                .contentType(ContentType.JSON)
                 .body(Map.of("reason", "r", "set", List.of(Map.of("kind", "impacts", "count", 30))))
-                .patch(path).then().statusCode(400).body("errors.field", contains("effectiveFrom"));
+                .patch(path)
+                .then()
+                .statusCode(400)
+                .body("errors.field", contains("effectiveFrom"));
         Clinic.prescribe(physio, patient, Map.of("templateId", "progressive-impact-osteoporosis", "reason", "start"));
 
-        as(physio.token()).contentType(ContentType.JSON)
-                .body(Map.of("reason", "tolerated well", "set", List.of(Map.of("kind", "impacts", "count", 30),
-                        Map.of("kind", "steps", "stepsPerDay", 6000, "daysPerWeek", 5))))
-                .patch(path).then().statusCode(200)
+        as(physio.token())
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "reason",
+                        "tolerated well",
+                        "set",
+                        List.of(
+                                Map.of("kind", "impacts", "count", 30),
+                                Map.of("kind", "steps", "stepsPerDay", 6000, "daysPerWeek", 5))))
+                .patch(path)
+                .then()
+                .statusCode(200)
                 .header("Location", endsWith("/program/versions/2"))
                 .body("version.version", is(2))
                 .body("version.components.kind", contains("impacts", "steps"))
@@ -243,18 +422,24 @@ class ProgramResourceTest {
                 .body("version.components[0].cap.aboveG", is(6.0f))
                 .body("version.components[0].progression.ceiling", is(50.0f))
                 .body("changes.size()", is(2))
-                .body("changes[0].kind", is("impacts")).body("changes[0].field", is("count"))
-                .body("changes[0].from", is(20)).body("changes[0].to", is(30))
-                .body("changes[1].kind", is("steps")).body("changes[1].field", nullValue())
+                .body("changes[0].kind", is("impacts"))
+                .body("changes[0].field", is("count"))
+                .body("changes[0].from", is(20))
+                .body("changes[0].to", is(30))
+                .body("changes[1].kind", is("steps"))
+                .body("changes[1].field", nullValue())
                 .body("changes[1].to.stepsPerDay", is(6000));
 
         // null removes a field; remove drops a component; both said.
         Map<String, Object> noProgression = new java.util.HashMap<>();
         noProgression.put("kind", "impacts");
         noProgression.put("progression", null);
-        as(physio.token()).contentType(ContentType.JSON)
+        as(physio.token())
+                .contentType(ContentType.JSON)
                 .body(Map.of("reason", "hold the dose", "set", List.of(noProgression), "remove", List.of("steps")))
-                .patch(path).then().statusCode(200)
+                .patch(path)
+                .then()
+                .statusCode(200)
                 .body("version.components.kind", contains("impacts"))
                 .body("version.components[0]", not(hasKey("progression")))
                 .body("version.components[0].count", is(30))
@@ -262,20 +447,35 @@ class ProgramResourceTest {
                 .body("changes.find { it.field == 'progression' }.to", nullValue());
 
         // Wrong edits are refused by name, and add no version.
-        as(physio.token()).contentType(ContentType.JSON)
+        as(physio.token())
+                .contentType(ContentType.JSON)
                 .body(Map.of("reason", "r", "set", List.of(Map.of("kind", "impacts", "count", 5000))))
-                .patch(path).then().statusCode(400).body("errors.field", contains("set[kind=impacts].count"));
-        as(physio.token()).contentType(ContentType.JSON)
+                .patch(path)
+                .then()
+                .statusCode(400)
+                .body("errors.field", contains("set[kind=impacts].count"));
+        as(physio.token())
+                .contentType(ContentType.JSON)
                 .body(Map.of("reason", "r", "remove", List.of("mvpa")))
-                .patch(path).then().statusCode(400).body("errors.field", contains("remove"))
+                .patch(path)
+                .then()
+                .statusCode(400)
+                .body("errors.field", contains("remove"))
                 .body("errors[0].message", containsString("it has impacts"));
-        as(physio.token()).contentType(ContentType.JSON)
+        as(physio.token())
+                .contentType(ContentType.JSON)
                 .body(Map.of("reason", "r", "set", List.of(Map.of("count", 25))))
-                .patch(path).then().statusCode(400).body("errors.field", contains("set[0].kind"));
+                .patch(path)
+                .then()
+                .statusCode(400)
+                .body("errors.field", contains("set[0].kind"));
         as(physio.token()).get(path + "/versions").then().body("total", is(3));
         // Only physiotherapists change programs.
-        as(org.osteon.support.Tokens.patient(patient)).contentType(ContentType.JSON)
+        as(org.osteon.support.Tokens.patient(patient))
+                .contentType(ContentType.JSON)
                 .body(Map.of("reason", "r", "set", List.of(Map.of("kind", "impacts", "count", 99))))
-                .patch(path).then().statusCode(403);
+                .patch(path)
+                .then()
+                .statusCode(403);
     }
 }

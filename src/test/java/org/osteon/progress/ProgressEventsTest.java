@@ -1,7 +1,7 @@
 package org.osteon.progress;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.osteon.support.Tokens.as;
 
@@ -23,11 +23,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.osteon.common.Jdbc;
+import org.osteon.engine.DayNotices;
 import org.osteon.support.Clinic;
-import org.osteon.support.Tokens;
 import org.osteon.support.EngineFixtures;
 import org.osteon.support.Signals;
-import org.osteon.engine.DayNotices;
+import org.osteon.support.Tokens;
 
 /** Apps follow a patient's progress over server-sent events, authorised as the REST API is. */
 @QuarkusTest
@@ -44,37 +44,60 @@ class ProgressEventsTest {
         EngineFixtures.Patient other = EngineFixtures.newPatient(jdbc);
         List<String> lines = new CopyOnWriteArrayList<>();
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "api/v1/patients/" + p.id() + "/events"))
-                .header("Authorization", "Bearer " + Tokens.patient(p.id())).header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + Tokens.patient(p.id()))
+                .header("Accept", "text/event-stream")
                 .build();
-        CompletableFuture<HttpResponse<Stream<String>>> stream = HttpClient.newHttpClient()
-                .sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+        CompletableFuture<HttpResponse<Stream<String>>> stream =
+                HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         stream.thenAccept(r -> r.body().forEach(lines::add));
 
         LocalDate day = EngineFixtures.evening();
         Instant start = EngineFixtures.lateEvening(day);
         Signals signal = Signals.twoHours(start);
-        EngineFixtures.publish(other.deviceId(), EngineFixtures.batches(signal, start, 0, List.of(600 * Signals.RATE_HZ)));
+        EngineFixtures.publish(
+                other.deviceId(), EngineFixtures.batches(signal, start, 0, List.of(600 * Signals.RATE_HZ)));
         EngineFixtures.publish(p.deviceId(), EngineFixtures.batches(signal, start, 0, List.of(600 * Signals.RATE_HZ)));
 
-        await().atMost(EngineFixtures.SCORED).untilAsserted(() -> assertThat(lines)
-                .anyMatch(l -> l.startsWith("data:") && l.contains(p.id()) && l.contains("\"kind\":\"day\"")
-                        && l.contains(day.toString()))
-                .anyMatch(l -> l.startsWith("data:") && l.contains(day.plusDays(1).toString())));
+        await().atMost(EngineFixtures.SCORED)
+                .untilAsserted(() -> assertThat(lines)
+                        .anyMatch(l -> l.startsWith("data:")
+                                && l.contains(p.id())
+                                && l.contains("\"kind\":\"day\"")
+                                && l.contains(day.toString()))
+                        .anyMatch(l -> l.startsWith("data:")
+                                && l.contains(day.plusDays(1).toString())));
         // The day's numbers travel with it, as the days and adherence APIs answer them, and each event has an id.
-        String dayEvent = lines.stream().filter(l -> l.startsWith("data:") && l.contains("\"date\":\"" + day + "\""))
-                .reduce((a, b) -> b).orElseThrow();
-        double wear = as(Tokens.patient(p.id())).get("/api/v1/patients/" + p.id() + "/days?from=" + day + "&to=" + day)
-                .then().statusCode(200).extract().jsonPath().getDouble("[0].wearHours");
-        assertThat(dayEvent).contains("\"day\":{\"date\":\"" + day + "\",\"wearHours\":" + wear)
+        String dayEvent = lines.stream()
+                .filter(l -> l.startsWith("data:") && l.contains("\"date\":\"" + day + "\""))
+                .reduce((a, b) -> b)
+                .orElseThrow();
+        double wear = as(Tokens.patient(p.id()))
+                .get("/api/v1/patients/" + p.id() + "/days?from=" + day + "&to=" + day)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getDouble("[0].wearHours");
+        assertThat(dayEvent)
+                .contains("\"day\":{\"date\":\"" + day + "\",\"wearHours\":" + wear)
                 .contains("\"adherence\":{\"date\":\"" + day + "\"");
         assertThat(lines).anyMatch(l -> l.matches("id: ?\\d+")).anyMatch(l -> l.matches("event: ?day"));
 
         // A new program changes adherence from its effective date on: today, the day after the evening.
-        Clinic.prescribe(p.physio(), p.id(), Map.of("reason", "walking", "components",
-                List.of(Map.of("kind", "steps", "stepsPerDay", 6000, "daysPerWeek", 5))));
+        Clinic.prescribe(
+                p.physio(),
+                p.id(),
+                Map.of(
+                        "reason",
+                        "walking",
+                        "components",
+                        List.of(Map.of("kind", "steps", "stepsPerDay", 6000, "daysPerWeek", 5))));
         LocalDate today = EngineFixtures.today();
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(lines)
-                .anyMatch(l -> l.startsWith("data:") && l.contains("\"kind\":\"program\"") && l.contains(today.toString())));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(lines)
+                        .anyMatch(l -> l.startsWith("data:")
+                                && l.contains("\"kind\":\"program\"")
+                                && l.contains(today.toString())));
         assertThat(stream.get().statusCode()).isEqualTo(200);
         assertThat(lines).noneMatch(l -> l.contains(other.id()));
         stream.cancel(true);
@@ -85,8 +108,11 @@ class ProgressEventsTest {
         EngineFixtures.Patient p = EngineFixtures.newPatient(jdbc);
         List<String> lines = new CopyOnWriteArrayList<>();
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "api/v1/patients/" + p.id() + "/events"))
-                .header("Authorization", "Bearer " + p.physio().token()).header("Accept", "text/event-stream").build();
-        CompletableFuture<Void> ended = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                .header("Authorization", "Bearer " + p.physio().token())
+                .header("Accept", "text/event-stream")
+                .build();
+        CompletableFuture<Void> ended = HttpClient.newHttpClient()
+                .sendAsync(request, HttpResponse.BodyHandlers.ofLines())
                 .thenAccept(r -> r.body().forEach(lines::add));
 
         // Changes as the scoring instance announces them; subscribing takes a moment, so announce until heard.
@@ -94,8 +120,10 @@ class ProgressEventsTest {
             announce(p.id(), "2030-01-01");
             assertThat(lines).anyMatch(l -> l.contains("2030-01-01"));
         });
-        as(Tokens.admin()).delete("/api/v1/physiotherapists/" + p.physio().id() + "/patients/" + p.id())
-                .then().statusCode(204);
+        as(Tokens.admin())
+                .delete("/api/v1/physiotherapists/" + p.physio().id() + "/patients/" + p.id())
+                .then()
+                .statusCode(204);
         announce(p.id(), "2030-01-02");
 
         await().atMost(Duration.ofSeconds(20)).until(ended::isDone);
@@ -107,29 +135,42 @@ class ProgressEventsTest {
         EngineFixtures.Patient p = EngineFixtures.newPatient(jdbc);
         LocalDate day = EngineFixtures.evening();
         Instant start = EngineFixtures.lateEvening(day);
-        EngineFixtures.publish(p.deviceId(), EngineFixtures.batches(Signals.twoHours(start), start, 0, List.of(600 * Signals.RATE_HZ)));
-        await().atMost(EngineFixtures.SCORED).until(() -> jdbc.count(
-                "select count(*) from day_summary where patient_id = ?::uuid", p.id()) == 2
-                && jdbc.count("select count(*) from day_dirty where patient_id = ?::uuid", p.id()) == 0);
+        EngineFixtures.publish(
+                p.deviceId(),
+                EngineFixtures.batches(Signals.twoHours(start), start, 0, List.of(600 * Signals.RATE_HZ)));
+        await().atMost(EngineFixtures.SCORED)
+                .until(() -> jdbc.count("select count(*) from day_summary where patient_id = ?::uuid", p.id()) == 2
+                        && jdbc.count("select count(*) from day_dirty where patient_id = ?::uuid", p.id()) == 0);
 
         // From the beginning: both days, each once, without any new change.
         List<String> all = open(p, "0");
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(all)
-                .anyMatch(l -> l.startsWith("data:") && l.contains("\"date\":\"" + day + "\""))
-                .anyMatch(l -> l.startsWith("data:") && l.contains("\"date\":\"" + day.plusDays(1) + "\"")));
-        String lastId = all.stream().filter(l -> l.startsWith("id:")).reduce((a, b) -> b).orElseThrow()
-                .substring(3).strip();
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(all)
+                        .anyMatch(l -> l.startsWith("data:") && l.contains("\"date\":\"" + day + "\""))
+                        .anyMatch(l -> l.startsWith("data:") && l.contains("\"date\":\"" + day.plusDays(1) + "\"")));
+        String lastId = all.stream()
+                .filter(l -> l.startsWith("id:"))
+                .reduce((a, b) -> b)
+                .orElseThrow()
+                .substring(3)
+                .strip();
 
         // After the last id: nothing old again, but what changes from now on.
         List<String> resumed = open(p, lastId);
-        await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(5))
+        await().during(Duration.ofMillis(2500))
+                .atMost(Duration.ofSeconds(5))
                 .until(() -> resumed.stream().noneMatch(l -> l.startsWith("data:")));
         announce(p.id(), "2030-01-03");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(resumed)
-                .anyMatch(l -> l.startsWith("data:") && l.contains("2030-01-03")));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () -> assertThat(resumed).anyMatch(l -> l.startsWith("data:") && l.contains("2030-01-03")));
 
-        as(Tokens.patient(p.id())).header("Last-Event-ID", "yesterday").get("/api/v1/patients/" + p.id() + "/events")
-                .then().statusCode(400).body("errors.field", org.hamcrest.Matchers.contains("Last-Event-ID"));
+        as(Tokens.patient(p.id()))
+                .header("Last-Event-ID", "yesterday")
+                .get("/api/v1/patients/" + p.id() + "/events")
+                .then()
+                .statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.contains("Last-Event-ID"));
     }
 
     @Test
@@ -137,9 +178,13 @@ class ProgressEventsTest {
         EngineFixtures.Patient p = EngineFixtures.newPatient(jdbc);
         List<Long> arrivals = new CopyOnWriteArrayList<>();
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "api/v1/patients/" + p.id() + "/events"))
-                .header("Authorization", "Bearer " + Tokens.patient(p.id())).header("Accept", "text/event-stream").build();
-        CompletableFuture<Void> stream = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines())
-                .thenAccept(r -> r.body().filter(l -> l.startsWith("data:")).forEach(l -> arrivals.add(System.nanoTime())));
+                .header("Authorization", "Bearer " + Tokens.patient(p.id()))
+                .header("Accept", "text/event-stream")
+                .build();
+        CompletableFuture<Void> stream = HttpClient.newHttpClient()
+                .sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(
+                        r -> r.body().filter(l -> l.startsWith("data:")).forEach(l -> arrivals.add(System.nanoTime())));
         // Subscribing takes a moment: announce until the first is heard, then four more days at once.
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             announce(p.id(), "2030-02-01");
@@ -150,7 +195,8 @@ class ProgressEventsTest {
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> arrivals.size() >= 5);
         for (int i = 1; i < arrivals.size(); i++) {
-            assertThat(arrivals.get(i) - arrivals.get(i - 1)).as("nanoseconds between events %d and %d", i - 1, i)
+            assertThat(arrivals.get(i) - arrivals.get(i - 1))
+                    .as("nanoseconds between events %d and %d", i - 1, i)
                     .isGreaterThanOrEqualTo(Duration.ofMillis(900).toNanos());
         }
         stream.cancel(true);
@@ -159,9 +205,12 @@ class ProgressEventsTest {
     private List<String> open(EngineFixtures.Patient p, String lastEventId) {
         List<String> lines = new CopyOnWriteArrayList<>();
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "api/v1/patients/" + p.id() + "/events"))
-                .header("Authorization", "Bearer " + Tokens.patient(p.id())).header("Accept", "text/event-stream")
-                .header("Last-Event-ID", lastEventId).build();
-        HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                .header("Authorization", "Bearer " + Tokens.patient(p.id()))
+                .header("Accept", "text/event-stream")
+                .header("Last-Event-ID", lastEventId)
+                .build();
+        HttpClient.newHttpClient()
+                .sendAsync(request, HttpResponse.BodyHandlers.ofLines())
                 .thenAccept(r -> r.body().forEach(lines::add));
         return lines;
     }
@@ -177,6 +226,9 @@ class ProgressEventsTest {
         given().get(path).then().statusCode(401);
         as(Tokens.admin()).get(path).then().statusCode(403);
         as(Clinic.newPhysio().token()).get(path).then().statusCode(404);
-        as(Tokens.patient(EngineFixtures.newPatient(jdbc).id())).get(path).then().statusCode(404);
+        as(Tokens.patient(EngineFixtures.newPatient(jdbc).id()))
+                .get(path)
+                .then()
+                .statusCode(404);
     }
 }

@@ -42,9 +42,11 @@ class RawDataRetentionTest {
     void ingestWritesIntoTheCurrentMonthPartitionUnchanged() throws Exception {
         String deviceId = Registry.newDevice(Registry.newPatient(), 8);
         try (DeviceClient device = new DeviceClient(OwnBrokerResource.uri(), deviceId)) {
-            device.publishAccel(Batches.accelJson(0, TestClock.CLOCK.instant().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS), 50, 50));
+            device.publishAccel(Batches.accelJson(
+                    0, TestClock.CLOCK.instant().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS), 50, 50));
             device.publishLoad(Batches.loadJson(0, TestClock.CLOCK.instant().truncatedTo(ChronoUnit.MILLIS)));
-            await().atMost(Duration.ofSeconds(20)).until(() -> device.hasReceipt("accel", 0) && device.hasReceipt("load", 0));
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> device.hasReceipt("accel", 0) && device.hasReceipt("load", 0));
             assertThat(device.receipt("accel", 0L).path("status").asText()).isEqualTo("accepted");
             assertThat(device.receipt("load", 0L).path("status").asText()).isEqualTo("accepted");
         }
@@ -72,18 +74,25 @@ class RawDataRetentionTest {
         var report = retention.run(now, Optional.of(now.minus(Duration.ofDays(400))));
 
         assertThat(report.ran()).isTrue();
-        assertThat(report.partitionsDropped()).contains("accel_batch_p201703", "load_event_p201703")
+        assertThat(report.partitionsDropped())
+                .contains("accel_batch_p201703", "load_event_p201703")
                 .doesNotContain("accel_batch_p201905", "load_event_p201905");
         assertThat(report.partitionsDropped()).allMatch(p -> p.compareTo(p.replaceAll("\\d{6}$", "") + "201805") < 0);
-        assertThat(count("select count(*) from pg_class where relname = 'accel_batch_p201703'")).isZero();
-        assertThat(count("select count(*) from accel_batch where device_id = '" + deviceId + "'")).isEqualTo(1);
-        assertThat(count("select count(*) from load_event where device_id = '" + deviceId + "'")).isEqualTo(1);
-        assertThat(count("select seq from accel_batch where device_id = '" + deviceId + "'")).isEqualTo(2);
+        assertThat(count("select count(*) from pg_class where relname = 'accel_batch_p201703'"))
+                .isZero();
+        assertThat(count("select count(*) from accel_batch where device_id = '" + deviceId + "'"))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from load_event where device_id = '" + deviceId + "'"))
+                .isEqualTo(1);
+        assertThat(count("select seq from accel_batch where device_id = '" + deviceId + "'"))
+                .isEqualTo(2);
         assertThat(report.defaultRowsDeleted()).isGreaterThanOrEqualTo(2);
         // The ledger keeps every batch, so a re-sent expired batch is still a duplicate.
-        assertThat(count("select count(*) from ingest_batch where device_id = '" + deviceId + "'")).isEqualTo(6);
+        assertThat(count("select count(*) from ingest_batch where device_id = '" + deviceId + "'"))
+                .isEqualTo(6);
         // Partitions for the coming months are ready.
-        assertThat(count("select count(*) from pg_class where relname in ('accel_batch_p201909', 'load_event_p201909')"))
+        assertThat(count(
+                        "select count(*) from pg_class where relname in ('accel_batch_p201909', 'load_event_p201909')"))
                 .isEqualTo(2);
     }
 
@@ -92,7 +101,8 @@ class RawDataRetentionTest {
         exec("select osteon_ensure_month_partitions('accel_batch', date '2020-01-01', date '2020-01-01')");
         var report = retention.run(Instant.parse("2020-01-01T00:00:00Z"), Optional.empty());
         assertThat(report.partitionsDropped()).isEmpty();
-        assertThat(count("select count(*) from pg_class where relname = 'accel_batch_p202001'")).isEqualTo(1);
+        assertThat(count("select count(*) from pg_class where relname = 'accel_batch_p202001'"))
+                .isEqualTo(1);
     }
 
     private void rawBatch(String deviceId, long seq, Instant at) throws SQLException {
@@ -106,8 +116,9 @@ class RawDataRetentionTest {
                     ps.executeUpdate();
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("insert into accel_batch (device_id, seq, start_at, rate_hz, "
-                    + "samples, encoding, scale, data) values (?, ?, ?, 50, 1, 2, null, '\\x000000000000000000000000')")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "insert into accel_batch (device_id, seq, start_at, rate_hz, "
+                            + "samples, encoding, scale, data) values (?, ?, ?, 50, 1, 2, null, '\\x000000000000000000000000')")) {
                 ps.setString(1, deviceId);
                 ps.setLong(2, seq);
                 ps.setTimestamp(3, Timestamp.from(at));
@@ -124,20 +135,25 @@ class RawDataRetentionTest {
     }
 
     private void exec(String sql) throws SQLException {
-        try (Connection c = db.getConnection(); var s = c.createStatement()) {
+        try (Connection c = db.getConnection();
+                var s = c.createStatement()) {
             s.execute(sql);
         }
     }
 
     private long count(String sql) throws SQLException {
-        try (Connection c = db.getConnection(); var s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = db.getConnection();
+                var s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
     private String text(String sql) throws SQLException {
-        try (Connection c = db.getConnection(); var s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = db.getConnection();
+                var s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
         }

@@ -36,13 +36,18 @@ class RosterResourceTest {
     @Inject
     Jdbc jdbc;
 
-    final LocalDate lastWeek = LocalDate.now(TestClock.CLOCK.withZone(ZoneOffset.UTC)).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+    final LocalDate lastWeek = LocalDate.now(TestClock.CLOCK.withZone(ZoneOffset.UTC))
+            .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
             .minusWeeks(1);
 
     void programSince(String patient, LocalDate from, String components) {
-        jdbc.update("insert into program_version (patient_id, version, effective_from, components, author_role, "
-                + "author_subject, reason, created_at) values (?, 1, ?, ?::jsonb, 'physio', 'test', 'in force before "
-                + "today', now())", UUID.fromString(patient), from, components);
+        jdbc.update(
+                "insert into program_version (patient_id, version, effective_from, components, author_role, "
+                        + "author_subject, reason, created_at) values (?, 1, ?, ?::jsonb, 'physio', 'test', 'in force before "
+                        + "today', now())",
+                UUID.fromString(patient),
+                from,
+                components);
     }
 
     void week(String patient, LocalDate monday, int steps, Map<String, Integer> impacts) {
@@ -70,10 +75,15 @@ class RosterResourceTest {
         week(struggling, lastWeek, 3000, Map.of());
         week(overCap, lastWeek, 0, Map.of("4.2", 90, "6.0", 80));
         String device = Registry.newDevice(improving, 16);
-        jdbc.update("insert into device_stream (device_id, stream, last_receipt_at) values (?, 'accel', ?)", device,
+        jdbc.update(
+                "insert into device_stream (device_id, stream, last_receipt_at) values (?, 'accel', ?)",
+                device,
                 Instant.parse("2030-01-02T03:04:05Z"));
 
-        as(physio.token()).get("/api/v1/physiotherapists/me/patients").then().statusCode(200)
+        as(physio.token())
+                .get("/api/v1/physiotherapists/me/patients")
+                .then()
+                .statusCode(200)
                 .body("total", is(4))
                 // Lowest first, ties (improving and overCap both at 1.0) in either order, no adherence last.
                 .body("items[0].patientId", is(struggling))
@@ -89,32 +99,56 @@ class RosterResourceTest {
                 .body("items.find { it.patientId == '" + overCap + "' }.flags", contains("cap_exceeded"))
                 .body("items[3].flags", contains("no_program"))
                 .body("items[3].lastWeekAdherence", nullValue());
-        as(physio.token()).queryParam("sort", "-adherence").get("/api/v1/physiotherapists/me/patients").then()
+        as(physio.token())
+                .queryParam("sort", "-adherence")
+                .get("/api/v1/physiotherapists/me/patients")
+                .then()
                 .body("items.patientId", hasItems(improving, overCap))
                 .body("items[2].patientId", is(struggling))
                 .body("items[3].patientId", is(noProgram));
-        as(physio.token()).queryParam("sort", "name").queryParam("page", 1).queryParam("size", 3)
-                .get("/api/v1/physiotherapists/me/patients").then()
-                .body("total", is(4)).body("items.displayName", contains("D over cap"));
-        as(physio.token()).queryParam("sort", "mood").get("/api/v1/physiotherapists/me/patients").then()
-                .statusCode(400).body("errors.field", contains("sort"));
+        as(physio.token())
+                .queryParam("sort", "name")
+                .queryParam("page", 1)
+                .queryParam("size", 3)
+                .get("/api/v1/physiotherapists/me/patients")
+                .then()
+                .body("total", is(4))
+                .body("items.displayName", contains("D over cap"));
+        as(physio.token())
+                .queryParam("sort", "mood")
+                .get("/api/v1/physiotherapists/me/patients")
+                .then()
+                .statusCode(400)
+                .body("errors.field", contains("sort"));
     }
 
     @Test
     void aPhysiotherapistNobodyRegisteredIsRefused() {
-        as(Tokens.physio("nobody-" + UUID.randomUUID())).get("/api/v1/physiotherapists/me/patients").then()
-                .statusCode(403).contentType("application/problem+json");
+        as(Tokens.physio("nobody-" + UUID.randomUUID()))
+                .get("/api/v1/physiotherapists/me/patients")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
     }
 
     @Test
     void endingAnAssignmentTakesThePatientOffTheRosterAndOutOfReach() {
         Physio physio = Clinic.newPhysio();
         String patient = Clinic.newPatientOf(physio, "UTC");
-        asAdmin().delete("/api/v1/physiotherapists/" + physio.id() + "/patients/" + patient).then().statusCode(204);
+        asAdmin()
+                .delete("/api/v1/physiotherapists/" + physio.id() + "/patients/" + patient)
+                .then()
+                .statusCode(204);
         as(physio.token()).get("/api/v1/physiotherapists/me/patients").then().body("total", is(0));
         as(physio.token()).get("/api/v1/patients/" + patient).then().statusCode(404);
-        asAdmin().put("/api/v1/physiotherapists/" + physio.id() + "/patients/" + patient).then().statusCode(204);
+        asAdmin()
+                .put("/api/v1/physiotherapists/" + physio.id() + "/patients/" + patient)
+                .then()
+                .statusCode(204);
         as(physio.token()).get("/api/v1/patients/" + patient).then().statusCode(200);
-        asAdmin().delete("/api/v1/physiotherapists/" + physio.id() + "/patients/" + UUID.randomUUID()).then().statusCode(404);
+        asAdmin()
+                .delete("/api/v1/physiotherapists/" + physio.id() + "/patients/" + UUID.randomUUID())
+                .then()
+                .statusCode(404);
     }
 }

@@ -19,8 +19,7 @@ import java.util.List;
  */
 public final class EvalData {
 
-    private EvalData() {
-    }
+    private EvalData() {}
 
     /** The resource's lines. */
     public static List<String> lines(String resource) {

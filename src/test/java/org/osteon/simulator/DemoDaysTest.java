@@ -16,7 +16,10 @@ class DemoDaysTest {
     static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
 
     static int seconds(DayPlan p, Activity a) {
-        return p.segments().stream().filter(s -> s.activity() == a).mapToInt(Segment::seconds).sum();
+        return p.segments().stream()
+                .filter(s -> s.activity() == a)
+                .mapToInt(Segment::seconds)
+                .sum();
     }
 
     @Test
@@ -26,11 +29,18 @@ class DemoDaysTest {
             DayPlan p = DayPlanner.opening(1, 0, start);
             assertThat(p.start()).isEqualTo(start);
             assertThat(p.seconds()).isLessThanOrEqualTo(150 * 60);
-            List<Segment> jumps = p.segments().stream().filter(s -> s.activity() == Activity.JUMPS).toList();
-            assertThat(jumps).hasSize(3).allSatisfy(s -> assertThat(s.jumpPeakG()).isGreaterThanOrEqualTo(4.2));
+            List<Segment> jumps = p.segments().stream()
+                    .filter(s -> s.activity() == Activity.JUMPS)
+                    .toList();
+            assertThat(jumps)
+                    .hasSize(3)
+                    .allSatisfy(s -> assertThat(s.jumpPeakG()).isGreaterThanOrEqualTo(4.2));
             assertThat(jumps.get(0).startSecond()).isLessThan(5 * 60);
-            assertThat(seconds(p, Activity.RUNNING) + seconds(p, Activity.BRISK_WALKING)).isGreaterThanOrEqualTo(20 * 60);
-            assertThat(p.loads()).hasSize(2).anyMatch(e -> e instanceof LoadEvent.Grf)
+            assertThat(seconds(p, Activity.RUNNING) + seconds(p, Activity.BRISK_WALKING))
+                    .isGreaterThanOrEqualTo(20 * 60);
+            assertThat(p.loads())
+                    .hasSize(2)
+                    .anyMatch(e -> e instanceof LoadEvent.Grf)
                     .anyMatch(e -> e instanceof LoadEvent.Resistance);
             // Offline over the jumps and the run: they arrive as a bulk re-sync about 20 min in.
             assertThat(p.offline()).singleElement().satisfies(o -> {
@@ -57,7 +67,8 @@ class DemoDaysTest {
         }
         assertThat(at).isEqualTo(to);
         assertThat(DayPlanner.withOpening(1, 0, from, from.plusSeconds(600), Habit.STEADY))
-                .singleElement().satisfies(p -> assertThat(p.seconds()).isEqualTo(600));
+                .singleElement()
+                .satisfies(p -> assertThat(p.seconds()).isEqualTo(600));
     }
 
     @Test
@@ -67,7 +78,8 @@ class DemoDaysTest {
         for (int back = 1; back <= 14; back++) {
             LocalDate date = TODAY.minusDays(back);
             DayPlan fading = DayPlanner.day(5, 1, date, Habit.FADING, TODAY);
-            int mvpa = seconds(fading, Activity.BRISK_WALKING) + seconds(fading, Activity.RUNNING)
+            int mvpa = seconds(fading, Activity.BRISK_WALKING)
+                    + seconds(fading, Activity.RUNNING)
                     + seconds(fading, Activity.JUMPS);
             if (back <= DayPlanner.FADING_DAYS) {
                 fadedMvpa += mvpa;
@@ -90,7 +102,8 @@ class DemoDaysTest {
             DayPlan p = DayPlanner.day(5, 2, date, Habit.OVERDOING, TODAY);
             int hardSeconds = p.segments().stream()
                     .filter(s -> s.activity() == Activity.JUMPS && s.jumpPeakG() == DayPlanner.HARD_LANDING_G)
-                    .mapToInt(Segment::seconds).sum();
+                    .mapToInt(Segment::seconds)
+                    .sum();
             if (Math.floorMod(date.toEpochDay(), 4) == 0) {
                 hardDays++;
                 // A jump every 5.2-6.6 s: 480 s hold more than 60 landings.
@@ -105,19 +118,31 @@ class DemoDaysTest {
 
     @Test
     void theDemoOptionsAreReadAndBoundedByName() {
-        SimulatorArguments a = SimulatorArguments.parse(new String[] {"--history-days", "14", "--opening", "--habits",
-                "fading,overdoing", "--programs", "who-2020,liftmor", "--silent", "1"}, TestClock.CLOCK);
+        SimulatorArguments a = SimulatorArguments.parse(
+                new String[] {
+                    "--history-days",
+                    "14",
+                    "--opening",
+                    "--habits",
+                    "fading,overdoing",
+                    "--programs",
+                    "who-2020,liftmor",
+                    "--silent",
+                    "1"
+                },
+                TestClock.CLOCK);
         assertThat(a.historyDays()).isEqualTo(14);
         assertThat(a.opening()).isTrue();
-        assertThat(List.of(a.habit(0), a.habit(1), a.habit(2))).containsExactly(Habit.FADING, Habit.OVERDOING,
-                Habit.FADING);
+        assertThat(List.of(a.habit(0), a.habit(1), a.habit(2)))
+                .containsExactly(Habit.FADING, Habit.OVERDOING, Habit.FADING);
         assertThat(a.programs()).containsExactly("who-2020", "liftmor");
         assertThat(a.silent()).isEqualTo(1);
         assertThatThrownBy(() -> SimulatorArguments.parse(new String[] {"--history-days", "28"}, TestClock.CLOCK))
                 .hasMessage("--history-days must be a whole number from 0 to 27, was 28");
         assertThatThrownBy(() -> SimulatorArguments.parse(new String[] {"--habits", "lazy"}, TestClock.CLOCK))
                 .hasMessageContaining("steady, fading or overdoing");
-        assertThatThrownBy(() -> SimulatorArguments.parse(new String[] {"--no-register", "--silent", "1"},
-                TestClock.CLOCK)).hasMessageContaining("need registration");
+        assertThatThrownBy(() ->
+                        SimulatorArguments.parse(new String[] {"--no-register", "--silent", "1"}, TestClock.CLOCK))
+                .hasMessageContaining("need registration");
     }
 }

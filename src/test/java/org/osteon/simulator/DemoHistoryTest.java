@@ -45,7 +45,8 @@ class DemoHistoryTest {
 
     @Test
     void aWearersHistorySyncsInHourBatchesAndItsPastDaysAreScoredAndJudged() throws Exception {
-        LocalDate yesterday = LocalDate.now(TestClock.CLOCK.withZone(ZoneOffset.UTC)).minusDays(1);
+        LocalDate yesterday =
+                LocalDate.now(TestClock.CLOCK.withZone(ZoneOffset.UTC)).minusDays(1);
         Instant historyStart = yesterday.atStartOfDay(ZoneOffset.UTC).toInstant();
         Physio physio = Clinic.newPhysio();
         RegistryClient registry = new RegistryClient(URI.create(base.toString()), physio.token());
@@ -60,8 +61,9 @@ class DemoHistoryTest {
         List<DayPlan> plans = new ArrayList<>(DayPlanner.days(7, 0, historyStart, live, Habit.STEADY, today));
         plans.addAll(DayPlanner.withOpening(7, 0, live, live.plusSeconds(LIVE_SECONDS), Habit.STEADY));
         RunReport report;
-        try (Simulation sim = new Simulation(SimulationOptions.fastest(SimulatorBroker.broker().uri())
-                .withFormat(PayloadFormat.BINARY), TestClock.CLOCK)) {
+        try (Simulation sim = new Simulation(
+                SimulationOptions.fastest(SimulatorBroker.broker().uri()).withFormat(PayloadFormat.BINARY),
+                TestClock.CLOCK)) {
             sim.addDevice(device, 7, plans);
             report = sim.run(historyStart, live, live.plusSeconds(LIVE_SECONDS));
         }
@@ -69,20 +71,34 @@ class DemoHistoryTest {
         long historySeconds = Duration.between(historyStart, live).toSeconds();
         // An hour a batch for the history, then a 1-s batch a second: the opening is online for its first 3 min.
         assertThat(report.devices().get(0).accelBatches()).isEqualTo((historySeconds + 3599) / 3600 + LIVE_SECONDS);
-        assertThat(jdbc.count("select count(*) from accel_batch where device_id = ? and start_at < "
-                + "(select registered_at from device where id = ?)", device, device))
+        assertThat(jdbc.count(
+                        "select count(*) from accel_batch where device_id = ? and start_at < "
+                                + "(select registered_at from device where id = ?)",
+                        device,
+                        device))
                 .isEqualTo((historySeconds + 3599) / 3600);
 
-        await().atMost(Duration.ofSeconds(90)).until(() -> jdbc.count(
-                "select count(*) from day_summary where patient_id = ?::uuid and local_date = ?", patient, yesterday) == 1
-                && jdbc.count("select count(*) from day_dirty where patient_id = ?::uuid", patient) == 0);
-        JsonPath day = as(physio.token()).get("/api/v1/patients/" + patient + "/days?from=" + yesterday + "&to=" + yesterday)
-                .then().statusCode(200).extract().jsonPath();
+        await().atMost(Duration.ofSeconds(90))
+                .until(() -> jdbc.count(
+                                        "select count(*) from day_summary where patient_id = ?::uuid and local_date = ?",
+                                        patient,
+                                        yesterday)
+                                == 1
+                        && jdbc.count("select count(*) from day_dirty where patient_id = ?::uuid", patient) == 0);
+        JsonPath day = as(physio.token())
+                .get("/api/v1/patients/" + patient + "/days?from=" + yesterday + "&to=" + yesterday)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         // A whole planned day: worn but for the midday charge.
         assertThat(day.getDouble("[0].wearHours")).isBetween(20.0, 23.5);
         JsonPath adherence = as(physio.token())
                 .get("/api/v1/patients/" + patient + "/adherence?from=" + yesterday + "&to=" + yesterday)
-                .then().statusCode(200).extract().jsonPath();
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(adherence.getString("[0].components.find { it.kind == 'mvpa' }.status"))
                 .isIn("met", "partial", "missed");
     }

@@ -36,44 +36,80 @@ class DemoRegistrationTest {
         LocalDate firstDay = today.minusDays(3);
         Instant historyStart = firstDay.atStartOfDay(ZoneOffset.UTC).toInstant();
         String prefix = "demo-" + UUID.randomUUID().toString().substring(0, 8);
-        String[] args = {"--service", base.toString(), "--token", physio.token(), "--prefix", prefix, "--devices", "2",
-            "--history-days", "3", "--habits", "fading,overdoing", "--programs", "who-2020,liftmor", "--silent", "1"};
+        String[] args = {
+            "--service",
+            base.toString(),
+            "--token",
+            physio.token(),
+            "--prefix",
+            prefix,
+            "--devices",
+            "2",
+            "--history-days",
+            "3",
+            "--habits",
+            "fading,overdoing",
+            "--programs",
+            "who-2020,liftmor",
+            "--silent",
+            "1"
+        };
 
-        List<String> first = SimulatorCommand.register(SimulatorArguments.parse(args, TestClock.CLOCK), historyStart,
-                firstDay);
+        List<String> first =
+                SimulatorCommand.register(SimulatorArguments.parse(args, TestClock.CLOCK), historyStart, firstDay);
         String[] again = args.clone();
         again[5] = prefix + "-again";
-        List<String> second = SimulatorCommand.register(SimulatorArguments.parse(again, TestClock.CLOCK), historyStart,
-                firstDay);
+        List<String> second =
+                SimulatorCommand.register(SimulatorArguments.parse(again, TestClock.CLOCK), historyStart, firstDay);
 
         assertThat(first).hasSize(3).doesNotContain(byHand).doesNotContainAnyElementsOf(second);
         for (List<String> run : List.of(first, second)) {
             for (int i = 0; i < run.size(); i++) {
-                as(physio.token()).get("/api/v1/patients/" + run.get(i) + "/program/versions").then().statusCode(200)
+                as(physio.token())
+                        .get("/api/v1/patients/" + run.get(i) + "/program/versions")
+                        .then()
+                        .statusCode(200)
                         .body("total", is(1))
                         .body("items[0].templateId", is(i % 2 == 0 ? "who-2020" : "liftmor"))
                         .body("items[0].effectiveFrom", is(firstDay.toString()));
             }
         }
         // The patient made by hand has no program, as before either run.
-        as(physio.token()).get("/api/v1/patients/" + byHand + "/program/versions").then().body("total", is(0));
+        as(physio.token())
+                .get("/api/v1/patients/" + byHand + "/program/versions")
+                .then()
+                .body("total", is(0));
         // The wearables accept their history; the silent device, which never sends, is registered as is.
-        as(physio.token()).get("/api/v1/devices/" + prefix + "-0").then().statusCode(200)
+        as(physio.token())
+                .get("/api/v1/devices/" + prefix + "-0")
+                .then()
+                .statusCode(200)
                 .body("recordingsFrom", is(historyStart.toString()));
-        as(physio.token()).get("/api/v1/patients/" + first.get(2) + "/devices").then().statusCode(200)
+        as(physio.token())
+                .get("/api/v1/patients/" + first.get(2) + "/devices")
+                .then()
+                .statusCode(200)
                 .body("[0].deviceId", is(prefix + "-silent-0"))
-                .body("[0].recordingsFrom", is(as(physio.token()).get("/api/v1/devices/" + prefix + "-silent-0")
-                        .path("registeredAt").toString()));
+                .body(
+                        "[0].recordingsFrom",
+                        is(as(physio.token())
+                                .get("/api/v1/devices/" + prefix + "-silent-0")
+                                .path("registeredAt")
+                                .toString()));
 
         List<String> lines = SimulatorCommand.whereToLook(SimulatorArguments.parse(args, TestClock.CLOCK), first);
-        List<String> urls = lines.stream().filter(l -> l.contains("http")).map(l -> l.substring(l.indexOf("http")))
+        List<String> urls = lines.stream()
+                .filter(l -> l.contains("http"))
+                .map(l -> l.substring(l.indexOf("http")))
                 .toList();
         assertThat(urls).hasSize(7).doesNotHaveDuplicates();
         for (String url : urls) {
             String path = url.substring(base.toString().length() - 1);
             as(physio.token()).redirects().follow(true).get(path).then().statusCode(200);
         }
-        as(physio.token()).get(urls.get(1).substring(base.toString().length() - 1)).then()
+        as(physio.token())
+                .get(urls.get(1).substring(base.toString().length() - 1))
+                .then()
                 .body("items.find { it.patientId == '" + byHand + "' }.flags[0]", is("no_program"))
                 .body("items.find { it.patientId == '" + first.get(0) + "' }.lastSyncAt", nullValue());
     }

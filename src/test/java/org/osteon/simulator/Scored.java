@@ -15,7 +15,8 @@ final class Scored {
     static List<DaySummary> days(double rateHz, SignalGenerator... consecutive) {
         ScoringParams params = ScoringParams.builder(rateHz).build();
         DaySummarizer summarizer = new DaySummarizer(params, ZoneOffset.UTC);
-        EpochScorer scorer = new EpochScorer(params, consecutive[0].plan().start().toEpochMilli());
+        EpochScorer scorer =
+                new EpochScorer(params, consecutive[0].plan().start().toEpochMilli());
         int n = (int) rateHz;
         float[] x = new float[n];
         float[] y = new float[n];
@@ -31,6 +32,10 @@ final class Scored {
     }
 
     static int band(DaySummary day, String name) {
-        return day.impactBands().stream().filter(b -> b.band().equals(name)).findFirst().orElseThrow().count();
+        return day.impactBands().stream()
+                .filter(b -> b.band().equals(name))
+                .findFirst()
+                .orElseThrow()
+                .count();
     }
 }

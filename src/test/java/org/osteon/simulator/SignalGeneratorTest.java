@@ -33,7 +33,9 @@ class SignalGeneratorTest {
         float[][] inSeconds = samples(evening(9), 9, 50);
         float[][] inOddPieces = samples(evening(9), 9, 997);
         for (int axis = 0; axis < 3; axis++) {
-            assertThat(Arrays.equals(inSeconds[axis], inOddPieces[axis])).as("axis %d", axis).isTrue();
+            assertThat(Arrays.equals(inSeconds[axis], inOddPieces[axis]))
+                    .as("axis %d", axis)
+                    .isTrue();
         }
     }
 
@@ -41,7 +43,8 @@ class SignalGeneratorTest {
     void anotherSeedGivesAnotherDay() {
         assertThat(DayPlanner.day(9, 1, DATE)).isNotEqualTo(DayPlanner.day(10, 1, DATE));
         assertThat(DayPlanner.day(9, 1, DATE)).isNotEqualTo(DayPlanner.day(9, 2, DATE));
-        assertThat(Arrays.equals(samples(evening(9), 9, 50)[2], samples(evening(9), 10, 50)[2])).isFalse();
+        assertThat(Arrays.equals(samples(evening(9), 9, 50)[2], samples(evening(9), 10, 50)[2]))
+                .isFalse();
     }
 
     @Test
@@ -49,11 +52,13 @@ class SignalGeneratorTest {
         for (long seed = 0; seed < 20; seed++) {
             DayPlan plan = DayPlanner.day(seed, 0, DATE);
             assertThat(plan.seconds()).isEqualTo(86_400);
-            plan.segments().stream().filter(s -> s.activity() == Activity.NON_WEAR).forEach(s -> {
-                assertThat(s.startSecond() % 900).isZero();
-                assertThat(s.seconds() % 900).isZero();
-                assertThat(s.seconds()).isGreaterThanOrEqualTo(3600);
-            });
+            plan.segments().stream()
+                    .filter(s -> s.activity() == Activity.NON_WEAR)
+                    .forEach(s -> {
+                        assertThat(s.startSecond() % 900).isZero();
+                        assertThat(s.seconds() % 900).isZero();
+                        assertThat(s.seconds()).isGreaterThanOrEqualTo(3600);
+                    });
         }
     }
 

@@ -43,8 +43,11 @@ class SimulatedDeviceTest {
 
     /** 20 s sitting, offline in seconds 5–11, an insole event at second 8. */
     static SimulatedDevice device() {
-        DayPlan plan = new DayPlan(START, List.of(new Segment(Activity.SITTING, 0, 20, 0)),
-                List.of(new DayPlan.Offline(5, 7)), List.of(new LoadEvent.Grf(8, 2.5, 30)));
+        DayPlan plan = new DayPlan(
+                START,
+                List.of(new Segment(Activity.SITTING, 0, 20, 0)),
+                List.of(new DayPlan.Offline(5, 7)),
+                List.of(new LoadEvent.Grf(8, 2.5, 30)));
         return new SimulatedDevice("dev-1", RATE, 1, new BatchEncoder(PayloadFormat.JSON, 16), List.of(plan));
     }
 
@@ -62,13 +65,28 @@ class SimulatedDeviceTest {
         }
         device.finish(link);
 
-        assertThat(link.sent).containsExactly("accel:0", "accel:1", "accel:2", "accel:3", "accel:4",
-                "accel:6", "load:0", "accel:5", "accel:7", "accel:8", "accel:9", "accel:10", "accel:11",
-                "accel:12", "accel:13");
+        assertThat(link.sent)
+                .containsExactly(
+                        "accel:0",
+                        "accel:1",
+                        "accel:2",
+                        "accel:3",
+                        "accel:4",
+                        "accel:6",
+                        "load:0",
+                        "accel:5",
+                        "accel:7",
+                        "accel:8",
+                        "accel:9",
+                        "accel:10",
+                        "accel:11",
+                        "accel:12",
+                        "accel:13");
         JsonNode bulk = link.payloads.get(7);
         assertThat(bulk.path("start").asText()).isEqualTo(START.plusSeconds(5).toString());
         assertThat(bulk.path("x").size()).isEqualTo(7 * RATE);
-        assertThat(link.payloads.get(5).path("start").asText()).isEqualTo(START.plusSeconds(12).toString());
+        assertThat(link.payloads.get(5).path("start").asText())
+                .isEqualTo(START.plusSeconds(12).toString());
         assertThat(device.report().accelSamples()).isEqualTo(20 * RATE);
     }
 

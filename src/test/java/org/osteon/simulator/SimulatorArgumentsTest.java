@@ -11,8 +11,22 @@ class SimulatorArgumentsTest {
 
     @Test
     void optionsSetTheRunAndAThousandDevicesShareTenConnections() {
-        SimulatorArguments a = SimulatorArguments.parse(new String[] {"--devices", "1000", "--speed", "max",
-            "--minutes", "5", "--format", "binary", "--token", "abc", "--broker", "tcp://broker:1883"}, TestClock.CLOCK);
+        SimulatorArguments a = SimulatorArguments.parse(
+                new String[] {
+                    "--devices",
+                    "1000",
+                    "--speed",
+                    "max",
+                    "--minutes",
+                    "5",
+                    "--format",
+                    "binary",
+                    "--token",
+                    "abc",
+                    "--broker",
+                    "tcp://broker:1883"
+                },
+                TestClock.CLOCK);
 
         assertThat(a.devices()).isEqualTo(1000);
         assertThat(a.connections()).isEqualTo(10);

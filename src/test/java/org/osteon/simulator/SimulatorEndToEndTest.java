@@ -26,8 +26,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.osteon.common.Jdbc;
 import org.osteon.support.Clinic;
-import org.osteon.support.TestClock;
 import org.osteon.support.Clinic.Physio;
+import org.osteon.support.TestClock;
 
 /**
  * From the simulator to the REST API: a physiotherapist prescribes jumping and MVPA to three
@@ -53,6 +53,7 @@ import org.osteon.support.Clinic.Physio;
 class SimulatorEndToEndTest {
     /** Plans are drawn for this date and played on yesterday, so that every run plays the same days. */
     static final LocalDate PLANNED = LocalDate.of(2026, 11, 23);
+
     static final double IMPACT_MIN_G = 4.2;
     static final int IMPACTS_PER_DAY = 40;
     static final int MVPA_MINUTES_PER_WEEK = 210;
@@ -78,7 +79,11 @@ class SimulatorEndToEndTest {
 
     record Wearer(String patientId, String deviceId, long seed, DayPlan plan) {}
 
-    enum Status { met, partial, missed }
+    enum Status {
+        met,
+        partial,
+        missed
+    }
 
     @Test
     void scoredDaysAndAdherenceOverRestMatchTheSimulatorsGroundTruth() throws Exception {
@@ -93,15 +98,39 @@ class SimulatorEndToEndTest {
             String device = "sim-e2e-" + UUID.randomUUID().toString().substring(0, 8);
             // Worn since before that day's midnight, as its physiotherapist states.
             registry.registerDevice(patient, device, "wrist", 16, "osteon-sim", dayStart.minusSeconds(3600));
-            Clinic.prescribe(physio, patient, Map.of("reason", "osteopenia", "effectiveFrom", played.toString(),
-                    "components", List.of(
-                    Map.of("kind", "impacts", "minG", IMPACT_MIN_G, "count", IMPACTS_PER_DAY, "per", "day"),
-                    Map.of("kind", "mvpa", "minutesPerWeek", MVPA_MINUTES_PER_WEEK, "boutMinutes", 10))));
-            wearers.add(new Wearer(patient, device, seed, onlineForTheWorkoutOnly(DayPlanner.day(seed, 0, PLANNED), dayStart)));
+            Clinic.prescribe(
+                    physio,
+                    patient,
+                    Map.of(
+                            "reason",
+                            "osteopenia",
+                            "effectiveFrom",
+                            played.toString(),
+                            "components",
+                            List.of(
+                                    Map.of(
+                                            "kind",
+                                            "impacts",
+                                            "minG",
+                                            IMPACT_MIN_G,
+                                            "count",
+                                            IMPACTS_PER_DAY,
+                                            "per",
+                                            "day"),
+                                    Map.of(
+                                            "kind",
+                                            "mvpa",
+                                            "minutesPerWeek",
+                                            MVPA_MINUTES_PER_WEEK,
+                                            "boutMinutes",
+                                            10))));
+            wearers.add(new Wearer(
+                    patient, device, seed, onlineForTheWorkoutOnly(DayPlanner.day(seed, 0, PLANNED), dayStart)));
         }
 
         List<GroundTruth> truths = new ArrayList<>();
-        try (Simulation sim = new Simulation(SimulationOptions.fastest(SimulatorBroker.broker().uri()), TestClock.CLOCK)) {
+        try (Simulation sim = new Simulation(
+                SimulationOptions.fastest(SimulatorBroker.broker().uri()), TestClock.CLOCK)) {
             Instant planned = PLANNED.atStartOfDay(ZoneOffset.UTC).toInstant();
             for (Wearer w : wearers) {
                 // The signal of the planned date itself, whatever instant it is played at: the
@@ -125,35 +154,53 @@ class SimulatorEndToEndTest {
             Wearer w = wearers.get(i);
             GroundTruth truth = truths.get(i);
             String range = "?from=" + played + "&to=" + played;
-            JsonPath day = as(physio.token()).get("/api/v1/patients/" + w.patientId() + "/days" + range)
-                    .then().statusCode(200).extract().jsonPath();
-            JsonPath adherence = as(physio.token()).get("/api/v1/patients/" + w.patientId() + "/adherence" + range)
-                    .then().statusCode(200).extract().jsonPath();
+            JsonPath day = as(physio.token())
+                    .get("/api/v1/patients/" + w.patientId() + "/days" + range)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+            JsonPath adherence = as(physio.token())
+                    .get("/api/v1/patients/" + w.patientId() + "/adherence" + range)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             String who = "seed " + w.seed();
 
-            int highJumps = (int) truth.jumps().stream().filter(j -> j.peakG() >= IMPACT_MIN_G).count();
+            int highJumps = (int) truth.jumps().stream()
+                    .filter(j -> j.peakG() >= IMPACT_MIN_G)
+                    .count();
             // A threshold above the day's largest peak has no key: no peaks.
             Integer atOrAbove = day.get("[0].impactsAtOrAbove.'4.2'");
-            assertThat(atOrAbove == null ? 0 : atOrAbove).as("peaks >= 4.2 g, %s", who).isEqualTo(highJumps);
+            assertThat(atOrAbove == null ? 0 : atOrAbove)
+                    .as("peaks >= 4.2 g, %s", who)
+                    .isEqualTo(highJumps);
             for (String band : List.of("low", "medium", "high")) {
-                assertThat(day.getInt("[0].impactsByBand." + band)).as("%s band, %s", band, who)
+                assertThat(day.getInt("[0].impactsByBand." + band))
+                        .as("%s band, %s", band, who)
                         .isEqualTo(truth.band(band));
             }
             double mvpaTolerance = Math.max(1.0, 0.03 * truth.mvpaMinutes());
-            assertThat(day.getDouble("[0].mvpaBoutedMinutes.min10")).as("MVPA in 10-min bouts, %s", who)
+            assertThat(day.getDouble("[0].mvpaBoutedMinutes.min10"))
+                    .as("MVPA in 10-min bouts, %s", who)
                     .isCloseTo(truth.mvpaMinutes(), within(mvpaTolerance));
-            assertThat(1440 - day.getDouble("[0].wearHours") * 60).as("non-wear minutes, %s", who)
+            assertThat(1440 - day.getDouble("[0].wearHours") * 60)
+                    .as("non-wear minutes, %s", who)
                     .isCloseTo(truth.nonWearMinutes(), within(NON_WEAR_TOLERANCE_MINUTES));
-            assertThat((double) day.getInt("[0].steps")).as("steps, %s", who)
+            assertThat((double) day.getInt("[0].steps"))
+                    .as("steps, %s", who)
                     .isCloseTo(truth.stepsIntended(), within(0.1 * truth.stepsIntended()));
 
             Status impacts = expected((double) highJumps / IMPACTS_PER_DAY, 0);
             double mvpaTarget = MVPA_MINUTES_PER_WEEK / 7.0;
             Status mvpa = expected(truth.mvpaMinutes() / mvpaTarget, mvpaTolerance / mvpaTarget);
             assertThat(adherence.getString("[0].components.find { it.kind == 'impacts' }.status"))
-                    .as("impacts status, %s", who).isEqualTo(impacts.name());
+                    .as("impacts status, %s", who)
+                    .isEqualTo(impacts.name());
             assertThat(adherence.getString("[0].components.find { it.kind == 'mvpa' }.status"))
-                    .as("MVPA status, %s", who).isEqualTo(mvpa.name());
+                    .as("MVPA status, %s", who)
+                    .isEqualTo(mvpa.name());
             assertThat(adherence.getDouble("[0].components.find { it.kind == 'mvpa' }.achieved"))
                     .isCloseTo(truth.mvpaMinutes(), within(mvpaTolerance));
             seen.add(impacts);
@@ -169,7 +216,8 @@ class SimulatorEndToEndTest {
      */
     static Status expected(double ratio, double tolerance) {
         for (double edge : new double[] {0.5, 1.0}) {
-            assertThat(Math.abs(ratio - edge)).as("ratio %s is too close to %s to judge", ratio, edge)
+            assertThat(Math.abs(ratio - edge))
+                    .as("ratio %s is too close to %s to judge", ratio, edge)
                     .isGreaterThanOrEqualTo(tolerance);
         }
         return ratio >= 1 ? Status.met : ratio >= 0.5 ? Status.partial : Status.missed;
@@ -187,13 +235,19 @@ class SimulatorEndToEndTest {
             }
         }
         assertThat(end).as("the plan has an exercise session").isGreaterThan(LIVE_SECONDS);
-        return new DayPlan(start, plan.segments(), List.of(new DayPlan.Offline(0, end - LIVE_SECONDS),
-                new DayPlan.Offline(end, plan.seconds() - end)), plan.loads());
+        return new DayPlan(
+                start,
+                plan.segments(),
+                List.of(new DayPlan.Offline(0, end - LIVE_SECONDS), new DayPlan.Offline(end, plan.seconds() - end)),
+                plan.loads());
     }
 
     boolean scored(String patient, LocalDate date) {
         return jdbc.count("select count(*) from day_dirty where patient_id = ?::uuid", patient) == 0
-                && jdbc.count("select count(*) from day_summary where patient_id = ?::uuid and local_date = ?",
-                        patient, date) == 1;
+                && jdbc.count(
+                                "select count(*) from day_summary where patient_id = ?::uuid and local_date = ?",
+                                patient,
+                                date)
+                        == 1;
     }
 }

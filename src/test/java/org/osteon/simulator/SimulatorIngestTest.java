@@ -53,15 +53,18 @@ class SimulatorIngestTest {
      * after the first live second that follows), insole peaks while offline and a gym set after.
      */
     static DayPlan fiveMinutes(Instant start) {
-        return new DayPlan(start,
-                List.of(new Segment(Activity.WALKING, 0, 60, 0), new Segment(Activity.JUMPS, 60, 60, 4.75),
+        return new DayPlan(
+                start,
+                List.of(
+                        new Segment(Activity.WALKING, 0, 60, 0), new Segment(Activity.JUMPS, 60, 60, 4.75),
                         new Segment(Activity.RUNNING, 120, 60, 0), new Segment(Activity.SITTING, 180, 120, 0)),
                 List.of(new DayPlan.Offline(70, 120)),
                 List.of(new LoadEvent.Grf(130, 2.5, 140), new LoadEvent.Resistance(250, "squat", 3, 8, 30, 50)));
     }
 
     List<String> registerDevices(int n) throws Exception {
-        String patient = registry().createPatient("Sim " + UUID.randomUUID().toString().substring(0, 8), "UTC", 70);
+        String patient =
+                registry().createPatient("Sim " + UUID.randomUUID().toString().substring(0, 8), "UTC", 70);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String id = "sim-" + UUID.randomUUID().toString().substring(0, 12);
@@ -83,13 +86,18 @@ class SimulatorIngestTest {
     void assertSyncStatusMatches(RunReport report) throws Exception {
         for (DeviceReport d : report.devices()) {
             JsonNode accel = stream(d.deviceId(), "accel");
-            assertThat(accel.path("batchesAccepted").asLong()).as("accel batches of %s", d.deviceId())
+            assertThat(accel.path("batchesAccepted").asLong())
+                    .as("accel batches of %s", d.deviceId())
                     .isEqualTo(d.accelBatches());
-            assertThat(accel.path("samplesAccepted").asLong()).isEqualTo(d.accelSamples()).isEqualTo(SECONDS * 50L);
+            assertThat(accel.path("samplesAccepted").asLong())
+                    .isEqualTo(d.accelSamples())
+                    .isEqualTo(SECONDS * 50L);
             assertThat(accel.path("missingSeqs").asLong()).isZero();
             assertThat(accel.path("rejections").asLong()).isZero();
             JsonNode load = stream(d.deviceId(), "load");
-            assertThat(load.path("batchesAccepted").asLong()).isEqualTo(d.loadBatches()).isEqualTo(2);
+            assertThat(load.path("batchesAccepted").asLong())
+                    .isEqualTo(d.loadBatches())
+                    .isEqualTo(2);
         }
     }
 
@@ -98,7 +106,8 @@ class SimulatorIngestTest {
         List<String> ids = registerDevices(3);
         Instant start = TestClock.CLOCK.instant().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
         RunReport report;
-        try (Simulation sim = new Simulation(SimulationOptions.fastest(SimulatorBroker.broker().uri()), TestClock.CLOCK)) {
+        try (Simulation sim = new Simulation(
+                SimulationOptions.fastest(SimulatorBroker.broker().uri()), TestClock.CLOCK)) {
             for (int i = 0; i < ids.size(); i++) {
                 sim.addDevice(ids.get(i), i, List.of(fiveMinutes(start)));
             }
@@ -110,7 +119,8 @@ class SimulatorIngestTest {
         assertThat(report.everyBatchAcceptedOnce()).as("%s", report).isTrue();
         assertThat(report.total(DeviceReport::duplicates)).isZero();
         // 180 live seconds and one re-sync batch of the 120 offline seconds.
-        assertThat(report.devices()).allSatisfy(d -> assertThat(d.accelBatches()).isEqualTo(181));
+        assertThat(report.devices())
+                .allSatisfy(d -> assertThat(d.accelBatches()).isEqualTo(181));
         assertSyncStatusMatches(report);
         for (String id : ids) {
             assertBulkResyncStored(id, start);
@@ -119,8 +129,9 @@ class SimulatorIngestTest {
 
     /** Seqs 0–69 live, 70 the two offline minutes in one batch, 71 on the first seconds back online. */
     void assertBulkResyncStored(String deviceId, Instant start) throws Exception {
-        try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement(
-                "select seq, start_at, samples from accel_batch where device_id = ? and samples > 50")) {
+        try (Connection c = db.getConnection();
+                PreparedStatement q = c.prepareStatement(
+                        "select seq, start_at, samples from accel_batch where device_id = ? and samples > 50")) {
             q.setString(1, deviceId);
             try (ResultSet rs = q.executeQuery()) {
                 assertThat(rs.next()).as("a bulk batch of %s", deviceId).isTrue();
@@ -136,10 +147,13 @@ class SimulatorIngestTest {
     void batchesCaughtInABrokerRestartAreResentUntilEachIsStoredExactlyOnce() throws Exception {
         List<String> ids = registerDevices(2);
         Instant start = TestClock.CLOCK.instant().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
-        SimulationOptions options = SimulationOptions.fastest(SimulatorBroker.broker().uri())
+        SimulationOptions options = SimulationOptions.fastest(
+                        SimulatorBroker.broker().uri())
                 // 10x: the run lasts 30 s, so the restart lands mid-run even when a loaded machine's
                 // ingest takes many seconds to accept the first 20 batches (at 30x it once came after the last).
-                .withFormat(PayloadFormat.BINARY).withSpeed(10).withConnections(2)
+                .withFormat(PayloadFormat.BINARY)
+                .withSpeed(10)
+                .withConnections(2)
                 .withReceiptTimeout(Duration.ofSeconds(3));
         try (Simulation sim = new Simulation(options, TestClock.CLOCK)) {
             for (int i = 0; i < ids.size(); i++) {
@@ -152,8 +166,9 @@ class SimulatorIngestTest {
                     throw new IllegalStateException(e);
                 }
             });
-            await().atMost(Duration.ofSeconds(30)).until(() -> stream(ids.get(0), "accel")
-                    .path("batchesAccepted").asLong() >= 20);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() ->
+                            stream(ids.get(0), "accel").path("batchesAccepted").asLong() >= 20);
             SimulatorBroker.broker().stop();
             await().atMost(Duration.ofSeconds(30)).until(() -> !serviceReady());
             SimulatorBroker.broker().start();
@@ -167,9 +182,11 @@ class SimulatorIngestTest {
     }
 
     boolean serviceReady() throws Exception {
-        HttpResponse<Void> r = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(base.toString()).resolve("/q/health/ready")).build(),
-                HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base.toString()).resolve("/q/health/ready"))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
         return r.statusCode() == 200;
     }
 }

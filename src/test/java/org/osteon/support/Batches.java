@@ -16,7 +16,11 @@ public final class Batches {
 
     public static byte[] accelJson(long seq, Instant start, int rateHz, float[] x, float[] y, float[] z) {
         StringBuilder sb = new StringBuilder(32 + 24 * x.length);
-        sb.append("{\"seq\":").append(seq).append(",\"start\":\"").append(start).append("\",\"rateHz\":")
+        sb.append("{\"seq\":")
+                .append(seq)
+                .append(",\"start\":\"")
+                .append(start)
+                .append("\",\"rateHz\":")
                 .append(rateHz);
         axis(sb, "x", x);
         axis(sb, "y", y);
@@ -51,9 +55,10 @@ public final class Batches {
 
     public static byte[] loadJson(long seq, Instant t) {
         return ("{\"seq\":" + seq + ",\"events\":["
-                + "{\"t\":\"" + t + "\",\"kind\":\"resistance\",\"exercise\":\"deadlift\",\"sets\":5,\"reps\":5,"
-                + "\"loadKg\":60.0,\"oneRmKg\":72.5},"
-                + "{\"t\":\"" + t.plusSeconds(600) + "\",\"kind\":\"grf\",\"peakBw\":3.4,\"cycles\":30}]}")
+                        + "{\"t\":\"" + t
+                        + "\",\"kind\":\"resistance\",\"exercise\":\"deadlift\",\"sets\":5,\"reps\":5,"
+                        + "\"loadKg\":60.0,\"oneRmKg\":72.5},"
+                        + "{\"t\":\"" + t.plusSeconds(600) + "\",\"kind\":\"grf\",\"peakBw\":3.4,\"cycles\":30}]}")
                 .getBytes(StandardCharsets.UTF_8);
     }
 }

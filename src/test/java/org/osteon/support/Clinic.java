@@ -20,29 +20,43 @@ public final class Clinic {
 
     public static Physio newPhysio() {
         String subject = "physio-" + UUID.randomUUID().toString().substring(0, 8);
-        String id = asAdmin().contentType(ContentType.JSON)
+        String id = asAdmin()
+                .contentType(ContentType.JSON)
                 .body(Map.of("subject", subject, "displayName", "PT " + subject))
                 .post("/api/v1/physiotherapists")
-                .then().statusCode(201).extract().path("id");
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         return new Physio(id, subject);
     }
 
     /** A patient registered by {@code physio}, and so assigned to them. */
     public static String newPatientOf(Physio physio, String timeZone) {
-        return newPatientOf(physio, timeZone, "P-" + UUID.randomUUID().toString().substring(0, 8));
+        return newPatientOf(
+                physio, timeZone, "P-" + UUID.randomUUID().toString().substring(0, 8));
     }
 
     public static String newPatientOf(Physio physio, String timeZone, String displayName) {
-        return as(physio.token()).contentType(ContentType.JSON)
+        return as(physio.token())
+                .contentType(ContentType.JSON)
                 .body(Map.of("displayName", displayName, "timeZone", timeZone))
                 .post("/api/v1/patients")
-                .then().statusCode(201).extract().path("id");
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /** Prescribes {@code body} (a program change) as {@code physio}; returns the new version's Location. */
     public static String prescribe(Physio physio, String patientId, Object body) {
-        return as(physio.token()).contentType(ContentType.JSON).body(body)
+        return as(physio.token())
+                .contentType(ContentType.JSON)
+                .body(body)
                 .put("/api/v1/patients/" + patientId + "/program")
-                .then().statusCode(204).extract().header("Location");
+                .then()
+                .statusCode(204)
+                .extract()
+                .header("Location");
     }
 }

@@ -57,7 +57,8 @@ public final class CsvRows {
                 row = new ArrayList<>();
                 i += 2;
             } else if (c == '\n' || c == '"') {
-                throw new IllegalArgumentException("bare " + (c == '\n' ? "LF" : "quote") + " in row " + (rows.size() + 1));
+                throw new IllegalArgumentException(
+                        "bare " + (c == '\n' ? "LF" : "quote") + " in row " + (rows.size() + 1));
             } else {
                 field.append(c);
                 i++;
@@ -68,7 +69,8 @@ public final class CsvRows {
         }
         for (List<String> r : rows) {
             if (r.size() != rows.get(0).size()) {
-                throw new IllegalArgumentException("row " + r + " has " + r.size() + " fields, the header " + rows.get(0).size());
+                throw new IllegalArgumentException("row " + r + " has " + r.size() + " fields, the header "
+                        + rows.get(0).size());
             }
         }
         return rows;

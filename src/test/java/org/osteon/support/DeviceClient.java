@@ -25,7 +25,8 @@ public final class DeviceClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The service's topic root: the test profile gives each run its own. */
     public static final String ROOT = org.eclipse.microprofile.config.ConfigProvider.getConfig()
-            .getOptionalValue("osteon.ingest.topic-root", String.class).orElse("osteon/v1/devices");
+            .getOptionalValue("osteon.ingest.topic-root", String.class)
+            .orElse("osteon/v1/devices");
 
     private final MqttAsyncClient client;
     private final String deviceId;
@@ -37,8 +38,7 @@ public final class DeviceClient implements AutoCloseable {
         this(brokerUri, deviceId, "dev-" + deviceId + "-" + System.nanoTime(), true);
     }
 
-    public DeviceClient(String brokerUri, String deviceId, String clientId, boolean cleanSession)
-            throws MqttException {
+    public DeviceClient(String brokerUri, String deviceId, String clientId, boolean cleanSession) throws MqttException {
         this(brokerUri, deviceId, clientId, cleanSession, null, null);
     }
 
@@ -47,8 +47,9 @@ public final class DeviceClient implements AutoCloseable {
         this(brokerUri, deviceId, "dev-" + deviceId + "-" + System.nanoTime(), true, username, password);
     }
 
-    private DeviceClient(String brokerUri, String deviceId, String clientId, boolean cleanSession, String username,
-            String password) throws MqttException {
+    private DeviceClient(
+            String brokerUri, String deviceId, String clientId, boolean cleanSession, String username, String password)
+            throws MqttException {
         this.deviceId = deviceId;
         client = new MqttAsyncClient(brokerUri, clientId, new MemoryPersistence());
         MqttConnectOptions o = new MqttConnectOptions();
@@ -94,7 +95,7 @@ public final class DeviceClient implements AutoCloseable {
      * at a time; retries while the client is disconnected.
      */
     public void publishAsync(String stream, byte[] payload, Semaphore inFlight) throws InterruptedException {
-        publishAsync(stream, payload, inFlight, () -> { });
+        publishAsync(stream, payload, inFlight, () -> {});
     }
 
     /**
@@ -106,23 +107,26 @@ public final class DeviceClient implements AutoCloseable {
         inFlight.acquire();
         while (true) {
             try {
-                client.publish(ROOT + "/" + deviceId + "/" + stream, payload, 1, false, null, new IMqttActionListener() {
-                    @Override
-                    public void onSuccess(IMqttToken token) {
-                        acknowledged.run();
-                        inFlight.release();
-                    }
+                client.publish(
+                        ROOT + "/" + deviceId + "/" + stream, payload, 1, false, null, new IMqttActionListener() {
+                            @Override
+                            public void onSuccess(IMqttToken token) {
+                                acknowledged.run();
+                                inFlight.release();
+                            }
 
-                    @Override
-                    public void onFailure(IMqttToken token, Throwable e) {
-                        inFlight.release();
-                    }
-                });
+                            @Override
+                            public void onFailure(IMqttToken token, Throwable e) {
+                                inFlight.release();
+                            }
+                        });
                 return;
             } catch (MqttException e) {
                 // Not connected or too many in flight: wait for the client to recover.
-                org.awaitility.Awaitility.await().pollDelay(java.time.Duration.ofMillis(50))
-                        .atMost(java.time.Duration.ofSeconds(60)).until(client::isConnected);
+                org.awaitility.Awaitility.await()
+                        .pollDelay(java.time.Duration.ofMillis(50))
+                        .atMost(java.time.Duration.ofSeconds(60))
+                        .until(client::isConnected);
             }
         }
     }
@@ -169,7 +173,8 @@ public final class DeviceClient implements AutoCloseable {
 
     /** Publishes under another device's topic, as a misbehaving device would. */
     public void publishAs(String topicDeviceId, String stream, byte[] payload) throws MqttException {
-        client.publish(ROOT + "/" + topicDeviceId + "/" + stream, payload, 1, false).waitForCompletion(10_000);
+        client.publish(ROOT + "/" + topicDeviceId + "/" + stream, payload, 1, false)
+                .waitForCompletion(10_000);
     }
 
     /** The newest receipt for a stream and seq ("null" for a receipt without seq), or null. */

@@ -47,8 +47,11 @@ public final class EngineFixtures {
         Physio physio = Clinic.newPhysio();
         String patient = Clinic.newPatientOf(physio, VIENNA.getId());
         String device = Registry.newDevice(patient, 16);
-        jdbc.update("update device set registered_at = ?, data_from = ? where id = ?",
-                TestClock.CLOCK.instant().minus(Duration.ofDays(30)), TestClock.CLOCK.instant().minus(Duration.ofDays(30)), device);
+        jdbc.update(
+                "update device set registered_at = ?, data_from = ? where id = ?",
+                TestClock.CLOCK.instant().minus(Duration.ofDays(30)),
+                TestClock.CLOCK.instant().minus(Duration.ofDays(30)),
+                device);
         return new Patient(physio, patient, device);
     }
 
@@ -59,8 +62,13 @@ public final class EngineFixtures {
         for (int i = 0; at < signal.length(); i++) {
             int n = Math.min(sizes.get(i % sizes.size()), signal.length() - at);
             Instant t = start.plusMillis(at * 1000L / Signals.RATE_HZ);
-            out.add(Batches.accelJson(firstSeq + i, t, Signals.RATE_HZ, Arrays.copyOfRange(signal.x, at, at + n),
-                    Arrays.copyOfRange(signal.y, at, at + n), Arrays.copyOfRange(signal.z, at, at + n)));
+            out.add(Batches.accelJson(
+                    firstSeq + i,
+                    t,
+                    Signals.RATE_HZ,
+                    Arrays.copyOfRange(signal.x, at, at + n),
+                    Arrays.copyOfRange(signal.y, at, at + n),
+                    Arrays.copyOfRange(signal.z, at, at + n)));
             at += n;
         }
         return out;

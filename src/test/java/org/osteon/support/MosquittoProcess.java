@@ -19,8 +19,11 @@ public final class MosquittoProcess implements AutoCloseable {
     /** Where this machine's Mosquitto has the plugin (Debian: per architecture; the container image: /usr/lib). */
     public static final String DYNSEC_PLUGIN = java.util.stream.Stream.of(
                     "/usr/lib/x86_64-linux-gnu/mosquitto_dynamic_security.so",
-                    "/usr/lib/aarch64-linux-gnu/mosquitto_dynamic_security.so", "/usr/lib/mosquitto_dynamic_security.so")
-            .filter(p -> Files.exists(Path.of(p))).findFirst().orElse("/usr/lib/mosquitto_dynamic_security.so");
+                    "/usr/lib/aarch64-linux-gnu/mosquitto_dynamic_security.so",
+                    "/usr/lib/mosquitto_dynamic_security.so")
+            .filter(p -> Files.exists(Path.of(p)))
+            .findFirst()
+            .orElse("/usr/lib/mosquitto_dynamic_security.so");
 
     /** Work on the broker's folder before it first starts. */
     @FunctionalInterface
@@ -54,7 +57,8 @@ public final class MosquittoProcess implements AutoCloseable {
                 .replaceAll("(?m)^listener 1883.*$", "listener " + port + " 127.0.0.1")
                 .replaceAll("(?m)^persistence_location .*$", "persistence_location " + dir + "/")
                 .replaceAll("(?m)^plugin /.*/mosquitto_dynamic_security\\.so$", "plugin " + DYNSEC_PLUGIN)
-                .replaceAll("(?m)^plugin_opt_config_file .*$",
+                .replaceAll(
+                        "(?m)^plugin_opt_config_file .*$",
                         "plugin_opt_config_file " + dir.resolve("dynamic-security.json"));
         config = dir.resolve("mosquitto.conf");
         Files.writeString(config, conf);
@@ -65,9 +69,12 @@ public final class MosquittoProcess implements AutoCloseable {
     public void start() throws IOException {
         process = new ProcessBuilder("mosquitto", "-c", config.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("mosquitto.log").toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        dir.resolve("mosquitto.log").toFile()))
                 .start();
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(this::accepts);
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(50))
+                .until(this::accepts);
     }
 
     /** Stops the broker as an operator would (SIGTERM), so that it saves its sessions. */

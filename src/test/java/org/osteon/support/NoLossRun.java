@@ -39,14 +39,26 @@ public final class NoLossRun implements AutoCloseable {
 
     public NoLossRun(String serviceUri, String brokerUri, int deviceCount, int batchesPerDevice) throws Exception {
         this.batchesPerDevice = batchesPerDevice;
-        String patient = given().baseUri(serviceUri).auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
+        String patient = given().baseUri(serviceUri)
+                .auth()
+                .oauth2(Tokens.admin())
+                .contentType(ContentType.JSON)
                 .body(Map.of("displayName", "load", "timeZone", "UTC"))
-                .post("/api/v1/patients").then().statusCode(201).extract().path("id");
+                .post("/api/v1/patients")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         for (int d = 0; d < deviceCount; d++) {
             String id = "fleet-" + d + "-" + Long.toString(System.nanoTime(), 36);
-            given().baseUri(serviceUri).auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
+            given().baseUri(serviceUri)
+                    .auth()
+                    .oauth2(Tokens.admin())
+                    .contentType(ContentType.JSON)
                     .body(Map.of("deviceId", id, "placement", "hip", "rangeG", 8))
-                    .post("/api/v1/patients/" + patient + "/devices").then().statusCode(201);
+                    .post("/api/v1/patients/" + patient + "/devices")
+                    .then()
+                    .statusCode(201);
             devices.add(new DeviceClient(brokerUri, id));
         }
         this.start = TestClock.CLOCK.instant().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
@@ -66,20 +78,25 @@ public final class NoLossRun implements AutoCloseable {
 
     /** Publishes one batch per device every {@code period}, in the background, each exactly once. */
     public void startPublishing(Duration period) {
-        publisher.scheduleAtFixedRate(() -> {
-            int seq = rounds.get();
-            if (seq >= batchesPerDevice) {
-                return;
-            }
-            try {
-                for (DeviceClient d : devices) {
-                    d.publishAsync("accel", batch(seq), inFlight, () -> acknowledged.add(d.deviceId() + "/" + seq));
-                }
-                rounds.incrementAndGet();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, 0, period.toNanos(), TimeUnit.NANOSECONDS);
+        publisher.scheduleAtFixedRate(
+                () -> {
+                    int seq = rounds.get();
+                    if (seq >= batchesPerDevice) {
+                        return;
+                    }
+                    try {
+                        for (DeviceClient d : devices) {
+                            d.publishAsync(
+                                    "accel", batch(seq), inFlight, () -> acknowledged.add(d.deviceId() + "/" + seq));
+                        }
+                        rounds.incrementAndGet();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                0,
+                period.toNanos(),
+                TimeUnit.NANOSECONDS);
     }
 
     public void awaitPublished(Duration atMost) {

@@ -37,7 +37,8 @@ public final class SecureBroker implements AutoCloseable {
     public SecureBroker(Path config, String scheme, Map<String, String> setupEnv) throws IOException {
         this.scheme = scheme;
         this.setupEnv = setupEnv;
-        mosquitto = new MosquittoProcess(config,
+        mosquitto = new MosquittoProcess(
+                config,
                 dir -> setup(0, "init", dir.resolve("dynamic-security.json").toString()));
         setup(mosquitto.port(), "accounts");
     }

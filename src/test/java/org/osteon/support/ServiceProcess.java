@@ -59,26 +59,30 @@ public final class ServiceProcess implements AutoCloseable {
 
     public ServiceProcess start() throws IOException {
         String jar = System.getProperty("osteon.app.jar", "target/quarkus-app/quarkus-run.jar");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g"));
+        List<String> cmd = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
         cmd.addAll(jvmOptions);
         if (!properties.containsKey("osteon.auth.local-key-dir")) {
             // The key the tests sign with (see Tokens), so that they can call the API as any role.
             cmd.add("-Dosteon.auth.local-key-dir=" + Tokens.KEY_DIR);
         }
         if (scheme.equals("https")) {
-            cmd.addAll(List.of("-Dquarkus.http.ssl-port=" + httpPort, "-Dquarkus.http.port=" + Ports.free(),
+            cmd.addAll(List.of(
+                    "-Dquarkus.http.ssl-port=" + httpPort,
+                    "-Dquarkus.http.port=" + Ports.free(),
                     "-Dquarkus.http.insecure-requests=disabled"));
         } else {
             cmd.add("-Dquarkus.http.port=" + httpPort);
         }
         properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.addAll(List.of("-jar", jar));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().putAll(environment);
         process = pb.start();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> !process.isAlive() || ready());
         if (!process.isAlive()) {
             throw new IllegalStateException("service exited at start; see " + log);
@@ -95,8 +99,10 @@ public final class ServiceProcess implements AutoCloseable {
     public boolean ready() {
         try {
             HttpResponse<String> r = client.send(
-                    HttpRequest.newBuilder(URI.create(baseUri() + "/q/health/ready")).timeout(Duration.ofSeconds(5))
-                            .build(), HttpResponse.BodyHandlers.ofString());
+                    HttpRequest.newBuilder(URI.create(baseUri() + "/q/health/ready"))
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200;
         } catch (IOException e) {
             return false;

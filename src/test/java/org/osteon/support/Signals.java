@@ -24,13 +24,15 @@ public final class Signals {
 
     /** Walking, jump sets, a run and long sitting, starting at {@code start}. */
     public static Signals twoHours(Instant start) {
-        DayPlan plan = DayPlan.of(start, List.of(
-                new Segment(Activity.WALKING, 0, 900, 0),
-                new Segment(Activity.JUMPS, 900, 300, 4.5),
-                new Segment(Activity.SITTING, 1200, 2400, 0),
-                new Segment(Activity.RUNNING, 3600, 900, 0),
-                new Segment(Activity.JUMPS, 4500, 300, 3.2),
-                new Segment(Activity.SITTING, 4800, 2400, 0)));
+        DayPlan plan = DayPlan.of(
+                start,
+                List.of(
+                        new Segment(Activity.WALKING, 0, 900, 0),
+                        new Segment(Activity.JUMPS, 900, 300, 4.5),
+                        new Segment(Activity.SITTING, 1200, 2400, 0),
+                        new Segment(Activity.RUNNING, 3600, 900, 0),
+                        new Segment(Activity.JUMPS, 4500, 300, 3.2),
+                        new Segment(Activity.SITTING, 4800, 2400, 0)));
         SignalGenerator g = new SignalGenerator("engine-test", plan, RATE_HZ, 7);
         int n = SECONDS * RATE_HZ;
         float[] x = new float[n];

@@ -23,14 +23,21 @@ public final class StoredTotals {
     /** Every batch exactly once: ledger, raw rows, samples and the running totals all agree with what was sent. */
     public static void assertExactlyOnce(TestDatabase db, NoLossRun run) throws SQLException {
         assertThat(storedBatches(db)).as("ledger rows").isEqualTo(run.total());
-        assertThat(db.queryLong("select count(*) from accel_batch")).as("raw batches").isEqualTo(run.total());
-        assertThat(db.queryLong("select coalesce(sum(samples), 0) from accel_batch")).as("raw samples")
-                .isEqualTo(run.totalSamples());
-        assertThat(db.queryLong("select coalesce(sum(batches_accepted), 0) from device_stream")).as("accepted totals")
+        assertThat(db.queryLong("select count(*) from accel_batch"))
+                .as("raw batches")
                 .isEqualTo(run.total());
-        assertThat(db.queryLong("select coalesce(sum(samples_accepted), 0) from device_stream")).as("sample totals")
+        assertThat(db.queryLong("select coalesce(sum(samples), 0) from accel_batch"))
+                .as("raw samples")
                 .isEqualTo(run.totalSamples());
-        assertThat(db.queryLong("select count(*) from ingest_rejection")).as("rejections").isZero();
+        assertThat(db.queryLong("select coalesce(sum(batches_accepted), 0) from device_stream"))
+                .as("accepted totals")
+                .isEqualTo(run.total());
+        assertThat(db.queryLong("select coalesce(sum(samples_accepted), 0) from device_stream"))
+                .as("sample totals")
+                .isEqualTo(run.totalSamples());
+        assertThat(db.queryLong("select count(*) from ingest_rejection"))
+                .as("rejections")
+                .isZero();
     }
 
     /**
@@ -39,7 +46,8 @@ public final class StoredTotals {
      */
     public static void assertEveryAcknowledgedStoredOnce(TestDatabase db, NoLossRun run) throws SQLException {
         Set<String> stored = new HashSet<>();
-        try (Connection c = db.connect(); Statement s = c.createStatement();
+        try (Connection c = db.connect();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("select device_id, seq from ingest_batch where stream = 'accel'")) {
             while (rs.next()) {
                 stored.add(rs.getString(1) + "/" + rs.getLong(2));
@@ -47,22 +55,30 @@ public final class StoredTotals {
         }
         Set<String> missing = new HashSet<>(run.acknowledged());
         missing.removeAll(stored);
-        assertThat(missing.size()).as("batches the broker acknowledged but that were never stored, by device: %s",
-                byDevice(missing)).isZero();
+        assertThat(missing.size())
+                .as("batches the broker acknowledged but that were never stored, by device: %s", byDevice(missing))
+                .isZero();
         long ledger = stored.size();
-        assertThat(db.queryLong("select count(*) from accel_batch")).as("raw batches").isEqualTo(ledger);
-        assertThat(db.queryLong("select coalesce(sum(samples), 0) from accel_batch")).as("raw samples")
-                .isEqualTo(ledger * NoLossRun.SAMPLES);
-        assertThat(db.queryLong("select coalesce(sum(batches_accepted), 0) from device_stream")).as("accepted totals")
+        assertThat(db.queryLong("select count(*) from accel_batch"))
+                .as("raw batches")
                 .isEqualTo(ledger);
-        assertThat(db.queryLong("select count(*) from ingest_rejection")).as("rejections").isZero();
+        assertThat(db.queryLong("select coalesce(sum(samples), 0) from accel_batch"))
+                .as("raw samples")
+                .isEqualTo(ledger * NoLossRun.SAMPLES);
+        assertThat(db.queryLong("select coalesce(sum(batches_accepted), 0) from device_stream"))
+                .as("accepted totals")
+                .isEqualTo(ledger);
+        assertThat(db.queryLong("select count(*) from ingest_rejection"))
+                .as("rejections")
+                .isZero();
     }
 
     private static Map<String, String> byDevice(Set<String> keys) {
         Map<String, TreeSet<Long>> seqs = new TreeMap<>();
         for (String k : keys) {
             int slash = k.lastIndexOf('/');
-            seqs.computeIfAbsent(k.substring(0, slash), d -> new TreeSet<>()).add(Long.parseLong(k.substring(slash + 1)));
+            seqs.computeIfAbsent(k.substring(0, slash), d -> new TreeSet<>())
+                    .add(Long.parseLong(k.substring(slash + 1)));
         }
         Map<String, String> ranges = new TreeMap<>();
         seqs.forEach((device, s) -> ranges.put(device, s.size() + " from seq " + s.first() + " to " + s.last()));

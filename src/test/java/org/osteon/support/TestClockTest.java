@@ -15,12 +15,16 @@ class TestClockTest {
         Clock clock = TestClock.clock("2027-03-28T00:59:30Z");
         assertThat(Duration.between(start, clock.instant())).isBetween(Duration.ZERO, Duration.ofSeconds(5));
         Instant first = clock.instant();
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> clock.instant().isAfter(first));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> clock.instant().isAfter(first));
     }
 
     @Test
     void withoutAStartItIsTheSystemClock() {
         Clock clock = TestClock.clock("");
-        assertThat(Duration.between(Clock.systemUTC().instant(), clock.instant()).abs()).isLessThan(Duration.ofSeconds(5));
+        assertThat(Duration.between(Clock.systemUTC().instant(), clock.instant())
+                        .abs())
+                .isLessThan(Duration.ofSeconds(5));
     }
 }

@@ -9,6 +9,7 @@ import java.sql.Statement;
 public final class TestDatabase implements AutoCloseable {
     /** The role ./osteon creates; it may create databases. */
     public static final String USER = System.getProperty("osteon.test.db.user", "osteon");
+
     public static final String PASSWORD = System.getProperty("osteon.test.db.password", "osteon");
 
     private final String server;
@@ -44,7 +45,9 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public long queryLong(String sql) throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {
+        try (Connection c = connect();
+                Statement s = c.createStatement();
+                var rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

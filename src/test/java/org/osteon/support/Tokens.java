@@ -19,6 +19,7 @@ import org.osteon.auth.LocalTokens;
 public final class Tokens {
     /** Where the tests' signing key lives; under target/, so that a clean build forgets it. */
     public static final Path KEY_DIR = Path.of("target", "osteon-test-jwt").toAbsolutePath();
+
     public static final String ADMIN_SUBJECT = "test-admin";
 
     private static LocalTokens tokens;

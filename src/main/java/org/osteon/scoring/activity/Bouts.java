@@ -39,10 +39,7 @@ public final class Bouts {
         int[] cover = new int[n + 1];
         for (int s = 0; s + boutEpochs <= n; s++) {
             int e = s + boutEpochs;
-            if (meets[s]
-                    && meets[e - 1]
-                    && met[e] - met[s] >= needed
-                    && longGaps[e] - longGaps[s] == 0) {
+            if (meets[s] && meets[e - 1] && met[e] - met[s] >= needed && longGaps[e] - longGaps[s] == 0) {
                 cover[s]++;
                 cover[e]--;
             }

@@ -14,10 +14,8 @@ public final class ImpactHistogram {
 
     /** Lower edges of the bins; the last bin is open above. Written out so no rounding creeps in. */
     static final double[] LOWER_EDGES = {
-        1.3, 1.5, 1.7, 1.9, 2.1, 2.3, 2.5, 2.7, 2.9, 3.1, 3.3, 3.5, 3.7, 3.9, 4.1,
-        4.3, 4.6, 4.9, 5.2, 5.5, 5.8, 6.1, 6.4, 6.7,
-        7.1, 7.5, 7.9, 8.3,
-        8.8, 9.3, 9.8, 10.3
+        1.3, 1.5, 1.7, 1.9, 2.1, 2.3, 2.5, 2.7, 2.9, 3.1, 3.3, 3.5, 3.7, 3.9, 4.1, 4.3, 4.6, 4.9, 5.2, 5.5, 5.8, 6.1,
+        6.4, 6.7, 7.1, 7.5, 7.9, 8.3, 8.8, 9.3, 9.8, 10.3
     };
 
     private final int[] counts = new int[LOWER_EDGES.length];

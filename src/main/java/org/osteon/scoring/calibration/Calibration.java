@@ -42,8 +42,8 @@ public record Calibration(
     }
 
     static Calibration rejected(String reason, double errorBefore, double errorAfter, int stillPoints) {
-        return new Calibration(new double[3], new double[] {1, 1, 1}, false, reason, errorBefore, errorAfter,
-                stillPoints);
+        return new Calibration(
+                new double[3], new double[] {1, 1, 1}, false, reason, errorBefore, errorAfter, stillPoints);
     }
 
     @Override

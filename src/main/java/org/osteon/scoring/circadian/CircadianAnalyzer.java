@@ -67,7 +67,8 @@ public final class CircadianAnalyzer {
         if (!Double.isNaN(params.circadian().lightThresholdMg())) {
             return params.circadian().lightThresholdMg();
         }
-        boolean enmoSet = params.cutPoints().metric() == IntensityMetric.ENMO_MG && params.cutPoints().definesSedentary();
+        boolean enmoSet = params.cutPoints().metric() == IntensityMetric.ENMO_MG
+                && params.cutPoints().definesSedentary();
         return enmoSet ? params.cutPoints().light() : 40.0;
     }
 
@@ -77,8 +78,8 @@ public final class CircadianAnalyzer {
         this.zone = o.zone;
         this.threshold = o.threshold;
         // The canonical constructor copies the sums; the day being filled is looked up again.
-        o.days.forEach((date, d) -> days.put(date,
-                new CircadianDay(date, d.hourSums(), d.hourEpochs(), d.binSums(), d.binEpochs())));
+        o.days.forEach((date, d) ->
+                days.put(date, new CircadianDay(date, d.hourSums(), d.hourEpochs(), d.binSums(), d.binEpochs())));
     }
 
     /** An independent analyzer with this one's epochs. */
@@ -149,8 +150,17 @@ public final class CircadianAnalyzer {
         Provenance provenance = new Provenance("circadian-is-iv-m10-l5", VERSION, params.provenanceParameters())
                 .with("settings", settings)
                 .with("binariseThresholdMg", lightThreshold(params));
-        return Optional.of(new Circadian(validDays, present(x), interdailyStability(x), intradailyVariability(x),
-                m10[0], (int) m10[1] * 10, l5[0], (int) l5[1] * 10, (m10[0] - l5[0]) / (m10[0] + l5[0]), provenance));
+        return Optional.of(new Circadian(
+                validDays,
+                present(x),
+                interdailyStability(x),
+                intradailyVariability(x),
+                m10[0],
+                (int) m10[1] * 10,
+                l5[0],
+                (int) l5[1] * 10,
+                (m10[0] - l5[0]) / (m10[0] + l5[0]),
+                provenance));
     }
 
     /**
@@ -191,7 +201,8 @@ public final class CircadianAnalyzer {
         sorted.sort(Comparator.comparing(CircadianDay::date));
         for (int i = 1; i < sorted.size(); i++) {
             if (sorted.get(i).date().equals(sorted.get(i - 1).date())) {
-                throw new IllegalArgumentException("two profiles for " + sorted.get(i).date());
+                throw new IllegalArgumentException(
+                        "two profiles for " + sorted.get(i).date());
             }
         }
         return sorted;
@@ -200,7 +211,9 @@ public final class CircadianAnalyzer {
     /** Hourly means from the first day's midnight to the last day's end, {@code NaN} for missing hours. */
     private static double[] hourlyValues(ScoringParams params, List<CircadianDay> sorted) {
         LocalDate first = sorted.get(0).date();
-        int span = (int) ChronoUnit.DAYS.between(first, sorted.get(sorted.size() - 1).date()) + 1;
+        int span = (int) ChronoUnit.DAYS.between(
+                        first, sorted.get(sorted.size() - 1).date())
+                + 1;
         double[] x = new double[span * CircadianDay.HOURS];
         Arrays.fill(x, Double.NaN);
         for (CircadianDay d : sorted) {

@@ -28,7 +28,9 @@ public record CircadianDay(LocalDate date, double[] hourSums, int[] hourEpochs, 
 
     public CircadianDay {
         Objects.requireNonNull(date, "date");
-        if (hourSums.length != HOURS || hourEpochs.length != HOURS || binSums.length != BINS
+        if (hourSums.length != HOURS
+                || hourEpochs.length != HOURS
+                || binSums.length != BINS
                 || binEpochs.length != BINS) {
             throw new IllegalArgumentException("a day has 24 clock hours and 144 ten-minute bins");
         }
@@ -95,14 +97,21 @@ public record CircadianDay(LocalDate date, double[] hourSums, int[] hourEpochs, 
     /** Equal when the date and every sum and count are equal, to the bit. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof CircadianDay d && date.equals(d.date) && Arrays.equals(hourSums, d.hourSums)
-                && Arrays.equals(hourEpochs, d.hourEpochs) && Arrays.equals(binSums, d.binSums)
+        return o instanceof CircadianDay d
+                && date.equals(d.date)
+                && Arrays.equals(hourSums, d.hourSums)
+                && Arrays.equals(hourEpochs, d.hourEpochs)
+                && Arrays.equals(binSums, d.binSums)
                 && Arrays.equals(binEpochs, d.binEpochs);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(date, Arrays.hashCode(hourSums), Arrays.hashCode(hourEpochs), Arrays.hashCode(binSums),
+        return Objects.hash(
+                date,
+                Arrays.hashCode(hourSums),
+                Arrays.hashCode(hourEpochs),
+                Arrays.hashCode(binSums),
                 Arrays.hashCode(binEpochs));
     }
 

@@ -19,8 +19,7 @@ import org.osteon.scoring.summary.DaySummary;
  */
 final class DaySummaryCsv {
 
-    private DaySummaryCsv() {
-    }
+    private DaySummaryCsv() {}
 
     static String render(List<DaySummary> days) {
         StringBuilder csv = new StringBuilder();
@@ -54,12 +53,15 @@ final class DaySummaryCsv {
             }
             decimal(csv, d.sedentaryMinutes(), 1);
             csv.append(',').append(d.steps());
-            csv.append(',').append(d.peakHistogram().stream().mapToLong(h -> h.count()).sum());
+            csv.append(',')
+                    .append(d.peakHistogram().stream().mapToLong(h -> h.count()).sum());
             for (BandCount b : d.impactBands()) {
                 csv.append(',').append(b.count());
             }
-            LoadingScore accel = d.loading().stream().filter(l -> l.source() == LoadingSource.ACCELEROMETER)
-                    .findFirst().orElse(null);
+            LoadingScore accel = d.loading().stream()
+                    .filter(l -> l.source() == LoadingSource.ACCELEROMETER)
+                    .findFirst()
+                    .orElse(null);
             decimal(csv, accel == null ? Double.NaN : accel.osteogenicIndex(), 3);
             decimal(csv, accel == null ? Double.NaN : accel.dailyStressStimulus(), 3);
             csv.append('\n');
@@ -70,7 +72,8 @@ final class DaySummaryCsv {
     private static void decimal(StringBuilder csv, double v, int places) {
         csv.append(',');
         if (Double.isFinite(v)) {
-            csv.append(BigDecimal.valueOf(v).setScale(places, RoundingMode.HALF_UP).toPlainString());
+            csv.append(
+                    BigDecimal.valueOf(v).setScale(places, RoundingMode.HALF_UP).toPlainString());
         }
     }
 }

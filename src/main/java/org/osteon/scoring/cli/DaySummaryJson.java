@@ -15,8 +15,7 @@ import org.osteon.scoring.summary.HistogramBin;
 /** Renders the per-day summaries of one scored file as JSON, with snake_case member names. */
 final class DaySummaryJson {
 
-    private DaySummaryJson() {
-    }
+    private DaySummaryJson() {}
 
     /**
      * @param recording members describing the input (file, device, rate, start, settings)
@@ -64,21 +63,40 @@ final class DaySummaryJson {
         json.name("steps").value(d.steps());
         json.name("peak_histogram").beginArray();
         for (HistogramBin b : d.peakHistogram()) {
-            json.beginObject().name("lower_g").value(b.lowerG()).name("upper_g").value(b.upperG())
-                    .name("count").value(b.count()).endObject();
+            json.beginObject()
+                    .name("lower_g")
+                    .value(b.lowerG())
+                    .name("upper_g")
+                    .value(b.upperG())
+                    .name("count")
+                    .value(b.count())
+                    .endObject();
         }
         json.endArray();
         json.name("impact_bands").beginArray();
         for (BandCount b : d.impactBands()) {
-            json.beginObject().name("band").value(b.band()).name("lower_g").value(b.lowerG())
-                    .name("upper_g").value(b.upperG()).name("count").value(b.count()).endObject();
+            json.beginObject()
+                    .name("band")
+                    .value(b.band())
+                    .name("lower_g")
+                    .value(b.lowerG())
+                    .name("upper_g")
+                    .value(b.upperG())
+                    .name("count")
+                    .value(b.count())
+                    .endObject();
         }
         json.endArray();
         json.name("loading").beginArray();
         for (LoadingScore l : d.loading()) {
-            json.beginObject().name("source").value(l.source().name().toLowerCase(Locale.ROOT))
-                    .name("osteogenic_index").value(l.osteogenicIndex())
-                    .name("daily_stress_stimulus").value(l.dailyStressStimulus()).name("provenance");
+            json.beginObject()
+                    .name("source")
+                    .value(l.source().name().toLowerCase(Locale.ROOT))
+                    .name("osteogenic_index")
+                    .value(l.osteogenicIndex())
+                    .name("daily_stress_stimulus")
+                    .value(l.dailyStressStimulus())
+                    .name("provenance");
             provenance(json, l.provenance());
             json.endObject();
         }
@@ -97,7 +115,11 @@ final class DaySummaryJson {
     private static void bouts(JsonWriter json, List<BoutMinutes> bouts) {
         json.beginArray();
         for (BoutMinutes b : bouts) {
-            json.beginObject().name("bout_minutes").value(b.boutMinutes()).name("minutes").value(b.minutes())
+            json.beginObject()
+                    .name("bout_minutes")
+                    .value(b.boutMinutes())
+                    .name("minutes")
+                    .value(b.minutes())
                     .endObject();
         }
         json.endArray();

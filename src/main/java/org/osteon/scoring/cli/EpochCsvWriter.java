@@ -56,7 +56,12 @@ final class EpochCsvWriter implements Closeable {
         decimal(e.enmoMg(), 3);
         decimal(e.madMg(), 3);
         if (counts) {
-            row.append(',').append(e.axis1()).append(',').append(e.axis2()).append(',').append(e.axis3());
+            row.append(',')
+                    .append(e.axis1())
+                    .append(',')
+                    .append(e.axis2())
+                    .append(',')
+                    .append(e.axis3());
             decimal(e.vm(), 2);
         } else {
             row.append(",,,,");

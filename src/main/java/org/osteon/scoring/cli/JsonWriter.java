@@ -13,6 +13,7 @@ final class JsonWriter {
     private final StringBuilder out = new StringBuilder();
     /** Per open container: whether it already has a member, so the next needs a comma. */
     private final Deque<Boolean> hasMembers = new ArrayDeque<>();
+
     private String indent = "";
     private boolean afterName;
 

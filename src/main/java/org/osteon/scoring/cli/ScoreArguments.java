@@ -36,7 +36,8 @@ record ScoreArguments(Path file, Path outDir, int epochSeconds, CountsFilter cou
                         throw new IllegalArgumentException("unknown option '" + a + "'");
                     }
                     if (file != null) {
-                        throw new IllegalArgumentException("only one FILE may be given, got '" + file + "' and '" + a + "'");
+                        throw new IllegalArgumentException(
+                                "only one FILE may be given, got '" + file + "' and '" + a + "'");
                     }
                     file = Path.of(a);
                 }

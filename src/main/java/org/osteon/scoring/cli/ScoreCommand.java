@@ -19,8 +19,7 @@ import java.util.List;
  */
 public final class ScoreCommand {
 
-    private ScoreCommand() {
-    }
+    private ScoreCommand() {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));

@@ -31,8 +31,7 @@ final class ScoreRun {
     /** Samples per read: large enough to amortise calls, small enough to stay in cache. */
     private static final int CHUNK = 1 << 14;
 
-    record Result(long epochs, Path epochCsv, Path dayJson, Path dayCsv) {
-    }
+    record Result(long epochs, Path epochCsv, Path dayJson, Path dayCsv) {}
 
     private final ScoreArguments args;
     private final PrintStream err;
@@ -64,12 +63,15 @@ final class ScoreRun {
             DaySummarizer days = new DaySummarizer(params, zone);
             long epochs;
             try (EpochCsvWriter writer = new EpochCsvWriter(csv, info.offset(), counts)) {
-                epochs = score(reader, new EpochScorer(params, info.start().toInstant(zone).toEpochMilli()),
-                        writer, days);
+                epochs = score(
+                        reader,
+                        new EpochScorer(params, info.start().toInstant(zone).toEpochMilli()),
+                        writer,
+                        days);
             }
             List<DaySummary> summaries = days.finish();
-            Files.writeString(json, DaySummaryJson.render(recording(info), summaries, days.circadian()),
-                    StandardCharsets.UTF_8);
+            Files.writeString(
+                    json, DaySummaryJson.render(recording(info), summaries, days.circadian()), StandardCharsets.UTF_8);
             Files.writeString(dayCsv, DaySummaryCsv.render(summaries), StandardCharsets.UTF_8);
             return new Result(epochs, csv, json, dayCsv);
         }
@@ -112,8 +114,11 @@ final class ScoreRun {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("file", args.file().getFileName().toString());
         r.put("device", info.device());
-        r.put("start", info.offset() == null ? ISO_LOCAL_DATE_TIME.format(info.start())
-                : ISO_OFFSET_DATE_TIME.format(info.start().atOffset(info.offset())));
+        r.put(
+                "start",
+                info.offset() == null
+                        ? ISO_LOCAL_DATE_TIME.format(info.start())
+                        : ISO_OFFSET_DATE_TIME.format(info.start().atOffset(info.offset())));
         r.put("sample_rate_hz", info.sampleRateHz());
         r.put("epoch_seconds", args.epochSeconds());
         r.put("placement", args.placement().name().toLowerCase(Locale.ROOT));

@@ -53,14 +53,22 @@ final class Resampler {
     /** Up-sampling factor L and down-sampling factor M that take {@code rateHz} to 30 Hz. */
     static int[] factors(int rateHz) {
         switch (rateHz) {
-            case 30: return new int[] {1, 1};
-            case 40: return new int[] {3, 4};
-            case 50: return new int[] {3, 5};
-            case 60: return new int[] {1, 2};
-            case 70: return new int[] {3, 7};
-            case 80: return new int[] {3, 8};
-            case 90: return new int[] {1, 3};
-            case 100: return new int[] {3, 10};
+            case 30:
+                return new int[] {1, 1};
+            case 40:
+                return new int[] {3, 4};
+            case 50:
+                return new int[] {3, 5};
+            case 60:
+                return new int[] {1, 2};
+            case 70:
+                return new int[] {3, 7};
+            case 80:
+                return new int[] {3, 8};
+            case 90:
+                return new int[] {1, 3};
+            case 100:
+                return new int[] {3, 10};
             default:
                 throw new IllegalArgumentException("ActiGraph counts need a sample rate of 30 to 100 Hz"
                         + " in 10-Hz steps (Neishabouri et al. 2022), got " + rateHz + " Hz");
@@ -97,8 +105,8 @@ final class Resampler {
         return n;
     }
 
-    private int interpolate(float[] a1, float[] a2, float[] a3, int off, int len, double[] o1, double[] o2,
-            double[] o3) {
+    private int interpolate(
+            float[] a1, float[] a2, float[] a3, int off, int len, double[] o1, double[] o2, double[] o3) {
         int n = 0;
         int p = phase;
         double s1 = y1;

@@ -53,7 +53,8 @@ public enum CutPointSet implements Provenance.Described {
      */
     public static CutPointSet select(Placement placement, Population population, Device device) {
         if (population == Population.OLDER_ADULT_70_PLUS && device == Device.ACTIGRAPH) {
-            return placement == Placement.WRIST ? MIGUELES_OLDER_ADULT_WRIST
+            return placement == Placement.WRIST
+                    ? MIGUELES_OLDER_ADULT_WRIST
                     : placement == Placement.HIP ? MIGUELES_OLDER_ADULT_HIP : GGIR_DEFAULT;
         }
         if (population != Population.ADULT) {

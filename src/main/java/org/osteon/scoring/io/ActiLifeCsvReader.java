@@ -58,12 +58,12 @@ public final class ActiLifeCsvReader implements AccelerometerReader {
     private RecordingInfo parseHeader(Path file) throws IOException {
         String banner = parser.readLine();
         if (banner == null || !banner.startsWith(BANNER)) {
-            throw new IOException(file + " is not an ActiLife raw CSV export: first line must start with '"
-                    + BANNER + "'");
+            throw new IOException(
+                    file + " is not an ActiLife raw CSV export: first line must start with '" + BANNER + "'");
         }
         int rate = Integer.parseInt(find(RATE, banner, "sample rate ('at N Hz')", file));
-        DateTimeFormatter dateFormat = DateTimeFormatter.ofPattern(
-                find(DATE_FORMAT, banner, "date format", file), Locale.ROOT);
+        DateTimeFormatter dateFormat =
+                DateTimeFormatter.ofPattern(find(DATE_FORMAT, banner, "date format", file), Locale.ROOT);
         String serial = "ActiGraph";
         String startTime = null;
         String startDate = null;
@@ -87,7 +87,8 @@ public final class ActiLifeCsvReader implements AccelerometerReader {
             LocalDateTime start = LocalDateTime.of(LocalDate.parse(startDate, dateFormat), LocalTime.parse(startTime));
             return new RecordingInfo(start, null, rate, serial);
         } catch (DateTimeParseException e) {
-            throw new IOException(file + ": cannot read start '" + startDate + " " + startTime + "': " + e.getMessage());
+            throw new IOException(
+                    file + ": cannot read start '" + startDate + " " + startTime + "': " + e.getMessage());
         }
     }
 

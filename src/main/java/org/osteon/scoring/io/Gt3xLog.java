@@ -78,7 +78,9 @@ final class Gt3xLog {
             header[0] = (byte) b;
             readFully(header, 1, 7, recordOffset);
             int type = header[1] & 0xFF;
-            long ts = (header[2] & 0xFFL) | (header[3] & 0xFFL) << 8 | (header[4] & 0xFFL) << 16
+            long ts = (header[2] & 0xFFL)
+                    | (header[3] & 0xFFL) << 8
+                    | (header[4] & 0xFFL) << 16
                     | (header[5] & 0xFFL) << 24;
             int size = (header[6] & 0xFF) | (header[7] & 0xFF) << 8;
             readFully(payload, 0, size, recordOffset);

@@ -56,16 +56,19 @@ public final class Gt3xReader implements AccelerometerReader {
             double scale = infoTxt.containsKey("Acceleration Scale")
                     ? Double.parseDouble(infoTxt.get("Acceleration Scale"))
                     : serial.startsWith("MOS") || serial.startsWith("TAS") ? 256 : 341;
-            long lastTicks = Long.parseLong(infoTxt.getOrDefault("Last Sample Time",
-                    infoTxt.getOrDefault("Stop Date", "0")));
+            long lastTicks =
+                    Long.parseLong(infoTxt.getOrDefault("Last Sample Time", infoTxt.getOrDefault("Stop Date", "0")));
             endSecond = lastTicks > 0 ? (lastTicks - TICKS_AT_UNIX_EPOCH) / 10_000_000L : Long.MAX_VALUE;
             logSize = logEntry.getSize();
             log = new Gt3xLog(new BufferedInputStream(zip.getInputStream(logEntry), 1 << 16), scale, rate);
             pending = log.next() && log.timestamp() < endSecond;
             long startSecond = pending ? log.timestamp() : startFromInfo(infoTxt, file);
             nextSecond = startSecond + 1;
-            info = new RecordingInfo(LocalDateTime.ofEpochSecond(startSecond, 0, ZoneOffset.UTC),
-                    offset(infoTxt.get("TimeZone")), rate, serial);
+            info = new RecordingInfo(
+                    LocalDateTime.ofEpochSecond(startSecond, 0, ZoneOffset.UTC),
+                    offset(infoTxt.get("TimeZone")),
+                    rate,
+                    serial);
         } catch (IOException | RuntimeException e) {
             zip.close();
             throw e;
@@ -82,12 +85,14 @@ public final class Gt3xReader implements AccelerometerReader {
 
     private Map<String, String> readInfo(Path file, ZipEntry entry) throws IOException {
         Map<String, String> values = new HashMap<>();
-        try (BufferedReader r = new BufferedReader(
-                new InputStreamReader(zip.getInputStream(entry), StandardCharsets.UTF_8))) {
+        try (BufferedReader r =
+                new BufferedReader(new InputStreamReader(zip.getInputStream(entry), StandardCharsets.UTF_8))) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
                 int colon = line.indexOf(':');
                 if (colon > 0) {
-                    values.put(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
+                    values.put(
+                            line.substring(0, colon).trim(),
+                            line.substring(colon + 1).trim());
                 }
             }
         }

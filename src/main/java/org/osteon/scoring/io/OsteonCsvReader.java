@@ -79,7 +79,10 @@ public final class OsteonCsvReader implements AccelerometerReader {
             throw new IOException(file + ": timestamps of the first rows do not increase");
         }
         int rate = (int) Math.round(1e9 / period);
-        return new RecordingInfo(firstTime.toLocalDateTime(), firstTime.getOffset(), Math.max(rate, 1),
+        return new RecordingInfo(
+                firstTime.toLocalDateTime(),
+                firstTime.getOffset(),
+                Math.max(rate, 1),
                 file.getFileName().toString());
     }
 

@@ -93,7 +93,8 @@ public final class EpochScorer {
         this.params = params;
         this.startMillis = startMillis;
         this.counts = counts;
-        this.nonWear = new NonWearDetector(params.nonWear(), params.calibration().scale());
+        this.nonWear =
+                new NonWearDetector(params.nonWear(), params.calibration().scale());
         this.steps = new StepCounter(params.steps(), params.rateHz(), params.calibration(), this::stepsFound);
         Calibration c = params.calibration();
         for (int axis = 0; axis < 3; axis++) {

@@ -124,24 +124,92 @@ public record ScoringParams(
             circadian = p.circadian;
         }
 
-        public Builder epochSeconds(int v) { epochSeconds = v; return this; }
-        public Builder placement(Placement v) { placement = v; return this; }
-        public Builder cutPoints(CutPointSet v) { cutPoints = v; return this; }
-        public Builder countsFilter(CountsFilter v) { countsFilter = v; return this; }
-        public Builder peakThresholdG(double v) { peakThresholdG = v; return this; }
-        public Builder impactBands(ImpactBandSet v) { impactBands = v; return this; }
-        public Builder gravityMode(GravityMode v) { gravityMode = v; return this; }
-        public Builder gravityFilterSeconds(double v) { gravityFilterSeconds = v; return this; }
-        public Builder calibration(Calibration v) { calibration = v; return this; }
-        public Builder dssExponent(double v) { dssExponent = v; return this; }
-        public Builder nonWear(NonWearParams v) { nonWear = v; return this; }
-        public Builder steps(StepParams v) { steps = v; return this; }
-        public Builder bouts(BoutParams v) { bouts = v; return this; }
-        public Builder circadian(CircadianParams v) { circadian = v; return this; }
+        public Builder epochSeconds(int v) {
+            epochSeconds = v;
+            return this;
+        }
+
+        public Builder placement(Placement v) {
+            placement = v;
+            return this;
+        }
+
+        public Builder cutPoints(CutPointSet v) {
+            cutPoints = v;
+            return this;
+        }
+
+        public Builder countsFilter(CountsFilter v) {
+            countsFilter = v;
+            return this;
+        }
+
+        public Builder peakThresholdG(double v) {
+            peakThresholdG = v;
+            return this;
+        }
+
+        public Builder impactBands(ImpactBandSet v) {
+            impactBands = v;
+            return this;
+        }
+
+        public Builder gravityMode(GravityMode v) {
+            gravityMode = v;
+            return this;
+        }
+
+        public Builder gravityFilterSeconds(double v) {
+            gravityFilterSeconds = v;
+            return this;
+        }
+
+        public Builder calibration(Calibration v) {
+            calibration = v;
+            return this;
+        }
+
+        public Builder dssExponent(double v) {
+            dssExponent = v;
+            return this;
+        }
+
+        public Builder nonWear(NonWearParams v) {
+            nonWear = v;
+            return this;
+        }
+
+        public Builder steps(StepParams v) {
+            steps = v;
+            return this;
+        }
+
+        public Builder bouts(BoutParams v) {
+            bouts = v;
+            return this;
+        }
+
+        public Builder circadian(CircadianParams v) {
+            circadian = v;
+            return this;
+        }
 
         public ScoringParams build() {
-            return new ScoringParams(rateHz, epochSeconds, placement, cutPoints, countsFilter, peakThresholdG,
-                    impactBands, gravityMode, gravityFilterSeconds, calibration, dssExponent, nonWear, steps, bouts,
+            return new ScoringParams(
+                    rateHz,
+                    epochSeconds,
+                    placement,
+                    cutPoints,
+                    countsFilter,
+                    peakThresholdG,
+                    impactBands,
+                    gravityMode,
+                    gravityFilterSeconds,
+                    calibration,
+                    dssExponent,
+                    nonWear,
+                    steps,
+                    bouts,
                     circadian);
         }
     }

@@ -35,8 +35,7 @@ public record StepParams(
         int resampleHz,
         int blockMinutes) {
 
-    public static final StepParams VERISENSE_DEFAULT =
-            new StepParams(3, 5, 15, -0.5, 3, 4, 0.001, 1.2, 0.025, 15, 60);
+    public static final StepParams VERISENSE_DEFAULT = new StepParams(3, 5, 15, -0.5, 3, 4, 0.001, 1.2, 0.025, 15, 60);
 
     public StepParams {
         if (blockMinutes <= 0 || (24 * 60) % blockMinutes != 0) {

@@ -64,7 +64,9 @@ final class VerisenseSteps {
     }
 
     private int[] aboveMagnitude(float[] acc, int[] peaks) {
-        return Arrays.stream(peaks).filter(loc -> acc[loc] > p.magnitudeThresholdG()).toArray();
+        return Arrays.stream(peaks)
+                .filter(loc -> acc[loc] > p.magnitudeThresholdG())
+                .toArray();
     }
 
     /** Peaks whose distance to the next one is in range; the last peak has no period and is dropped. */

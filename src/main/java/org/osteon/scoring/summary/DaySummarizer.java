@@ -72,7 +72,8 @@ public final class DaySummarizer implements EpochSink {
 
     @Override
     public void epoch(EpochResult epoch) {
-        LocalDate date = Instant.ofEpochMilli(epoch.epochStartMillis()).atZone(zone).toLocalDate();
+        LocalDate date =
+                Instant.ofEpochMilli(epoch.epochStartMillis()).atZone(zone).toLocalDate();
         DayAccumulator day = days.computeIfAbsent(
                 date, d -> new DayAccumulator(d, params.impactBands().bands(), params.dssExponent()));
         day.add(epoch);
@@ -96,7 +97,8 @@ public final class DaySummarizer implements EpochSink {
         for (LoadingEvent e : events) {
             LocalDate date = Instant.ofEpochMilli(e.timeMillis()).atZone(zone).toLocalDate();
             eventsByDay.computeIfAbsent(date, d -> new ArrayList<>()).add(e);
-            days.computeIfAbsent(date, d -> new DayAccumulator(d, params.impactBands().bands(), params.dssExponent()));
+            days.computeIfAbsent(
+                    date, d -> new DayAccumulator(d, params.impactBands().bands(), params.dssExponent()));
         }
         List<DaySummary> out = new ArrayList<>();
         for (DayAccumulator day : days.values()) {
@@ -120,9 +122,8 @@ public final class DaySummarizer implements EpochSink {
         double wearMinutes = day.wearEpochs() * epochMinutes;
         BoutParams b = params.bouts();
         boolean sedentaryDefined = params.cutPoints().definesSedentary();
-        List<BoutMinutes> inactivity = sedentaryDefined
-                ? bouts(day.sedentary(), b.inactivityMinutes(), b.inactivityCriterion())
-                : List.of();
+        List<BoutMinutes> inactivity =
+                sedentaryDefined ? bouts(day.sedentary(), b.inactivityMinutes(), b.inactivityCriterion()) : List.of();
         Map<String, Object> common = params.provenanceParameters();
         common.put("wearMinutes", wearMinutes);
         Provenance activity = new Provenance("enmo-mad-cutpoints-bouts", VERSION, common)
@@ -168,7 +169,10 @@ public final class DaySummarizer implements EpochSink {
         List<LoadingScore> out = new ArrayList<>();
         Provenance base = impacts.with("dssExponent", params.dssExponent());
         if (day.wearEpochs() > 0) {
-            out.add(new LoadingScore(LoadingSource.ACCELEROMETER, day.histogram.osteogenicIndex(), day.stress.value(),
+            out.add(new LoadingScore(
+                    LoadingSource.ACCELEROMETER,
+                    day.histogram.osteogenicIndex(),
+                    day.stress.value(),
                     base.with("oiE", "mean peak g per histogram bin").with("unit", "g")));
         }
         out.addAll(LoadingEvents.scores(dayEvents, params.dssExponent(), base));

@@ -36,12 +36,19 @@ final class LoadingEvents {
         }
         List<LoadingScore> out = new ArrayList<>();
         if (anyGrf) {
-            out.add(new LoadingScore(LoadingSource.INSOLE_GRF, grfOi, grfStress.value(),
+            out.add(new LoadingScore(
+                    LoadingSource.INSOLE_GRF,
+                    grfOi,
+                    grfStress.value(),
                     base.with("oiE", "peak body weights per event").with("unit", "body weights")));
         }
         if (anyResistance) {
-            out.add(new LoadingScore(LoadingSource.RESISTANCE, resistanceOi, Double.NaN,
-                    base.with("oiE", "load / 1RM, else load / body mass; N = sets x reps").with("unit", "relative load")));
+            out.add(new LoadingScore(
+                    LoadingSource.RESISTANCE,
+                    resistanceOi,
+                    Double.NaN,
+                    base.with("oiE", "load / 1RM, else load / body mass; N = sets x reps")
+                            .with("unit", "relative load")));
         }
         return out;
     }

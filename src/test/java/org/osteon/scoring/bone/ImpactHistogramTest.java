@@ -40,8 +40,26 @@ class ImpactHistogramTest {
     void deereBandsAreLeftClosed() {
         List<ImpactBandSet.ImpactBand> bands = ImpactBandSet.DEERE_2012.bands();
 
-        assertEquals("medium", bands.stream().filter(b -> b.contains(2.1)).findFirst().orElseThrow().name());
-        assertEquals("high", bands.stream().filter(b -> b.contains(4.2)).findFirst().orElseThrow().name());
-        assertEquals("low", bands.stream().filter(b -> b.contains(0.5)).findFirst().orElseThrow().name());
+        assertEquals(
+                "medium",
+                bands.stream()
+                        .filter(b -> b.contains(2.1))
+                        .findFirst()
+                        .orElseThrow()
+                        .name());
+        assertEquals(
+                "high",
+                bands.stream()
+                        .filter(b -> b.contains(4.2))
+                        .findFirst()
+                        .orElseThrow()
+                        .name());
+        assertEquals(
+                "low",
+                bands.stream()
+                        .filter(b -> b.contains(0.5))
+                        .findFirst()
+                        .orElseThrow()
+                        .name());
     }
 }

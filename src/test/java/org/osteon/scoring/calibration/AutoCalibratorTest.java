@@ -98,8 +98,10 @@ class AutoCalibratorTest {
 
     @Test
     void rejectedCalibrationCannotCarryCoefficients() {
-        assertThrows(IllegalArgumentException.class, () -> new Calibration(
-                new double[] {0.1, 0, 0}, new double[] {1, 1, 1}, false, "hand-made", 0.1, 0.05, 10));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new Calibration(
+                        new double[] {0.1, 0, 0}, new double[] {1, 1, 1}, false, "hand-made", 0.1, 0.05, 10));
     }
 
     @Test

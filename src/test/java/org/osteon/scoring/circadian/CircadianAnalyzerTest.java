@@ -17,15 +17,28 @@ import org.osteon.scoring.pipeline.ScoringParams;
 class CircadianAnalyzerTest {
 
     static final ZoneId UTC = ZoneOffset.UTC;
-    static final long MIDNIGHT = LocalDate.of(2026, 3, 2).atStartOfDay(UTC).toInstant().toEpochMilli();
+    static final long MIDNIGHT =
+            LocalDate.of(2026, 3, 2).atStartOfDay(UTC).toInstant().toEpochMilli();
     static final double DAY_MINUTES = 24 * 60;
 
     static CircadianAnalyzer analyse(CircadianParams settings, int days, LongToDoubleFunction enmoAtMinute) {
-        ScoringParams params = ScoringParams.builder(30).epochSeconds(60).circadian(settings).build();
+        ScoringParams params =
+                ScoringParams.builder(30).epochSeconds(60).circadian(settings).build();
         CircadianAnalyzer analyzer = new CircadianAnalyzer(params, UTC);
         for (long m = 0; m < days * 24 * 60L; m++) {
-            analyzer.add(new EpochResult(MIDNIGHT + m * 60_000, enmoAtMinute.applyAsDouble(m), 0, 0, 0, 0, 0, 0, 0,
-                    Intensity.LIGHT, false, 0));
+            analyzer.add(new EpochResult(
+                    MIDNIGHT + m * 60_000,
+                    enmoAtMinute.applyAsDouble(m),
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    Intensity.LIGHT,
+                    false,
+                    0));
         }
         return analyzer;
     }
@@ -40,7 +53,8 @@ class CircadianAnalyzerTest {
 
     @Test
     void sineOverSevenDaysIsStableAndSmooth() {
-        Circadian c = analyse(continuous(), 7, CircadianAnalyzerTest::sine).result().orElseThrow();
+        Circadian c =
+                analyse(continuous(), 7, CircadianAnalyzerTest::sine).result().orElseThrow();
 
         assertEquals(1.0, c.interdailyStability(), 1e-9, "every day is the same");
         assertTrue(c.intradailyVariability() < 0.1, "IV " + c.intradailyVariability());
@@ -49,7 +63,9 @@ class CircadianAnalyzerTest {
 
     @Test
     void binarisedSineIsStableAndIvIsThatOfASquareWave() {
-        Circadian c = analyse(CircadianParams.DEFAULT, 7, CircadianAnalyzerTest::sine).result().orElseThrow();
+        Circadian c = analyse(CircadianParams.DEFAULT, 7, CircadianAnalyzerTest::sine)
+                .result()
+                .orElseThrow();
 
         assertEquals(1.0, c.interdailyStability(), 1e-9);
         // Binarised at 40 mg the sine is 1 for about 15.2 h a day with two transitions a day:
@@ -65,7 +81,8 @@ class CircadianAnalyzerTest {
             hourly[h] = 100 * random.nextDouble();
         }
 
-        Circadian c = analyse(continuous(), 14, m -> hourly[(int) (m / 60)]).result().orElseThrow();
+        Circadian c =
+                analyse(continuous(), 14, m -> hourly[(int) (m / 60)]).result().orElseThrow();
 
         assertEquals(2.0, c.intradailyVariability(), 0.3);
         assertTrue(c.interdailyStability() < 0.2, "IS " + c.interdailyStability());
@@ -75,19 +92,23 @@ class CircadianAnalyzerTest {
     void binarisedWhiteNoiseHasIvNearTwo() {
         Random random = new Random(43);
 
-        Circadian c = analyse(CircadianParams.DEFAULT, 14, m -> random.nextBoolean() ? 0 : 80).result().orElseThrow();
+        Circadian c = analyse(CircadianParams.DEFAULT, 14, m -> random.nextBoolean() ? 0 : 80)
+                .result()
+                .orElseThrow();
 
         assertEquals(2.0, c.intradailyVariability(), 0.3);
     }
 
     @Test
     void fewerThanThreeDaysGiveNoResult() {
-        assertTrue(analyse(continuous(), 2, CircadianAnalyzerTest::sine).result().isEmpty());
+        assertTrue(
+                analyse(continuous(), 2, CircadianAnalyzerTest::sine).result().isEmpty());
     }
 
     @Test
     void m10AndL5FindTheActiveAndQuietParts() {
-        Circadian c = analyse(continuous(), 3, CircadianAnalyzerTest::sine).result().orElseThrow();
+        Circadian c =
+                analyse(continuous(), 3, CircadianAnalyzerTest::sine).result().orElseThrow();
 
         // Sine peaks at 06:00 and bottoms at 18:00: M10 centred on 06:00, L5 on 18:00.
         assertEquals(60, c.m10StartMinute());
@@ -106,7 +127,8 @@ class CircadianAnalyzerTest {
         };
 
         Circadian noWrap = analyse(continuous(), 3, nightOwl).result().orElseThrow();
-        Circadian wrap = analyse(new CircadianParams(false, Double.NaN, true, 3, 0.5), 3, nightOwl).result()
+        Circadian wrap = analyse(new CircadianParams(false, Double.NaN, true, 3, 0.5), 3, nightOwl)
+                .result()
                 .orElseThrow();
 
         assertEquals(19 * 60, wrap.m10StartMinute());
@@ -117,12 +139,13 @@ class CircadianAnalyzerTest {
     @Test
     void missingHoursStayMissing() {
         CircadianParams settings = continuous();
-        ScoringParams params = ScoringParams.builder(30).epochSeconds(60).circadian(settings).build();
+        ScoringParams params =
+                ScoringParams.builder(30).epochSeconds(60).circadian(settings).build();
         CircadianAnalyzer analyzer = new CircadianAnalyzer(params, UTC);
         for (long m = 0; m < 4 * 24 * 60L; m++) {
             boolean offForHour30 = m / 60 == 30;
-            analyzer.add(new EpochResult(MIDNIGHT + m * 60_000, sine(m), 0, 0, 0, 0, 0, 0, 0, Intensity.LIGHT,
-                    offForHour30, 0));
+            analyzer.add(new EpochResult(
+                    MIDNIGHT + m * 60_000, sine(m), 0, 0, 0, 0, 0, 0, 0, Intensity.LIGHT, offForHour30, 0));
         }
 
         Circadian c = analyzer.result().orElseThrow();

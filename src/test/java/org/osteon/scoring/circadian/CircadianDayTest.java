@@ -32,7 +32,10 @@ class CircadianDayTest {
     static final int EPOCH_SECONDS = 30;
 
     static ScoringParams params(CircadianParams settings) {
-        return ScoringParams.builder(30).epochSeconds(EPOCH_SECONDS).circadian(settings).build();
+        return ScoringParams.builder(30)
+                .epochSeconds(EPOCH_SECONDS)
+                .circadian(settings)
+                .build();
     }
 
     /** The epochs, in time order, of {@code days} days from {@code first}; 2026-10-23 is not worn at all. */
@@ -44,7 +47,8 @@ class CircadianDayTest {
         for (long t = from; t < to; t += EPOCH_SECONDS * 1000L) {
             var local = Instant.ofEpochMilli(t).atZone(VIENNA);
             double hourOfDay = local.getHour() + local.getMinute() / 60.0;
-            double enmo = Math.max(0, 45 + 40 * Math.sin(2 * Math.PI * (hourOfDay - 9) / 24) + 15 * random.nextGaussian());
+            double enmo =
+                    Math.max(0, 45 + 40 * Math.sin(2 * Math.PI * (hourOfDay - 9) / 24) + 15 * random.nextGaussian());
             long hourIndex = (t - from) / 3_600_000;
             boolean offBody = local.toLocalDate().equals(LocalDate.of(2026, 10, 23))
                     || hourIndex % 37 == 5 // an hour off every day and a half
@@ -59,8 +63,10 @@ class CircadianDayTest {
     static Map<LocalDate, CircadianDay> profilesOneDayAtATime(ScoringParams params, List<EpochResult> epochs) {
         Map<LocalDate, CircadianAnalyzer> perDay = new TreeMap<>();
         for (EpochResult e : epochs) {
-            LocalDate date = Instant.ofEpochMilli(e.epochStartMillis()).atZone(VIENNA).toLocalDate();
-            perDay.computeIfAbsent(date, d -> new CircadianAnalyzer(params, VIENNA)).add(e);
+            LocalDate date =
+                    Instant.ofEpochMilli(e.epochStartMillis()).atZone(VIENNA).toLocalDate();
+            perDay.computeIfAbsent(date, d -> new CircadianAnalyzer(params, VIENNA))
+                    .add(e);
         }
         Map<LocalDate, CircadianDay> out = new TreeMap<>();
         perDay.forEach((date, analyzer) -> analyzer.days().forEach(d -> out.put(d.date(), d)));
@@ -81,13 +87,14 @@ class CircadianDayTest {
 
     @Test
     void combiningDaysScoredApartEqualsOneAnalyzerOverAllEpochsToTheBit() {
-        for (CircadianParams settings : List.of(CircadianParams.DEFAULT,
-                new CircadianParams(false, Double.NaN, true, 3, 0.5))) {
+        for (CircadianParams settings :
+                List.of(CircadianParams.DEFAULT, new CircadianParams(false, Double.NaN, true, 3, 0.5))) {
             ScoringParams params = params(settings);
             List<EpochResult> epochs = epochs(FIRST, 10, 1);
             CircadianAnalyzer whole = new CircadianAnalyzer(params, VIENNA);
             epochs.forEach(whole::add);
-            List<CircadianDay> days = new ArrayList<>(profilesOneDayAtATime(params, epochs).values());
+            List<CircadianDay> days =
+                    new ArrayList<>(profilesOneDayAtATime(params, epochs).values());
             Collections.shuffle(days, new Random(2));
 
             Circadian expected = whole.result().orElseThrow();
@@ -95,7 +102,9 @@ class CircadianDayTest {
 
             assertEquals(expected, combined, "same record, provenance included");
             assertEquals(9, days.size(), "the day not worn has no profile");
-            assertEquals(whole.days(), days.stream().sorted((a, b) -> a.date().compareTo(b.date())).toList());
+            assertEquals(
+                    whole.days(),
+                    days.stream().sorted((a, b) -> a.date().compareTo(b.date())).toList());
         }
     }
 
@@ -106,15 +115,22 @@ class CircadianDayTest {
         for (int firstDay = 0; firstDay < 4; firstDay++) {
             LocalDate from = FIRST.plusDays(firstDay);
             LocalDate to = from.plusDays(7);
-            List<EpochResult> week = epochs.stream().filter(e -> {
-                LocalDate d = Instant.ofEpochMilli(e.epochStartMillis()).atZone(VIENNA).toLocalDate();
-                return !d.isBefore(from) && d.isBefore(to);
-            }).toList();
+            List<EpochResult> week = epochs.stream()
+                    .filter(e -> {
+                        LocalDate d = Instant.ofEpochMilli(e.epochStartMillis())
+                                .atZone(VIENNA)
+                                .toLocalDate();
+                        return !d.isBefore(from) && d.isBefore(to);
+                    })
+                    .toList();
             SinglePassAnalyzer reference = new SinglePassAnalyzer(params, VIENNA);
             week.forEach(reference::add);
-            List<CircadianDay> days = new ArrayList<>(profilesOneDayAtATime(params, week).values());
+            List<CircadianDay> days =
+                    new ArrayList<>(profilesOneDayAtATime(params, week).values());
 
-            assertSame(reference.result().orElseThrow(), CircadianAnalyzer.combine(params, days).orElseThrow());
+            assertSame(
+                    reference.result().orElseThrow(),
+                    CircadianAnalyzer.combine(params, days).orElseThrow());
         }
     }
 
@@ -122,7 +138,8 @@ class CircadianDayTest {
     void theRepeatedHourOfTheLongDayIsMergedAndEveryDayHas24ClockHours() {
         ScoringParams params = params(CircadianParams.DEFAULT);
         List<EpochResult> allWorn = epochs(FIRST, 10, 4).stream()
-                .map(e -> new EpochResult(e.epochStartMillis(), e.enmoMg(), 0, 0, 0, 0, 0, 0, 0, Intensity.LIGHT, false, 0))
+                .map(e -> new EpochResult(
+                        e.epochStartMillis(), e.enmoMg(), 0, 0, 0, 0, 0, 0, 0, Intensity.LIGHT, false, 0))
                 .toList();
         Map<LocalDate, CircadianDay> days = profilesOneDayAtATime(params, allWorn);
         int perHour = 3600 / EPOCH_SECONDS;
@@ -140,7 +157,8 @@ class CircadianDayTest {
         ScoringParams params = params(CircadianParams.DEFAULT);
         LocalDate springForward = LocalDate.of(2026, 3, 29);
         List<EpochResult> epochs = epochs(springForward.minusDays(1), 3, 5).stream()
-                .map(e -> new EpochResult(e.epochStartMillis(), e.enmoMg(), 0, 0, 0, 0, 0, 0, 0, Intensity.LIGHT, false, 0))
+                .map(e -> new EpochResult(
+                        e.epochStartMillis(), e.enmoMg(), 0, 0, 0, 0, 0, 0, 0, Intensity.LIGHT, false, 0))
                 .toList();
         CircadianAnalyzer whole = new CircadianAnalyzer(params, VIENNA);
         epochs.forEach(whole::add);
@@ -151,7 +169,9 @@ class CircadianDayTest {
         assertEquals(23, CircadianAnalyzer.validHours(params, shortDay));
         SinglePassAnalyzer reference = new SinglePassAnalyzer(params, VIENNA);
         epochs.forEach(reference::add);
-        assertSame(reference.result().orElseThrow(), CircadianAnalyzer.combine(params, whole.days()).orElseThrow());
+        assertSame(
+                reference.result().orElseThrow(),
+                CircadianAnalyzer.combine(params, whole.days()).orElseThrow());
         assertEquals(3 * 24 - 1, whole.result().orElseThrow().hours());
     }
 
@@ -159,7 +179,8 @@ class CircadianDayTest {
     void aDaysOwnRelativeAmplitudeIsThatOfTheDayAloneAndNeedsSixteenValidHours() {
         ScoringParams params = params(CircadianParams.DEFAULT);
         List<EpochResult> epochs = epochs(FIRST, 3, 6).stream()
-                .map(e -> new EpochResult(e.epochStartMillis(), e.enmoMg(), 0, 0, 0, 0, 0, 0, 0, Intensity.LIGHT, false, 0))
+                .map(e -> new EpochResult(
+                        e.epochStartMillis(), e.enmoMg(), 0, 0, 0, 0, 0, 0, 0, Intensity.LIGHT, false, 0))
                 .toList();
         Map<LocalDate, CircadianDay> days = profilesOneDayAtATime(params, epochs);
         CircadianDay day = days.get(FIRST.plusDays(1));
@@ -167,14 +188,16 @@ class CircadianDayTest {
 
         double ra = CircadianAnalyzer.dayRelativeAmplitude(params, day).orElseThrow();
 
-        assertEquals(CircadianAnalyzer.combine(oneDay, List.of(day)).orElseThrow().relativeAmplitude(), ra, 0);
+        assertEquals(
+                CircadianAnalyzer.combine(oneDay, List.of(day)).orElseThrow().relativeAmplitude(), ra, 0);
         assertTrue(ra > 0.5 && ra < 1, "a strong rhythm: RA " + ra);
 
         long sixteenHours = day.date().atStartOfDay(VIENNA).toInstant().toEpochMilli() + 16 * 3_600_000L;
         CircadianAnalyzer partial = new CircadianAnalyzer(params, VIENNA);
         CircadianAnalyzer lessThanPartial = new CircadianAnalyzer(params, VIENNA);
         for (EpochResult e : epochs) {
-            LocalDate date = Instant.ofEpochMilli(e.epochStartMillis()).atZone(VIENNA).toLocalDate();
+            LocalDate date =
+                    Instant.ofEpochMilli(e.epochStartMillis()).atZone(VIENNA).toLocalDate();
             if (date.equals(day.date()) && e.epochStartMillis() < sixteenHours) {
                 partial.add(e);
                 if (e.epochStartMillis() < sixteenHours - 3_600_000L) {
@@ -182,8 +205,11 @@ class CircadianDayTest {
                 }
             }
         }
-        assertTrue(CircadianAnalyzer.dayRelativeAmplitude(params, partial.days().get(0)).isPresent());
-        assertFalse(CircadianAnalyzer.dayRelativeAmplitude(params, lessThanPartial.days().get(0)).isPresent());
+        assertTrue(CircadianAnalyzer.dayRelativeAmplitude(params, partial.days().get(0))
+                .isPresent());
+        assertFalse(CircadianAnalyzer.dayRelativeAmplitude(
+                        params, lessThanPartial.days().get(0))
+                .isPresent());
     }
 
     @Test

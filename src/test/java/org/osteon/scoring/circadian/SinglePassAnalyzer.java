@@ -73,9 +73,17 @@ final class SinglePassAnalyzer {
         Provenance provenance = new Provenance("circadian-is-iv-m10-l5", VERSION, params.provenanceParameters())
                 .with("settings", settings)
                 .with("binariseThresholdMg", threshold);
-        return Optional.of(new Circadian(days, CircadianAnalyzer.present(x), CircadianAnalyzer.interdailyStability(x),
+        return Optional.of(new Circadian(
+                days,
+                CircadianAnalyzer.present(x),
+                CircadianAnalyzer.interdailyStability(x),
                 CircadianAnalyzer.intradailyVariability(x),
-                m10[0], (int) m10[1] * 10, l5[0], (int) l5[1] * 10, (m10[0] - l5[0]) / (m10[0] + l5[0]), provenance));
+                m10[0],
+                (int) m10[1] * 10,
+                l5[0],
+                (int) l5[1] * 10,
+                (m10[0] - l5[0]) / (m10[0] + l5[0]),
+                provenance));
     }
 
     /** Hourly means, {@code NaN} for missing hours. */

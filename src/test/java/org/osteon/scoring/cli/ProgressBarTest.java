@@ -12,8 +12,7 @@ class ProgressBarTest {
 
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final AtomicLong now = new AtomicLong();
-    private final ProgressBar bar = new ProgressBar(new PrintStream(err, true, StandardCharsets.UTF_8), "x",
-            now::get);
+    private final ProgressBar bar = new ProgressBar(new PrintStream(err, true, StandardCharsets.UTF_8), "x", now::get);
 
     @Test
     void staysSilentDuringTheFirstSecond() {

@@ -26,8 +26,17 @@ class ScoreCommandTest {
     void scoresTheAgreadExportIntoTheDocumentedColumns() throws IOException {
         Path file = EvalData.copyTo("agread/exampleRAW.csv", dir);
 
-        int status = run("score", file.toString(), "--out", dir.resolve("out").toString(), "--epoch", "1",
-                "--counts-filter", "lfe", "--placement", "waist");
+        int status = run(
+                "score",
+                file.toString(),
+                "--out",
+                dir.resolve("out").toString(),
+                "--epoch",
+                "1",
+                "--counts-filter",
+                "lfe",
+                "--placement",
+                "waist");
 
         assertEquals(0, status, err.toString());
         List<String> rows = Files.readAllLines(dir.resolve("out/exampleRAW.epochs.csv"));
@@ -100,7 +109,10 @@ class ScoreCommandTest {
     void rateWithoutCountsLeavesCountsColumnsEmptyAndSaysWhy() throws IOException {
         StringBuilder csv = new StringBuilder("time,x,y,z\n");
         for (int i = 0; i < 25 * 20; i++) {
-            csv.append(1_767_600_000_000L + i * 40L).append(",0.1,").append(i % 7 * 0.1).append(",1.0\n");
+            csv.append(1_767_600_000_000L + i * 40L)
+                    .append(",0.1,")
+                    .append(i % 7 * 0.1)
+                    .append(",1.0\n");
         }
         Path file = dir.resolve("slow.csv");
         Files.writeString(file, csv);
@@ -145,14 +157,18 @@ class ScoreCommandTest {
         for (int i = 0; i < reference[0].length; i++) {
             String[] cells = rows.get(i + 1).split(",");
             for (int axis = 0; axis < 3; axis++) {
-                assertEquals(reference[axis][i], Integer.parseInt(cells[3 + axis]),
+                assertEquals(
+                        reference[axis][i],
+                        Integer.parseInt(cells[3 + axis]),
                         "Axis" + (axis + 1) + " of epoch " + i + ": " + rows.get(i + 1));
             }
         }
     }
 
     private int run(String... args) {
-        return ScoreCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return ScoreCommand.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 }

@@ -68,8 +68,14 @@ class ActiGraphCountsReferenceTest {
     /** Runs the counter over whole columns x, y, z; returns Axis1..Axis3 per epoch. */
     static int[][] counts(float[][] xyz, int rate, int epoch, CountsFilter filter) {
         List<int[]> epochs = new ArrayList<>();
-        new ActiGraphCounts(rate, epoch, filter).accept(xyz[0], xyz[1], xyz[2], 0, xyz[0].length,
-                (i, a1, a2, a3, vm) -> epochs.add(new int[] {a1, a2, a3}));
+        new ActiGraphCounts(rate, epoch, filter)
+                .accept(
+                        xyz[0],
+                        xyz[1],
+                        xyz[2],
+                        0,
+                        xyz[0].length,
+                        (i, a1, a2, a3, vm) -> epochs.add(new int[] {a1, a2, a3}));
         int[][] out = new int[3][epochs.size()];
         for (int i = 0; i < epochs.size(); i++) {
             for (int axis = 0; axis < 3; axis++) {

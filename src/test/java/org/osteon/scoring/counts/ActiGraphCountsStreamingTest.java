@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.osteon.scoring.EvalData;
 
 class ActiGraphCountsStreamingTest {
@@ -49,8 +49,8 @@ class ActiGraphCountsStreamingTest {
     @ParameterizedTest
     @ValueSource(ints = {25, 20, 35, 110, 0, -30})
     void unsupportedRatesAreRejectedNamingTheRate(int rate) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new ActiGraphCounts(rate, 5, CountsFilter.NORMAL));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new ActiGraphCounts(rate, 5, CountsFilter.NORMAL));
         assertTrue(e.getMessage().contains(rate + " Hz"), e.getMessage());
         assertTrue(e.getMessage().contains("30 to 100 Hz"), e.getMessage());
     }
@@ -64,8 +64,14 @@ class ActiGraphCountsStreamingTest {
     void vectorMagnitudeIsTheEuclideanNormOfTheThreeAxes() {
         float[][] raw = synthetic(50, 10);
         List<double[]> epochs = new ArrayList<>();
-        new ActiGraphCounts(50, 1, CountsFilter.NORMAL).accept(raw[0], raw[1], raw[2], 0, raw[0].length,
-                (i, a1, a2, a3, vm) -> epochs.add(new double[] {a1, a2, a3, vm}));
+        new ActiGraphCounts(50, 1, CountsFilter.NORMAL)
+                .accept(
+                        raw[0],
+                        raw[1],
+                        raw[2],
+                        0,
+                        raw[0].length,
+                        (i, a1, a2, a3, vm) -> epochs.add(new double[] {a1, a2, a3, vm}));
 
         assertEquals(10, epochs.size());
         for (double[] e : epochs) {

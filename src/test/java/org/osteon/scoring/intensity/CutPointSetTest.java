@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.osteon.scoring.Placement;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.osteon.scoring.Placement;
 
 class CutPointSetTest {
 
@@ -44,7 +44,9 @@ class CutPointSetTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = CutPointSet.class, names = {"MIGUELES_OLDER_ADULT_WRIST", "MIGUELES_OLDER_ADULT_HIP"})
+    @EnumSource(
+            value = CutPointSet.class,
+            names = {"MIGUELES_OLDER_ADULT_WRIST", "MIGUELES_OLDER_ADULT_HIP"})
     void setsWithoutAVigorousBoundaryNeverSayVigorous(CutPointSet set) {
         assertEquals(Intensity.MODERATE, set.classify(10_000));
     }

@@ -57,7 +57,9 @@ class Gt3xReaderTest {
                 assertEquals(16_200, decoded[a].length);
                 float[] rounded = new float[decoded[a].length];
                 for (int i = 0; i < rounded.length; i++) {
-                    rounded[i] = BigDecimal.valueOf(decoded[a][i]).setScale(3, RoundingMode.HALF_UP).floatValue();
+                    rounded[i] = BigDecimal.valueOf(decoded[a][i])
+                            .setScale(3, RoundingMode.HALF_UP)
+                            .floatValue();
                 }
                 assertArrayEquals(export[a], rounded);
             }
@@ -80,7 +82,10 @@ class Gt3xReaderTest {
     @Test
     void missingSecondsRepeatTheLastSampleAndUsbRecordsAreIgnored() throws IOException {
         long t = 1_577_836_800L;
-        Path file = gt3x("TAS1", 2, 256.0,
+        Path file = gt3x(
+                "TAS1",
+                2,
+                256.0,
                 record(0x1A, t, int16s(256, 0, 0, 512, 0, -256)),
                 record(0x1A, t + 1, new byte[] {1}),
                 new byte[] {0, 0, 0},

@@ -54,7 +54,9 @@ class OsteonCsvReaderTest {
         Files.write(file, lines);
 
         try (AccelerometerReader reader = AccelerometerReader.open(file)) {
-            assertEquals(LocalDateTime.ofEpochSecond(t0 / 1000, 0, ZoneOffset.UTC), reader.info().start());
+            assertEquals(
+                    LocalDateTime.ofEpochSecond(t0 / 1000, 0, ZoneOffset.UTC),
+                    reader.info().start());
             assertEquals(ZoneOffset.UTC, reader.info().offset());
             assertEquals(100, reader.info().sampleRateHz());
             ActiLifeCsvReaderTest.assertSamples(samples, ActiLifeCsvReaderTest.readAll(reader, 4096));

@@ -90,12 +90,13 @@ class BatchInvarianceTest {
     @ValueSource(longs = {11, 12})
     void verticalModeIsBatchInvariantToo(long seed) {
         Signal s = randomRecording(seed);
-        ScoringParams params = ScoringParams.builder(RATE).gravityMode(GravityMode.VERTICAL_GRAVITY_REMOVED)
-                .peakThresholdG(0.3).build();
+        ScoringParams params = ScoringParams.builder(RATE)
+                .gravityMode(GravityMode.VERTICAL_GRAVITY_REMOVED)
+                .peakThresholdG(0.3)
+                .build();
         Random splits = new Random(seed);
 
-        assertEquals(score(params, s, i -> s.length()).all,
-                score(params, s, i -> 1 + splits.nextInt(5000)).all);
+        assertEquals(score(params, s, i -> s.length()).all, score(params, s, i -> 1 + splits.nextInt(5000)).all);
     }
 
     @ParameterizedTest(name = "seed {0}")

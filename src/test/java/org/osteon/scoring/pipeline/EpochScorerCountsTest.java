@@ -34,7 +34,10 @@ class EpochScorerCountsTest {
     @CsvSource({"30, 5, NORMAL", "50, 5, LFE", "100, 10, NORMAL", "90, 1, LFE"})
     void scorerCountsEqualActiGraphCounts(int rate, int epochSeconds, CountsFilter filter) {
         Signal s = walkingLike(rate, 600, rate);
-        ScoringParams params = ScoringParams.builder(rate).epochSeconds(epochSeconds).countsFilter(filter).build();
+        ScoringParams params = ScoringParams.builder(rate)
+                .epochSeconds(epochSeconds)
+                .countsFilter(filter)
+                .build();
         List<int[]> expected = new ArrayList<>();
         new ActiGraphCounts(rate, epochSeconds, org.osteon.scoring.counts.CountsFilter.valueOf(filter.name()))
                 .accept(s.x, s.y, s.z, 0, s.length(), (i, a1, a2, a3, vm) -> expected.add(new int[] {a1, a2, a3}));
@@ -47,8 +50,11 @@ class EpochScorerCountsTest {
             assertEquals(expected.get(i)[0], e.axis1(), "axis1 of epoch " + i);
             assertEquals(expected.get(i)[1], e.axis2(), "axis2 of epoch " + i);
             assertEquals(expected.get(i)[2], e.axis3(), "axis3 of epoch " + i);
-            assertEquals(Math.sqrt((double) e.axis1() * e.axis1() + (double) e.axis2() * e.axis2()
-                    + (double) e.axis3() * e.axis3()), e.vm());
+            assertEquals(
+                    Math.sqrt((double) e.axis1() * e.axis1()
+                            + (double) e.axis2() * e.axis2()
+                            + (double) e.axis3() * e.axis3()),
+                    e.vm());
         }
         assertTrue(out.epochs.stream().anyMatch(e -> e.axis1() > 0), "the signal produces counts");
     }
@@ -61,12 +67,15 @@ class EpochScorerCountsTest {
 
         assertTrue(out.epochs.stream().allMatch(e -> e.axis1() == 0 && e.vm() == 0));
         assertTrue(out.epochs.stream().anyMatch(e -> e.enmoMg() > 0), "ENMO still works at 25 Hz");
-        assertEquals(false, ScoringParams.builder(25).build().provenanceParameters().get("countsAvailable"));
+        assertEquals(
+                false, ScoringParams.builder(25).build().provenanceParameters().get("countsAvailable"));
     }
 
     @Test
     void countsCutPointsNeedCounts() {
-        ScoringParams params = ScoringParams.builder(25).cutPoints(CutPointSet.FREEDSON_COUNTS_HIP).build();
+        ScoringParams params = ScoringParams.builder(25)
+                .cutPoints(CutPointSet.FREEDSON_COUNTS_HIP)
+                .build();
 
         assertThrows(IllegalArgumentException.class, () -> new EpochScorer(params, 0));
     }

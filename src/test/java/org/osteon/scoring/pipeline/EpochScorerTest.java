@@ -61,9 +61,14 @@ class EpochScorerTest {
         Recorder out = score(ScoringParams.builder(RATE).build(), s);
 
         long tailStart = START + 100 * 60_000L;
-        assertTrue(out.epochs.stream().filter(e -> e.epochStartMillis() >= START + 105 * 60_000L)
-                .allMatch(EpochResult::nonwear), "the windows cut at the end hold only stillness");
-        assertTrue(out.epochs.stream().filter(e -> e.epochStartMillis() < tailStart).noneMatch(EpochResult::nonwear));
+        assertTrue(
+                out.epochs.stream()
+                        .filter(e -> e.epochStartMillis() >= START + 105 * 60_000L)
+                        .allMatch(EpochResult::nonwear),
+                "the windows cut at the end hold only stillness");
+        assertTrue(out.epochs.stream()
+                .filter(e -> e.epochStartMillis() < tailStart)
+                .noneMatch(EpochResult::nonwear));
     }
 
     @Test
@@ -116,10 +121,14 @@ class EpochScorerTest {
 
         Recorder out = score(ScoringParams.builder(RATE).build(), s);
 
-        assertEquals(List.of(2.0, 2.0, 2.0, 4.5, 4.5, 8.0, 10.5),
+        assertEquals(
+                List.of(2.0, 2.0, 2.0, 4.5, 4.5, 8.0, 10.5),
                 out.peaks.stream().map(ImpactPeak::magnitudeG).toList());
-        assertEquals(peaks.length, out.epochs.stream().mapToInt(EpochResult::peaks).sum());
-        assertEquals(10.5, out.epochs.stream().mapToDouble(EpochResult::peakMaxG).max().orElseThrow());
+        assertEquals(
+                peaks.length, out.epochs.stream().mapToInt(EpochResult::peaks).sum());
+        assertEquals(
+                10.5,
+                out.epochs.stream().mapToDouble(EpochResult::peakMaxG).max().orElseThrow());
     }
 
     @Test
@@ -134,7 +143,9 @@ class EpochScorerTest {
         assertEquals(0, out.epochs.get(0).peaks(), "the run starts in epoch 0 but peaks in epoch 1");
         assertEquals(1, out.epochs.get(1).peaks());
         assertEquals(3.0, out.epochs.get(1).peakMaxG());
-        assertEquals(START + Math.round((boundary + 1) * 1000 / RATE), out.peaks.get(0).timeMillis());
+        assertEquals(
+                START + Math.round((boundary + 1) * 1000 / RATE),
+                out.peaks.get(0).timeMillis());
     }
 
     @Test
@@ -191,7 +202,8 @@ class EpochScorerTest {
 
         int total = out.epochs.stream().mapToInt(EpochResult::steps).sum();
         assertTrue(total >= 1190 && total <= 1200, "2 Hz for 600 s: " + total);
-        assertTrue(out.epochs.stream().filter(e -> e.steps() > 0)
+        assertTrue(out.epochs.stream()
+                .filter(e -> e.steps() > 0)
                 .allMatch(e -> e.epochStartMillis() >= START + 600_000 && e.epochStartMillis() < START + 1_200_000));
     }
 
@@ -202,16 +214,21 @@ class EpochScorerTest {
         for (int i = 0; i < s.length(); i++) {
             s.z[i] = 1.1f;
         }
-        Calibration fix = new Calibration(new double[] {0, 0, -0.1}, new double[] {1, 1, 1}, true, "accepted", 0.1,
-                0, 50);
+        Calibration fix =
+                new Calibration(new double[] {0, 0, -0.1}, new double[] {1, 1, 1}, true, "accepted", 0.1, 0, 50);
 
         Recorder raw = score(ScoringParams.builder(RATE).build(), s);
         Recorder calibrated = score(ScoringParams.builder(RATE).calibration(fix).build(), s);
 
         assertEquals(100.0, raw.epochs.get(0).enmoMg(), 1e-4);
         assertEquals(0.0, calibrated.epochs.get(0).enmoMg(), 1e-4);
-        assertEquals(true, ScoringParams.builder(RATE).calibration(fix).build().provenanceParameters()
-                .get("calibrationApplied"));
+        assertEquals(
+                true,
+                ScoringParams.builder(RATE)
+                        .calibration(fix)
+                        .build()
+                        .provenanceParameters()
+                        .get("calibrationApplied"));
     }
 
     @Test
@@ -219,8 +236,10 @@ class EpochScorerTest {
         Signal s = new Signal(RATE, (int) (60 * RATE));
         s.moving(0, s.length(), 0.02, new Random(11));
         s.jump((int) (30 * RATE), 3.0, 3);
-        ScoringParams params = ScoringParams.builder(RATE).gravityMode(GravityMode.VERTICAL_GRAVITY_REMOVED)
-                .peakThresholdG(0.5).build();
+        ScoringParams params = ScoringParams.builder(RATE)
+                .gravityMode(GravityMode.VERTICAL_GRAVITY_REMOVED)
+                .peakThresholdG(0.5)
+                .build();
 
         Recorder out = score(params, s);
 
@@ -248,7 +267,11 @@ class EpochScorerTest {
             s.z[i] = i % 2 == 0 ? 1.2f : 1.0f;
         }
 
-        Recorder out = score(ScoringParams.builder(RATE).cutPoints(CutPointSet.VAHA_YPYA_MAD_HIP).build(), s);
+        Recorder out = score(
+                ScoringParams.builder(RATE)
+                        .cutPoints(CutPointSet.VAHA_YPYA_MAD_HIP)
+                        .build(),
+                s);
 
         assertEquals(100.0, out.epochs.get(0).madMg(), 1e-4, "1.2f is not exact");
         assertEquals(Intensity.MODERATE, out.epochs.get(0).intensity(), "MAD 100 mg ≥ 91 mg");

@@ -63,9 +63,18 @@ class StepCounterTest {
     @Test
     void magnitudeThresholdIsConfigurable() {
         StepParams p = StepParams.VERISENSE_DEFAULT;
-        StepParams strict = new StepParams(p.k(), p.periodMin(), p.periodMax(), p.similarityThreshold(),
-                p.continuityWindowSize(), p.continuityThreshold(), p.varianceThreshold(), 1.6, p.minSdG(),
-                p.resampleHz(), p.blockMinutes());
+        StepParams strict = new StepParams(
+                p.k(),
+                p.periodMin(),
+                p.periodMax(),
+                p.similarityThreshold(),
+                p.continuityWindowSize(),
+                p.continuityThreshold(),
+                p.varianceThreshold(),
+                1.6,
+                p.minSdG(),
+                p.resampleHz(),
+                p.blockMinutes());
 
         assertEquals(0, count(strict, 120, 1.8, 0.5, 5).size());
     }

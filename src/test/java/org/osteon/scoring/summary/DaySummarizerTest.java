@@ -27,7 +27,8 @@ class DaySummarizerTest {
 
     static final double RATE = 50;
     static final ZoneId UTC = ZoneOffset.UTC;
-    static final long DAY_START = LocalDate.of(2026, 3, 2).atStartOfDay(UTC).toInstant().toEpochMilli();
+    static final long DAY_START =
+            LocalDate.of(2026, 3, 2).atStartOfDay(UTC).toInstant().toEpochMilli();
 
     static List<DaySummary> scoreAndSummarise(ScoringParams params, Signal s) {
         DaySummarizer summarizer = new DaySummarizer(params, UTC);
@@ -55,7 +56,8 @@ class DaySummarizerTest {
 
     @Test
     void jumpsOfKnownPeakGiveExactlyThoseBinsAndBands() {
-        DaySummary day = scoreAndSummarise(ScoringParams.builder(RATE).build(), jumpsThenOff()).get(0);
+        DaySummary day = scoreAndSummarise(ScoringParams.builder(RATE).build(), jumpsThenOff())
+                .get(0);
 
         assertEquals(10, binHolding(day, 2.0).count());
         assertEquals(1.9, binHolding(day, 2.0).lowerG(), 1e-12);
@@ -63,22 +65,43 @@ class DaySummarizerTest {
         assertEquals(4.3, binHolding(day, 4.5).lowerG(), 1e-12);
         assertEquals(3, binHolding(day, 8.0).count());
         assertEquals(7.9, binHolding(day, 8.0).lowerG(), 1e-12);
-        assertEquals(18, day.peakHistogram().stream().mapToInt(HistogramBin::count).sum(), "off-body jumps excluded");
-        assertEquals(List.of(10, 0, 8), day.impactBands().stream().map(BandCount::count).toList(), "Deere 2012");
+        assertEquals(
+                18, day.peakHistogram().stream().mapToInt(HistogramBin::count).sum(), "off-body jumps excluded");
+        assertEquals(
+                List.of(10, 0, 8),
+                day.impactBands().stream().map(BandCount::count).toList(),
+                "Deere 2012");
     }
 
     @Test
     void otherBandSetsCountTheirHighImpacts() {
-        ScoringParams vainionpaa = ScoringParams.builder(RATE).impactBands(ImpactBandSet.VAINIONPAA_2006).build();
-        ScoringParams jamsa = ScoringParams.builder(RATE).impactBands(ImpactBandSet.JAMSA_2011).build();
+        ScoringParams vainionpaa = ScoringParams.builder(RATE)
+                .impactBands(ImpactBandSet.VAINIONPAA_2006)
+                .build();
+        ScoringParams jamsa = ScoringParams.builder(RATE)
+                .impactBands(ImpactBandSet.JAMSA_2011)
+                .build();
 
-        assertEquals(8, scoreAndSummarise(vainionpaa, jumpsThenOff()).get(0).impactBands().get(0).count());
-        assertEquals(8, scoreAndSummarise(jamsa, jumpsThenOff()).get(0).impactBands().get(0).count());
+        assertEquals(
+                8,
+                scoreAndSummarise(vainionpaa, jumpsThenOff())
+                        .get(0)
+                        .impactBands()
+                        .get(0)
+                        .count());
+        assertEquals(
+                8,
+                scoreAndSummarise(jamsa, jumpsThenOff())
+                        .get(0)
+                        .impactBands()
+                        .get(0)
+                        .count());
     }
 
     @Test
     void osteogenicIndexAndStressStimulusFollowFromThePeaks() {
-        DaySummary day = scoreAndSummarise(ScoringParams.builder(RATE).build(), jumpsThenOff()).get(0);
+        DaySummary day = scoreAndSummarise(ScoringParams.builder(RATE).build(), jumpsThenOff())
+                .get(0);
 
         LoadingScore acc = day.loading().get(0);
         assertEquals(LoadingSource.ACCELEROMETER, acc.source());
@@ -90,7 +113,8 @@ class DaySummarizerTest {
 
     @Test
     void nonWearIsExcludedFromWearTime() {
-        DaySummary day = scoreAndSummarise(ScoringParams.builder(RATE).build(), jumpsThenOff()).get(0);
+        DaySummary day = scoreAndSummarise(ScoringParams.builder(RATE).build(), jumpsThenOff())
+                .get(0);
 
         assertEquals(180.0, day.wearMinutes(), 1e-9);
         assertEquals(180.0, day.activityProvenance().parameters().get("wearMinutes"));
@@ -98,13 +122,15 @@ class DaySummarizerTest {
 
     @Test
     void provenanceRecordsWhatChangesTheScore() {
-        DaySummary day = scoreAndSummarise(ScoringParams.builder(RATE).build(), jumpsThenOff()).get(0);
+        DaySummary day = scoreAndSummarise(ScoringParams.builder(RATE).build(), jumpsThenOff())
+                .get(0);
 
         var activity = day.activityProvenance().parameters();
         // Structured, as a reader takes a threshold out by name: never a Java toString().
         var cutPoints = (Map<?, ?>) activity.get("cutPoints");
         assertEquals("GGIR_DEFAULT", cutPoints.get("name"));
-        assertEquals(List.of(40.0, 100.0, 400.0),
+        assertEquals(
+                List.of(40.0, 100.0, 400.0),
                 List.of(cutPoints.get("light"), cutPoints.get("moderate"), cutPoints.get("vigorous")));
         assertEquals("WRIST", activity.get("placement"));
         assertEquals(50.0, activity.get("rateHz"));
@@ -116,17 +142,21 @@ class DaySummarizerTest {
         assertEquals(1.3, impacts.get("peakThresholdG"));
         var bands = (Map<?, ?>) impacts.get("impactBands");
         assertEquals("DEERE_2012", bands.get("name"));
-        assertEquals(Map.of("name", "high", "lowerG", 4.2, "upperG", "Infinity"), ((List<?>) bands.get("bands")).get(2));
+        assertEquals(
+                Map.of("name", "high", "lowerG", 4.2, "upperG", "Infinity"), ((List<?>) bands.get("bands")).get(2));
         assertEquals(4.0, day.loading().get(0).provenance().parameters().get("dssExponent"));
     }
 
     static HistogramBin binHolding(DaySummary day, double g) {
-        return day.peakHistogram().stream().filter(b -> g >= b.lowerG() && g < b.upperG()).findFirst().orElseThrow();
+        return day.peakHistogram().stream()
+                .filter(b -> g >= b.lowerG() && g < b.upperG())
+                .findFirst()
+                .orElseThrow();
     }
 
     static EpochResult epoch(long i, Intensity intensity, boolean nonwear) {
-        return new EpochResult(DAY_START + i * 5000, intensity.isMvpa() ? 150 : 10, 0, 0, 0, 0, 0, 0, 0, intensity,
-                nonwear, 0);
+        return new EpochResult(
+                DAY_START + i * 5000, intensity.isMvpa() ? 150 : 10, 0, 0, 0, 0, 0, 0, 0, intensity, nonwear, 0);
     }
 
     @Test
@@ -149,10 +179,16 @@ class DaySummarizerTest {
         assertEquals(10 + 40 / 12.0, day.mvpaMinutes(), 1e-9);
         // A bout of L epochs may run on into the 1-in-3 pattern up to its k-th vigorous epoch while
         // L − 2k ≥ 0.8 L, i.e. k ≤ L / 10: it then holds k + 1 more MVPA epochs.
-        assertEquals(List.of(new BoutMinutes(1, 122 / 12.0), new BoutMinutes(5, 127 / 12.0),
-                new BoutMinutes(10, 133 / 12.0)), day.mvpaBouts());
-        assertEquals(List.of(new BoutMinutes(10, 20), new BoutMinutes(20, 20), new BoutMinutes(30, 0)),
-                day.inactivityBouts(), "the last 10 min are non-wear, so the sedentary stretch is 20 min");
+        assertEquals(
+                List.of(
+                        new BoutMinutes(1, 122 / 12.0),
+                        new BoutMinutes(5, 127 / 12.0),
+                        new BoutMinutes(10, 133 / 12.0)),
+                day.mvpaBouts());
+        assertEquals(
+                List.of(new BoutMinutes(10, 20), new BoutMinutes(20, 20), new BoutMinutes(30, 0)),
+                day.inactivityBouts(),
+                "the last 10 min are non-wear, so the sedentary stretch is 20 min");
         assertEquals(20.0, day.sedentaryMinutes(), 1e-9);
         assertEquals(40.0, day.wearMinutes(), 1e-9);
     }
@@ -168,8 +204,8 @@ class DaySummarizerTest {
                 state = Intensity.values()[random.nextInt(Intensity.values().length)];
             }
             Intensity noisy = random.nextInt(8) == 0 ? Intensity.LIGHT : state;
-            summarizer.epoch(epoch(i, noisy == Intensity.BELOW_MODERATE ? Intensity.LIGHT : noisy,
-                    random.nextInt(500) == 0));
+            summarizer.epoch(
+                    epoch(i, noisy == Intensity.BELOW_MODERATE ? Intensity.LIGHT : noisy, random.nextInt(500) == 0));
         }
 
         for (DaySummary day : summarizer.finish()) {
@@ -185,7 +221,9 @@ class DaySummarizerTest {
 
     @Test
     void setsWithoutASedentaryBoundaryReportNoSedentaryTime() {
-        ScoringParams params = ScoringParams.builder(RATE).cutPoints(CutPointSet.VAHA_YPYA_MAD_HIP).build();
+        ScoringParams params = ScoringParams.builder(RATE)
+                .cutPoints(CutPointSet.VAHA_YPYA_MAD_HIP)
+                .build();
         DaySummarizer summarizer = new DaySummarizer(params, UTC);
         summarizer.epoch(epoch(0, Intensity.BELOW_MODERATE, false));
 
@@ -206,7 +244,8 @@ class DaySummarizerTest {
 
         List<DaySummary> days = summarizer.finish();
 
-        assertEquals(List.of(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 3)),
+        assertEquals(
+                List.of(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 3)),
                 days.stream().map(DaySummary::date).toList());
     }
 
@@ -215,10 +254,8 @@ class DaySummarizerTest {
         DaySummarizer summarizer = new DaySummarizer(ScoringParams.builder(RATE).build(), UTC);
         summarizer.addLoadingEvent(new LoadingEvent.GrfPeaks(DAY_START + 3_600_000, 2.5, 40));
         summarizer.addLoadingEvent(new LoadingEvent.GrfPeaks(DAY_START + 7_200_000, 3.0, 10));
-        summarizer.addLoadingEvent(
-                new LoadingEvent.ResistanceSet(DAY_START + 9_000_000, "squat", 3, 8, 60, 80, 70));
-        summarizer.addLoadingEvent(
-                new LoadingEvent.ResistanceSet(DAY_START + 9_600_000, "step-up", 2, 10, 14, 0, 70));
+        summarizer.addLoadingEvent(new LoadingEvent.ResistanceSet(DAY_START + 9_000_000, "squat", 3, 8, 60, 80, 70));
+        summarizer.addLoadingEvent(new LoadingEvent.ResistanceSet(DAY_START + 9_600_000, "step-up", 2, 10, 14, 0, 70));
 
         DaySummary day = summarizer.finish().get(0);
 
