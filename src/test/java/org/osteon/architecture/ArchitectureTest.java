@@ -44,7 +44,8 @@ class ArchitectureTest {
             List.of("device"),
             List.of("adherence"),
             List.of("alert", "progress"),
-            List.of("roster", "privacy", "retention", "simulator"));
+            List.of("roster", "privacy", "retention", "simulator"),
+            List.of("console"));
 
     @ArchTest
     static final ArchRule layers = layers();

@@ -1,0 +1,236 @@
+package org.osteon.console;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.osteon.auth.Roles;
+import org.osteon.common.Page;
+import org.osteon.console.ConsoleSessions.Session;
+import org.osteon.patient.PatientAccess;
+import org.osteon.roster.RosterEntry;
+import org.osteon.roster.RosterResource;
+
+/**
+ * The physiotherapist's console, server-rendered: its pages read through the API's own services
+ * as the signed-in physiotherapist, so they show exactly what the API would answer them (another
+ * physiotherapist's patient is not there) and their reads are audited like the API's. Sign-in is a
+ * one-time link (see {@link SignInLinkResource}); the session lives in a cookie the browser's
+ * scripts cannot read, and every form carries the session's token.
+ */
+@Path("/console")
+@Tag(name = "Console")
+@Blocking
+// Open to all: each page answers a missing or ended session itself, with how to sign in.
+@PermitAll
+public class ConsoleResource {
+    /** Flags that put a patient at the top of the list. */
+    static final Set<String> ATTENTION = Set.of("open_alerts", "cap_exceeded", "no_data_last_week", "no_program");
+
+    private static final DateTimeFormatter UTC_MINUTES =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private final SecurityIdentity identity;
+    private final ConsoleSessions sessions;
+    private final RosterResource roster;
+    private final PatientAccess access;
+    private final Template triage;
+    private final Template signedOut;
+
+    public ConsoleResource(
+            SecurityIdentity identity,
+            ConsoleSessions sessions,
+            RosterResource roster,
+            PatientAccess access,
+            @Location("console/triage.html") Template triage,
+            @Location("console/signed-out.html") Template signedOut) {
+        this.identity = identity;
+        this.sessions = sessions;
+        this.roster = roster;
+        this.access = access;
+        this.triage = triage;
+        this.signedOut = signedOut;
+    }
+
+    /** One patient on the triage list, its numbers as shown and as data for scripts and tests. */
+    public record TriageRow(
+            String patientId,
+            String name,
+            Double currentWeek,
+            String currentWeekShown,
+            String currentWeekStatus,
+            Double lastWeek,
+            String lastWeekShown,
+            String trendShown,
+            int openAlerts,
+            String lastSync,
+            String lastSyncAt,
+            List<String> flags,
+            boolean attention) {
+
+        static TriageRow of(RosterEntry e) {
+            boolean attention = e.flags().stream().anyMatch(ATTENTION::contains);
+            return new TriageRow(
+                    e.patientId().toString(),
+                    e.displayName(),
+                    e.currentWeekAdherence(),
+                    percent(e.currentWeekAdherence()),
+                    e.currentWeekStatus(),
+                    e.lastWeekAdherence(),
+                    percent(e.lastWeekAdherence()),
+                    e.trend() == null ? "–" : String.format(Locale.ROOT, "%+.0f pp", e.trend() * 100),
+                    e.openAlerts(),
+                    e.lastSyncAt() == null ? "never" : UTC_MINUTES.format(e.lastSyncAt()),
+                    e.lastSyncAt() == null ? "" : e.lastSyncAt().toString(),
+                    e.flags(),
+                    attention);
+        }
+
+        private static String percent(Double share) {
+            return share == null ? "–" : String.format(Locale.ROOT, "%.0f %%", share * 100);
+        }
+    }
+
+    /**
+     * Needs attention first (an open alert, a safety cap exceeded, no data last week or no program
+     * in force), then the lowest adherence last week, patients without any last.
+     */
+    static final Comparator<TriageRow> TRIAGE_ORDER = Comparator.comparing((TriageRow r) -> !r.attention())
+            .thenComparing(TriageRow::lastWeek, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(TriageRow::name)
+            .thenComparing(TriageRow::patientId);
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The console's home: the physiotherapist's patients, those needing attention first")
+    public Response home() {
+        Optional<Session> session = session();
+        if (session.isEmpty()) {
+            return page(401, signedOut.data("reason", "signed-out"));
+        }
+        List<TriageRow> rows = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            Page<RosterEntry> entries = roster.roster("adherence", page, Page.MAX_SIZE);
+            entries.items().stream().map(TriageRow::of).forEach(rows::add);
+            if (entries.items().size() < Page.MAX_SIZE) {
+                break;
+            }
+        }
+        rows.sort(TRIAGE_ORDER);
+        return page(
+                200,
+                triage.data("rows", rows)
+                        .data(
+                                "who",
+                                access.physio()
+                                        .map(p -> p.displayName)
+                                        .orElse(session.get().subject()))
+                        .data("csrf", session.get().csrfToken()));
+    }
+
+    @GET
+    @Path("/sign-in/{code}")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Sign in with a one-time link", description = "Sets the session cookie and opens the console.")
+    public Response signIn(@PathParam("code") String code, @Context UriInfo uri) {
+        Optional<Session> session = code.length() > 100 ? Optional.empty() : sessions.signIn(code);
+        if (session.isEmpty()) {
+            return page(401, signedOut.data("reason", "link"));
+        }
+        return Response.seeOther(URI.create("/console"))
+                .cookie(cookie(session.get().id(), (int) ConsoleSessions.SESSION_LIFETIME.toSeconds(), uri))
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+
+    @POST
+    @Path("/sign-out")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Sign out", description = "Needs the form's token; ends the session everywhere.")
+    public Response signOut(@FormParam("csrf") String csrf, @Context UriInfo uri) {
+        Optional<Session> session = session();
+        if (session.isEmpty()) {
+            return page(401, signedOut.data("reason", "signed-out"));
+        }
+        if (!ConsoleSessions.csrfMatches(session.get(), csrf)) {
+            return page(403, signedOut.data("reason", "csrf"));
+        }
+        sessions.end(session.get().id());
+        return Response.seeOther(URI.create("/console/signed-out"))
+                .cookie(cookie("", 0, uri))
+                .build();
+    }
+
+    @GET
+    @Path("/signed-out")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The page after signing out")
+    public Response signedOut() {
+        return page(200, signedOut.data("reason", "bye"));
+    }
+
+    private Optional<Session> session() {
+        if (identity.isAnonymous() || !identity.hasRole(Roles.PHYSIO)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(identity.getAttribute(ConsoleAuthentication.SESSION));
+    }
+
+    /**
+     * Scripts, styles and forms from this service only, no inline script, no framing; no referrer,
+     * so that no page's address leaves with a link followed from it.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    private static Response page(int status, io.quarkus.qute.TemplateInstance page) {
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Cache-Control", "no-store")
+                .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "no-referrer")
+                .entity(page.render())
+                .build();
+    }
+
+    /** HttpOnly, SameSite=Lax, on the console's path; Secure unless the console is opened on this machine. */
+    private static NewCookie cookie(String value, int maxAge, UriInfo uri) {
+        String host = uri.getRequestUri().getHost();
+        boolean local = host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]");
+        return new NewCookie.Builder(ConsoleAuthentication.COOKIE)
+                .value(value)
+                .path("/console")
+                .maxAge(maxAge)
+                .httpOnly(true)
+                .secure(!local)
+                .sameSite(NewCookie.SameSite.LAX)
+                .build();
+    }
+}
