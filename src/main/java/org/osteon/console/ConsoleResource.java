@@ -27,7 +27,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.osteon.auth.Roles;
 import org.osteon.common.Page;
 import org.osteon.console.ConsoleSessions.Session;
@@ -43,7 +42,7 @@ import org.osteon.roster.RosterResource;
  * scripts cannot read, and every form carries the session's token.
  */
 @Path("/console")
-@Tag(name = "Console")
+// Pages for a browser, not the API: left out of the OpenAPI document.
 @Blocking
 // Open to all: each page answers a missing or ended session itself, with how to sign in.
 @PermitAll
@@ -126,7 +125,7 @@ public class ConsoleResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "The console's home: the physiotherapist's patients, those needing attention first")
+    @Operation(hidden = true)
     public Response home() {
         Optional<Session> session = session();
         if (session.isEmpty()) {
@@ -155,7 +154,7 @@ public class ConsoleResource {
     @GET
     @Path("/sign-in/{code}")
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "Sign in with a one-time link", description = "Sets the session cookie and opens the console.")
+    @Operation(hidden = true)
     public Response signIn(@PathParam("code") String code, @Context UriInfo uri) {
         Optional<Session> session = code.length() > 100 ? Optional.empty() : sessions.signIn(code);
         if (session.isEmpty()) {
@@ -171,7 +170,7 @@ public class ConsoleResource {
     @Path("/sign-out")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "Sign out", description = "Needs the form's token; ends the session everywhere.")
+    @Operation(hidden = true)
     public Response signOut(@FormParam("csrf") String csrf, @Context UriInfo uri) {
         Optional<Session> session = session();
         if (session.isEmpty()) {
@@ -189,7 +188,7 @@ public class ConsoleResource {
     @GET
     @Path("/signed-out")
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "The page after signing out")
+    @Operation(hidden = true)
     public Response signedOut() {
         return page(200, signedOut.data("reason", "bye"));
     }
