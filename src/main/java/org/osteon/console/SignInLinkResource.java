@@ -13,7 +13,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.osteon.auth.Roles;
-import org.osteon.common.ApiException;
 import org.osteon.patient.PatientAccess;
 import org.osteon.physio.Physiotherapist;
 
@@ -55,9 +54,7 @@ public class SignInLinkResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden", description = "not a registered physiotherapist")
     public SignInLink create() {
-        Physiotherapist me = access.physio()
-                .orElseThrow(() -> new ApiException(
-                        403, "Forbidden", "no physiotherapist is registered with this token's subject", null));
+        Physiotherapist me = access.registeredPhysio();
         ConsoleSessions.Link link = sessions.newLink(me.subject);
         return new SignInLink("/console/sign-in/" + link.code(), link.expiresAt());
     }

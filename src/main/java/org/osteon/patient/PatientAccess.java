@@ -87,6 +87,16 @@ public class PatientAccess {
         return caller.is(Roles.PHYSIO) ? Physiotherapist.findBySubject(caller.subject()) : Optional.empty();
     }
 
+    /** The physiotherapist the caller is; 403 when no physiotherapist is registered with its subject. */
+    public Physiotherapist registeredPhysio() {
+        return physio().orElseThrow(() -> notRegistered());
+    }
+
+    /** The answer to a caller who acts as a physiotherapist but is not registered as one. */
+    public static ApiException notRegistered() {
+        return new ApiException(403, "Forbidden", "no physiotherapist is registered with this token's subject", null);
+    }
+
     /**
      * The calling patient's own record (a patient token's subject is its patient id); 404 when the
      * subject is no registered patient. A read is audited as {@code what} like any other.

@@ -27,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.osteon.auth.Roles;
 import org.osteon.common.ApiDocs;
-import org.osteon.common.ApiException;
 import org.osteon.common.ApiProblem;
 import org.osteon.patient.PatientDtos.NewPatient;
 import org.osteon.patient.PatientDtos.PatientView;
@@ -92,8 +91,7 @@ public class PatientResource {
             UriInfo uri) {
         Optional<Physiotherapist> physio = access.physio();
         if (!access.isAdmin() && physio.isEmpty()) {
-            throw new ApiException(
-                    403, "Forbidden", "no physiotherapist is registered with this token's subject", null);
+            throw PatientAccess.notRegistered();
         }
         Patient p = new Patient();
         p.id = UUID.randomUUID();

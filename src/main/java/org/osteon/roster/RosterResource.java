@@ -117,9 +117,7 @@ public class RosterResource {
             case "name" -> Comparator.comparing(RosterEntry::displayName);
             default -> throw ApiException.badField("sort", "must be adherence, -adherence or name");
         };
-        Physiotherapist me = access.physio()
-                .orElseThrow(() -> new ApiException(
-                        403, "Forbidden", "no physiotherapist is registered with this token's subject", null));
+        Physiotherapist me = access.registeredPhysio();
         List<RosterEntry> entries = new ArrayList<>();
         for (UUID patientId : assignments.patientsOf(me.id)) {
             entries.add(entry(Patient.findById(patientId)));

@@ -92,12 +92,7 @@ class ConsoleBrowserTest {
 
     @Test
     void aSignInLinkOpensTheTriageListWithTheRostersNumbersNeedingAttentionFirst() {
-        open(newLinkPath());
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> browser.driver()
-                                .findElements(By.cssSelector("tr[data-patient-id]"))
-                                .size()
-                        == 3);
+        signInAndSeeThreePatients();
         browser.screenshot("console-triage");
 
         List<WebElement> rows = browser.driver().findElements(By.cssSelector("tr[data-patient-id]"));
@@ -140,12 +135,7 @@ class ConsoleBrowserTest {
 
     @Test
     void theFilterAndAColumnSortWorkInThePage() {
-        open(newLinkPath());
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> browser.driver()
-                                .findElements(By.cssSelector("tr[data-patient-id]"))
-                                .size()
-                        == 3);
+        signInAndSeeThreePatients();
         browser.driver().findElement(By.id("filter")).sendKeys("sam");
         assertThat(visibleRows()).containsExactly(struggling);
         assertThat(browser.driver().findElement(By.id("shown")).getText()).isEqualTo("1 patient");
@@ -248,6 +238,15 @@ class ConsoleBrowserTest {
                 .then()
                 .statusCode(403);
         given().post("/api/v1/console/sign-in-links").then().statusCode(401);
+    }
+
+    private void signInAndSeeThreePatients() {
+        open(newLinkPath());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> browser.driver()
+                                .findElements(By.cssSelector("tr[data-patient-id]"))
+                                .size()
+                        == 3);
     }
 
     private String newLinkPath() {
