@@ -26,8 +26,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.osteon.auth.Roles;
+import org.osteon.common.ApiException;
 import org.osteon.common.Page;
 import org.osteon.console.ConsoleSessions.Session;
 import org.osteon.patient.PatientAccess;
@@ -57,7 +59,10 @@ public class ConsoleResource {
     private final ConsoleSessions sessions;
     private final RosterResource roster;
     private final PatientAccess access;
+    private final PatientPage patientPage;
     private final Template triage;
+    private final Template patient;
+    private final Template notFound;
     private final Template signedOut;
 
     public ConsoleResource(
@@ -65,13 +70,19 @@ public class ConsoleResource {
             ConsoleSessions sessions,
             RosterResource roster,
             PatientAccess access,
+            PatientPage patientPage,
             @Location("console/triage.html") Template triage,
+            @Location("console/patient.html") Template patient,
+            @Location("console/not-found.html") Template notFound,
             @Location("console/signed-out.html") Template signedOut) {
         this.identity = identity;
         this.sessions = sessions;
         this.roster = roster;
         this.access = access;
+        this.patientPage = patientPage;
         this.triage = triage;
+        this.patient = patient;
+        this.notFound = notFound;
         this.signedOut = signedOut;
     }
 
@@ -149,6 +160,39 @@ public class ConsoleResource {
                                         .map(p -> p.displayName)
                                         .orElse(session.get().subject()))
                         .data("csrf", session.get().csrfToken()));
+    }
+
+    @GET
+    @Path("/patients/{patientId}")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(
+            summary = "One patient: adherence calendar, daily numbers, open alerts and devices",
+            description = "The last four weeks up to today in the patient's time zone. A patient who is not the "
+                    + "physiotherapist's and an unknown id get the same 404 page, as in the API.")
+    public Response patient(@PathParam("patientId") String patientId) {
+        Optional<Session> session = session();
+        if (session.isEmpty()) {
+            return page(401, signedOut.data("reason", "signed-out"));
+        }
+        String who =
+                access.physio().map(p -> p.displayName).orElse(session.get().subject());
+        String csrf = session.get().csrfToken();
+        UUID id;
+        try {
+            id = UUID.fromString(patientId);
+        } catch (IllegalArgumentException e) {
+            return page(404, notFound.data("who", who).data("csrf", csrf));
+        }
+        PatientPage.Model model;
+        try {
+            model = patientPage.of(id);
+        } catch (ApiException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            return page(404, notFound.data("who", who).data("csrf", csrf));
+        }
+        return page(200, patient.data("p", model).data("who", who).data("csrf", csrf));
     }
 
     @GET
