@@ -165,10 +165,7 @@ public class ConsoleResource {
     @GET
     @Path("/patients/{patientId}")
     @Produces(MediaType.TEXT_HTML)
-    @Operation(
-            summary = "One patient: adherence calendar, daily numbers, open alerts and devices",
-            description = "The last four weeks up to today in the patient's time zone. A patient who is not the "
-                    + "physiotherapist's and an unknown id get the same 404 page, as in the API.")
+    @Operation(hidden = true)
     public Response patient(@PathParam("patientId") String patientId) {
         Optional<Session> session = session();
         if (session.isEmpty()) {
