@@ -26,9 +26,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.osteon.alert.AlertResource;
+import org.osteon.alert.AlertView;
 import org.osteon.auth.Roles;
+import org.osteon.common.ApiException;
 import org.osteon.common.Page;
 import org.osteon.console.ConsoleSessions.Session;
 import org.osteon.patient.PatientAccess;
@@ -58,7 +62,10 @@ public class ConsoleResource {
     private final ConsoleSessions sessions;
     private final RosterResource roster;
     private final PatientAccess access;
+    private final AlertResource alerts;
     private final Template triage;
+    private final Template alertList;
+    private final Template notFound;
     private final Template signedOut;
 
     public ConsoleResource(
@@ -66,13 +73,19 @@ public class ConsoleResource {
             ConsoleSessions sessions,
             RosterResource roster,
             PatientAccess access,
+            AlertResource alerts,
             @Location("console/triage.html") Template triage,
+            @Location("console/alerts.html") Template alertList,
+            @Location("console/not-found.html") Template notFound,
             @Location("console/signed-out.html") Template signedOut) {
         this.identity = identity;
         this.sessions = sessions;
         this.roster = roster;
         this.access = access;
+        this.alerts = alerts;
         this.triage = triage;
+        this.alertList = alertList;
+        this.notFound = notFound;
         this.signedOut = signedOut;
     }
 
@@ -144,12 +157,90 @@ public class ConsoleResource {
         return page(
                 200,
                 triage.data("rows", rows)
-                        .data(
-                                "who",
-                                access.physio()
-                                        .map(p -> p.displayName)
-                                        .orElse(session.get().subject()))
+                        .data("who", who(session.get()))
                         .data("csrf", session.get().csrfToken()));
+    }
+
+    /** One open alert as listed: the API's fields, the time it was raised shown in UTC. */
+    public record AlertRow(
+            String id, String patientId, String patientName, String rule, String since, String sinceAt, String detail) {
+        static AlertRow of(AlertView a) {
+            return new AlertRow(
+                    a.id().toString(),
+                    a.patientId().toString(),
+                    a.patientDisplayName(),
+                    a.rule(),
+                    UTC_MINUTES.format(a.raisedAt()),
+                    a.raisedAt().toString(),
+                    a.message());
+        }
+    }
+
+    @GET
+    @Path("/alerts")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The open alerts of the physiotherapist's patients, newest first, each to acknowledge")
+    public Response alerts() {
+        Optional<Session> session = session();
+        if (session.isEmpty()) {
+            return page(401, signedOut.data("reason", "signed-out"));
+        }
+        return page(200, alertPage(session.get()));
+    }
+
+    @POST
+    @Path("/alerts/{id}/acknowledge")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(
+            summary = "Acknowledge an alert",
+            description = "Needs the form's token; acknowledges through the alerts API's own check and service, "
+                    + "audited alike. Another physiotherapist's alert is answered as an unknown one.")
+    public Response acknowledge(@PathParam("id") String id, @FormParam("csrf") String csrf) {
+        Optional<Session> session = session();
+        if (session.isEmpty()) {
+            return page(401, signedOut.data("reason", "signed-out"));
+        }
+        if (!ConsoleSessions.csrfMatches(session.get(), csrf)) {
+            return page(403, signedOut.data("reason", "csrf"));
+        }
+        UUID alertId;
+        try {
+            alertId = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return page(
+                    404,
+                    notFound.data("who", who(session.get()))
+                            .data("csrf", session.get().csrfToken()));
+        }
+        try {
+            alerts.acknowledge(alertId);
+        } catch (ApiException e) {
+            if (e.status() == 404) {
+                return page(
+                        404,
+                        notFound.data("who", who(session.get()))
+                                .data("csrf", session.get().csrfToken()));
+            }
+            throw e;
+        }
+        return Response.seeOther(URI.create("/console/alerts")).build();
+    }
+
+    private io.quarkus.qute.TemplateInstance alertPage(Session session) {
+        List<AlertRow> rows = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            Page<AlertView> open = alerts.list("open", null, page, Page.MAX_SIZE);
+            open.items().stream().map(AlertRow::of).forEach(rows::add);
+            if (open.items().size() < Page.MAX_SIZE) {
+                break;
+            }
+        }
+        return alertList.data("rows", rows).data("who", who(session)).data("csrf", session.csrfToken());
+    }
+
+    private String who(Session session) {
+        return access.physio().map(p -> p.displayName).orElse(session.subject());
     }
 
     @GET
