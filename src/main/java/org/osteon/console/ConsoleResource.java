@@ -161,16 +161,18 @@ public class ConsoleResource {
                         .data("csrf", session.get().csrfToken()));
     }
 
-    /** One open alert as listed: the API's fields, the time it was raised shown in UTC. */
+    private static final DateTimeFormatter LOCAL_MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+
+    /** One open alert as listed: the API's fields, the time it was raised in the patient's time zone. */
     public record AlertRow(
             String id, String patientId, String patientName, String rule, String since, String sinceAt, String detail) {
-        static AlertRow of(AlertView a) {
+        static AlertRow of(AlertView a, java.time.ZoneId zone) {
             return new AlertRow(
                     a.id().toString(),
                     a.patientId().toString(),
                     a.patientDisplayName(),
                     a.rule(),
-                    UTC_MINUTES.format(a.raisedAt()),
+                    LOCAL_MINUTES.format(a.raisedAt().atZone(zone)) + " (" + zone.getId() + ")",
                     a.raisedAt().toString(),
                     a.message());
         }
@@ -229,14 +231,23 @@ public class ConsoleResource {
 
     private io.quarkus.qute.TemplateInstance alertPage(Session session) {
         List<AlertRow> rows = new ArrayList<>();
+        java.util.Map<UUID, java.time.ZoneId> zones = new java.util.HashMap<>();
         for (int page = 0; ; page++) {
             Page<AlertView> open = alerts.list("open", null, page, Page.MAX_SIZE);
-            open.items().stream().map(AlertRow::of).forEach(rows::add);
+            open.items()
+                    .forEach(
+                            a -> rows.add(AlertRow.of(a, zones.computeIfAbsent(a.patientId(), ConsoleResource::zone))));
             if (open.items().size() < Page.MAX_SIZE) {
                 break;
             }
         }
         return alertList.data("rows", rows).data("who", who(session)).data("csrf", session.csrfToken());
+    }
+
+    /** The patient's time zone, which their dates are shown in. */
+    private static java.time.ZoneId zone(UUID patientId) {
+        org.osteon.patient.Patient patient = org.osteon.patient.Patient.findById(patientId);
+        return java.time.ZoneId.of(patient.timeZone);
     }
 
     private String who(Session session) {

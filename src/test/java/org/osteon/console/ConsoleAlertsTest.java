@@ -118,6 +118,8 @@ class ConsoleAlertsTest {
             assertThat(cells.get(0).getText()).isEqualTo(((String) alert.get("rule")).replace('_', ' '));
             assertThat(Instant.parse(row.getAttribute("data-since")))
                     .isEqualTo(Instant.parse((String) alert.get("raisedAt")));
+            // Raised 2030-05-10T06:00Z, shown in the patient's time zone (CEST, +2 h).
+            assertThat(cells.get(1).getText()).isEqualTo("2030-05-10 08:00 (Europe/Vienna)");
             assertThat(cells.get(2).getText()).isEqualTo(alert.get("message"));
         }
 
