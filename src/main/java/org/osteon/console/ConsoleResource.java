@@ -28,6 +28,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.osteon.alert.AlertResource;
+import org.osteon.alert.AlertView;
 import org.osteon.auth.Roles;
 import org.osteon.common.ApiException;
 import org.osteon.common.Page;
@@ -62,7 +64,10 @@ public class ConsoleResource {
     private final PatientPage patientPage;
     private final Template triage;
     private final Template patient;
+    private final AlertResource alerts;
+    private final Template alertList;
     private final Template notFound;
+    private final Template alertNotFound;
     private final Template signedOut;
 
     public ConsoleResource(
@@ -73,7 +78,10 @@ public class ConsoleResource {
             PatientPage patientPage,
             @Location("console/triage.html") Template triage,
             @Location("console/patient.html") Template patient,
+            AlertResource alerts,
+            @Location("console/alerts.html") Template alertList,
             @Location("console/not-found.html") Template notFound,
+            @Location("console/alert-not-found.html") Template alertNotFound,
             @Location("console/signed-out.html") Template signedOut) {
         this.identity = identity;
         this.sessions = sessions;
@@ -82,7 +90,10 @@ public class ConsoleResource {
         this.patientPage = patientPage;
         this.triage = triage;
         this.patient = patient;
+        this.alerts = alerts;
+        this.alertList = alertList;
         this.notFound = notFound;
+        this.alertNotFound = alertNotFound;
         this.signedOut = signedOut;
     }
 
@@ -154,12 +165,100 @@ public class ConsoleResource {
         return page(
                 200,
                 triage.data("rows", rows)
-                        .data(
-                                "who",
-                                access.physio()
-                                        .map(p -> p.displayName)
-                                        .orElse(session.get().subject()))
+                        .data("who", who(session.get()))
                         .data("csrf", session.get().csrfToken()));
+    }
+
+    private static final DateTimeFormatter LOCAL_MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+
+    /** One open alert as listed: the API's fields, the time it was raised in the patient's time zone. */
+    public record AlertRow(
+            String id, String patientId, String patientName, String rule, String since, String sinceAt, String detail) {
+        static AlertRow of(AlertView a, java.time.ZoneId zone) {
+            return new AlertRow(
+                    a.id().toString(),
+                    a.patientId().toString(),
+                    a.patientDisplayName(),
+                    a.rule(),
+                    LOCAL_MINUTES.format(a.raisedAt().atZone(zone)) + " (" + zone.getId() + ")",
+                    a.raisedAt().toString(),
+                    a.message());
+        }
+    }
+
+    @GET
+    @Path("/alerts")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(hidden = true)
+    public Response alerts() {
+        Optional<Session> session = session();
+        if (session.isEmpty()) {
+            return page(401, signedOut.data("reason", "signed-out"));
+        }
+        return page(200, alertPage(session.get()));
+    }
+
+    @POST
+    @Path("/alerts/{id}/acknowledge")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(hidden = true)
+    public Response acknowledge(@PathParam("id") String id, @FormParam("csrf") String csrf) {
+        Optional<Session> session = session();
+        if (session.isEmpty()) {
+            return page(401, signedOut.data("reason", "signed-out"));
+        }
+        if (!ConsoleSessions.csrfMatches(session.get(), csrf)) {
+            return page(403, signedOut.data("reason", "csrf"));
+        }
+        UUID alertId;
+        try {
+            alertId = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return page(
+                    404,
+                    alertNotFound
+                            .data("who", who(session.get()))
+                            .data("csrf", session.get().csrfToken()));
+        }
+        try {
+            alerts.acknowledge(alertId);
+        } catch (ApiException e) {
+            if (e.status() == 404) {
+                return page(
+                        404,
+                        alertNotFound
+                                .data("who", who(session.get()))
+                                .data("csrf", session.get().csrfToken()));
+            }
+            throw e;
+        }
+        return Response.seeOther(URI.create("/console/alerts")).build();
+    }
+
+    private io.quarkus.qute.TemplateInstance alertPage(Session session) {
+        List<AlertRow> rows = new ArrayList<>();
+        java.util.Map<UUID, java.time.ZoneId> zones = new java.util.HashMap<>();
+        for (int page = 0; ; page++) {
+            Page<AlertView> open = alerts.list("open", null, page, Page.MAX_SIZE);
+            open.items()
+                    .forEach(
+                            a -> rows.add(AlertRow.of(a, zones.computeIfAbsent(a.patientId(), ConsoleResource::zone))));
+            if (open.items().size() < Page.MAX_SIZE) {
+                break;
+            }
+        }
+        return alertList.data("rows", rows).data("who", who(session)).data("csrf", session.csrfToken());
+    }
+
+    /** The patient's time zone, which their dates are shown in. */
+    private static java.time.ZoneId zone(UUID patientId) {
+        org.osteon.patient.Patient patient = org.osteon.patient.Patient.findById(patientId);
+        return java.time.ZoneId.of(patient.timeZone);
+    }
+
+    private String who(Session session) {
+        return access.physio().map(p -> p.displayName).orElse(session.subject());
     }
 
     @GET
