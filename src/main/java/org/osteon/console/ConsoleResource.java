@@ -18,12 +18,15 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -34,6 +37,7 @@ import org.osteon.auth.Roles;
 import org.osteon.common.ApiException;
 import org.osteon.common.Page;
 import org.osteon.console.ConsoleSessions.Session;
+import org.osteon.patient.Patient;
 import org.osteon.patient.PatientAccess;
 import org.osteon.roster.RosterEntry;
 import org.osteon.roster.RosterResource;
@@ -174,7 +178,7 @@ public class ConsoleResource {
     /** One open alert as listed: the API's fields, the time it was raised in the patient's time zone. */
     public record AlertRow(
             String id, String patientId, String patientName, String rule, String since, String sinceAt, String detail) {
-        static AlertRow of(AlertView a, java.time.ZoneId zone) {
+        static AlertRow of(AlertView a, ZoneId zone) {
             return new AlertRow(
                     a.id().toString(),
                     a.patientId().toString(),
@@ -238,7 +242,7 @@ public class ConsoleResource {
 
     private io.quarkus.qute.TemplateInstance alertPage(Session session) {
         List<AlertRow> rows = new ArrayList<>();
-        java.util.Map<UUID, java.time.ZoneId> zones = new java.util.HashMap<>();
+        Map<UUID, ZoneId> zones = new HashMap<>();
         for (int page = 0; ; page++) {
             Page<AlertView> open = alerts.list("open", null, page, Page.MAX_SIZE);
             open.items()
@@ -252,9 +256,9 @@ public class ConsoleResource {
     }
 
     /** The patient's time zone, which their dates are shown in. */
-    private static java.time.ZoneId zone(UUID patientId) {
-        org.osteon.patient.Patient patient = org.osteon.patient.Patient.findById(patientId);
-        return java.time.ZoneId.of(patient.timeZone);
+    private static ZoneId zone(UUID patientId) {
+        Patient patient = Patient.findById(patientId);
+        return ZoneId.of(patient.timeZone);
     }
 
     private String who(Session session) {
@@ -270,8 +274,7 @@ public class ConsoleResource {
         if (session.isEmpty()) {
             return page(401, signedOut.data("reason", "signed-out"));
         }
-        String who =
-                access.physio().map(p -> p.displayName).orElse(session.get().subject());
+        String who = who(session.get());
         String csrf = session.get().csrfToken();
         UUID id;
         try {

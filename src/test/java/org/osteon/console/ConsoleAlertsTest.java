@@ -84,7 +84,7 @@ class ConsoleAlertsTest {
 
     @Test
     void acknowledgingAnAlertRecordsItAsTheApiDoesAndTakesItOffBothLists() {
-        open(newLinkPath());
+        browser.open(base, Clinic.consoleSignInPath(physio));
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> browser.driver().getTitle().startsWith("Patients"));
         assertThat(openAlertsOnTriage(first)).isEqualTo(1);
@@ -176,7 +176,7 @@ class ConsoleAlertsTest {
 
     @Test
     void aFormWithoutItsTokenAndAnotherPhysiosAlertChangeNothing() {
-        Response signIn = given().redirects().follow(false).get(newLinkPath());
+        Response signIn = given().redirects().follow(false).get(Clinic.consoleSignInPath(physio));
         assertThat(signIn.statusCode()).isEqualTo(303);
         String session = signIn.getCookie(ConsoleAuthentication.COOKIE);
 
@@ -207,10 +207,10 @@ class ConsoleAlertsTest {
         assertThat(statusOf(firstAlert)).isEqualTo("open");
 
         // The 404 page as the browser shows it.
-        open(newLinkPath());
+        browser.open(base, Clinic.consoleSignInPath(physio));
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> browser.driver().getTitle().startsWith("Patients"));
-        open("/console/alerts");
+        browser.open(base, "/console/alerts");
         browser.driver()
                 .executeScript("document.querySelector('tr[data-alert-id] form').action = '/console/alerts/"
                         + someoneElsesAlert + "/acknowledge'");
@@ -258,18 +258,5 @@ class ConsoleAlertsTest {
 
     private WebElement row(String alertId) {
         return browser.driver().findElement(By.cssSelector("tr[data-alert-id='" + alertId + "']"));
-    }
-
-    private String newLinkPath() {
-        return as(physio.token())
-                .post("/api/v1/console/sign-in-links")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("path");
-    }
-
-    private void open(String path) {
-        browser.driver().get(base.toString().replaceAll("/$", "") + path);
     }
 }

@@ -117,19 +117,20 @@ class ConsoleBrowserTest {
             String id = row.getAttribute("data-patient-id");
             Map<String, Object> entry = roster.getMap("items.find { it.patientId == '" + id + "' }");
             assertThat(row.getAttribute("data-name")).isEqualTo(entry.get("displayName"));
-            assertThat(number(row.getAttribute("data-last-week"))).isEqualTo(asDouble(entry.get("lastWeekAdherence")));
-            assertThat(number(row.getAttribute("data-current-week")))
-                    .isEqualTo(asDouble(entry.get("currentWeekAdherence")));
+            assertThat(Browser.number(row.getAttribute("data-last-week")))
+                    .isEqualTo(Browser.asDouble(entry.get("lastWeekAdherence")));
+            assertThat(Browser.number(row.getAttribute("data-current-week")))
+                    .isEqualTo(Browser.asDouble(entry.get("currentWeekAdherence")));
             assertThat(Integer.parseInt(row.getAttribute("data-open-alerts"))).isEqualTo(entry.get("openAlerts"));
-            Double lastWeek = asDouble(entry.get("lastWeekAdherence"));
+            Double lastWeek = Browser.asDouble(entry.get("lastWeekAdherence"));
             String shown = row.findElements(By.tagName("td")).get(1).getText();
             assertThat(shown)
                     .isEqualTo(
                             lastWeek == null ? "–" : String.format(java.util.Locale.ROOT, "%.0f %%", lastWeek * 100));
         }
         // Struggling walked 3000 of 7000 steps a day last week; improving 8000, all met.
-        assertThat(number(rows.get(1).getAttribute("data-last-week"))).isLessThan(0.5);
-        assertThat(number(rows.get(2).getAttribute("data-last-week"))).isEqualTo(1.0);
+        assertThat(Browser.number(rows.get(1).getAttribute("data-last-week"))).isLessThan(0.5);
+        assertThat(Browser.number(rows.get(2).getAttribute("data-last-week"))).isEqualTo(1.0);
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
@@ -152,30 +153,30 @@ class ConsoleBrowserTest {
 
     @Test
     void aLinkWorksOnceAndSigningOutEndsTheSession() {
-        String link = newLinkPath();
-        open(link);
+        String link = Clinic.consoleSignInPath(physio);
+        browser.open(base, link);
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> browser.driver().getTitle().startsWith("Patients"));
 
-        open(link);
+        browser.open(base, link);
         assertThat(browser.driver().findElement(By.tagName("h1")).getText())
                 .isEqualTo("This sign-in link does not work");
         browser.screenshot("console-link-used");
 
-        open("/console");
+        browser.open(base, "/console");
         browser.driver().findElement(By.cssSelector("form.account button")).click();
         await().atMost(Duration.ofSeconds(10))
                 .until(() ->
                         browser.driver().findElement(By.tagName("h1")).getText().equals("Signed out"));
         browser.screenshot("console-signed-out");
-        open("/console");
+        browser.open(base, "/console");
         assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Sign in to the console");
         assertThat(browser.consoleErrors()).allMatch(m -> m.contains("401"), "only the signed-out page's own 401");
     }
 
     @Test
     void aFormWithoutItsTokenIsRefusedAndTheCookieIsTheConsolesAlone() {
-        Response signIn = given().redirects().follow(false).get(newLinkPath());
+        Response signIn = given().redirects().follow(false).get(Clinic.consoleSignInPath(physio));
         assertThat(signIn.statusCode()).as(signIn.asString()).isEqualTo(303);
         String setCookie = signIn.getHeader("Set-Cookie");
         assertThat(setCookie)
@@ -241,25 +242,12 @@ class ConsoleBrowserTest {
     }
 
     private void signInAndSeeThreePatients() {
-        open(newLinkPath());
+        browser.open(base, Clinic.consoleSignInPath(physio));
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> browser.driver()
                                 .findElements(By.cssSelector("tr[data-patient-id]"))
                                 .size()
                         == 3);
-    }
-
-    private String newLinkPath() {
-        return as(physio.token())
-                .post("/api/v1/console/sign-in-links")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("path");
-    }
-
-    private void open(String path) {
-        browser.driver().get(base.toString().replaceAll("/$", "") + path);
     }
 
     private List<String> visibleRows() {
@@ -274,13 +262,5 @@ class ConsoleBrowserTest {
         for (int i = 0; i < 7; i++) {
             rows.insert(new Day(monday.plusDays(i).toString(), 14, steps, 30.0, 40.0, Map.of()));
         }
-    }
-
-    private static Double number(String attribute) {
-        return attribute == null || attribute.isEmpty() ? null : Double.valueOf(attribute);
-    }
-
-    private static Double asDouble(Object value) {
-        return value == null ? null : ((Number) value).doubleValue();
     }
 }

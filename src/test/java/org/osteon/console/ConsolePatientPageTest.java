@@ -112,7 +112,7 @@ class ConsolePatientPageTest {
 
     @Test
     void thePatientOpensFromTheTriageListWithTheApisCalendarNumbersAndChart() {
-        open(newLinkPath());
+        browser.open(base, Clinic.consoleSignInPath(physio));
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> !browser.driver()
                         .findElements(By.cssSelector("tr[data-patient-id='" + patient + "'] a"))
@@ -184,8 +184,9 @@ class ConsolePatientPageTest {
         for (int i = 0; i < 4; i++) {
             assertThat(weekRows.get(i).getAttribute("data-week-start"))
                     .isEqualTo(byWeek.getString("[" + i + "].weekStart"));
-            Double overall = asDouble(byWeek.get("[" + i + "].overall"));
-            assertThat(number(weekRows.get(i).getAttribute("data-overall"))).isEqualTo(overall);
+            Double overall = Browser.asDouble(byWeek.get("[" + i + "].overall"));
+            assertThat(Browser.number(weekRows.get(i).getAttribute("data-overall")))
+                    .isEqualTo(overall);
             assertThat(weekRows.get(i).findElement(By.cssSelector("td.week")).getText())
                     .startsWith(overall == null ? "–" : String.format(java.util.Locale.ROOT, "%.0f %%", overall * 100));
         }
@@ -200,9 +201,9 @@ class ConsolePatientPageTest {
             assertThat(row.getAttribute("data-date")).isEqualTo(d.get("date"));
             List<WebElement> td = row.findElements(By.tagName("td"));
             assertThat(Integer.parseInt(td.get(0).getText())).isEqualTo(d.get("steps"));
-            assertThat(Double.valueOf(td.get(1).getText())).isEqualTo(asDouble(d.get("mvpaMinutes")));
+            assertThat(Double.valueOf(td.get(1).getText())).isEqualTo(Browser.asDouble(d.get("mvpaMinutes")));
             assertThat(Integer.parseInt(td.get(2).getText())).isEqualTo(impacts(d));
-            assertThat(Double.valueOf(td.get(3).getText())).isEqualTo(asDouble(d.get("wearHours")));
+            assertThat(Double.valueOf(td.get(3).getText())).isEqualTo(Browser.asDouble(d.get("wearHours")));
         }
 
         // The chart's data block is the days API's numbers, and the chart was drawn from it.
@@ -213,9 +214,9 @@ class ConsolePatientPageTest {
             Map<String, Object> s = series.get(i), d = apiNumbers.get(i);
             assertThat(s.get("date")).isEqualTo(d.get("date"));
             assertThat(s.get("steps")).isEqualTo(d.get("steps"));
-            assertThat(asDouble(s.get("mvpaMinutes"))).isEqualTo(asDouble(d.get("mvpaMinutes")));
+            assertThat(Browser.asDouble(s.get("mvpaMinutes"))).isEqualTo(Browser.asDouble(d.get("mvpaMinutes")));
             assertThat(s.get("impacts")).isEqualTo(impacts(d));
-            assertThat(asDouble(s.get("wearHours"))).isEqualTo(asDouble(d.get("wearHours")));
+            assertThat(Browser.asDouble(s.get("wearHours"))).isEqualTo(Browser.asDouble(d.get("wearHours")));
         }
         assertThat(browser.driver().findElement(By.id("chart")).getAttribute("data-drawn"))
                 .isEqualTo(String.valueOf(series.size()));
@@ -243,7 +244,7 @@ class ConsolePatientPageTest {
 
     @Test
     void anotherPhysiotherapistsPatientAndAnUnknownIdGetTheSame404Page() {
-        Response signIn = given().redirects().follow(false).get(newLinkPath());
+        Response signIn = given().redirects().follow(false).get(Clinic.consoleSignInPath(physio));
         String session = signIn.getCookie(ConsoleAuthentication.COOKIE);
         Response others =
                 given().cookie(ConsoleAuthentication.COOKIE, session).get("/console/patients/" + someoneElses);
@@ -267,10 +268,10 @@ class ConsolePatientPageTest {
                 .statusCode(404);
         given().get("/console/patients/" + patient).then().statusCode(401);
 
-        open(newLinkPath());
+        browser.open(base, Clinic.consoleSignInPath(physio));
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> browser.driver().getTitle().startsWith("Patients"));
-        open("/console/patients/" + someoneElses);
+        browser.open(base, "/console/patients/" + someoneElses);
         assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Patient not found");
         assertThat(browser.driver().getPageSource()).doesNotContain("Olga");
         browser.screenshot("console-patient-not-found");
@@ -288,27 +289,5 @@ class ConsolePatientPageTest {
     private static Integer impacts(Map<String, Object> day) {
         Object n = ((Map<String, Object>) day.get("impactsAtOrAbove")).get("4.2");
         return n == null ? 0 : ((Number) n).intValue();
-    }
-
-    private String newLinkPath() {
-        return as(physio.token())
-                .post("/api/v1/console/sign-in-links")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("path");
-    }
-
-    private void open(String path) {
-        browser.driver().get(base.toString().replaceAll("/$", "") + path);
-    }
-
-    private static Double number(String attribute) {
-        return attribute == null || attribute.isEmpty() ? null : Double.valueOf(attribute);
-    }
-
-    /** RestAssured's JsonPath reads decimals as floats: their shortest text gives back the API's double. */
-    private static Double asDouble(Object value) {
-        return value == null ? null : Double.valueOf(value.toString());
     }
 }

@@ -69,6 +69,21 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /** Opens {@code path} (starting with /) on the service at {@code base}. */
+    public void open(java.net.URL base, String path) {
+        driver.get(base.toString().replaceAll("/$", "") + path);
+    }
+
+    /** An attribute of the page holding a number, or null when empty. */
+    public static Double number(String attribute) {
+        return attribute == null || attribute.isEmpty() ? null : Double.valueOf(attribute);
+    }
+
+    /** RestAssured's JsonPath reads decimals as floats: their shortest text gives back the API's double. */
+    public static Double asDouble(Object value) {
+        return value == null ? null : Double.valueOf(value.toString());
+    }
+
     /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */
     public Path screenshot(String name) {
         try {

@@ -48,6 +48,16 @@ public final class Clinic {
                 .path("id");
     }
 
+    /** A one-time console sign-in path for {@code physio}, as the API hands it out. */
+    public static String consoleSignInPath(Physio physio) {
+        return as(physio.token())
+                .post("/api/v1/console/sign-in-links")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("path");
+    }
+
     /** Prescribes {@code body} (a program change) as {@code physio}; returns the new version's Location. */
     public static String prescribe(Physio physio, String patientId, Object body) {
         return as(physio.token())
