@@ -2,7 +2,6 @@ package org.osteon.console;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
@@ -33,12 +32,10 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.osteon.alert.AlertResource;
 import org.osteon.alert.AlertView;
-import org.osteon.auth.Roles;
 import org.osteon.common.ApiException;
 import org.osteon.common.Page;
 import org.osteon.console.ConsoleSessions.Session;
 import org.osteon.patient.Patient;
-import org.osteon.patient.PatientAccess;
 import org.osteon.roster.RosterEntry;
 import org.osteon.roster.RosterResource;
 
@@ -61,10 +58,9 @@ public class ConsoleResource {
     private static final DateTimeFormatter UTC_MINUTES =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-    private final SecurityIdentity identity;
+    private final ConsolePages pages;
     private final ConsoleSessions sessions;
     private final RosterResource roster;
-    private final PatientAccess access;
     private final PatientPage patientPage;
     private final Template triage;
     private final Template patient;
@@ -72,25 +68,21 @@ public class ConsoleResource {
     private final Template alertList;
     private final Template notFound;
     private final Template alertNotFound;
-    private final Template signedOut;
 
     public ConsoleResource(
-            SecurityIdentity identity,
+            ConsolePages pages,
             ConsoleSessions sessions,
             RosterResource roster,
-            PatientAccess access,
             PatientPage patientPage,
             @Location("console/triage.html") Template triage,
             @Location("console/patient.html") Template patient,
             AlertResource alerts,
             @Location("console/alerts.html") Template alertList,
             @Location("console/not-found.html") Template notFound,
-            @Location("console/alert-not-found.html") Template alertNotFound,
-            @Location("console/signed-out.html") Template signedOut) {
-        this.identity = identity;
+            @Location("console/alert-not-found.html") Template alertNotFound) {
+        this.pages = pages;
         this.sessions = sessions;
         this.roster = roster;
-        this.access = access;
         this.patientPage = patientPage;
         this.triage = triage;
         this.patient = patient;
@@ -98,7 +90,6 @@ public class ConsoleResource {
         this.alertList = alertList;
         this.notFound = notFound;
         this.alertNotFound = alertNotFound;
-        this.signedOut = signedOut;
     }
 
     /** One patient on the triage list, its numbers as shown and as data for scripts and tests. */
@@ -153,10 +144,10 @@ public class ConsoleResource {
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
     public Response home() {
-        Optional<Session> session = session();
-        if (session.isEmpty()) {
-            return page(401, signedOut.data("reason", "signed-out"));
-        }
+        return pages.signedIn(this::triage);
+    }
+
+    private Response triage(Session session) {
         List<TriageRow> rows = new ArrayList<>();
         for (int page = 0; ; page++) {
             Page<RosterEntry> entries = roster.roster("adherence", page, Page.MAX_SIZE);
@@ -166,11 +157,7 @@ public class ConsoleResource {
             }
         }
         rows.sort(TRIAGE_ORDER);
-        return page(
-                200,
-                triage.data("rows", rows)
-                        .data("who", who(session.get()))
-                        .data("csrf", session.get().csrfToken()));
+        return ConsolePages.page(200, pages.withHeader(triage, session).data("rows", rows));
     }
 
     private static final DateTimeFormatter LOCAL_MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
@@ -195,11 +182,7 @@ public class ConsoleResource {
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
     public Response alerts() {
-        Optional<Session> session = session();
-        if (session.isEmpty()) {
-            return page(401, signedOut.data("reason", "signed-out"));
-        }
-        return page(200, alertPage(session.get()));
+        return pages.signedIn(session -> ConsolePages.page(200, alertPage(session)));
     }
 
     @POST
@@ -208,36 +191,23 @@ public class ConsoleResource {
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
     public Response acknowledge(@PathParam("id") String id, @FormParam("csrf") String csrf) {
-        Optional<Session> session = session();
-        if (session.isEmpty()) {
-            return page(401, signedOut.data("reason", "signed-out"));
-        }
-        if (!ConsoleSessions.csrfMatches(session.get(), csrf)) {
-            return page(403, signedOut.data("reason", "csrf"));
-        }
-        UUID alertId;
-        try {
-            alertId = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return page(
-                    404,
-                    alertNotFound
-                            .data("who", who(session.get()))
-                            .data("csrf", session.get().csrfToken()));
-        }
-        try {
-            alerts.acknowledge(alertId);
-        } catch (ApiException e) {
-            if (e.status() == 404) {
-                return page(
-                        404,
-                        alertNotFound
-                                .data("who", who(session.get()))
-                                .data("csrf", session.get().csrfToken()));
+        return pages.form(csrf, session -> {
+            UUID alertId;
+            try {
+                alertId = UUID.fromString(id);
+            } catch (IllegalArgumentException e) {
+                return ConsolePages.page(404, pages.withHeader(alertNotFound, session));
             }
-            throw e;
-        }
-        return Response.seeOther(URI.create("/console/alerts")).build();
+            try {
+                alerts.acknowledge(alertId);
+            } catch (ApiException e) {
+                if (e.status() == 404) {
+                    return ConsolePages.page(404, pages.withHeader(alertNotFound, session));
+                }
+                throw e;
+            }
+            return Response.seeOther(URI.create("/console/alerts")).build();
+        });
     }
 
     private io.quarkus.qute.TemplateInstance alertPage(Session session) {
@@ -252,7 +222,7 @@ public class ConsoleResource {
                 break;
             }
         }
-        return alertList.data("rows", rows).data("who", who(session)).data("csrf", session.csrfToken());
+        return pages.withHeader(alertList, session).data("rows", rows);
     }
 
     /** The patient's time zone, which their dates are shown in. */
@@ -261,37 +231,29 @@ public class ConsoleResource {
         return ZoneId.of(patient.timeZone);
     }
 
-    private String who(Session session) {
-        return access.physio().map(p -> p.displayName).orElse(session.subject());
-    }
-
     @GET
     @Path("/patients/{patientId}")
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
     public Response patient(@PathParam("patientId") String patientId) {
-        Optional<Session> session = session();
-        if (session.isEmpty()) {
-            return page(401, signedOut.data("reason", "signed-out"));
-        }
-        String who = who(session.get());
-        String csrf = session.get().csrfToken();
-        UUID id;
-        try {
-            id = UUID.fromString(patientId);
-        } catch (IllegalArgumentException e) {
-            return page(404, notFound.data("who", who).data("csrf", csrf));
-        }
-        PatientPage.Model model;
-        try {
-            model = patientPage.of(id);
-        } catch (ApiException e) {
-            if (e.status() != 404) {
-                throw e;
+        return pages.signedIn(session -> {
+            UUID id;
+            try {
+                id = UUID.fromString(patientId);
+            } catch (IllegalArgumentException e) {
+                return ConsolePages.page(404, pages.withHeader(notFound, session));
             }
-            return page(404, notFound.data("who", who).data("csrf", csrf));
-        }
-        return page(200, patient.data("p", model).data("who", who).data("csrf", csrf));
+            PatientPage.Model model;
+            try {
+                model = patientPage.of(id);
+            } catch (ApiException e) {
+                if (e.status() != 404) {
+                    throw e;
+                }
+                return ConsolePages.page(404, pages.withHeader(notFound, session));
+            }
+            return ConsolePages.page(200, pages.withHeader(patient, session).data("p", model));
+        });
     }
 
     @GET
@@ -301,7 +263,7 @@ public class ConsoleResource {
     public Response signIn(@PathParam("code") String code, @Context UriInfo uri) {
         Optional<Session> session = code.length() > 100 ? Optional.empty() : sessions.signIn(code);
         if (session.isEmpty()) {
-            return page(401, signedOut.data("reason", "link"));
+            return pages.signedOut(401, "link");
         }
         return Response.seeOther(URI.create("/console"))
                 .cookie(cookie(session.get().id(), (int) ConsoleSessions.SESSION_LIFETIME.toSeconds(), uri))
@@ -315,17 +277,12 @@ public class ConsoleResource {
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
     public Response signOut(@FormParam("csrf") String csrf, @Context UriInfo uri) {
-        Optional<Session> session = session();
-        if (session.isEmpty()) {
-            return page(401, signedOut.data("reason", "signed-out"));
-        }
-        if (!ConsoleSessions.csrfMatches(session.get(), csrf)) {
-            return page(403, signedOut.data("reason", "csrf"));
-        }
-        sessions.end(session.get().id());
-        return Response.seeOther(URI.create("/console/signed-out"))
-                .cookie(cookie("", 0, uri))
-                .build();
+        return pages.form(csrf, session -> {
+            sessions.end(session.id());
+            return Response.seeOther(URI.create("/console/signed-out"))
+                    .cookie(cookie("", 0, uri))
+                    .build();
+        });
     }
 
     @GET
@@ -333,37 +290,11 @@ public class ConsoleResource {
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
     public Response signedOut() {
-        return page(200, signedOut.data("reason", "bye"));
-    }
-
-    private Optional<Session> session() {
-        if (identity.isAnonymous() || !identity.hasRole(Roles.PHYSIO)) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(identity.getAttribute(ConsoleAuthentication.SESSION));
-    }
-
-    /**
-     * Scripts, styles and forms from this service only, no inline script, no framing; no referrer,
-     * so that no page's address leaves with a link followed from it.
-     */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
-            + "form-action 'self'; frame-ancestors 'none'";
-
-    private static Response page(int status, io.quarkus.qute.TemplateInstance page) {
-        return Response.status(status)
-                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .header("Cache-Control", "no-store")
-                .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Referrer-Policy", "no-referrer")
-                .entity(page.render())
-                .build();
+        return pages.signedOut(200, "bye");
     }
 
     /** HttpOnly, SameSite=Lax, on the console's path; Secure unless the console is opened on this machine. */
-    private static NewCookie cookie(String value, int maxAge, UriInfo uri) {
+    static NewCookie cookie(String value, int maxAge, UriInfo uri) {
         String host = uri.getRequestUri().getHost();
         boolean local = host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]");
         return new NewCookie.Builder(ConsoleAuthentication.COOKIE)

@@ -1,0 +1,92 @@
+package org.osteon.console;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import java.util.function.Function;
+import org.osteon.auth.Roles;
+import org.osteon.console.ConsoleSessions.Session;
+import org.osteon.patient.PatientAccess;
+
+/**
+ * What every console page shares: the signed-in session, the physiotherapist's name for the
+ * header, the response headers of a page, and the two refusals (no session: 401 with how to sign
+ * in; a form without the session's token: 403, nothing changed). Each console resource answers
+ * through {@link #signedIn} for a page and {@link #form} for a form, so none can forget either.
+ */
+@ApplicationScoped
+public class ConsolePages {
+    /**
+     * Scripts, styles and forms from this service only, no inline script, no framing; no referrer,
+     * so that no page's address leaves with a link followed from it.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    private final SecurityIdentity identity;
+    private final PatientAccess access;
+    private final Template signedOut;
+
+    public ConsolePages(
+            SecurityIdentity identity, PatientAccess access, @Location("console/signed-out.html") Template signedOut) {
+        this.identity = identity;
+        this.access = access;
+        this.signedOut = signedOut;
+    }
+
+    /** The console session of this request, if it carries one that is still open. */
+    Optional<Session> session() {
+        if (identity.isAnonymous() || !identity.hasRole(Roles.PHYSIO)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(identity.getAttribute(ConsoleAuthentication.SESSION));
+    }
+
+    /** The signed-in physiotherapist's name, as the header shows it. */
+    String who(Session session) {
+        return access.physio().map(p -> p.displayName).orElse(session.subject());
+    }
+
+    /** A page for a signed-in physiotherapist, or the sign-in page (401) without a session. */
+    Response signedIn(Function<Session, Response> page) {
+        Optional<Session> session = session();
+        return session.isEmpty() ? signedOut(401, "signed-out") : page.apply(session.get());
+    }
+
+    /**
+     * A form's answer: the sign-in page (401) without a session, the refusal (403) when the form
+     * does not carry this session's token; only then does {@code action} run.
+     */
+    Response form(String csrf, Function<Session, Response> action) {
+        return signedIn(
+                session -> ConsoleSessions.csrfMatches(session, csrf) ? action.apply(session) : signedOut(403, "csrf"));
+    }
+
+    /** A template with the header's data (who is signed in, the sign-out form's token). */
+    TemplateInstance withHeader(Template template, Session session) {
+        return template.data("who", who(session)).data("csrf", session.csrfToken());
+    }
+
+    /** The signed-out page, for {@code reason}: signed-out, link, csrf or bye. */
+    Response signedOut(int status, String reason) {
+        return page(status, signedOut.data("reason", reason));
+    }
+
+    /** A rendered page with the console's headers: CSP, no referrer, never cached, no sniffing. */
+    static Response page(int status, TemplateInstance page) {
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Cache-Control", "no-store")
+                .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "no-referrer")
+                .entity(page.render())
+                .build();
+    }
+}
