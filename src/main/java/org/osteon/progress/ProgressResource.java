@@ -1,10 +1,7 @@
 package org.osteon.progress;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -15,15 +12,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import java.sql.Timestamp;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -31,19 +20,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.osteon.adherence.AdherenceResults.DayAdherence;
-import org.osteon.adherence.AdherenceService;
 import org.osteon.auth.Roles;
 import org.osteon.common.ApiDocs;
-import org.osteon.common.ApiException;
 import org.osteon.common.ApiProblem;
-import org.osteon.common.Jdbc;
-import org.osteon.common.Json;
-import org.osteon.common.Text;
-import org.osteon.engine.DayNotices;
-import org.osteon.engine.ScoredDay;
-import org.osteon.patient.Patient;
-import org.osteon.patient.PatientAccess;
 
 /**
  * Server-sent events of a patient's progress, for apps that show it live: each changed day with
@@ -54,24 +33,10 @@ import org.osteon.patient.PatientAccess;
 @SecurityRequirement(name = "bearer")
 @RolesAllowed({Roles.PATIENT, Roles.PHYSIO})
 public class ProgressResource {
-    /** One event a second at most: a live day is scored about as often, and an app redraws no faster. */
-    static final Duration EVERY = Duration.ofSeconds(1);
-    /** Days resent at most on a resume; an app that was away longer reads the days again. */
-    static final int MAX_REPLAY = 400;
+    private final ProgressStream stream;
 
-    private final DayChanges changes;
-    private final PatientAccess access;
-    private final AdherenceService adherence;
-    private final Jdbc jdbc;
-    private final ObjectMapper json;
-
-    public ProgressResource(
-            DayChanges changes, PatientAccess access, AdherenceService adherence, Jdbc jdbc, ObjectMapper json) {
-        this.changes = changes;
-        this.access = access;
-        this.adherence = adherence;
-        this.jdbc = jdbc;
-        this.json = json;
+    public ProgressResource(ProgressStream stream) {
+        this.stream = stream;
     }
 
     /** Blocking: the access check reads the database; the stream itself then runs without a thread. */
@@ -112,130 +77,6 @@ public class ProgressResource {
                     @Parameter(description = "the id of the last event received, to resume after it")
                     String lastEventId,
             @Context Sse sse) {
-        Long since = eventId(lastEventId);
-        Patient patient = access.clinical(patientId, "events");
-        BooleanSupplier stillAllowed = access.stillClinical(patientId);
-        ProgressFeed feed = new ProgressFeed();
-        // Live changes first, then the replay: a change between the two is in the feed once either way.
-        Cancellable live =
-                changes.of(patientId).subscribe().with(c -> feed.add(new ProgressFeed.Item(c.kind(), c.date())));
-        if (since != null) {
-            replay(patientId, since).forEach(feed::add);
-        }
-        // Access is checked again for every event, off the event loop (a query): the stream ends at
-        // the first change after the caller lost access, and sends nothing more.
-        return Multi.createFrom()
-                .ticks()
-                .every(EVERY)
-                .onOverflow()
-                .drop()
-                .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(tick -> feed.poll())
-                .select()
-                .where(Optional::isPresent)
-                .map(Optional::get)
-                .select()
-                .first(item -> stillAllowed.getAsBoolean())
-                .map(item -> event(sse, patient, item))
-                .onTermination()
-                .invoke(live::cancel);
-    }
-
-    /** The Last-Event-ID as sent: an id of this stream is a whole number of microseconds since 1970. */
-    static Long eventId(String header) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        try {
-            long v = Long.parseLong(header.strip());
-            if (v >= 0) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ApiException.badField(
-                "Last-Event-ID",
-                "must be the id of an event of this stream (a whole number " + ">= 0), was '"
-                        + Text.printable(header, 64) + "'");
-    }
-
-    /** Days scored and program versions made after {@code since}, oldest first. */
-    private List<ProgressFeed.Item> replay(UUID patientId, long since) {
-        Instant after = micros(since);
-        record Stamped(Instant at, ProgressFeed.Item item) {}
-        List<Stamped> out = new ArrayList<>();
-        out.addAll(jdbc.list(
-                "select local_date, computed_at from day_summary where patient_id = ? and computed_at > ? "
-                        + "order by computed_at limit " + MAX_REPLAY,
-                rs -> new Stamped(
-                        rs.getTimestamp(2).toInstant(),
-                        new ProgressFeed.Item(DayNotices.DAY, rs.getObject(1, LocalDate.class))),
-                patientId,
-                Timestamp.from(after)));
-        out.addAll(jdbc.list(
-                "select effective_from, created_at from program_version where patient_id = ? "
-                        + "and created_at > ? order by created_at",
-                rs -> new Stamped(
-                        rs.getTimestamp(2).toInstant(),
-                        new ProgressFeed.Item(DayNotices.PROGRAM, rs.getObject(1, LocalDate.class))),
-                patientId,
-                Timestamp.from(after)));
-        out.sort(java.util.Comparator.comparing(Stamped::at));
-        return out.stream().map(Stamped::item).toList();
-    }
-
-    /**
-     * The item as it is now. Its id is when it last changed (a day's scoring, a version's
-     * creation), in microseconds: resuming after it resends what changed later.
-     */
-    private OutboundSseEvent event(Sse sse, Patient patient, ProgressFeed.Item item) {
-        DayAdherence judged = adherence.byDay(patient, item.date(), item.date()).get(0);
-        ScoredDay day = null;
-        Instant changedAt;
-        if (item.kind().equals(DayNotices.DAY)) {
-            day = adherence.shown(patient, item.date(), item.date()).stream()
-                    .findFirst()
-                    .orElse(null);
-            changedAt = jdbc.one(
-                            "select computed_at from day_summary where patient_id = ? and local_date = ?",
-                            rs -> rs.getTimestamp(1).toInstant(),
-                            patient.id,
-                            item.date())
-                    .orElse(null);
-        } else {
-            changedAt = jdbc.one(
-                            "select max(created_at) from program_version where patient_id = ? and effective_from = ?",
-                            rs -> rs.getTimestamp(1) == null
-                                    ? null
-                                    : rs.getTimestamp(1).toInstant(),
-                            patient.id,
-                            item.date())
-                    .orElse(null);
-        }
-        Object through = day == null || day.provenance() == null
-                ? null
-                : day.provenance().get("dataThrough");
-        ProgressEvent e = new ProgressEvent(
-                patient.id,
-                item.kind(),
-                item.date(),
-                through == null ? null : Instant.parse(through.toString()),
-                day,
-                judged);
-        OutboundSseEvent.Builder b =
-                sse.newEventBuilder().name(item.kind()).data(write(e)).mediaType(MediaType.APPLICATION_JSON_TYPE);
-        if (changedAt != null) {
-            b.id(Long.toString(changedAt.getEpochSecond() * 1_000_000L + changedAt.getNano() / 1_000));
-        }
-        return b.build();
-    }
-
-    private String write(ProgressEvent e) {
-        return Json.write(json, e, "a progress event");
-    }
-
-    private static Instant micros(long micros) {
-        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+        return stream.open(patientId, lastEventId, sse);
     }
 }
