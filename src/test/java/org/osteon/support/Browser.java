@@ -96,6 +96,32 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** The WCAG 2.0 and 2.1 rules, levels A and AA, that axe-core checks automatically. */
+    private static final String WCAG_21_AA = "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']";
+
+    /**
+     * The page's violations of WCAG 2.1 A and AA as axe-core finds them (contrast, labels, names,
+     * landmarks, ARIA use...), each as "rule: what it asks (where)"; empty when it finds none. What
+     * automated checks cannot judge (a sensible reading order, say) stays a person's to look at.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> accessibilityViolations() {
+        String axe;
+        try (var in = Browser.class.getClassLoader().getResourceAsStream("axe.min.js")) {
+            axe = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        driver.executeScript(axe);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        Object found = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "axe.run(document, { runOnly: { type: 'tag', values: " + WCAG_21_AA + " } })"
+                + ".then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' ('"
+                + " + v.nodes.map(n => n.target.join(' ')).join(', ') + ')')))"
+                + ".catch(e => done(['axe did not run: ' + e]));");
+        return (List<String>) found;
+    }
+
     /** The page's console messages at level SEVERE (errors) since the last call. */
     public List<String> consoleErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
