@@ -42,6 +42,7 @@ import org.osteon.common.ApiException;
 import org.osteon.common.ApiProblem;
 import org.osteon.common.Page;
 import org.osteon.common.ProblemMapper;
+import org.osteon.common.Text;
 import org.osteon.console.ConsoleSessions.Session;
 import org.osteon.console.ProgramForm.Draft;
 import org.osteon.console.ProgramForm.Group;
@@ -233,8 +234,11 @@ public class ProgramEditorResource {
                             Optional.ofNullable(form.getFirst("reason")).orElse(""));
                     fields.put(
                             "source",
-                            Optional.ofNullable(form.getFirst("source")).orElse("the form"));
-                    String start = Optional.ofNullable(form.getFirst("start")).orElse("");
+                            Text.printable(
+                                    Optional.ofNullable(form.getFirst("source")).orElse("the form"), 200));
+                    // Shown back only, never stored: still cut to printable text of a bounded length.
+                    String start = Text.printable(
+                            Optional.ofNullable(form.getFirst("start")).orElse(""), 60);
                     Map<String, String> errors = new LinkedHashMap<>();
                     List<String> top = new ArrayList<>();
                     Preview preview = null;
@@ -438,7 +442,7 @@ public class ProgramEditorResource {
         // The API's default: today in the patient's time zone.
         LocalDate from = body.effectiveFrom() == null ? today(p) : body.effectiveFrom();
         List<PreviewColumn> columns = components.stream()
-                .map(c -> new PreviewColumn(c.kind(), c.mainTargetField() + " (" + ProgramForm.mainUnit(c) + ")"))
+                .map(c -> new PreviewColumn(c.kind(), ProgramForm.shownField(c) + " (" + ProgramForm.mainUnit(c) + ")"))
                 .toList();
         List<PreviewWeek> weeks = new ArrayList<>();
         for (int w = 0; w < PREVIEW_WEEKS; w++) {
@@ -447,7 +451,7 @@ public class ProgramEditorResource {
             for (Component c : components) {
                 // The same rule as the API's targets for a day: the whole week has the same step.
                 Component on = ProgramRules.onDay(c, from, start);
-                cells.add(new PreviewCell(c.kind(), ProgramDiff.shown(on.mainTarget())));
+                cells.add(new PreviewCell(c.kind(), ProgramDiff.shown(ProgramForm.shownTarget(on))));
             }
             weeks.add(new PreviewWeek(w + 1, start.toString(), start.plusDays(6).toString(), cells));
         }

@@ -165,6 +165,24 @@ final class ProgramForm {
             Spec.text("reps", "Reps", "reps", "1 to 100"),
             Spec.text("minPercent1RM", "At least", "% 1RM", "0 to 100"));
 
+    /**
+     * The field the preview shows for a component: its main target, except for resistance without
+     * exercises, whose main target is 0 (nothing to raise): its sessions a week, which stay put.
+     */
+    static String shownField(Component c) {
+        return noExercises(c) ? "sessionsPerWeek" : c.mainTargetField();
+    }
+
+    /** The value of {@link #shownField} in {@code c}. */
+    static double shownTarget(Component c) {
+        return noExercises(c) ? ((Component.Resistance) c).sessionsPerWeek() : c.mainTarget();
+    }
+
+    private static boolean noExercises(Component c) {
+        return c instanceof Component.Resistance r
+                && (r.exercises() == null || r.exercises().isEmpty());
+    }
+
     /** The unit of a kind's main target, the one progression acts on and the preview shows. */
     static String mainUnit(Component c) {
         return switch (c.kind()) {
@@ -172,7 +190,7 @@ final class ProgramForm {
                 "peaks " + (((Component.Impacts) c).per() == Component.Per.session ? "a session" : "a day");
             case "mvpa" -> "min/week";
             case "steps" -> "steps/day";
-            case "resistance" -> "% 1RM";
+            case "resistance" -> noExercises(c) ? "sessions/week" : "% 1RM";
             case "sedentary" -> ((Component.Sedentary) c).maxLongestBoutMinutes() != null ? "min" : "h/day";
             default -> "";
         };
