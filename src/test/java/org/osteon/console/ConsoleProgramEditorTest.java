@@ -308,6 +308,40 @@ class ConsoleProgramEditorTest {
                         .getInt("total"))
                 .isEqualTo(1);
 
+        // An error no input names goes at the top of the form, an effective date in the past at its
+        // field, each with the API's message; nothing is saved.
+        Response empty = given().cookie(ConsoleAuthentication.COOKIE, session)
+                .formParam("csrf", token.group(1))
+                .formParam("action", "save")
+                .formParam("reason", "nothing left")
+                .post("/console/patients/" + patient + "/program");
+        assertThat(empty.statusCode()).isEqualTo(200);
+        assertThat(empty.asString())
+                .containsPattern("id=\"form-errors\"[\\s\\S]*<li>components: must hold at least one component</li>");
+        String yesterday = LocalDate.now(TestClock.CLOCK.withZone(ZoneId.of(ZONE)))
+                .minusDays(1)
+                .toString();
+        Response past = given().cookie(ConsoleAuthentication.COOKIE, session)
+                .formParams(save)
+                .formParam("csrf", token.group(1))
+                .formParam("effectiveFrom", yesterday)
+                .post("/console/patients/" + patient + "/program");
+        String apiMessage = as(physio.token())
+                .contentType(ContentType.JSON)
+                .body(Map.of("components", STEPS, "reason", "in the past", "effectiveFrom", yesterday))
+                .put("/api/v1/patients/" + patient + "/program")
+                .then()
+                .statusCode(400)
+                .extract()
+                .jsonPath()
+                .getString("errors.find { it.field == 'effectiveFrom' }.message");
+        Matcher error = Pattern.compile("<span class=\"error\" id=\"f-effectiveFrom-error\">([^<]+)</span>")
+                .matcher(past.asString());
+        assertThat(error.find()).isTrue();
+        assertThat(unescaped(error.group(1))).isEqualTo(apiMessage);
+        assertThat(past.asString()).contains("value=\"" + yesterday + "\" aria-describedby");
+        assertThat(versionCount(patient)).isEqualTo(1);
+
         // The same form with its token saves, through the API: the control that the refusals above could fail.
         Response saved = given().cookie(ConsoleAuthentication.COOKIE, session)
                 .redirects()
@@ -325,6 +359,15 @@ class ConsoleProgramEditorTest {
                         .jsonPath()
                         .getInt("inForce.components[0].stepsPerDay"))
                 .isEqualTo(9000);
+    }
+
+    /** Text as Qute escaped it into the page, back to what it was. */
+    private static String unescaped(String html) {
+        return html.replace("&#39;", "'")
+                .replace("&quot;", "\"")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&");
     }
 
     private int versionCount(String patientId) {
