@@ -228,8 +228,34 @@ public class AlertService {
         alerts.insert(patientId, f, "open", now).ifPresent(a -> raised(a, raised));
     }
 
+    /**
+     * Raises what a questionnaire response was found to hold, in the caller's transaction, so that a
+     * response is never stored without its alerts. Every item-9 alert is raised open, whatever else
+     * is open: each needs its own acknowledgement. A worsening is an event like a safety-cap day: a
+     * later one supersedes an open earlier one.
+     */
+    public List<AlertView> raiseFromAnswers(UUID patientId, List<Finding> findings, Instant now) {
+        List<AlertView> raised = new ArrayList<>();
+        for (Finding f : findings) {
+            if (!AlertRules.FROM_ANSWERS.contains(f.rule())) {
+                throw new IllegalArgumentException("not a rule of questionnaire answers: " + f.rule());
+            }
+            if (f.rule().equals(AlertRules.PHQ9_ITEM9)) {
+                alerts.insert(patientId, f, "open", now).ifPresent(a -> raised(a, raised));
+            } else {
+                raiseEvent(patientId, f, now, raised);
+            }
+        }
+        return raised;
+    }
+
     private static void raised(AlertView a, List<AlertView> raised) {
-        LOG.infof("Raised %s alert %s for patient %s", a.rule(), a.id(), a.patientId());
+        if (AlertRules.FROM_ANSWERS.contains(a.rule())) {
+            // The rule would tell the patient's answer: mood answers stay out of logs.
+            LOG.infof("Raised alert %s for patient %s from a questionnaire response", a.id(), a.patientId());
+        } else {
+            LOG.infof("Raised %s alert %s for patient %s", a.rule(), a.id(), a.patientId());
+        }
         raised.add(a);
     }
 

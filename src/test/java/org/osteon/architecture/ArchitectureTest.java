@@ -44,6 +44,7 @@ class ArchitectureTest {
             List.of("device"),
             List.of("adherence"),
             List.of("alert", "progress"),
+            List.of("mood"),
             List.of("roster", "privacy", "retention", "simulator"),
             List.of("console"));
 
