@@ -45,7 +45,7 @@ class ArchitectureTest {
             List.of("adherence"),
             List.of("alert", "progress"),
             List.of("mood"),
-            List.of("roster", "privacy", "retention", "simulator"),
+            List.of("roster", "privacy", "retention", "simulator", "report"),
             List.of("console"));
 
     @ArchTest
