@@ -24,7 +24,7 @@ public final class AlertRules {
     static final String ADHERENCE = "docs/programs-and-adherence.md";
 
     /**
-     * The rules a questionnaire response raises (org.osteon.mood's MoodRules judges them): any PHQ-9
+     * The rules a questionnaire response raises (QuestionnaireRules judges them): any PHQ-9
      * item 9 answer above 0, and a worsening total. Which of them a patient has is their answer, so
      * neither is ever named in a log.
      */

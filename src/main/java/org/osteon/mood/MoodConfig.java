@@ -45,8 +45,4 @@ public interface MoodConfig {
     /** How far an answer's time may lie ahead of the service's clock (device clocks drift). */
     @WithDefault("PT5M")
     Duration maxClockSkew();
-
-    /** A total this much above the patient's baseline (their first PHQ-9 or PHQ-8) raises phq_worsening. */
-    @WithDefault("5")
-    int worseningPoints();
 }

@@ -1,6 +1,7 @@
 package org.osteon.mood;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -13,7 +14,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.osteon.alert.AlertService;
 import org.osteon.common.ApiException;
 import org.osteon.common.Jdbc;
 import org.osteon.mood.MoodDtos.Definition;
@@ -21,9 +21,9 @@ import org.osteon.mood.MoodDtos.ResponseView;
 import org.osteon.mood.MoodDtos.Safety;
 import org.osteon.mood.MoodDtos.Submission;
 import org.osteon.mood.MoodDtos.Submitted;
-import org.osteon.mood.MoodRules.Earlier;
 import org.osteon.mood.MoodScoring.Refused;
 import org.osteon.mood.MoodScoring.Scored;
+import org.osteon.mood.ResponseScored.Earlier;
 import org.osteon.patient.Patient;
 
 /**
@@ -42,14 +42,19 @@ public class MoodService {
 
     private final Questionnaires questionnaires;
     private final MoodConfig config;
-    private final AlertService alerts;
+    private final Event<ResponseScored> scoredEvents;
     private final Jdbc jdbc;
     private final Clock clock;
 
-    public MoodService(Questionnaires questionnaires, MoodConfig config, AlertService alerts, Jdbc jdbc, Clock clock) {
+    public MoodService(
+            Questionnaires questionnaires,
+            MoodConfig config,
+            Event<ResponseScored> scoredEvents,
+            Jdbc jdbc,
+            Clock clock) {
         this.questionnaires = questionnaires;
         this.config = config;
-        this.alerts = alerts;
+        this.scoredEvents = scoredEvents;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -65,7 +70,16 @@ public class MoodService {
     public record Outcome(Submitted submitted, boolean created) {}
 
     @Transactional
-    public Outcome submit(Patient patient, UUID id, Submission s, String subject) {
+    public Outcome submit(Patient patient, UUID id, Submission submitted, String subject) {
+        // PostgreSQL keeps microseconds, and rounds: what is stored, compared and answered is the
+        // submitted time cut to microseconds, so a retry carrying nanoseconds is the same answer.
+        Submission s = submitted.answeredAt() == null
+                ? submitted
+                : new Submission(
+                        submitted.questionnaire(),
+                        submitted.version(),
+                        submitted.answers(),
+                        submitted.answeredAt().truncatedTo(ChronoUnit.MICROS));
         Questionnaire q = definition(s);
         Instant now = clock.instant();
         checkTime(s.answeredAt(), now);
@@ -117,8 +131,8 @@ public class MoodService {
         if (q.bands().isEmpty()) {
             baseline = previous = null;
         }
-        alerts.raiseFromAnswers(
-                patient.id, MoodRules.findings(id, q, scored, baseline, previous, config.worseningPoints()), now);
+        // Alerts are raised by the observers, in this transaction.
+        scoredEvents.fire(new ResponseScored(patient.id, id, q, scored, baseline, previous, now));
         return new Outcome(result(find(id).orElseThrow(), q, scored), true);
     }
 

@@ -59,7 +59,14 @@ class MoodResourceTest {
     @Test
     void aResponseIsScoredStoredOnceAndReadByPatientAndPhysio() {
         String id = UUID.randomUUID().toString();
-        Map<String, Object> body = phq9(List.of(1, 2, 1, 3, 0, 1, 2, 1, 0), ago(2));
+        // Nanoseconds, which PostgreSQL rounds to microseconds: the retry below must still be the same answer.
+        String answeredAt = TestClock.CLOCK
+                .instant()
+                .minus(Duration.ofHours(2))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .plusNanos(123_456_789)
+                .toString();
+        Map<String, Object> body = phq9(List.of(1, 2, 1, 3, 0, 1, 2, 1, 0), answeredAt);
         Response first = put(id, body);
         assertThat(first.statusCode()).as(first.asString()).isEqualTo(201);
         JsonPath r = first.jsonPath();
@@ -73,6 +80,7 @@ class MoodResourceTest {
         Response retry = put(id, body);
         assertThat(retry.statusCode()).isEqualTo(200);
         assertThat(retry.jsonPath().getMap("response")).isEqualTo(r.getMap("response"));
+        assertThat(r.getString("response.answeredAt")).endsWith(".123456Z");
         assertThat(put(id, phq9(List.of(0, 0, 0, 0, 0, 0, 0, 0, 0), ago(2))).statusCode())
                 .isEqualTo(409);
         assertThat(jdbc.count(

@@ -1,17 +1,18 @@
-package org.osteon.mood;
+package org.osteon.alert;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.osteon.alert.AlertRules;
 import org.osteon.alert.AlertRules.Finding;
+import org.osteon.mood.MoodScoring;
+import org.osteon.mood.Questionnaire;
+import org.osteon.mood.ResponseScored.Earlier;
 
 /**
- * When a questionnaire response alerts the physiotherapist, plain Java. Two rules, each response
+ * When a questionnaire response alerts the physiotherapist, plain Java (docs/mood.md). Two rules, each response
  * its own episode:
  *
  * <ul>
@@ -22,17 +23,14 @@ import org.osteon.alert.AlertRules.Finding;
  *       severe when the response before was in neither (or there was none).
  * </ul>
  */
-public final class MoodRules {
+public final class QuestionnaireRules {
     public static final String ITEM_9 = AlertRules.PHQ9_ITEM9;
     public static final String WORSENING = AlertRules.PHQ_WORSENING;
 
     /** The bands from which a total is a worsening to be told at once (Kroenke 2001: 15–19, 20–27). */
     static final Set<String> SEVERE = Set.of("moderately_severe", "severe");
 
-    private MoodRules() {}
-
-    /** A severity response before this one: the patient's first (baseline) or latest. */
-    public record Earlier(UUID id, int total, String band, Instant answeredAt) {}
+    private QuestionnaireRules() {}
 
     public static List<Finding> findings(
             UUID responseId, Questionnaire q, MoodScoring.Scored s, Earlier baseline, Earlier previous, int points) {
