@@ -44,6 +44,19 @@ public interface AlertConfig {
     /** Decline of bouted MVPA or relative amplitude against the patient's own baseline. */
     MoodDecline moodDecline();
 
+    /** Alerts from questionnaire responses (docs/mood.md); item 9 has no parameter: any answer above 0. */
+    Questionnaires questionnaires();
+
+    interface Questionnaires {
+        /**
+         * phq_worsening: a PHQ-9 or PHQ-8 total this many points above the patient's baseline (their
+         * first such response). Five points is the PHQ-9's minimal clinically important difference
+         * (Löwe et al., Med Care 2004;42:1194–1201) and the width of each of its bands.
+         */
+        @WithDefault("5")
+        int worseningPoints();
+    }
+
     interface NonAdherence {
         /** Consecutive scheduled days whose overall adherence is {@code missed} that raise an alert. */
         @WithDefault("3")

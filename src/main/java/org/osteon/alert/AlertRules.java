@@ -23,6 +23,17 @@ public final class AlertRules {
 
     static final String ADHERENCE = "docs/programs-and-adherence.md";
 
+    /**
+     * The rules a questionnaire response raises (QuestionnaireRules judges them): any PHQ-9
+     * item 9 answer above 0, and a worsening total. Which of them a patient has is their answer, so
+     * neither is ever named in a log.
+     */
+    public static final String PHQ9_ITEM9 = "phq9_item9";
+
+    public static final String PHQ_WORSENING = "phq_worsening";
+
+    static final java.util.Set<String> FROM_ANSWERS = java.util.Set.of(PHQ9_ITEM9, PHQ_WORSENING);
+
     private final Params params;
 
     public AlertRules(Params params) {

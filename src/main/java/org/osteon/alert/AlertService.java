@@ -1,6 +1,7 @@
 package org.osteon.alert;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,6 +30,7 @@ import org.osteon.audit.AuditLog;
 import org.osteon.common.Jdbc;
 import org.osteon.engine.ScoredDay;
 import org.osteon.ingest.LastSync;
+import org.osteon.mood.ResponseScored;
 import org.osteon.patient.Patient;
 import org.osteon.program.ProgramService;
 
@@ -228,8 +230,43 @@ public class AlertService {
         alerts.insert(patientId, f, "open", now).ifPresent(a -> raised(a, raised));
     }
 
+    /**
+     * Raises what a stored questionnaire response holds, in the transaction that stores it, so that a
+     * response is never stored without its alerts; on whichever instance stored it, whether or not
+     * this instance sweeps ({@code osteon.alerts.enabled}): a safety answer waits for no sweep.
+     * Every item-9 alert is raised open, whatever else is open: each needs its own acknowledgement.
+     * A worsening is an event like a safety-cap day: a later one supersedes an open earlier one.
+     */
+    void responseScored(@Observes ResponseScored e) {
+        List<Finding> findings = QuestionnaireRules.findings(
+                e.responseId(),
+                e.questionnaire(),
+                e.scored(),
+                e.baseline(),
+                e.previous(),
+                config.questionnaires().worseningPoints());
+        UUID patientId = e.patientId();
+        Instant now = e.receivedAt();
+        List<AlertView> raised = new ArrayList<>();
+        for (Finding f : findings) {
+            if (!AlertRules.FROM_ANSWERS.contains(f.rule())) {
+                throw new IllegalArgumentException("not a rule of questionnaire answers: " + f.rule());
+            }
+            if (f.rule().equals(AlertRules.PHQ9_ITEM9)) {
+                alerts.insert(patientId, f, "open", now).ifPresent(a -> raised(a, raised));
+            } else {
+                raiseEvent(patientId, f, now, raised);
+            }
+        }
+    }
+
     private static void raised(AlertView a, List<AlertView> raised) {
-        LOG.infof("Raised %s alert %s for patient %s", a.rule(), a.id(), a.patientId());
+        if (AlertRules.FROM_ANSWERS.contains(a.rule())) {
+            // The rule would tell the patient's answer: mood answers stay out of logs.
+            LOG.infof("Raised alert %s for patient %s from a questionnaire response", a.id(), a.patientId());
+        } else {
+            LOG.infof("Raised %s alert %s for patient %s", a.rule(), a.id(), a.patientId());
+        }
         raised.add(a);
     }
 

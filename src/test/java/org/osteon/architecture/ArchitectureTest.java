@@ -41,10 +41,10 @@ class ArchitectureTest {
             List.of("broker", "physio"),
             List.of("patient"),
             List.of("program"),
-            List.of("device"),
+            List.of("device", "mood"),
             List.of("adherence"),
             List.of("alert", "progress"),
-            List.of("roster", "privacy", "retention", "simulator"),
+            List.of("roster", "privacy", "retention", "simulator", "report"),
             List.of("console"));
 
     @ArchTest

@@ -1,0 +1,165 @@
+package org.osteon.report;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.osteon.adherence.AdherenceResults.WeekAdherence;
+import org.osteon.engine.ScoredDay;
+import org.osteon.mood.MoodDtos.ResponseView;
+
+/**
+ * The bone–brain report's weeks from what the services read, plain Java: each week's valid days
+ * (enough wear) give its daily means and sums, its last day its 7-day rhythm, its responses its
+ * mood, and the adherence API's week its adherence. A week without a valid day has no day
+ * figures (null), never zeros.
+ */
+public final class BoneBrainReport {
+    /** The severity measures whose totals and bands the report shows as mood. */
+    static final List<String> SEVERITY = List.of("phq-9", "phq-8");
+
+    private BoneBrainReport() {}
+
+    /** What a week's program prescribed, for the figures that depend on it. */
+    public record Prescribed(double impactsThresholdG, int mvpaBoutMinutes) {}
+
+    /**
+     * A week: {@code days} may hold days outside it (they are left out); {@code responses} are those
+     * answered in the week (local midnight to local midnight), oldest first.
+     */
+    public static WeekReport week(
+            WeekAdherence adherence,
+            List<ScoredDay> days,
+            List<ResponseView> responses,
+            Prescribed prescribed,
+            double minWearHours) {
+        LocalDate start = adherence.weekStart(), end = adherence.weekEnd();
+        List<ScoredDay> valid = days.stream()
+                .filter(d -> !d.date().isBefore(start) && !d.date().isAfter(end))
+                .filter(d -> d.wearHours() >= minWearHours)
+                .toList();
+        Map<String, Integer> bands = new TreeMap<>();
+        for (ScoredDay d : valid) {
+            if (d.impactsByBand() != null) {
+                d.impactsByBand().forEach((band, n) -> bands.merge(band, n, Integer::sum));
+            }
+        }
+        WeekReport.Bone bone = new WeekReport.Bone(
+                prescribed.impactsThresholdG(),
+                mean(
+                        valid,
+                        d -> d.impactsAtOrAbove() == null
+                                ? null
+                                : (double) d.impactsAtOrAbove(prescribed.impactsThresholdG())),
+                valid.isEmpty() ? null : bands,
+                mean(valid, ScoredDay::osteogenicIndex),
+                mean(valid, ScoredDay::dailyStressStimulus));
+        WeekReport.Activity activity = new WeekReport.Activity(
+                prescribed.mvpaBoutMinutes(),
+                sum(
+                        valid,
+                        d -> d.mvpaBoutedMinutes() == null
+                                ? null
+                                : d.mvpaBoutedMinutes().of(prescribed.mvpaBoutMinutes())),
+                mean(valid, d -> d.steps() == null ? null : (double) d.steps()));
+        ScoredDay last =
+                days.stream().filter(d -> d.date().equals(end)).findFirst().orElse(null);
+        WeekReport.Rhythm rhythm = last == null || last.rolling7d() == null
+                ? new WeekReport.Rhythm(null, null, null)
+                : new WeekReport.Rhythm(
+                        last.rolling7d().ra(),
+                        last.rolling7d().is(),
+                        last.rolling7d().iv());
+        List<ResponseView> inWeek = responses;
+        ResponseView latest = inWeek.stream()
+                .filter(r -> SEVERITY.contains(r.questionnaire()))
+                .reduce((a, b) -> b)
+                .orElse(null);
+        WeekReport.Mood mood = new WeekReport.Mood(
+                latest == null ? null : latest.questionnaire(),
+                latest == null ? null : latest.total(),
+                latest == null ? null : latest.band(),
+                latest == null ? null : latest.answeredAt().toString(),
+                inWeek.size());
+        List<WeekReport.Component> components = new ArrayList<>();
+        adherence
+                .components()
+                .forEach(c -> components.add(new WeekReport.Component(
+                        c.kind(),
+                        c.ratio(),
+                        c.status() == null ? null : c.status().name())));
+        WeekReport.Adherence adh = new WeekReport.Adherence(
+                adherence.overall(),
+                adherence.overallStatus() == null
+                        ? null
+                        : adherence.overallStatus().name(),
+                components);
+        return new WeekReport(
+                start,
+                end,
+                valid.size(),
+                bone,
+                activity,
+                rhythm,
+                mood,
+                adh,
+                new WeekReport.Wear(mean(valid, ScoredDay::wearHours)));
+    }
+
+    private static Double mean(List<ScoredDay> days, Function<ScoredDay, Double> value) {
+        List<Double> v =
+                days.stream().map(value).filter(x -> x != null && !x.isNaN()).toList();
+        return v.isEmpty() ? null : v.stream().mapToDouble(Double::doubleValue).sum() / v.size();
+    }
+
+    private static Double sum(List<ScoredDay> days, Function<ScoredDay, Double> value) {
+        List<Double> v =
+                days.stream().map(value).filter(x -> x != null && !x.isNaN()).toList();
+        return v.isEmpty() ? null : v.stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /** Where each figure is defined, with its parameters, keyed by the field's path in a week. */
+    public static Map<String, Map<String, Object>> definitions(double minWearHours) {
+        Map<String, Map<String, Object>> d = new LinkedHashMap<>();
+        d.put("validDays", def("docs/programs-and-adherence.md, Adherence", Map.of("minWearHours", minWearHours)));
+        d.put(
+                "bone.impactsPerDay",
+                def(
+                        "docs/metrics.md §4, impact peaks",
+                        Map.of("minPeakG", 1.3, "thresholdG", "bone.impactsThresholdG")));
+        d.put(
+                "bone.impactsByBand",
+                def(
+                        "docs/metrics.md §4, impact bands (Deere et al., JBMR 2012)",
+                        Map.of("low", "0.5–2.1 g", "medium", "2.1–4.2 g", "high", "> 4.2 g")));
+        d.put(
+                "bone.osteogenicIndexPerDay",
+                def("docs/metrics.md §4, osteogenic index (Turner & Robling 2003)", Map.of()));
+        d.put(
+                "bone.dailyStressStimulusPerDay",
+                def("docs/metrics.md §4, daily stress stimulus (Carter 1987)", Map.of("m", 4)));
+        d.put(
+                "activity.mvpaBoutedMinutes",
+                def("docs/metrics.md §2, MVPA and bouts", Map.of("boutMinutes", "activity.mvpaBoutMinutes")));
+        d.put("activity.stepsPerDay", def("docs/metrics.md §2, steps (Verisense algorithm)", Map.of()));
+        d.put("rhythm", def("docs/metrics.md §2, circadian rhythm (van Someren et al. 1999)", Map.of("windowDays", 7)));
+        d.put(
+                "mood",
+                def(
+                        "docs/mood.md (PHQ-9: Kroenke et al. 2001; PHQ-8: Kroenke et al. 2009)",
+                        Map.of("measures", SEVERITY)));
+        d.put("adherence", def("docs/programs-and-adherence.md, Adherence", Map.of()));
+        d.put("wear.hoursPerDay", def("docs/metrics.md §1, non-wear (van Hees et al.)", Map.of()));
+        return d;
+    }
+
+    private static Map<String, Object> def(String reference, Map<String, Object> parameters) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("reference", reference);
+        m.put("parameters", parameters);
+        return m;
+    }
+}

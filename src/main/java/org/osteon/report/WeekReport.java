@@ -1,0 +1,57 @@
+package org.osteon.report;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One Monday-to-Sunday week of a patient, bone and brain side by side. Daily figures are means
+ * over the week's valid days (wear of at least {@code validDayMinWearHours}, the adherence rule);
+ * weekly figures are sums or the value at the week's end, as each field says. Every figure's
+ * definition and parameters are in the report's {@code definitions}, under the field's name.
+ *
+ * @param validDays days of the week with enough wear to count
+ */
+public record WeekReport(
+        LocalDate weekStart,
+        LocalDate weekEnd,
+        int validDays,
+        Bone bone,
+        Activity activity,
+        Rhythm rhythm,
+        Mood mood,
+        Adherence adherence,
+        Wear wear) {
+
+    /**
+     * @param impactsThresholdG the threshold the program prescribed (the week's last day in force),
+     *     or the default high band when it prescribed none
+     * @param impactsPerDay mean peaks at or above it per valid day
+     * @param impactsByBand peaks per band, summed over the valid days
+     */
+    public record Bone(
+            double impactsThresholdG,
+            Double impactsPerDay,
+            Map<String, Integer> impactsByBand,
+            Double osteogenicIndexPerDay,
+            Double dailyStressStimulusPerDay) {}
+
+    /**
+     * @param mvpaBoutMinutes the bout length the program prescribed (10 when it prescribed none)
+     * @param mvpaBoutedMinutes MVPA in such bouts, summed over the valid days
+     */
+    public record Activity(int mvpaBoutMinutes, Double mvpaBoutedMinutes, Double stepsPerDay) {}
+
+    /** RA, IS and IV over the 7 days ending on the week's last day: the week itself. */
+    public record Rhythm(Double ra, Double is, Double iv) {}
+
+    /** The week's last severity response (PHQ-9 or PHQ-8), and how many responses of any kind. */
+    public record Mood(String questionnaire, Integer total, String band, String answeredAt, int responses) {}
+
+    /** The week's adherence as the adherence API judges it. */
+    public record Adherence(Double overall, String status, List<Component> components) {}
+
+    public record Component(String kind, Double ratio, String status) {}
+
+    public record Wear(Double hoursPerDay) {}
+}
