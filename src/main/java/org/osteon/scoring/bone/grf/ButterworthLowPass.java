@@ -67,6 +67,24 @@ public final class ButterworthLowPass {
         return rateHz;
     }
 
+    /**
+     * Samples after which any state of one pass has decayed below 1e-18 of its size: the slowest
+     * pole's radius r raised to that power. Near Nyquist (a rate just above twice the cut-off) the
+     * poles approach the unit circle and this grows to several seconds of samples.
+     */
+    public int decaySamples() {
+        double slowest = 0;
+        for (double[] c : sections) {
+            double a1 = c[3], a2 = c[4];
+            double disc = a1 * a1 - 4 * a2;
+            double radius = disc < 0
+                    ? Math.sqrt(a2)
+                    : Math.max(Math.abs((-a1 + Math.sqrt(disc)) / 2), Math.abs((-a1 - Math.sqrt(disc)) / 2));
+            slowest = Math.max(slowest, radius);
+        }
+        return slowest == 0 ? 1 : (int) Math.ceil(Math.log(1e-18) / Math.log(slowest)) + 1;
+    }
+
     /** The signal filtered forwards then backwards; {@code in} is not changed. */
     public double[] filtfilt(double[] in) {
         double[] out = in.clone();
@@ -77,24 +95,48 @@ public final class ButterworthLowPass {
         return out;
     }
 
-    /** One causal pass through every section, in place (transposed direct form II). */
+    /** One causal pass through every section, in place, starting in the steady state of the first sample. */
     private void pass(double[] v) {
         if (v.length == 0) {
             return;
         }
-        for (double[] c : sections) {
-            double b0 = c[0], b1 = c[1], b2 = c[2], a1 = c[3], a2 = c[4];
-            // Steady state for a constant input equal to the first sample (the DC gain is 1).
-            double x0 = v[0];
-            double s1 = x0 - b0 * x0;
-            double s2 = b2 * x0 - a2 * x0;
-            for (int i = 0; i < v.length; i++) {
-                double x = v[i];
-                double y = b0 * x + s1;
-                s1 = b1 * x - a1 * y + s2;
-                s2 = b2 * x - a2 * y;
-                v[i] = y;
+        Cascade c = cascade(v[0]);
+        for (int i = 0; i < v.length; i++) {
+            v[i] = c.step(v[i]);
+        }
+    }
+
+    /** A causal run of the filter (one pass), in the steady state of a constant input {@code x0}. */
+    Cascade cascade(double x0) {
+        Cascade c = new Cascade();
+        c.reset(x0);
+        return c;
+    }
+
+    /** One pass's state: the sections in series, each in transposed direct form II. */
+    final class Cascade {
+        private final double[] s1 = new double[sections.length];
+        private final double[] s2 = new double[sections.length];
+
+        /** The steady state for a constant input {@code x0} (the DC gain is 1, so every section outputs x0). */
+        void reset(double x0) {
+            for (int k = 0; k < sections.length; k++) {
+                double[] c = sections[k];
+                s2[k] = c[2] * x0 - c[4] * x0;
+                s1[k] = x0 - c[0] * x0;
             }
+        }
+
+        double step(double x) {
+            double v = x;
+            for (int k = 0; k < sections.length; k++) {
+                double[] c = sections[k];
+                double y = c[0] * v + s1[k];
+                s1[k] = c[1] * v - c[3] * y + s2[k];
+                s2[k] = c[2] * v - c[4] * y;
+                v = y;
+            }
+            return v;
         }
     }
 

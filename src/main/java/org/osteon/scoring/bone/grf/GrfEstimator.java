@@ -13,7 +13,8 @@ import org.osteon.scoring.Provenance;
  *
  * <p>The pipeline is the one the equations were fitted on: each axis low-passed by a zero-phase
  * 4th-order Butterworth at 20 Hz ({@link ButterworthLowPass}), the resultant of the filtered axes,
- * peaks of at least 1.3 g at least 0.4 s apart ({@link RefractoryPeakFinder#PUBLISHED}), then each
+ * peaks of at least 1.3 g at least 0.4 s apart ({@link RefractoryPeakFinder#PUBLISHED}), found as the
+ * samples stream ({@link GrfPeakStream}, so a day needs no more memory than a few seconds), then each
  * peak through the {@link GrfEquation} of the device's placement with the patient's body mass.
  *
  * <p>Invariant: an estimate is given only where a published equation applies; otherwise the result
@@ -48,8 +49,6 @@ public final class GrfEstimator {
         }
     }
 
-    private final RefractoryPeakFinder finder = RefractoryPeakFinder.PUBLISHED;
-
     /**
      * @param placement where the device is worn
      * @param bodyMassKg the patient's body mass, or null when the record has none
@@ -79,10 +78,11 @@ public final class GrfEstimator {
                 continue;
             }
             samplesUsed += s.x().length;
-            double[] r = filteredResultant(s);
-            for (int i : finder.find(r, s.rateHz())) {
-                peaksG.add(r[i]);
+            GrfPeakStream stream = new GrfPeakStream(s.rateHz(), (index, g) -> peaksG.add(g));
+            for (int i = 0; i < s.x().length; i++) {
+                stream.accept(s.x()[i], s.y()[i], s.z()[i]);
             }
+            stream.finish();
         }
         if (samplesUsed == 0) {
             String reason = "no samples at a sample rate above " + 2 * FILTER_CUTOFF_HZ + " Hz";
@@ -102,19 +102,6 @@ public final class GrfEstimator {
                 .with("samplesSkippedRateTooLow", samplesTooSlow)
                 .with("activity", "not classified: every equation published for the placement is applied to all peaks");
         return new GrfDay.Estimated(summaries, provenance);
-    }
-
-    /** Each axis filtered, then the resultant, as in the published pipeline. */
-    static double[] filteredResultant(Segment s) {
-        ButterworthLowPass filter = new ButterworthLowPass(FILTER_ORDER, FILTER_CUTOFF_HZ, s.rateHz());
-        double[] fx = filter.filtfilt(s.x());
-        double[] fy = filter.filtfilt(s.y());
-        double[] fz = filter.filtfilt(s.z());
-        double[] r = new double[fx.length];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = Math.sqrt(fx[i] * fx[i] + fy[i] * fy[i] + fz[i] * fz[i]);
-        }
-        return r;
     }
 
     private static GrfDay.Summary summarise(GrfEquation e, List<Double> peaksG, double bodyMassKg) {

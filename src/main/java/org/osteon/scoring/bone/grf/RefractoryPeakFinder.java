@@ -3,7 +3,7 @@ package org.osteon.scoring.bone.grf;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
  * The peak detection the ground-reaction-force equations were fitted on (docs/metrics-implementation.md,
@@ -40,26 +40,50 @@ public record RefractoryPeakFinder(double minHeightG, double minDistanceSeconds)
 
     /** Sample indices of the kept peaks of {@code signal} (sampled at {@code rateHz}), in time order. */
     public int[] find(double[] signal, double rateHz) {
-        List<Integer> candidates = new ArrayList<>();
+        List<Long> candidates = new ArrayList<>();
+        List<Double> heights = new ArrayList<>();
         for (int i = 1; i + 1 < signal.length; i++) {
-            if (signal[i] >= minHeightG && signal[i - 1] < signal[i] && signal[i] > signal[i + 1]) {
-                candidates.add(i);
+            if (isCandidate(signal[i - 1], signal[i], signal[i + 1])) {
+                candidates.add((long) i);
+                heights.add(signal[i]);
             }
         }
-        // Highest first; List.sort is stable, so of equal heights the earlier stays first.
-        candidates.sort(Comparator.comparingDouble((Integer i) -> signal[i]).reversed());
+        return select(candidates, heights, rateHz).stream()
+                .mapToInt(k -> candidates.get(k).intValue())
+                .toArray();
+    }
+
+    /** Whether the middle of three consecutive samples is a local maximum high enough to be a peak. */
+    boolean isCandidate(double before, double at, double after) {
+        return at >= minHeightG && before < at && at > after;
+    }
+
+    /**
+     * Positions (in {@code candidates}) of the candidates kept, in time order: highest first (of equal heights the earlier), each
+     * dropping the others closer than the minimum distance.
+     *
+     * @param candidates sample indices in time order
+     * @param heights their heights
+     */
+    List<Integer> select(List<Long> candidates, List<Double> heights, double rateHz) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            order.add(i);
+        }
+        // List.sort is stable and the candidates are in time order, so of equal heights the earlier stays first.
+        order.sort(Comparator.comparingDouble((Integer i) -> heights.get(i)).reversed());
         double minDistanceSamples = minDistanceSeconds * rateHz;
-        TreeSet<Integer> kept = new TreeSet<>();
-        for (int candidate : candidates) {
-            Integer before = kept.floor(candidate);
-            Integer after = kept.ceiling(candidate);
+        TreeMap<Long, Integer> kept = new TreeMap<>();
+        for (int i : order) {
+            long candidate = candidates.get(i);
+            Long before = kept.floorKey(candidate);
+            Long after = kept.ceilingKey(candidate);
             boolean tooClose = (before != null && candidate - before < minDistanceSamples)
                     || (after != null && after - candidate < minDistanceSamples);
             if (!tooClose) {
-                kept.add(candidate);
+                kept.put(candidate, i);
             }
         }
-        int[] out = kept.stream().mapToInt(Integer::intValue).toArray();
-        return out;
+        return new ArrayList<>(kept.values());
     }
 }
