@@ -70,7 +70,7 @@ public final class ButterworthLowPass {
     /**
      * Samples after which any state of one pass has decayed below 1e-18 of its size: the slowest
      * pole's radius r raised to that power. Near Nyquist (a rate just above twice the cut-off) the
-     * poles approach the unit circle and this grows to several seconds of samples.
+     * poles approach the unit circle: about 1 s of samples from 90 to 1000 Hz, 35 s at 41 Hz.
      */
     public int decaySamples() {
         double slowest = 0;

@@ -53,8 +53,8 @@ public final class GrfPeakStream {
 
     /**
      * The published pipeline at {@code rateHz} (which must be above 40 Hz), blocks of 10 s. Memory:
-     * a block and the filter's decay margin (a fraction of a second at 100 Hz, seconds just above
-     * 40 Hz) of three doubles per sample, and the candidate peaks of the open cluster.
+     * a block and the filter's decay margin (about 1 s from 90 to 1000 Hz, 3.7 s at 50 Hz, 35 s at
+     * 41 Hz) of three doubles per sample, and the candidate peaks of the open cluster.
      */
     public GrfPeakStream(double rateHz, Sink sink) {
         this(rateHz, (int) Math.ceil(10 * rateHz), sink);
