@@ -14,7 +14,7 @@ import org.osteon.scoring.Provenance;
  * <p>The pipeline is the one the equations were fitted on: each axis low-passed by a zero-phase
  * 4th-order Butterworth at 20 Hz ({@link ButterworthLowPass}), the resultant of the filtered axes,
  * peaks of at least 1.3 g at least 0.4 s apart ({@link RefractoryPeakFinder#PUBLISHED}), found as the
- * samples stream ({@link GrfPeakStream}, so a day needs no more memory than a few seconds), then each
+ * samples stream ({@link GrfPeakStream}: memory for a block and the filter's decay margin, not the day), then each
  * peak through the {@link GrfEquation} of the device's placement with the patient's body mass.
  *
  * <p>Invariant: an estimate is given only where a published equation applies; otherwise the result
