@@ -1,0 +1,151 @@
+package org.osteon.scoring.bone.grf;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The peaks of the published pipeline ({@link GrfEstimator}) found while the samples of one run
+ * arrive, in any batch sizes, with memory bounded by a few seconds of samples rather than the day.
+ *
+ * <p>The forward pass of the zero-phase filter is causal and runs sample by sample. The backward
+ * pass is run on fixed blocks of the run (counted from its first sample, so where batches were cut
+ * changes nothing), each started {@link ButterworthLowPass#decaySamples} beyond its block's end in
+ * the steady state of the forward output there; at the end of the run the last blocks are filtered
+ * back from the true end, as the whole-signal filter does. Over that margin the error of the
+ * started state decays below 1e-18 of its size, so the peaks equal those of
+ * {@link ButterworthLowPass#filtfilt} on the whole run to within rounding ({@code GrfPeakStreamTest}).
+ *
+ * <p>Peaks: a candidate more than the minimum distance after the previous candidate cannot be
+ * dropped by, nor drop, any earlier candidate, so each such cluster of candidates is resolved as
+ * soon as it closes, exactly as {@link RefractoryPeakFinder#find} would on the whole run.
+ */
+public final class GrfPeakStream {
+
+    /** Receives each kept peak, in time order. */
+    public interface Sink {
+        /**
+         * @param sampleIndex the peak's sample, counted from the run's first sample
+         * @param g the filtered resultant there
+         */
+        void peak(long sampleIndex, double g);
+    }
+
+    private final ButterworthLowPass filter;
+    private final RefractoryPeakFinder finder;
+    private final int blockSamples;
+    private final int marginSamples;
+    private final Sink sink;
+
+    private final ButterworthLowPass.Cascade[] forward = new ButterworthLowPass.Cascade[3];
+    /** Forward-filtered axes of the samples not yet filtered backwards. */
+    private double[][] pending = new double[3][256];
+
+    private int pendingLength;
+    private long samples;
+
+    private long resultantCount;
+    private double before = Double.NaN;
+    private double at = Double.NaN;
+
+    private final List<Long> cluster = new ArrayList<>();
+    private final List<Double> clusterHeights = new ArrayList<>();
+
+    /**
+     * The published pipeline at {@code rateHz} (which must be above 40 Hz), blocks of 10 s. Memory:
+     * a block and the filter's decay margin (about 1 s from 90 to 1000 Hz, 3.7 s at 50 Hz, 35 s at
+     * 41 Hz) of three doubles per sample, and the candidate peaks of the open cluster.
+     */
+    public GrfPeakStream(double rateHz, Sink sink) {
+        this(rateHz, (int) Math.ceil(10 * rateHz), sink);
+    }
+
+    GrfPeakStream(double rateHz, int blockSamples, Sink sink) {
+        this.filter = new ButterworthLowPass(GrfEstimator.FILTER_ORDER, GrfEstimator.FILTER_CUTOFF_HZ, rateHz);
+        this.finder = RefractoryPeakFinder.PUBLISHED;
+        this.blockSamples = blockSamples;
+        this.marginSamples = filter.decaySamples();
+        this.sink = sink;
+    }
+
+    /** The next sample of the run, in g. */
+    public void accept(double x, double y, double z) {
+        if (samples == 0) {
+            forward[0] = filter.cascade(x);
+            forward[1] = filter.cascade(y);
+            forward[2] = filter.cascade(z);
+        }
+        if (pendingLength == pending[0].length) {
+            for (int a = 0; a < 3; a++) {
+                pending[a] = Arrays.copyOf(pending[a], pendingLength * 2);
+            }
+        }
+        pending[0][pendingLength] = forward[0].step(x);
+        pending[1][pendingLength] = forward[1].step(y);
+        pending[2][pendingLength] = forward[2].step(z);
+        pendingLength++;
+        samples++;
+        if (pendingLength >= blockSamples + marginSamples) {
+            backward(blockSamples, blockSamples + marginSamples);
+        }
+    }
+
+    /** Ends the run: filters back from its true end and resolves the last peaks. */
+    public void finish() {
+        if (pendingLength > 0) {
+            backward(pendingLength, pendingLength);
+        }
+        resolveCluster();
+    }
+
+    /**
+     * Filters the first {@code emit} pending samples backwards, starting from pending sample
+     * {@code startAt - 1} in the steady state of its forward output, and passes their resultant on.
+     */
+    private void backward(int emit, int startAt) {
+        double[][] out = new double[3][emit];
+        for (int a = 0; a < 3; a++) {
+            ButterworthLowPass.Cascade back = filter.cascade(pending[a][startAt - 1]);
+            for (int i = startAt - 1; i >= 0; i--) {
+                double v = back.step(pending[a][i]);
+                if (i < emit) {
+                    out[a][i] = v;
+                }
+            }
+        }
+        for (int i = 0; i < emit; i++) {
+            resultant(Math.sqrt(out[0][i] * out[0][i] + out[1][i] * out[1][i] + out[2][i] * out[2][i]));
+        }
+        for (int a = 0; a < 3; a++) {
+            System.arraycopy(pending[a], emit, pending[a], 0, pendingLength - emit);
+        }
+        pendingLength -= emit;
+    }
+
+    /** The next filtered resultant sample: judges the one before it, which now has both neighbours. */
+    private void resultant(double after) {
+        if (resultantCount >= 2 && finder.isCandidate(before, at, after)) {
+            long index = resultantCount - 1;
+            if (!cluster.isEmpty()
+                    && index - cluster.get(cluster.size() - 1) >= finder.minDistanceSeconds() * filter.rateHz()) {
+                resolveCluster();
+            }
+            cluster.add(index);
+            clusterHeights.add(at);
+        }
+        before = at;
+        at = after;
+        resultantCount++;
+    }
+
+    private void resolveCluster() {
+        if (cluster.isEmpty()) {
+            return;
+        }
+        for (int k : finder.select(cluster, clusterHeights, filter.rateHz())) {
+            sink.peak(cluster.get(k), clusterHeights.get(k));
+        }
+        cluster.clear();
+        clusterHeights.clear();
+    }
+}
