@@ -43,7 +43,7 @@ public final class SignalGenerator {
 
     /**
      * As {@link #SignalGenerator(String, DayPlan, double, long)}; with {@code fidgeting} the wrist
-     * on the desk is never still: every second it wanders to a new orientation within about ±2° of
+     * on the desk is never still: every second it wanders to a new orientation within about ±6° of
      * the desk posture, as an awake wearer's wrist does while typing or reading. Without it (the
      * default, and the signal every existing test knows) the desk wrist rests with noise only and
      * its z-angle changes as little as in sleep. Sleep, walking and the rest are the same either way.
@@ -167,9 +167,9 @@ public final class SignalGenerator {
             return resting(room, 0.012, 60, 5 * 60, this::nextDeskPosture);
         }
         double[] target = Motion.unit(new double[] {
-            desk[0] + 0.07 * (fidget.nextDouble() - 0.5),
-            desk[1] + 0.07 * (fidget.nextDouble() - 0.5),
-            desk[2] + 0.07 * (fidget.nextDouble() - 0.5)
+            desk[0] + 0.2 * (fidget.nextDouble() - 0.5),
+            desk[1] + 0.2 * (fidget.nextDouble() - 0.5),
+            desk[2] + 0.2 * (fidget.nextDouble() - 0.5)
         });
         return motion.turn(second, target, 0.012);
     }
