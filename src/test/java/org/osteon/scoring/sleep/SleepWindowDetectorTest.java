@@ -55,6 +55,35 @@ class SleepWindowDetectorTest {
     }
 
     @Test
+    void aDeskWristAsStillAsSleepJoinsTheDayToTheNight() {
+        // Without fidgeting the simulated desk wrist changes its z-angle as little as a sleeper's:
+        // the afternoon, the evening and the night become one window, hours too early.
+        SimulatedNights s = SimulatedNights.planned(1, LocalDate.of(2026, 3, 2), 2, false);
+        SleepWindow w = s.night(P, 0).orElseThrow();
+        assertTrue(Duration.between(w.onset(), s.plannedOnset(0)).toHours() >= 3, "found " + w.onset());
+    }
+
+    @Test
+    void withoutFidgetingTheSimulatedSignalIsUnchanged() {
+        DayPlan plan = org.osteon.simulator.DayPlanner.day(5, 0, LocalDate.of(2026, 3, 2))
+                .crop(6 * 3600, 10 * 3600);
+        float[][] plain = samples(new org.osteon.simulator.SignalGenerator("d", plan, 30, 9));
+        float[][] off = samples(new org.osteon.simulator.SignalGenerator("d", plan, 30, 9, false));
+        float[][] on = samples(new org.osteon.simulator.SignalGenerator("d", plan, 30, 9, true));
+        for (int axis = 0; axis < 3; axis++) {
+            assertArrayEquals(plain[axis], off[axis]);
+        }
+        assertTrue(!Arrays.equals(plain[0], on[0]), "fidgeting changes the desk wrist");
+    }
+
+    private static float[][] samples(org.osteon.simulator.SignalGenerator g) {
+        int n = (int) g.totalSamples();
+        float[][] out = new float[3][n];
+        g.fill(out[0], out[1], out[2], 0, n);
+        return out;
+    }
+
+    @Test
     void aDayAwakeHasNoWindow() {
         // Noon to noon at the (fidgeting) desk with walks between: nothing lasts 30 min still.
         Instant start = Instant.ofEpochMilli(NOON);
