@@ -25,6 +25,8 @@ public final class SignalGenerator {
     private final GroundTruth truth;
     private final SplittableRandom random;
     private final Motion motion;
+    private final SplittableRandom fidget;
+    private double[] desk;
     private int segment = -1;
     private long segmentEnd;
     private long generated;
@@ -36,6 +38,18 @@ public final class SignalGenerator {
     private double strikeG;
 
     public SignalGenerator(String deviceId, DayPlan plan, double rateHz, long seed) {
+        this(deviceId, plan, rateHz, seed, false);
+    }
+
+    /**
+     * As {@link #SignalGenerator(String, DayPlan, double, long)}; with {@code fidgeting} the wrist
+     * on the desk is never still: every second it wanders to a new orientation within about ±6° of
+     * the desk posture, as an awake wearer's wrist does while typing or reading. Without it (the
+     * default, and the signal every existing test knows) the desk wrist rests with noise only and
+     * its z-angle changes as little as in sleep. Sleep, walking and the rest are the same either way.
+     */
+    public SignalGenerator(String deviceId, DayPlan plan, double rateHz, long seed, boolean fidgeting) {
+        this.fidget = fidgeting ? new SplittableRandom(seed ^ 0x5DEECE66DL) : null;
         this.plan = plan;
         this.rate = rateHz;
         this.startMillis = plan.start().toEpochMilli();
@@ -92,7 +106,7 @@ public final class SignalGenerator {
         int second = motion.samples(1);
         unitLength = switch (s.activity()) {
             case SLEEP -> resting(room, 0.004, 15 * 60, 35 * 60, this::nextLying);
-            case SITTING -> resting(room, 0.012, 60, 5 * 60, this::nextDeskPosture);
+            case SITTING -> fidget == null ? resting(room, 0.012, 60, 5 * 60, this::nextDeskPosture) : fidgeting(room);
             case NON_WEAR -> motion.rest(Math.min(room, second), 0.002);
             case WALKING, BRISK_WALKING, RUNNING -> gait(s.activity(), room);
             case JUMPS -> jump(s, room);
@@ -142,7 +156,22 @@ public final class SignalGenerator {
     }
 
     private double[] nextDeskPosture() {
-        return tilted(new double[] {0.2, -0.3, 0.9}, 0.6);
+        desk = tilted(new double[] {0.2, -0.3, 0.9}, 0.6);
+        return desk;
+    }
+
+    /** A second of the fidgeting desk wrist, or a posture change when one is due. */
+    private int fidgeting(int room) {
+        int second = motion.samples(1);
+        if (generated >= nextPostureChange || room < second) {
+            return resting(room, 0.012, 60, 5 * 60, this::nextDeskPosture);
+        }
+        double[] target = Motion.unit(new double[] {
+            desk[0] + 0.2 * (fidget.nextDouble() - 0.5),
+            desk[1] + 0.2 * (fidget.nextDouble() - 0.5),
+            desk[2] + 0.2 * (fidget.nextDouble() - 0.5)
+        });
+        return motion.turn(second, target, 0.012);
     }
 
     private int gait(Activity activity, int room) {
