@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.osteon.adherence.AdherenceResults.CapExceeded;
 import org.osteon.adherence.AdherenceResults.DayAdherence;
 import org.osteon.adherence.AdherenceService;
@@ -130,7 +131,11 @@ public class PatientDayPage {
                 "sedentary (min)", text(s.sedentaryMinutes()), "docs/metrics.md §2, intensity cut points", "activity"));
         rows.add(new NumberRow(
                 "impacts by band",
-                s.impactsByBand() == null ? "–" : s.impactsByBand().toString(),
+                s.impactsByBand() == null
+                        ? "–"
+                        : PatientMeasures.BANDS.stream()
+                                .map(b -> b + " " + text(s.impactsByBand().get(b)))
+                                .collect(Collectors.joining(" · ")),
                 "docs/metrics.md §4, impact bands",
                 "impacts"));
         rows.add(new NumberRow(
