@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.osteon.common.Jdbc;
@@ -26,6 +27,37 @@ public class DaySummaryRepository {
         return jdbc.list(
                 ScoredDay.SELECT + " where patient_id = ? and local_date between ? and ? order by local_date",
                 rs -> ScoredDay.read(rs, json),
+                patientId,
+                from,
+                to);
+    }
+
+    /**
+     * A day's worn epochs per local clock hour ({@code day_summary.circadian_hour_epochs}, 24 values;
+     * the skipped hour of a 23-h day is 0, the repeated hour of a 25-h day holds both) and the epoch
+     * length they were counted in ({@code provenance.circadianDay.parameters.epochSeconds}).
+     */
+    public record HourlyWear(LocalDate date, List<Integer> epochs, int epochSeconds) {
+        /** Epochs in a clock hour of one pass. */
+        public int epochsPerHour() {
+            return 3600 / epochSeconds;
+        }
+    }
+
+    /**
+     * The patient's days from..to that have a stored hourly profile, in date order; days without
+     * worn epochs (or scored before the profile was stored) have none and are absent.
+     */
+    public List<HourlyWear> hourlyWear(UUID patientId, LocalDate from, LocalDate to) {
+        return jdbc.list(
+                "select local_date, circadian_hour_epochs, "
+                        + "(provenance #>> '{circadianDay,parameters,epochSeconds}')::int from day_summary "
+                        + "where patient_id = ? and local_date between ? and ? and circadian_hour_epochs is not null "
+                        + "and provenance #> '{circadianDay,parameters,epochSeconds}' is not null order by local_date",
+                rs -> new HourlyWear(
+                        rs.getObject(1, LocalDate.class),
+                        Arrays.stream((Integer[]) rs.getArray(2).getArray()).toList(),
+                        rs.getInt(3)),
                 patientId,
                 from,
                 to);

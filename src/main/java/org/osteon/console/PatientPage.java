@@ -58,6 +58,7 @@ public class PatientPage {
     private final ProgramService programs;
     private final AlertService alerts;
     private final SyncStatusRepository syncStatus;
+    private final PatientMeasures measures;
     private final Clock clock;
     private final ObjectMapper json;
 
@@ -67,6 +68,7 @@ public class PatientPage {
             ProgramService programs,
             AlertService alerts,
             SyncStatusRepository syncStatus,
+            PatientMeasures measures,
             Clock clock,
             ObjectMapper json) {
         this.access = access;
@@ -74,6 +76,7 @@ public class PatientPage {
         this.programs = programs;
         this.alerts = alerts;
         this.syncStatus = syncStatus;
+        this.measures = measures;
         this.clock = clock;
         this.json = json;
     }
@@ -104,7 +107,8 @@ public class PatientPage {
             boolean impactFromProgram,
             String series,
             List<AlertRow> alerts,
-            List<DeviceRow> devices) {}
+            List<DeviceRow> devices,
+            PatientMeasures.Measures measures) {}
 
     /**
      * The page of one patient; an unknown patient and another physiotherapist's are refused alike,
@@ -117,8 +121,9 @@ public class PatientPage {
         LocalDate from =
                 today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(WEEKS - 1L);
 
-        Map<LocalDate, DayAdherence> byDay = adherence.byDay(p, from, today).stream()
-                .collect(Collectors.toMap(DayAdherence::date, Function.identity()));
+        List<DayAdherence> dayList = adherence.byDay(p, from, today);
+        Map<LocalDate, DayAdherence> byDay =
+                dayList.stream().collect(Collectors.toMap(DayAdherence::date, Function.identity()));
         List<CalendarWeek> weeks = new ArrayList<>();
         for (WeekAdherence w : adherence.byWeek(p, from, today)) {
             List<CalendarDay> days = new ArrayList<>();
@@ -143,7 +148,9 @@ public class PatientPage {
                     w.overallStatus() == null ? "" : w.overallStatus().name()));
         }
 
-        Optional<Double> programG = programs.targets(p.id, today, today).stream()
+        List<DayTargets> targets = programs.targets(p.id, from, today);
+        Optional<Double> programG = targets.stream()
+                .filter(t -> t.date().equals(today))
                 .map(DayTargets::components)
                 .flatMap(List::stream)
                 .filter(c -> c instanceof Component.Impacts)
@@ -151,8 +158,8 @@ public class PatientPage {
                 .filter(Objects::nonNull)
                 .findFirst();
         double g = programG.orElse(DEFAULT_IMPACT_G);
-        List<DayNumbers> numbers =
-                adherence.shown(p, from, today).stream().map(d -> numbers(d, g)).toList();
+        List<ScoredDay> shown = adherence.shown(p, from, today);
+        List<DayNumbers> numbers = shown.stream().map(d -> numbers(d, g)).toList();
 
         List<AlertRow> open = alerts.list(p.id, null, "open", 0, 50).items().stream()
                 .map(a -> alert(a, zone))
@@ -174,7 +181,8 @@ public class PatientPage {
                 programG.isPresent(),
                 series(numbers),
                 open,
-                devices);
+                devices,
+                measures.of(p, from, today, shown, dayList, targets));
     }
 
     /**
