@@ -118,7 +118,9 @@ public class ConsoleAlertsResource {
                 return ConsolePages.page(404, pages.withHeader(alertNotFound, session));
             }
             try {
-                alerts.acknowledge(alertId, new AlertNote(note));
+                // A form sends a textarea's line breaks as CRLF (HTML's form encoding); the API's
+                // notes, and the limit the field states, count one character per line break.
+                alerts.acknowledge(alertId, new AlertNote(note == null ? null : note.replace("\r\n", "\n")));
             } catch (ApiException e) {
                 if (e.status() == 404) {
                     return ConsolePages.page(404, pages.withHeader(alertNotFound, session));
