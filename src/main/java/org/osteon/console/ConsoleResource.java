@@ -37,7 +37,8 @@ import org.osteon.roster.RosterResource;
  * The physiotherapist's console, server-rendered: its pages read through the API's own services
  * as the signed-in physiotherapist, so they show exactly what the API would answer them (another
  * physiotherapist's patient is not there) and their reads are audited like the API's. Sign-in is a
- * one-time link (see {@link SignInLinkResource}); the session lives in a cookie the browser's
+ * one-time link (see {@link SignInLinkResource}) or the clinic's identity provider (see
+ * {@link ConsoleOidcResource}); the session lives in a cookie the browser's
  * scripts cannot read, and every form carries the session's token.
  */
 @Path("/console")
