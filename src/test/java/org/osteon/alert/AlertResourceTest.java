@@ -453,6 +453,12 @@ class AlertResourceTest {
         list(s.physio(), "/api/v1/patients/" + s.patient() + "/alerts", "acknowledged")
                 .then()
                 .body("items[0].acknowledgementNote", is(note));
+        // It follows the alert into the patient's data export.
+        as(s.physio().token())
+                .get("/api/v1/patients/" + s.patient() + "/export/readable")
+                .then()
+                .statusCode(200)
+                .body("alerts.find { it.id == '" + id + "' }.acknowledgementNote", is(note));
         // The note is clinical free text: the audit says one was given, never what it says.
         assertThat(jdbc.one(
                         "select detail::text from audit_event where action = 'alert.acknowledged' and patient_id = ?",
