@@ -18,7 +18,7 @@ final class AlertExamples {
             + "\"parameters\":{\"fraction\":0.3,\"recentDays\":7,\"baselineDays\":14,\"minRecentValidDays\":4,"
             + "\"minBaselineValidDays\":7,\"minWearHours\":10.0},\"definition\":\"docs/metrics-implementation.md "
             + "(MVPA, bouts; …)\"},\"acknowledgedBy\":null,\"acknowledgedAt\":null,\"resolvedAt\":null,"
-            + "\"resolution\":null}";
+            + "\"resolution\":null,\"acknowledgementNote\":null}";
 
     /** A page of alerts. */
     static final String PAGE = "{\"items\":[" + ALERT + "],\"page\":0,\"size\":50,\"total\":1}";
@@ -30,7 +30,17 @@ final class AlertExamples {
             + "2.3 days: last accepted batch at 2026-03-22T23:02:11Z; alert after 2 days.\","
             + "\"details\":{\"lastSyncAt\":\"2026-03-22T23:02:11Z\",\"daysSilent\":2.3,"
             + "\"parameters\":{\"days\":2}},\"acknowledgedBy\":\"physio-7\","
-            + "\"acknowledgedAt\":\"2026-03-25T08:01:00Z\",\"resolvedAt\":null,\"resolution\":null}";
+            + "\"acknowledgedAt\":\"2026-03-25T08:01:00Z\",\"resolvedAt\":null,\"resolution\":null,"
+            + "\"acknowledgementNote\":\"Called the patient: the watch was charging at her daughter's.\"}";
+
+    /** An acknowledgement's body with a note. */
+    static final String NOTE = "{\"note\":\"Called the patient: the watch was charging at her daughter's.\"}";
+
+    /** A note over the limit. */
+    static final String NOTE_400 = "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+            + "\"detail\":\"note: must be at most 1000 characters; this one has 1204\","
+            + "\"instance\":\"/api/v1/alerts/9b1e…/acknowledge\","
+            + "\"errors\":[{\"field\":\"note\",\"message\":\"must be at most 1000 characters; this one has 1204\"}]}";
 
     /** A status filter the API does not know. */
     static final String STATUS_400 = "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"

@@ -18,7 +18,7 @@ import org.osteon.common.Json;
 @ApplicationScoped
 public class AlertRepository {
     private static final String COLUMNS = "id, patient_id, rule, metric, status, raised_at, message, details, "
-            + "acknowledged_by, acknowledged_at, resolved_at, resolution";
+            + "acknowledged_by, acknowledged_at, resolved_at, resolution, acknowledgement_note";
     /** The patient's display name beside the alert's columns, for a table or alias named by %s. */
     private static final String NAME = ", (select p.display_name from patient p where p.id = %s.patient_id)";
 
@@ -90,14 +90,18 @@ public class AlertRepository {
         return jdbc.one("select " + COLUMNS + NAME.formatted("alert") + " from alert where id = ?", this::row, id);
     }
 
-    /** Records the acknowledgement once; a resolved alert keeps its status. Returns whether it changed. */
-    public boolean acknowledge(UUID id, String subject, Instant now) {
+    /**
+     * Records the acknowledgement and its note (null for none) once; a resolved alert keeps its
+     * status. Returns whether it changed.
+     */
+    public boolean acknowledge(UUID id, String subject, Instant now, String note) {
         return jdbc.update(
-                        "update alert set acknowledged_by = ?, acknowledged_at = ?, "
+                        "update alert set acknowledged_by = ?, acknowledged_at = ?, acknowledgement_note = ?, "
                                 + "status = case when status = 'open' then 'acknowledged' else status end "
                                 + "where id = ? and acknowledged_at is null",
                         subject,
                         now,
+                        note,
                         id)
                 > 0;
     }
@@ -144,7 +148,8 @@ public class AlertRepository {
                 instant(rs.getTimestamp(10)),
                 instant(rs.getTimestamp(11)),
                 rs.getString(12),
-                rs.getString(13));
+                rs.getString(13),
+                rs.getString(14));
     }
 
     private static Instant instant(Timestamp t) {

@@ -1,5 +1,7 @@
 package org.osteon.alert;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -11,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -18,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -50,9 +54,16 @@ public class AlertResource {
     private final CareAssignments assignments;
     private final AuditLog audit;
     private final Caller caller;
+    private final ObjectMapper json;
 
     public AlertResource(
-            AlertService alerts, PatientAccess access, CareAssignments assignments, AuditLog audit, Caller caller) {
+            AlertService alerts,
+            PatientAccess access,
+            CareAssignments assignments,
+            AuditLog audit,
+            Caller caller,
+            ObjectMapper json) {
+        this.json = json;
         this.alerts = alerts;
         this.access = access;
         this.assignments = assignments;
@@ -108,11 +119,20 @@ public class AlertResource {
             summary = "Acknowledge an alert",
             description = "Records who acknowledged it and when, once: a repeat answers the alert as it is. An "
                     + "acknowledged alert is not raised again; a new episode of its rule is. A resolved alert keeps "
-                    + "its status and gains the acknowledgement.")
+                    + "its status and gains the acknowledgement. An optional JSON body {\"note\": \"…\"} "
+                    + "records what was done (at most " + AlertNote.MAX_CHARS + " characters, line breaks allowed); "
+                    + "a repeat keeps the first acknowledgement's note.")
     @APIResponse(
             responseCode = "200",
             description = "the alert",
             content = @Content(examples = @ExampleObject(name = "200", value = AlertExamples.ACKNOWLEDGED)))
+    @APIResponse(
+            responseCode = "400",
+            description = "the note is too long or holds control characters; nothing is acknowledged",
+            content =
+                    @Content(
+                            mediaType = ApiProblem.MEDIA_TYPE,
+                            examples = @ExampleObject(name = "400", value = AlertExamples.NOTE_400)))
     @APIResponse(
             responseCode = "404",
             description = "no such alert, or not about one of the caller's patients",
@@ -120,13 +140,32 @@ public class AlertResource {
                     @Content(
                             mediaType = ApiProblem.MEDIA_TYPE,
                             examples = @ExampleObject(name = "404", value = AlertExamples.ALERT_NOT_FOUND)))
-    public AlertView acknowledge(@PathParam("id") UUID id) {
+    public AlertView acknowledge(
+            @PathParam("id") UUID id,
+            @RequestBody(
+                            required = false,
+                            description = "optional: a note with the acknowledgement; no body acknowledges without one",
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = AlertNote.class),
+                                            examples = @ExampleObject(name = "note", value = AlertExamples.NOTE)))
+                    String body)
+            throws JsonProcessingException {
+        // Read here rather than by the framework: a request without a body and without a
+        // Content-Type, as clients sent before notes existed, must keep working.
+        return acknowledge(id, body == null || body.isBlank() ? null : json.readValue(body, AlertNote.class));
+    }
+
+    /** Acknowledges with {@code body}'s note (none: null); the console's form comes here too. */
+    public AlertView acknowledge(UUID id, AlertNote body) {
+        Optional<String> note = body == null ? Optional.empty() : body.checked();
         AlertView alert = alerts.find(id)
                 .filter(a -> access.physio()
                         .filter(ph -> assignments.isAssigned(ph.id, a.patientId()))
                         .isPresent())
                 .orElseThrow(() -> ApiException.notFound("alert", id));
-        return alerts.acknowledge(alert, caller.subject());
+        return alerts.acknowledge(alert, caller.subject(), note);
     }
 
     static String status(String status) {

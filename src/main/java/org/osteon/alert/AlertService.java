@@ -295,14 +295,19 @@ public class AlertService {
                 alerts.count(patientId, physioId, status));
     }
 
-    /** Acknowledges as {@code subject}; a repeat changes nothing and is not audited again. */
-    public AlertView acknowledge(AlertView alert, String subject) {
-        if (alerts.acknowledge(alert.id(), subject, clock.instant().truncatedTo(ChronoUnit.MICROS))) {
+    /**
+     * Acknowledges as {@code subject}, with a checked note or none; a repeat changes nothing (its
+     * note included) and is not audited again. The audit records that a note was given, never the
+     * note: clinical free text stays in the alert.
+     */
+    public AlertView acknowledge(AlertView alert, String subject, Optional<String> note) {
+        if (alerts.acknowledge(
+                alert.id(), subject, clock.instant().truncatedTo(ChronoUnit.MICROS), note.orElse(null))) {
             audit.record(
                     AuditLog.ALERT_ACKNOWLEDGED,
                     alert.patientId(),
                     null,
-                    Map.of("alertId", alert.id().toString(), "rule", alert.rule()));
+                    Map.of("alertId", alert.id().toString(), "rule", alert.rule(), "note", note.isPresent()));
         }
         return alerts.find(alert.id()).orElseThrow();
     }

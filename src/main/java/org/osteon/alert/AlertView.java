@@ -41,6 +41,12 @@ public record AlertView(
         String resolution,
 
         @Schema(
+                description = "what the acknowledging physiotherapist noted (clinical free text, at most "
+                        + AlertNote.MAX_CHARS + " characters); null without one",
+                maxLength = AlertNote.MAX_CHARS)
+        String acknowledgementNote,
+
+        @Schema(
                 description = "the patient's display name (a pseudonym such as OST-0042 where the clinic uses them), "
                         + "so that a list of alerts says whose they are")
         String patientDisplayName) {}

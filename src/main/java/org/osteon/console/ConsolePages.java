@@ -32,12 +32,17 @@ public class ConsolePages {
     private final SecurityIdentity identity;
     private final PatientAccess access;
     private final Template signedOut;
+    private final ConsoleOidc oidc;
 
     public ConsolePages(
-            SecurityIdentity identity, PatientAccess access, @Location("console/signed-out.html") Template signedOut) {
+            SecurityIdentity identity,
+            PatientAccess access,
+            @Location("console/signed-out.html") Template signedOut,
+            ConsoleOidc oidc) {
         this.identity = identity;
         this.access = access;
         this.signedOut = signedOut;
+        this.oidc = oidc;
     }
 
     /** The console session of this request, if it carries one that is still open. */
@@ -73,9 +78,13 @@ public class ConsolePages {
         return template.data("who", who(session)).data("csrf", session.csrfToken());
     }
 
-    /** The signed-out page, for {@code reason}: signed-out, link, csrf or bye. */
+    /**
+     * The signed-out page, for {@code reason}: signed-out, link, csrf or bye; with the identity
+     * provider, oidc-error, oidc-state, oidc-code, oidc-token, oidc-unregistered or
+     * oidc-unavailable. It offers sign-in with the provider whenever one is configured.
+     */
     Response signedOut(int status, String reason) {
-        return page(status, signedOut.data("reason", reason));
+        return page(status, signedOut.data("reason", reason).data("oidc", oidc.enabled()));
     }
 
     /** A rendered page with the console's headers: CSP, no referrer, never cached, no sniffing. */

@@ -17,25 +17,19 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.osteon.alert.AlertResource;
-import org.osteon.alert.AlertView;
 import org.osteon.common.ApiException;
 import org.osteon.common.Page;
 import org.osteon.console.ConsoleSessions.Session;
-import org.osteon.patient.Patient;
 import org.osteon.roster.RosterEntry;
 import org.osteon.roster.RosterResource;
 
@@ -43,7 +37,8 @@ import org.osteon.roster.RosterResource;
  * The physiotherapist's console, server-rendered: its pages read through the API's own services
  * as the signed-in physiotherapist, so they show exactly what the API would answer them (another
  * physiotherapist's patient is not there) and their reads are audited like the API's. Sign-in is a
- * one-time link (see {@link SignInLinkResource}); the session lives in a cookie the browser's
+ * one-time link (see {@link SignInLinkResource}) or the clinic's identity provider (see
+ * {@link ConsoleOidcResource}); the session lives in a cookie the browser's
  * scripts cannot read, and every form carries the session's token.
  */
 @Path("/console")
@@ -64,10 +59,7 @@ public class ConsoleResource {
     private final PatientPage patientPage;
     private final Template triage;
     private final Template patient;
-    private final AlertResource alerts;
-    private final Template alertList;
     private final Template notFound;
-    private final Template alertNotFound;
 
     public ConsoleResource(
             ConsolePages pages,
@@ -76,20 +68,14 @@ public class ConsoleResource {
             PatientPage patientPage,
             @Location("console/triage.html") Template triage,
             @Location("console/patient.html") Template patient,
-            AlertResource alerts,
-            @Location("console/alerts.html") Template alertList,
-            @Location("console/not-found.html") Template notFound,
-            @Location("console/alert-not-found.html") Template alertNotFound) {
+            @Location("console/not-found.html") Template notFound) {
         this.pages = pages;
         this.sessions = sessions;
         this.roster = roster;
         this.patientPage = patientPage;
         this.triage = triage;
         this.patient = patient;
-        this.alerts = alerts;
-        this.alertList = alertList;
         this.notFound = notFound;
-        this.alertNotFound = alertNotFound;
     }
 
     /** One patient on the triage list, its numbers as shown and as data for scripts and tests. */
@@ -158,77 +144,6 @@ public class ConsoleResource {
         }
         rows.sort(TRIAGE_ORDER);
         return ConsolePages.page(200, pages.withHeader(triage, session).data("rows", rows));
-    }
-
-    private static final DateTimeFormatter LOCAL_MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
-
-    /** One open alert as listed: the API's fields, the time it was raised in the patient's time zone. */
-    public record AlertRow(
-            String id, String patientId, String patientName, String rule, String since, String sinceAt, String detail) {
-        static AlertRow of(AlertView a, ZoneId zone) {
-            return new AlertRow(
-                    a.id().toString(),
-                    a.patientId().toString(),
-                    a.patientDisplayName(),
-                    a.rule(),
-                    LOCAL_MINUTES.format(a.raisedAt().atZone(zone)) + " (" + zone.getId() + ")",
-                    a.raisedAt().toString(),
-                    a.message());
-        }
-    }
-
-    @GET
-    @Path("/alerts")
-    @Produces(MediaType.TEXT_HTML)
-    @Operation(hidden = true)
-    public Response alerts() {
-        return pages.signedIn(session -> ConsolePages.page(200, alertPage(session)));
-    }
-
-    @POST
-    @Path("/alerts/{id}/acknowledge")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.TEXT_HTML)
-    @Operation(hidden = true)
-    public Response acknowledge(@PathParam("id") String id, @FormParam("csrf") String csrf) {
-        return pages.form(csrf, session -> {
-            UUID alertId;
-            try {
-                alertId = UUID.fromString(id);
-            } catch (IllegalArgumentException e) {
-                return ConsolePages.page(404, pages.withHeader(alertNotFound, session));
-            }
-            try {
-                alerts.acknowledge(alertId);
-            } catch (ApiException e) {
-                if (e.status() == 404) {
-                    return ConsolePages.page(404, pages.withHeader(alertNotFound, session));
-                }
-                throw e;
-            }
-            return Response.seeOther(URI.create("/console/alerts")).build();
-        });
-    }
-
-    private io.quarkus.qute.TemplateInstance alertPage(Session session) {
-        List<AlertRow> rows = new ArrayList<>();
-        Map<UUID, ZoneId> zones = new HashMap<>();
-        for (int page = 0; ; page++) {
-            Page<AlertView> open = alerts.list("open", null, page, Page.MAX_SIZE);
-            open.items()
-                    .forEach(
-                            a -> rows.add(AlertRow.of(a, zones.computeIfAbsent(a.patientId(), ConsoleResource::zone))));
-            if (open.items().size() < Page.MAX_SIZE) {
-                break;
-            }
-        }
-        return pages.withHeader(alertList, session).data("rows", rows);
-    }
-
-    /** The patient's time zone, which their dates are shown in. */
-    private static ZoneId zone(UUID patientId) {
-        Patient patient = Patient.findById(patientId);
-        return ZoneId.of(patient.timeZone);
     }
 
     @GET

@@ -70,11 +70,17 @@ public class ConsoleSessions {
                 now,
                 hash(code),
                 now);
-        if (subject.isEmpty()) {
-            return Optional.empty();
-        }
+        return subject.map(this::start);
+    }
+
+    /**
+     * A new session for {@code subject}, who has just proven who they are (a sign-in link, or the
+     * clinic's identity provider); the caller has checked that they are a registered physiotherapist.
+     */
+    public Session start(String subject) {
+        Instant now = clock.instant();
         jdbc.update("delete from console_session where expires_at < ?", now);
-        Session s = new Session(random(), subject.get(), random(), now.plus(SESSION_LIFETIME));
+        Session s = new Session(random(), subject, random(), now.plus(SESSION_LIFETIME));
         jdbc.update(
                 "insert into console_session (id_hash, subject, csrf_token, created_at, expires_at) "
                         + "values (?, ?, ?, ?, ?)",
@@ -83,7 +89,7 @@ public class ConsoleSessions {
                 s.csrfToken(),
                 now,
                 s.expiresAt());
-        return Optional.of(s);
+        return s;
     }
 
     /** The session with this id, if it exists and has not expired. */

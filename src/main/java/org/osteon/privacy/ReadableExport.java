@@ -261,6 +261,7 @@ public class ReadableExport {
                 "message",
                 "acknowledged_by",
                 "acknowledged_at",
+                "acknowledgement_note",
                 "resolved_at",
                 "resolution",
                 "details");
@@ -272,6 +273,7 @@ public class ReadableExport {
                     .add(a.message())
                     .add(a.acknowledgedBy())
                     .add(a.acknowledgedAt())
+                    .add(a.acknowledgementNote())
                     .add(a.resolvedAt())
                     .add(a.resolution())
                     .add(a.details() == null ? null : Json.write(json, a.details(), "a stored value"))

@@ -414,4 +414,102 @@ class AlertResourceTest {
                 .contentType("application/problem+json")
                 .body("errors[0].field", is("status"));
     }
+
+    /** An open no-sync alert of a new patient, its id. */
+    String openAlert(Setup s) {
+        batchReceived(s, 1, "2030-05-06T06:00:00Z");
+        List<AlertView> raised = evaluate(s, "2030-05-10T06:00:00Z");
+        assertThat(raised).extracting(AlertView::rule).containsExactly("no_sync");
+        return raised.get(0).id().toString();
+    }
+
+    @Test
+    void aNoteWithTheAcknowledgementIsStoredAnsweredAndKeptOnARepeat() {
+        Setup s = patientWithProgramFrom("2030-05-06");
+        String id = openAlert(s);
+        String note = "Called her: the watch was charging at her daughter's.\n\tWill check again on Friday.";
+
+        as(s.physio().token())
+                .contentType("application/json")
+                .body(Map.of("note", note))
+                .post("/api/v1/alerts/" + id + "/acknowledge")
+                .then()
+                .statusCode(200)
+                .body("status", is("acknowledged"))
+                .body("acknowledgementNote", is(note));
+        assertThat(jdbc.one(
+                        "select acknowledgement_note from alert where id = ?",
+                        rs -> rs.getString(1),
+                        UUID.fromString(id)))
+                .contains(note);
+        // A repeat answers the alert as it is: the first note stays.
+        as(s.physio().token())
+                .contentType("application/json")
+                .body(Map.of("note", "another"))
+                .post("/api/v1/alerts/" + id + "/acknowledge")
+                .then()
+                .statusCode(200)
+                .body("acknowledgementNote", is(note));
+        list(s.physio(), "/api/v1/patients/" + s.patient() + "/alerts", "acknowledged")
+                .then()
+                .body("items[0].acknowledgementNote", is(note));
+        // It follows the alert into the patient's data export.
+        as(s.physio().token())
+                .get("/api/v1/patients/" + s.patient() + "/export/readable")
+                .then()
+                .statusCode(200)
+                .body("alerts.find { it.id == '" + id + "' }.acknowledgementNote", is(note));
+        // The note is clinical free text: the audit says one was given, never what it says.
+        assertThat(jdbc.one(
+                        "select detail::text from audit_event where action = 'alert.acknowledged' and patient_id = ?",
+                        rs -> rs.getString(1),
+                        UUID.fromString(s.patient())))
+                .hasValueSatisfying(
+                        d -> assertThat(d).contains("\"note\": true").doesNotContain("charging"));
+    }
+
+    @Test
+    void withoutABodyAnAlertIsAcknowledgedWithoutANote() {
+        Setup s = patientWithProgramFrom("2030-05-06");
+        String id = openAlert(s);
+        as(s.physio().token())
+                .post("/api/v1/alerts/" + id + "/acknowledge")
+                .then()
+                .statusCode(200)
+                .body("status", is("acknowledged"))
+                .body("acknowledgementNote", nullValue());
+    }
+
+    @Test
+    void aTooLongNoteOrOneWithANulIsRefusedNamingTheFieldAndAcknowledgesNothing() {
+        Setup s = patientWithProgramFrom("2030-05-06");
+        String id = openAlert(s);
+        as(s.physio().token())
+                .contentType("application/json")
+                .body(Map.of("note", "é".repeat(AlertNote.MAX_CHARS + 1)))
+                .post("/api/v1/alerts/" + id + "/acknowledge")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", is("note"))
+                .body("errors[0].message", is("must be at most 1000 characters; this one has 1001"));
+        as(s.physio().token())
+                .contentType("application/json")
+                .body("{\"note\":\"seen\\u0000\"}")
+                .post("/api/v1/alerts/" + id + "/acknowledge")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", is("note"))
+                .body("errors[0].message", containsString("U+0000"));
+        // Exactly at the limit is accepted: the bound is the documented one, not one less.
+        assertThat(alerts.find(UUID.fromString(id))).map(AlertView::status).contains("open");
+        as(s.physio().token())
+                .contentType("application/json")
+                .body(Map.of("note", "é".repeat(AlertNote.MAX_CHARS)))
+                .post("/api/v1/alerts/" + id + "/acknowledge")
+                .then()
+                .statusCode(200)
+                .body("acknowledgementNote", hasLength(AlertNote.MAX_CHARS));
+    }
 }

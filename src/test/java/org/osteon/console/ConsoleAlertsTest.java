@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -93,7 +94,7 @@ class ConsoleAlertsTest {
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> browser.driver().getTitle().startsWith("Alerts"));
         browser.screenshot("console-alerts-list");
-        List<WebElement> rows = browser.driver().findElements(By.cssSelector("tr[data-alert-id]"));
+        List<WebElement> rows = browser.driver().findElements(By.cssSelector("#alerts tr[data-alert-id]"));
         assertThat(rows)
                 .extracting(r -> r.getAttribute("data-alert-id"))
                 .containsExactlyInAnyOrder(firstAlert, secondAlert);
@@ -123,14 +124,21 @@ class ConsoleAlertsTest {
             assertThat(cells.get(2).getText()).isEqualTo(alert.get("message"));
         }
 
+        String note = "Called her: the watch was charging.\nCheck again on Friday.";
+        WebElement field = row(firstAlert).findElement(By.tagName("textarea"));
+        assertThat(browser.driver()
+                        .findElement(By.cssSelector("label[for='" + field.getAttribute("id") + "']"))
+                        .getText())
+                .isEqualTo("Note (optional, at most 1000 characters)");
+        field.sendKeys(note);
         row(firstAlert).findElement(By.tagName("button")).click();
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> browser.driver()
-                                .findElements(By.cssSelector("tr[data-alert-id]"))
+                                .findElements(By.cssSelector("#alerts tr[data-alert-id]"))
                                 .size()
                         == 1);
         assertThat(browser.driver()
-                        .findElement(By.cssSelector("tr[data-alert-id]"))
+                        .findElement(By.cssSelector("#alerts tr[data-alert-id]"))
                         .getAttribute("data-alert-id"))
                 .isEqualTo(secondAlert);
         assertThat(browser.driver().findElement(By.id("shown")).getText()).isEqualTo("1 open alert");
@@ -158,6 +166,21 @@ class ConsoleAlertsTest {
         assertThat(acknowledged.get("status")).isEqualTo("acknowledged");
         assertThat(acknowledged.get("acknowledgedBy")).isEqualTo(physio.subject());
         assertThat(acknowledged.get("acknowledgedAt")).isNotNull();
+        assertThat(acknowledged.get("acknowledgementNote")).isEqualTo(note);
+
+        // The page lists it as acknowledged: who (by name), when in the patient's time zone, the note.
+        WebElement done = browser.driver().findElement(By.cssSelector("#acknowledged tr[data-alert-id]"));
+        assertThat(done.getAttribute("data-alert-id")).isEqualTo(firstAlert);
+        List<WebElement> doneCells = done.findElements(By.tagName("td"));
+        assertThat(done.findElement(By.tagName("th")).getText()).isEqualTo(acknowledged.get("patientDisplayName"));
+        assertThat(doneCells.get(1).getText()).isEqualTo("PT " + physio.subject());
+        Instant at = Instant.parse((String) acknowledged.get("acknowledgedAt"));
+        assertThat(Instant.parse(done.getAttribute("data-acknowledged-at"))).isEqualTo(at);
+        assertThat(doneCells.get(2).getText())
+                .isEqualTo(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(at.atZone(ZoneId.of("Europe/Vienna")))
+                        + " (Europe/Vienna)");
+        assertThat(doneCells.get(3).getText()).isEqualTo(note);
+        browser.screenshot("console-alerts-acknowledged-note");
         assertThat(jdbc.count(
                         "select count(*) from audit_event where action = 'alert.acknowledged' and patient_id = ? "
                                 + "and actor_role = 'physio' and actor_subject = ? and detail->>'alertId' = ?",
@@ -212,9 +235,11 @@ class ConsoleAlertsTest {
                 .until(() -> browser.driver().getTitle().startsWith("Patients"));
         browser.open(base, "/console/alerts");
         browser.driver()
-                .executeScript("document.querySelector('tr[data-alert-id] form').action = '/console/alerts/"
+                .executeScript("document.querySelector('#alerts tr[data-alert-id] form').action = '/console/alerts/"
                         + someoneElsesAlert + "/acknowledge'");
-        browser.driver().findElement(By.cssSelector("tr[data-alert-id] button")).click();
+        browser.driver()
+                .findElement(By.cssSelector("#alerts tr[data-alert-id] button"))
+                .click();
         await().atMost(Duration.ofSeconds(10))
                 .until(() ->
                         browser.driver().findElement(By.tagName("h1")).getText().equals("Not found"));
@@ -222,6 +247,50 @@ class ConsoleAlertsTest {
         assertThat(alertService.find(UUID.fromString(someoneElsesAlert)))
                 .map(AlertView::status)
                 .contains("open");
+    }
+
+    @Test
+    void aTooLongNoteShowsTheApisMessageAtTheFieldAndAcknowledgesNothing() {
+        browser.open(base, Clinic.consoleSignInPath(physio));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> browser.driver().getTitle().startsWith("Patients"));
+        browser.open(base, "/console/alerts");
+        String tooLong = "x".repeat(1001);
+        // Typed in by script: a thousand key presses say nothing more about the form.
+        browser.driver()
+                .executeScript(
+                        "arguments[0].value = arguments[1]",
+                        row(firstAlert).findElement(By.tagName("textarea")),
+                        tooLong);
+        row(firstAlert).findElement(By.tagName("button")).click();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !browser.driver()
+                        .findElements(By.id("note-error-" + firstAlert))
+                        .isEmpty());
+        String apiMessage = as(physio.token())
+                .contentType("application/json")
+                .body(Map.of("note", tooLong))
+                .post("/api/v1/alerts/" + firstAlert + "/acknowledge")
+                .then()
+                .statusCode(400)
+                .extract()
+                .jsonPath()
+                .getString("errors.find { it.field == 'note' }.message");
+        assertThat(browser.driver()
+                        .findElement(By.id("note-error-" + firstAlert))
+                        .getText())
+                .isEqualTo("Not acknowledged: the note " + apiMessage + ".");
+        WebElement field = row(firstAlert).findElement(By.tagName("textarea"));
+        assertThat(field.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(field.getAttribute("aria-describedby")).isEqualTo("note-error-" + firstAlert);
+        assertThat(field.getAttribute("value")).isEqualTo(tooLong);
+        browser.screenshot("console-alerts-note-too-long");
+        assertThat(statusOf(firstAlert)).isEqualTo("open");
+        assertThat(browser.driver().findElements(By.cssSelector("#alerts tr[data-alert-id]")))
+                .extracting(r -> r.getAttribute("data-alert-id"))
+                .contains(firstAlert, secondAlert);
+        // The refusal's own status is the one thing the browser reports; no script or page error.
+        assertThat(browser.consoleErrors()).allMatch(e -> e.contains("status of 400"));
     }
 
     /** An open no-sync alert, raised as AlertResourceTest raises one. */
@@ -257,6 +326,6 @@ class ConsoleAlertsTest {
     }
 
     private WebElement row(String alertId) {
-        return browser.driver().findElement(By.cssSelector("tr[data-alert-id='" + alertId + "']"));
+        return browser.driver().findElement(By.cssSelector("#alerts tr[data-alert-id='" + alertId + "']"));
     }
 }

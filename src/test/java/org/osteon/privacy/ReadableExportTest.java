@@ -326,6 +326,7 @@ class ReadableExportTest {
                         "message",
                         "acknowledged_by",
                         "acknowledged_at",
+                        "acknowledgement_note",
                         "resolved_at",
                         "resolution",
                         "details");
