@@ -34,6 +34,12 @@ public final class AlertRules {
 
     static final java.util.Set<String> FROM_ANSWERS = java.util.Set.of(PHQ9_ITEM9, PHQ_WORSENING);
 
+    /**
+     * Rules whose alert is acknowledged only with a note: an answer about thoughts of self-harm is
+     * closed by what the physiotherapist did about it, on the record.
+     */
+    static final java.util.Set<String> NOTE_REQUIRED = java.util.Set.of(PHQ9_ITEM9);
+
     private final Params params;
 
     public AlertRules(Params params) {

@@ -27,6 +27,7 @@ import org.osteon.alert.AlertRules.Metric;
 import org.osteon.alert.AlertRules.MetricDay;
 import org.osteon.alert.AlertRules.Verdict;
 import org.osteon.audit.AuditLog;
+import org.osteon.common.ApiException;
 import org.osteon.common.Jdbc;
 import org.osteon.engine.ScoredDay;
 import org.osteon.ingest.LastSync;
@@ -301,6 +302,12 @@ public class AlertService {
      * note: clinical free text stays in the alert.
      */
     public AlertView acknowledge(AlertView alert, String subject, Optional<String> note) {
+        if (note.isEmpty() && alert.status().equals("open") && AlertRules.NOTE_REQUIRED.contains(alert.rule())) {
+            throw ApiException.badField(
+                    "note",
+                    "required to acknowledge a " + alert.rule() + " alert: say what was done, for example that "
+                            + "the patient was reached and how they are");
+        }
         if (alerts.acknowledge(
                 alert.id(), subject, clock.instant().truncatedTo(ChronoUnit.MICROS), note.orElse(null))) {
             audit.record(

@@ -10,10 +10,12 @@ public record AlertView(
         UUID id,
         UUID patientId,
 
-        @Schema(enumeration = {"non_adherence", "safety_cap", "no_sync", "mood_decline"})
+        @Schema(enumeration = {"non_adherence", "safety_cap", "no_sync", "mood_decline", "phq9_item9", "phq_worsening"})
         String rule,
 
-        @Schema(description = "the measure a decline is about (mvpa_bouted_10, ra); null for the other rules")
+        @Schema(
+                description = "the measure a decline is about (mvpa_bouted_10, ra), or the questionnaire of a "
+                        + "worsening (phq-9, phq-8); null for the other rules")
         String metric,
 
         @Schema(enumeration = {"open", "acknowledged", "resolved"})

@@ -171,14 +171,27 @@ class MoodResourceTest {
         List<Map<String, Object>> both = openAlerts();
         assertThat(both).hasSize(2).allSatisfy(a -> assertThat(a).containsEntry("rule", "phq9_item9"));
 
+        // Acknowledged only with a note of what was done, which the audit records as given, never its text.
         String alertId = (String) both.get(0).get("id");
         as(physio.token())
                 .post("/api/v1/alerts/" + alertId + "/acknowledge")
                 .then()
-                .statusCode(200);
+                .statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("note"));
+        assertThat(openAlerts()).hasSize(2);
+        as(physio.token())
+                .contentType("application/json")
+                .body(Map.of("note", "Called her at once: safe, seeing her GP today."))
+                .post("/api/v1/alerts/" + alertId + "/acknowledge")
+                .then()
+                .statusCode(200)
+                .body(
+                        "acknowledgementNote",
+                        org.hamcrest.Matchers.equalTo("Called her at once: safe, seeing her GP today."));
         assertThat(openAlerts()).hasSize(1);
         assertThat(jdbc.count(
-                        "select count(*) from audit_event where action = 'alert.acknowledged' and patient_id = ?",
+                        "select count(*) from audit_event where action = 'alert.acknowledged' and patient_id = ? "
+                                + "and detail ->> 'note' = 'true' and detail::text not like '%GP today%'",
                         UUID.fromString(patient)))
                 .isEqualTo(1);
     }
