@@ -84,6 +84,15 @@ class ConsoleBrowserTest {
         week(improving, lastWeek, 8000);
         week(struggling, lastWeek.minusWeeks(1), 8000);
         week(struggling, lastWeek, 3000);
+        // Two open alerts for struggling: the list shows the count and the worse kind, no sync.
+        for (String rule : List.of("non_adherence", "no_sync")) {
+            jdbc.update(
+                    "insert into alert (id, patient_id, rule, episode, raised_at, message, details) "
+                            + "values (?, ?, ?, 'test', now(), 'test', '{}'::jsonb)",
+                    UUID.randomUUID(),
+                    UUID.fromString(struggling),
+                    rule);
+        }
         browser = new Browser();
     }
 
@@ -103,7 +112,8 @@ class ConsoleBrowserTest {
         assertThat(rows)
                 .extracting(r -> r.getAttribute("data-patient-id"))
                 .containsExactly(struggling, noProgram, improving);
-        assertThat(rows.get(0).getText()).contains("sparse data");
+        assertThat(rows.get(0).getText()).contains("sparse data").contains("worst: no sync");
+        assertThat(rows.get(0).getAttribute("data-worst-alert-kind")).isEqualTo("no_sync");
         assertThat(rows.get(1).getText()).contains("no program");
         assertThat(rows.get(2).getAttribute("data-flags")).isEmpty();
         assertThat(browser.driver().findElement(By.cssSelector("form.account")).getText())
