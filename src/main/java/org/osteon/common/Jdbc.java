@@ -64,13 +64,38 @@ public class Jdbc {
         }
     }
 
+    /** One statement run for each row of parameters, sent in one batch; the rows changed in all. */
+    public int batch(String sql, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Object[] params : rows) {
+                bind(ps, params);
+                ps.addBatch();
+            }
+            int changed = 0;
+            for (int n : ps.executeBatch()) {
+                changed += Math.max(n, 0);
+            }
+            return changed;
+        } catch (SQLException e) {
+            throw new IllegalStateException("batch failed", e);
+        }
+    }
+
     private static PreparedStatement prepare(Connection c, String sql, Object[] params) throws SQLException {
         PreparedStatement ps = c.prepareStatement(sql);
+        bind(ps, params);
+        return ps;
+    }
+
+    private static void bind(PreparedStatement ps, Object[] params) throws SQLException {
         for (int i = 0; i < params.length; i++) {
             // The driver takes dates and times as java.time values, but not Instant itself.
             Object p = params[i] instanceof Instant t ? t.atOffset(ZoneOffset.UTC) : params[i];
             ps.setObject(i + 1, p);
         }
-        return ps;
     }
 }

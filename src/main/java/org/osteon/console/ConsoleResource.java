@@ -27,9 +27,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.osteon.alert.AlertSeverity;
 import org.osteon.common.ApiException;
 import org.osteon.common.Page;
 import org.osteon.console.ConsoleSessions.Session;
+import org.osteon.roster.Completeness;
 import org.osteon.roster.RosterEntry;
 import org.osteon.roster.RosterResource;
 
@@ -48,7 +50,11 @@ import org.osteon.roster.RosterResource;
 @PermitAll
 public class ConsoleResource {
     /** Flags that put a patient at the top of the list. */
-    static final Set<String> ATTENTION = Set.of("open_alerts", "cap_exceeded", "no_data_last_week", "no_program");
+    static final Set<String> ATTENTION =
+            Set.of("open_alerts", "cap_exceeded", "no_data_last_week", "no_program", "sparse_data");
+
+    /** Flags of a risk to the patient's safety: shown as such, and first of all. */
+    static final Set<String> SAFETY = Set.of("cap_exceeded");
 
     private static final DateTimeFormatter UTC_MINUTES =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -92,10 +98,34 @@ public class ConsoleResource {
             String lastSync,
             String lastSyncAt,
             List<String> flags,
-            boolean attention) {
+            boolean attention,
+            List<String> safetyFlags,
+            List<String> otherFlags,
+            List<ComponentShown> components,
+            String worstOpenAlert,
+            int alertSortKey,
+            int daysWithData) {
+
+        public boolean safety() {
+            return !safetyFlags.isEmpty();
+        }
+
+        /** The flags, space-separated, for the page's filter. */
+        public String flagList() {
+            return String.join(" ", flags);
+        }
 
         static TriageRow of(RosterEntry e) {
-            boolean attention = e.flags().stream().anyMatch(ATTENTION::contains);
+            List<String> flags = new ArrayList<>(e.flags());
+            if (Completeness.sparse(e.daysWithDataLast30(), !e.flags().contains("no_program"))) {
+                flags.add("sparse_data");
+            }
+            boolean attention = flags.stream().anyMatch(ATTENTION::contains);
+            List<ComponentShown> components = e.currentWeekComponents() == null
+                    ? List.of()
+                    : e.currentWeekComponents().stream()
+                            .map(c -> new ComponentShown(c.kind(), c.adherence(), percent(c.adherence()), c.status()))
+                            .toList();
             return new TriageRow(
                     e.patientId().toString(),
                     e.displayName(),
@@ -108,9 +138,23 @@ public class ConsoleResource {
                     e.openAlerts(),
                     e.lastSyncAt() == null ? "never" : UTC_MINUTES.format(e.lastSyncAt()),
                     e.lastSyncAt() == null ? "" : e.lastSyncAt().toString(),
-                    e.flags(),
-                    attention);
+                    flags,
+                    attention,
+                    flags.stream().filter(SAFETY::contains).toList(),
+                    flags.stream().filter(f -> !SAFETY.contains(f)).toList(),
+                    components,
+                    e.worstOpenAlert(),
+                    // Sorts by the worst kind (more severe is higher), then by the count.
+                    (e.worstOpenAlert() == null
+                                            ? 0
+                                            : AlertSeverity.ORDER.size() + 1 - AlertSeverity.rank(e.worstOpenAlert()))
+                                    * 1000
+                            + e.openAlerts(),
+                    e.daysWithDataLast30());
         }
+
+        /** A component this week so far: its capped ratio, as shown, and its status. */
+        public record ComponentShown(String kind, Double adherence, String shown, String status) {}
 
         private static String percent(Double share) {
             return share == null ? "–" : String.format(Locale.ROOT, "%.0f %%", share * 100);
@@ -118,10 +162,12 @@ public class ConsoleResource {
     }
 
     /**
-     * Needs attention first (an open alert, a safety cap exceeded, no data last week or no program
-     * in force), then the lowest adherence last week, patients without any last.
+     * A safety flag first (a safety cap exceeded), then the rest needing attention (an open alert,
+     * no data last week, sparse data over the last 30 days or no program in force), then
+     * the lowest adherence last week, patients without any last.
      */
-    static final Comparator<TriageRow> TRIAGE_ORDER = Comparator.comparing((TriageRow r) -> !r.attention())
+    static final Comparator<TriageRow> TRIAGE_ORDER = Comparator.comparing((TriageRow r) -> !r.safety())
+            .thenComparing((TriageRow r) -> !r.attention())
             .thenComparing(TriageRow::lastWeek, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(TriageRow::name)
             .thenComparing(TriageRow::patientId);

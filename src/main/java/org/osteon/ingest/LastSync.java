@@ -5,6 +5,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.osteon.common.Jdbc;
@@ -56,6 +58,24 @@ public class LastSync {
                         + "where d.patient_id = ?",
                 LastSync::instant,
                 patientId);
+    }
+
+    /**
+     * As {@link #receiptOfPatient}, for every patient of a physiotherapist at once: patients with no
+     * receipt are absent.
+     */
+    public Map<UUID, Instant> receiptsOfPatientsOf(UUID physioId) {
+        Map<UUID, Instant> receipts = new HashMap<>();
+        jdbc.list(
+                        "select d.patient_id, max(s.last_receipt_at) from device_stream s "
+                                + "join device d on d.id = s.device_id "
+                                + "join care_assignment c on c.patient_id = d.patient_id "
+                                + "where c.physio_id = ? and s.last_receipt_at is not null group by d.patient_id",
+                        rs -> Map.entry(
+                                rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant()),
+                        physioId)
+                .forEach(e -> receipts.put(e.getKey(), e.getValue()));
+        return receipts;
     }
 
     private static Instant instant(ResultSet rs) throws SQLException {

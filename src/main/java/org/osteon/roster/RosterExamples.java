@@ -11,5 +11,7 @@ final class RosterExamples {
             + "\"lastWeekStart\":\"2026-03-09\",\"lastWeekAdherence\":0.62,\"previousWeekAdherence\":0.81,"
             + "\"trend\":-0.19,\"currentWeekStart\":\"2026-03-16\",\"currentWeekAdherence\":0.4,"
             + "\"currentWeekStatus\":\"in_progress\",\"openAlerts\":1,\"flags\":[\"cap_exceeded\",\"open_alerts\"],"
-            + "\"lastSyncAt\":\"2026-03-16T07:02:11Z\"}],\"page\":0,\"size\":50,\"total\":1}";
+            + "\"lastSyncAt\":\"2026-03-16T07:02:11Z\",\"currentWeekComponents\":[{\"kind\":\"impacts\","
+            + "\"adherence\":0.3,\"status\":\"in_progress\"},{\"kind\":\"steps\",\"adherence\":0.55,"
+            + "\"status\":\"in_progress\"}],\"worstOpenAlert\":\"safety_cap\",\"daysWithDataLast30\":24}],\"page\":0,\"size\":50,\"total\":1}";
 }

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,8 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.osteon.adherence.AdherenceConfig;
 import org.osteon.adherence.AdherenceResults.WeekAdherence;
 import org.osteon.adherence.AdherenceService;
+import org.osteon.alert.AlertSeverity;
 import org.osteon.audit.AuditLog;
 import org.osteon.auth.Roles;
 import org.osteon.common.ApiDocs;
@@ -55,6 +58,7 @@ public class RosterResource {
     private final ProgramService programs;
     private final Jdbc jdbc;
     private final LastSync lastSync;
+    private final AdherenceConfig adherenceConfig;
 
     public RosterResource(
             PatientAccess access,
@@ -64,7 +68,9 @@ public class RosterResource {
             Clock clock,
             ProgramService programs,
             Jdbc jdbc,
-            LastSync lastSync) {
+            LastSync lastSync,
+            AdherenceConfig adherenceConfig) {
+        this.adherenceConfig = adherenceConfig;
         this.clock = clock;
         this.programs = programs;
         this.jdbc = jdbc;
@@ -84,8 +90,11 @@ public class RosterResource {
                     + "-adherence the highest first; name by display name. Each patient shown is audited as read. "
                     + "Flags: no_program (no program in force today), cap_exceeded (a safety cap exceeded last week "
                     + "or this week), no_data_last_week (a program in force last week, no day with enough wear), "
-                    + "open_alerts (an alert not yet acknowledged; openAlerts counts them). The current week is "
-                    + "so far, in_progress until its targets are reached.")
+                    + "open_alerts (an alert not yet acknowledged; openAlerts counts them, worstOpenAlert names the "
+                    + "most severe rule: safety_cap, no_sync, non_adherence, mood_decline in that order), "
+                    + "daysWithDataLast30: days among the 30 before today (patient's time "
+                    + "zone) whose wear reaches osteon.adherence.min-wear-hours. The current week is so far, "
+                    + "in_progress until its targets are reached; currentWeekComponents gives each component.")
     @APIResponse(
             responseCode = "200",
             description = "a page of the roster",
@@ -118,27 +127,74 @@ public class RosterResource {
             default -> throw ApiException.badField("sort", "must be adherence, -adherence or name");
         };
         Physiotherapist me = access.registeredPhysio();
-        List<RosterEntry> entries = new ArrayList<>();
-        for (UUID patientId : assignments.patientsOf(me.id)) {
-            entries.add(entry(Patient.findById(patientId)));
-        }
+        List<RosterEntry> entries = entries(me);
         entries.sort(order.thenComparing(e -> e.patientId().toString()));
         Page<RosterEntry> result = Page.of(entries, page, size);
-        for (RosterEntry e : result.items()) {
-            audit.record(AuditLog.PATIENT_READ, e.patientId(), null, Map.of("resource", "roster"));
-        }
+        audit.recordEach(
+                AuditLog.PATIENT_READ,
+                result.items().stream().map(RosterEntry::patientId).toList(),
+                null,
+                Map.of("resource", "roster"));
         return result;
     }
 
-    private RosterEntry entry(Patient p) {
+    /**
+     * Every patient of the physiotherapist, unsorted. What can be read for all of them at once is:
+     * the patients, their open alerts, last receipts and the wear of the days of the completeness
+     * window (one query each); adherence is still judged patient by patient.
+     */
+    private List<RosterEntry> entries(Physiotherapist me) {
+        List<UUID> ids = assignments.patientsOf(me.id);
+        if (ids.isEmpty()) {
+            return new ArrayList<>();
+        }
+        List<Patient> patients = Patient.list("id in ?1", ids);
+        Map<UUID, Map<String, Integer>> alerts = new HashMap<>();
+        jdbc.list(
+                        "select a.patient_id, a.rule, count(*) from alert a "
+                                + "join care_assignment c on c.patient_id = a.patient_id "
+                                + "where c.physio_id = ? and a.status = 'open' group by a.patient_id, a.rule",
+                        rs -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3)},
+                        me.id)
+                .forEach(r -> alerts.computeIfAbsent((UUID) r[0], k -> new HashMap<>())
+                        .put((String) r[1], (Integer) r[2]));
+        Map<UUID, java.time.Instant> receipts = lastSync.receiptsOfPatientsOf(me.id);
+        // Every patient's window lies within these dates, whatever their time zone.
+        LocalDate utcToday = LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC));
+        Map<UUID, Map<LocalDate, Double>> wear = new HashMap<>();
+        jdbc.list(
+                        "select d.patient_id, d.local_date, d.wear_minutes from day_summary d "
+                                + "join care_assignment c on c.patient_id = d.patient_id "
+                                + "where c.physio_id = ? and d.local_date between ? and ?",
+                        rs -> new Object[] {
+                            rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class), rs.getDouble(3) / 60.0
+                        },
+                        me.id,
+                        utcToday.minusDays(Completeness.DAYS + 1),
+                        utcToday.plusDays(1))
+                .forEach(r ->
+                        wear.computeIfAbsent((UUID) r[0], k -> new HashMap<>()).put((LocalDate) r[1], (Double) r[2]));
+        List<RosterEntry> entries = new ArrayList<>();
+        for (Patient p : patients) {
+            entries.add(entry(
+                    p, alerts.getOrDefault(p.id, Map.of()), receipts.get(p.id), wear.getOrDefault(p.id, Map.of())));
+        }
+        return entries;
+    }
+
+    private RosterEntry entry(
+            Patient p, Map<String, Integer> openByRule, java.time.Instant lastReceipt, Map<LocalDate, Double> wear) {
         LocalDate today = ProgramService.today(p, clock);
         LocalDate thisWeek = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         LocalDate lastWeek = thisWeek.minusWeeks(1);
         List<WeekAdherence> weeks = adherence.byWeek(p, lastWeek.minusWeeks(1), thisWeek);
         WeekAdherence previous = weeks.get(0), last = weeks.get(1), current = weeks.get(2);
-        int openAlerts = (int) jdbc.count("select count(*) from alert where patient_id = ? and status = 'open'", p.id);
+        int openAlerts =
+                openByRule.values().stream().mapToInt(Integer::intValue).sum();
+        int daysWithData = Completeness.daysWithData(wear, today, adherenceConfig.minWearHours());
         List<String> flags = new ArrayList<>();
-        if (programs.current(p).map(v -> v.inForce() == null).orElse(true)) {
+        boolean noProgram = programs.current(p).map(v -> v.inForce() == null).orElse(true);
+        if (noProgram) {
             flags.add("no_program");
         }
         if (!last.capExceededDays().isEmpty() || !current.capExceededDays().isEmpty()) {
@@ -150,6 +206,7 @@ public class RosterResource {
         if (openAlerts > 0) {
             flags.add("open_alerts");
         }
+
         Double trend = last.overall() != null && previous.overall() != null
                 ? Math.round((last.overall() - previous.overall()) * 1000) / 1000.0
                 : null;
@@ -165,6 +222,12 @@ public class RosterResource {
                 current.overallStatus().name(),
                 openAlerts,
                 flags,
-                lastSync.receiptOfPatient(p.id).orElse(null));
+                lastReceipt,
+                current.components().stream()
+                        .map(c -> new RosterEntry.ComponentShare(
+                                c.kind(), c.ratio(), c.status().name()))
+                        .toList(),
+                AlertSeverity.worst(openByRule.keySet()).orElse(null),
+                daysWithData);
     }
 }

@@ -78,10 +78,21 @@ class ConsoleBrowserTest {
                     lastWeek.minusWeeks(1),
                     STEPS);
         }
+        // Improving also wore the sensor the week before: enough days in the last 30 not to be sparse.
+        week(improving, lastWeek.minusWeeks(2), 4000);
         week(improving, lastWeek.minusWeeks(1), 4000);
         week(improving, lastWeek, 8000);
         week(struggling, lastWeek.minusWeeks(1), 8000);
         week(struggling, lastWeek, 3000);
+        // Two open alerts for struggling: the list shows the count and the worse kind, no sync.
+        for (String rule : List.of("non_adherence", "no_sync")) {
+            jdbc.update(
+                    "insert into alert (id, patient_id, rule, episode, raised_at, message, details) "
+                            + "values (?, ?, ?, 'test', now(), 'test', '{}'::jsonb)",
+                    UUID.randomUUID(),
+                    UUID.fromString(struggling),
+                    rule);
+        }
         browser = new Browser();
     }
 
@@ -96,11 +107,15 @@ class ConsoleBrowserTest {
         browser.screenshot("console-triage");
 
         List<WebElement> rows = browser.driver().findElements(By.cssSelector("tr[data-patient-id]"));
-        // No program in force is a flag that needs attention; then the lowest adherence last week.
+        // No program in force and sparse data (struggling: 14 days with data in the last 30) are
+        // flags that need attention; then the lowest adherence last week, none last.
         assertThat(rows)
                 .extracting(r -> r.getAttribute("data-patient-id"))
-                .containsExactly(noProgram, struggling, improving);
-        assertThat(rows.get(0).getText()).contains("no program");
+                .containsExactly(struggling, noProgram, improving);
+        assertThat(rows.get(0).getText()).contains("sparse data").contains("worst: no sync");
+        assertThat(rows.get(0).getAttribute("data-worst-alert-kind")).isEqualTo("no_sync");
+        assertThat(rows.get(1).getText()).contains("no program");
+        assertThat(rows.get(2).getAttribute("data-flags")).isEmpty();
         assertThat(browser.driver().findElement(By.cssSelector("form.account")).getText())
                 .contains("Signed in as PT " + physio.subject());
         assertThat(browser.driver().getPageSource())
@@ -122,6 +137,22 @@ class ConsoleBrowserTest {
             assertThat(Browser.number(row.getAttribute("data-current-week")))
                     .isEqualTo(Browser.asDouble(entry.get("currentWeekAdherence")));
             assertThat(Integer.parseInt(row.getAttribute("data-open-alerts"))).isEqualTo(entry.get("openAlerts"));
+            assertThat(Integer.parseInt(row.getAttribute("data-completeness")))
+                    .isEqualTo(entry.get("daysWithDataLast30"));
+            assertThat(row.findElements(By.tagName("td")).get(4).getText())
+                    .isEqualTo(entry.get("daysWithDataLast30") + " / 30");
+            assertThat(row.getAttribute("data-worst-alert-kind"))
+                    .isEqualTo(entry.get("worstOpenAlert") == null ? "" : entry.get("worstOpenAlert"));
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> components = (List<Map<String, Object>>) entry.get("currentWeekComponents");
+            List<WebElement> shownComponents = row.findElements(By.cssSelector("ul.components li"));
+            assertThat(shownComponents).hasSameSizeAs(components);
+            for (int i = 0; i < components.size(); i++) {
+                assertThat(shownComponents.get(i).getAttribute("data-kind"))
+                        .isEqualTo(components.get(i).get("kind"));
+                assertThat(Browser.number(shownComponents.get(i).getAttribute("data-adherence")))
+                        .isEqualTo(Browser.asDouble(components.get(i).get("adherence")));
+            }
             Double lastWeek = Browser.asDouble(entry.get("lastWeekAdherence"));
             String shown = row.findElements(By.tagName("td")).get(1).getText();
             assertThat(shown)
@@ -129,7 +160,7 @@ class ConsoleBrowserTest {
                             lastWeek == null ? "–" : String.format(java.util.Locale.ROOT, "%.0f %%", lastWeek * 100));
         }
         // Struggling walked 3000 of 7000 steps a day last week; improving 8000, all met.
-        assertThat(Browser.number(rows.get(1).getAttribute("data-last-week"))).isLessThan(0.5);
+        assertThat(Browser.number(rows.get(0).getAttribute("data-last-week"))).isLessThan(0.5);
         assertThat(Browser.number(rows.get(2).getAttribute("data-last-week"))).isEqualTo(1.0);
         assertThat(browser.consoleErrors()).isEmpty();
     }
@@ -148,6 +179,36 @@ class ConsoleBrowserTest {
         assertThat(visibleRows()).containsExactly(improving, noProgram, struggling);
         browser.driver().findElement(By.cssSelector("button[data-sort='name']")).click();
         assertThat(visibleRows()).containsExactly(struggling, noProgram, improving);
+
+        // Completeness: improving has 14 days plus some of a third week, struggling 14, no program none.
+        WebElement completeness = browser.driver().findElement(By.cssSelector("button[data-sort='completeness']"));
+        completeness.sendKeys(org.openqa.selenium.Keys.ENTER);
+        assertThat(visibleRows()).containsExactly(noProgram, struggling, improving);
+        assertThat(completeness.findElement(By.xpath("..")).getAttribute("aria-sort"))
+                .isEqualTo("ascending");
+        assertThat(browser.driver()
+                        .findElement(By.cssSelector("button[data-sort='name']"))
+                        .findElement(By.xpath(".."))
+                        .getAttribute("aria-sort"))
+                .isNull();
+        completeness.click();
+        assertThat(visibleRows()).containsExactly(improving, struggling, noProgram);
+        assertThat(completeness.findElement(By.xpath("..")).getAttribute("aria-sort"))
+                .isEqualTo("descending");
+        browser.screenshot("console-triage-by-completeness");
+
+        new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("show")))
+                .selectByValue("sparse_data");
+        assertThat(visibleRows()).containsExactly(struggling);
+        assertThat(browser.driver().findElement(By.id("shown")).getText()).isEqualTo("1 patient");
+        new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("show")))
+                .selectByValue("attention");
+        assertThat(visibleRows()).containsExactly(struggling, noProgram);
+        assertThat(browser.driver().findElement(By.id("shown")).getText()).isEqualTo("2 patients");
+        assertThat(browser.driver()
+                        .findElement(By.cssSelector("label[for='show']"))
+                        .getText())
+                .isEqualTo("Show");
         assertThat(browser.consoleErrors()).isEmpty();
     }
 

@@ -122,6 +122,81 @@ class RosterResourceTest {
                 .body("errors.field", contains("sort"));
     }
 
+    static final String STEPS_AND_IMPACTS = "[{\"kind\":\"steps\",\"stepsPerDay\":7000,\"daysPerWeek\":7},"
+            + "{\"kind\":\"impacts\",\"minG\":4.2,\"count\":10,\"per\":\"day\"}]";
+
+    void alert(String patient, String rule, String status) {
+        jdbc.update(
+                "insert into alert (id, patient_id, rule, episode, status, raised_at, message, details, "
+                        + "acknowledged_by, acknowledged_at) values (?, ?, ?, ?, ?, now(), 'test', '{}'::jsonb, ?, ?)",
+                UUID.randomUUID(),
+                UUID.fromString(patient),
+                rule,
+                rule + "-" + UUID.randomUUID(),
+                status,
+                status.equals("acknowledged") ? "test" : null,
+                status.equals("acknowledged") ? Instant.now(TestClock.CLOCK) : null);
+    }
+
+    @Test
+    void eachEntryHasThisWeeksComponentsTheWorstOpenAlertAndTheDaysWithData() {
+        Physio physio = Clinic.newPhysio();
+        String patient = Clinic.newPatientOf(physio, "UTC", "E components");
+        String quiet = Clinic.newPatientOf(physio, "UTC", "F quiet");
+        LocalDate today = LocalDate.now(TestClock.CLOCK.withZone(ZoneOffset.UTC));
+        programSince(patient, lastWeek.minusWeeks(1), STEPS_AND_IMPACTS);
+        DayRows rows = new DayRows(jdbc, patient);
+        // In the window (the 30 days before today): 3 days of 14 hours, 1 of 9 (below the 10-hour
+        // threshold); outside it: today and the 31st day back.
+        for (int back : new int[] {1, 2, 3}) {
+            rows.insert(new Day(today.minusDays(back).toString(), 14, 7000, 30.0, 40.0, Map.of("4.2", 20)));
+        }
+        rows.insert(new Day(today.minusDays(4).toString(), 9, 7000, 30.0, 40.0, Map.of()));
+        rows.insert(new Day(today.toString(), 14, 7000, 30.0, 40.0, Map.of()));
+        rows.insert(new Day(today.minusDays(31).toString(), 14, 7000, 30.0, 40.0, Map.of()));
+        alert(patient, "non_adherence", "open");
+        alert(patient, "safety_cap", "open");
+        alert(patient, "no_sync", "acknowledged");
+        long auditsBefore = jdbc.count(
+                "select count(*) from audit_event where action = 'patient.read' and "
+                        + "actor_subject = ? and patient_id in (?, ?)",
+                physio.subject(),
+                UUID.fromString(patient),
+                UUID.fromString(quiet));
+
+        var roster = as(physio.token())
+                .get("/api/v1/physiotherapists/me/patients")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        String self = "items.find { it.patientId == '" + patient + "' }.";
+        org.assertj.core.api.Assertions.assertThat(roster.getInt(self + "openAlerts"))
+                .isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThat(roster.getString(self + "worstOpenAlert"))
+                .isEqualTo("safety_cap");
+        org.assertj.core.api.Assertions.assertThat(roster.getInt(self + "daysWithDataLast30"))
+                .isEqualTo(3);
+        org.assertj.core.api.Assertions.assertThat(roster.getList(self + "currentWeekComponents.kind", String.class))
+                .containsExactlyInAnyOrder("steps", "impacts");
+        String other = "items.find { it.patientId == '" + quiet + "' }.";
+        org.assertj.core.api.Assertions.assertThat(roster.getString(other + "worstOpenAlert"))
+                .isNull();
+        org.assertj.core.api.Assertions.assertThat(roster.getInt(other + "daysWithDataLast30"))
+                .isZero();
+        org.assertj.core.api.Assertions.assertThat(roster.getList(other + "currentWeekComponents"))
+                .isEmpty();
+        // Still one audit row per patient shown, written in one batch.
+        org.assertj.core.api.Assertions.assertThat(jdbc.count(
+                                "select count(*) from audit_event where action = 'patient.read' and "
+                                        + "actor_subject = ? and patient_id in (?, ?)",
+                                physio.subject(),
+                                UUID.fromString(patient),
+                                UUID.fromString(quiet))
+                        - auditsBefore)
+                .isEqualTo(2);
+    }
+
     @Test
     void aPhysiotherapistNobodyRegisteredIsRefused() {
         as(Tokens.physio("nobody-" + UUID.randomUUID()))
