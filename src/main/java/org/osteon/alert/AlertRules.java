@@ -40,6 +40,11 @@ public final class AlertRules {
      */
     static final java.util.Set<String> NOTE_REQUIRED = java.util.Set.of(PHQ9_ITEM9);
 
+    /** Whether an alert of {@code rule} is acknowledged only with a note. */
+    public static boolean noteRequired(String rule) {
+        return NOTE_REQUIRED.contains(rule);
+    }
+
     private final Params params;
 
     public AlertRules(Params params) {

@@ -302,10 +302,10 @@ public class AlertService {
      * note: clinical free text stays in the alert.
      */
     public AlertView acknowledge(AlertView alert, String subject, Optional<String> note) {
-        if (note.isEmpty() && alert.status().equals("open") && AlertRules.NOTE_REQUIRED.contains(alert.rule())) {
+        if (note.isEmpty() && alert.status().equals("open") && AlertRules.noteRequired(alert.rule())) {
             throw ApiException.badField(
                     "note",
-                    "required to acknowledge a " + alert.rule() + " alert: say what was done, for example that "
+                    "is required to acknowledge a " + alert.rule() + " alert: say what was done, for example that "
                             + "the patient was reached and how they are");
         }
         if (alerts.acknowledge(

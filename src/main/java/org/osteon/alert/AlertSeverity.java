@@ -9,14 +9,17 @@ import java.util.Optional;
  * worst open alert. Plain Java, no framework.
  *
  * <ol>
- *   <li>{@code safety_cap}: the program's own safety limit was passed; continuing risks harm, so
- *       it is acted on before anything else.
+ *   <li>{@code phq9_item9}: the patient answered that they have thought of death or self-harm; a
+ *       risk to life, acted on today, before anything else.
+ *   <li>{@code safety_cap}: the program's own safety limit was passed; continuing risks harm.
+ *   <li>{@code phq_worsening}: depression worsened by a clinically important step or into the
+ *       severe bands; it calls for contact soon, and is known, unlike what silence hides.
  *   <li>{@code no_sync}: nothing has arrived for days, so neither harm nor adherence can be seen;
  *       blindness ranks above a known shortfall.
  *   <li>{@code non_adherence}: a streak of missed days; the program is not being done, which is
  *       known and measured.
- *   <li>{@code mood_decline}: a slow change over weeks in a measure the patient rates; it asks for
- *       a conversation, not for action today.
+ *   <li>{@code mood_decline}: a slow decline over weeks in mood-relevant activity (bouted MVPA or
+ *       relative amplitude); it asks for a conversation, not for action today.
  * </ol>
  *
  * A kind not in this list (none today; a rule added later) ranks after all of them until it is
@@ -26,7 +29,8 @@ public final class AlertSeverity {
     private AlertSeverity() {}
 
     /** The kinds, most severe first. */
-    public static final List<String> ORDER = List.of("safety_cap", "no_sync", "non_adherence", "mood_decline");
+    public static final List<String> ORDER = List.of(
+            AlertRules.PHQ9_ITEM9, "safety_cap", AlertRules.PHQ_WORSENING, "no_sync", "non_adherence", "mood_decline");
 
     /** 0 for the most severe kind; {@code ORDER.size()} for a kind not in the order. */
     public static int rank(String kind) {

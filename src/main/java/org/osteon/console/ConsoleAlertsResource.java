@@ -31,6 +31,7 @@ import java.util.function.Predicate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.osteon.alert.AlertNote;
 import org.osteon.alert.AlertResource;
+import org.osteon.alert.AlertRules;
 import org.osteon.alert.AlertView;
 import org.osteon.common.ApiException;
 import org.osteon.common.Page;
@@ -76,7 +77,14 @@ public class ConsoleAlertsResource {
 
     /** One open alert as listed: the API's fields, the time it was raised in the patient's time zone. */
     public record AlertRow(
-            String id, String patientId, String patientName, String rule, String since, String sinceAt, String detail) {
+            String id,
+            String patientId,
+            String patientName,
+            String rule,
+            String since,
+            String sinceAt,
+            String detail,
+            boolean noteRequired) {
         static AlertRow of(AlertView a, ZoneId zone) {
             return new AlertRow(
                     a.id().toString(),
@@ -85,7 +93,8 @@ public class ConsoleAlertsResource {
                     a.rule(),
                     local(a.raisedAt(), zone),
                     a.raisedAt().toString(),
-                    a.message());
+                    a.message(),
+                    AlertRules.noteRequired(a.rule()));
         }
     }
 

@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.osteon.alert.AlertRules;
 import org.osteon.alert.AlertSeverity;
 import org.osteon.common.ApiException;
 import org.osteon.common.Page;
@@ -54,7 +55,7 @@ public class ConsoleResource {
             Set.of("open_alerts", "cap_exceeded", "no_data_last_week", "no_program", "sparse_data");
 
     /** Flags of a risk to the patient's safety: shown as such, and first of all. */
-    static final Set<String> SAFETY = Set.of("cap_exceeded");
+    static final Set<String> SAFETY = Set.of("self_harm_answer", "cap_exceeded");
 
     private static final DateTimeFormatter UTC_MINUTES =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -119,6 +120,10 @@ public class ConsoleResource {
             List<String> flags = new ArrayList<>(e.flags());
             if (Completeness.sparse(e.daysWithDataLast30(), !e.flags().contains("no_program"))) {
                 flags.add("sparse_data");
+            }
+            // An open item-9 alert is the most severe: the patient's answer about self-harm waits for no one.
+            if (AlertRules.PHQ9_ITEM9.equals(e.worstOpenAlert())) {
+                flags.add(0, "self_harm_answer");
             }
             boolean attention = flags.stream().anyMatch(ATTENTION::contains);
             List<ComponentShown> components = e.currentWeekComponents() == null

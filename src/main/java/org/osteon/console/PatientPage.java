@@ -59,6 +59,7 @@ public class PatientPage {
     private final AlertService alerts;
     private final SyncStatusRepository syncStatus;
     private final PatientMeasures measures;
+    private final PatientMood mood;
     private final Clock clock;
     private final ObjectMapper json;
 
@@ -69,6 +70,7 @@ public class PatientPage {
             AlertService alerts,
             SyncStatusRepository syncStatus,
             PatientMeasures measures,
+            PatientMood mood,
             Clock clock,
             ObjectMapper json) {
         this.access = access;
@@ -77,6 +79,7 @@ public class PatientPage {
         this.alerts = alerts;
         this.syncStatus = syncStatus;
         this.measures = measures;
+        this.mood = mood;
         this.clock = clock;
         this.json = json;
     }
@@ -108,7 +111,8 @@ public class PatientPage {
             String series,
             List<AlertRow> alerts,
             List<DeviceRow> devices,
-            PatientMeasures.Measures measures) {}
+            PatientMeasures.Measures measures,
+            PatientMood.Mood mood) {}
 
     /**
      * The page of one patient; an unknown patient and another physiotherapist's are refused alike,
@@ -182,7 +186,8 @@ public class PatientPage {
                 series(numbers),
                 open,
                 devices,
-                measures.of(p, from, today, shown, dayList, targets));
+                measures.of(p, from, today, shown, dayList, targets),
+                mood.of(p, from, today));
     }
 
     /**

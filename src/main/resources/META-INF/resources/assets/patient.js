@@ -165,6 +165,32 @@
     );
   }
 
+  // PHQ totals by day answered; the PHQ-9's band edges (5, 10, 15, 20) as dashed lines.
+  function mood() {
+    const m = read("mood-series");
+    const range = document.getElementById("patient");
+    if (!m || m.dates.length === 0 || !range) return;
+    const x = m.dates.map(toX);
+    const edge = (v) => x.map(() => v);
+    draw(
+      "mood-chart",
+      [x, m.totals, edge(5), edge(10), edge(15), edge(20)],
+      [
+        series("PHQ total", "#0b5cad", { scale: "phq" }),
+        series("mild from", "#6b7280", { scale: "phq", dash: [4, 4], points: { show: false }, width: 1 }),
+        series("moderate from", "#6b7280", { scale: "phq", dash: [4, 4], points: { show: false }, width: 1 }),
+        series("moderately severe from", "#6b7280", { scale: "phq", dash: [4, 4], points: { show: false }, width: 1 }),
+        series("severe from", "#6b7280", { scale: "phq", dash: [4, 4], points: { show: false }, width: 1 }),
+      ],
+      [{ scale: "phq", label: "PHQ total", size: 50 }],
+      {
+        // The page's whole range, as the other charts: a response's place in the four weeks shows.
+        x: { time: true, auto: false, range: [toX(range.dataset.from), toX(range.dataset.today) + DAY] },
+        phq: { auto: false, range: [0, 27] },
+      },
+    );
+  }
+
   function drawAll() {
     plots.forEach((p) => p.destroy());
     plots = [];
@@ -173,6 +199,7 @@
     activity();
     rhythm();
     wear();
+    mood();
   }
 
   document.addEventListener("DOMContentLoaded", drawAll);

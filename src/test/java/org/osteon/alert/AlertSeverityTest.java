@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 class AlertSeverityTest {
     @Test
     void safetyComesBeforeBlindnessBeforeShortfallBeforeMood() {
+        assertThat(AlertSeverity.rank("phq9_item9")).isZero();
+        assertThat(AlertSeverity.rank("safety_cap")).isLessThan(AlertSeverity.rank("phq_worsening"));
+        assertThat(AlertSeverity.rank("phq_worsening")).isLessThan(AlertSeverity.rank("no_sync"));
         assertThat(AlertSeverity.rank("safety_cap")).isLessThan(AlertSeverity.rank("no_sync"));
         assertThat(AlertSeverity.rank("no_sync")).isLessThan(AlertSeverity.rank("non_adherence"));
         assertThat(AlertSeverity.rank("non_adherence")).isLessThan(AlertSeverity.rank("mood_decline"));
@@ -33,8 +36,9 @@ class AlertSeverityTest {
 
     @Test
     void everyKindTheAlertTableAllowsIsPlaced() {
-        // The check constraint of V50__create_alert.sql.
+        // The check constraint of V62__questionnaire_responses_and_their_alerts.sql.
         assertThat(AlertSeverity.ORDER)
-                .containsExactlyInAnyOrder("non_adherence", "safety_cap", "no_sync", "mood_decline");
+                .containsExactlyInAnyOrder(
+                        "non_adherence", "safety_cap", "no_sync", "mood_decline", "phq9_item9", "phq_worsening");
     }
 }

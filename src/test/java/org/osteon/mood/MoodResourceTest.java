@@ -164,6 +164,16 @@ class MoodResourceTest {
         assertThat(retry.jsonPath().getString("safety.reason")).isEqualTo("item 9 answered above 0");
         assertThat(openAlerts()).hasSize(1);
 
+        // On the roster it is the patient's worst open alert, above anything else.
+        assertThat(as(physio.token())
+                        .get("/api/v1/physiotherapists/me/patients")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getString("items.find { it.patientId == '" + patient + "' }.worstOpenAlert"))
+                .isEqualTo("phq9_item9");
+
         // Another such answer is another alert, open beside the first: neither hides the other.
         assertThat(put(UUID.randomUUID().toString(), phq9(List.of(0, 0, 0, 0, 0, 0, 0, 0, 2), ago(0)))
                         .statusCode())
