@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -69,8 +70,26 @@ public class MoodResource {
                     + "questionnaire to offer now (the PHQ-9 after a positive PHQ-2); safety, present after any "
                     + "answer above 0 to PHQ-9 item 9, holds what the app must show the patient at once. Such an "
                     + "answer alerts the patient's physiotherapist at once, whatever the total.")
-    @APIResponse(responseCode = "201", description = "stored and scored")
-    @APIResponse(responseCode = "200", description = "the same submission was stored before")
+    @APIResponse(
+            responseCode = "201",
+            description = "stored and scored",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = {
+                                @ExampleObject(name = "201", value = MoodExamples.SUBMITTED),
+                                @ExampleObject(
+                                        name = "201 item 9 above 0",
+                                        summary = "show safety.text to the patient at once",
+                                        value = MoodExamples.SUBMITTED_SAFETY)
+                            }))
+    @APIResponse(
+            responseCode = "200",
+            description = "the same submission was stored before",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "200", value = MoodExamples.SUBMITTED)))
     @APIResponse(
             responseCode = "400",
             description = "a field is wrong, named in errors (an answer by its position and item)",
@@ -80,9 +99,23 @@ public class MoodResource {
                             examples = @ExampleObject(name = "400", value = ApiDocs.BAD_REQUEST)))
     @APIResponse(responseCode = "403", ref = "Forbidden", description = "only the patient submits their answers")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", description = "the response id holds another response")
+    @APIResponse(
+            responseCode = "409",
+            description = "the response id holds another response",
+            content =
+                    @Content(
+                            mediaType = ApiProblem.MEDIA_TYPE,
+                            examples = @ExampleObject(name = "409", value = ApiDocs.CONFLICT)))
     public Response submit(
-            @PathParam("patientId") UUID patientId, @PathParam("responseId") UUID responseId, Submission body) {
+            @PathParam("patientId") UUID patientId,
+            @PathParam("responseId") UUID responseId,
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            examples = @ExampleObject(name = "phq-9", value = MoodExamples.SUBMISSION)))
+                    Submission body) {
         if (body == null) {
             throw ApiException.badField("body", "required: questionnaire, answers and answeredAt");
         }
@@ -100,6 +133,13 @@ public class MoodResource {
             summary = "The patient's questionnaire responses, scored, oldest first",
             description = "Answered from (inclusive) to (exclusive); by default the last 90 days. The patient reads "
                     + "their own; their physiotherapist reads them, and the read is audited.")
+    @APIResponse(
+            responseCode = "200",
+            description = "the responses",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "200", value = MoodExamples.HISTORY)))
     @APIResponse(responseCode = "403", ref = "Forbidden", description = "admins do not read clinical data")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public List<ResponseView> history(

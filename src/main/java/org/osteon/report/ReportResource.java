@@ -19,6 +19,8 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -62,7 +64,17 @@ public class ReportResource {
                     + "week), mood (the week's last PHQ-9 or PHQ-8 total and band), adherence per component, and wear. "
                     + "definitions names where each figure is defined, with its parameters. By default the current week "
                     + "and the three before. With Accept: text/csv, one row per week.")
-    @APIResponse(responseCode = "200", description = "the report")
+    @APIResponse(
+            responseCode = "200",
+            description = "the report",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        examples = @ExampleObject(name = "200", value = ReportExamples.REPORT)),
+                @Content(
+                        mediaType = Csv.MEDIA_TYPE,
+                        examples = @ExampleObject(name = "200 text/csv", value = ReportExamples.REPORT_CSV))
+            })
     @APIResponse(responseCode = "403", ref = "Forbidden", description = "admins do not read clinical data")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response report(

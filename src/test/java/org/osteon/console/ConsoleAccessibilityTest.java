@@ -23,7 +23,7 @@ import org.osteon.support.DayRows.Day;
 import org.osteon.support.TestClock;
 
 /**
- * Every console page, filled with a patient's days, an open alert and a device, checked in
+ * Every console page, filled with a patient's days, a program, an open alert and a mood answer, checked in
  * Debian's Chromium by axe-core against WCAG 2.1 levels A and AA (contrast, labels, names,
  * landmarks, ARIA): none may have a violation. Keyboard use and reading order are checked by the
  * pages' own tests and by looking at them.
@@ -62,11 +62,27 @@ class ConsoleAccessibilityTest {
                 UUID.fromString(patient),
                 TestClock.CLOCK.instant().minus(Duration.ofHours(3)));
 
+        org.osteon.support.Tokens.as(org.osteon.support.Tokens.patient(patient))
+                .contentType("application/json")
+                .body(Map.of(
+                        "questionnaire",
+                        "phq-9",
+                        "answers",
+                        List.of(1, 2, 1, 1, 0, 1, 1, 0, 0),
+                        "answeredAt",
+                        TestClock.CLOCK.instant().minus(Duration.ofHours(5)).toString()))
+                .put("/api/v1/patients/" + patient + "/questionnaire-responses/" + UUID.randomUUID())
+                .then()
+                .statusCode(201);
+
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("start", "/");
         pages.put("signed out", "/console");
         pages.put("triage", "/console");
         pages.put("patient", "/console/patients/" + patient);
+        pages.put("day", "/console/patients/" + patient + "/days/" + today.minusDays(1));
+        pages.put("program editor", "/console/patients/" + patient + "/program");
+        pages.put("program versions", "/console/patients/" + patient + "/program/versions");
         pages.put("alerts", "/console/alerts");
         pages.put("not found", "/console/patients/" + UUID.randomUUID());
 
