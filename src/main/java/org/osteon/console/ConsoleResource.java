@@ -218,7 +218,7 @@ public class ConsoleResource {
                 }
                 return ConsolePages.page(404, pages.withHeader(notFound, session));
             }
-            return ConsolePages.page(200, pages.withHeader(patient, session).data("p", model));
+            return ConsolePages.page(200, patientPage(patient, pages, session, model, null));
         });
     }
 
@@ -271,5 +271,18 @@ public class ConsoleResource {
                 .secure(!local)
                 .sameSite(NewCookie.SameSite.LAX)
                 .build();
+    }
+
+    /** The patient page, with the note error of one alert's acknowledgement form, or none. */
+    static io.quarkus.qute.TemplateInstance patientPage(
+            Template patient,
+            ConsolePages pages,
+            Session session,
+            PatientPage.Model model,
+            ConsoleAlertsResource.NoteError noteError) {
+        return pages.withHeader(patient, session)
+                .data("p", model)
+                .data("noteLimit", org.osteon.alert.AlertNote.MAX_CHARS)
+                .data("noteError", noteError);
     }
 }

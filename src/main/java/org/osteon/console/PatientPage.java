@@ -94,7 +94,8 @@ public class PatientPage {
     /** A row of the daily numbers, as the days API shows them (rounded to their stated precision). */
     public record DayNumbers(String date, Integer steps, Double mvpaMinutes, Integer impacts, Double wearHours) {}
 
-    public record AlertRow(String kind, String since, String sinceAt, String detail) {}
+    /** An open alert as the page lists it, with what its acknowledgement form needs. */
+    public record AlertRow(String id, String kind, String since, String sinceAt, String detail, boolean noteRequired) {}
 
     public record DeviceRow(String deviceId, String placement, String model, String lastSync, String lastSyncAt) {}
 
@@ -236,10 +237,12 @@ public class PatientPage {
 
     private static AlertRow alert(AlertView a, ZoneId zone) {
         return new AlertRow(
+                a.id().toString(),
                 a.rule().replace('_', ' '),
                 local(a.raisedAt(), zone),
                 a.raisedAt().toString(),
-                a.message());
+                a.message(),
+                org.osteon.alert.AlertRules.noteRequired(a.rule()));
     }
 
     private DeviceRow device(Device d, ZoneId zone) {

@@ -278,6 +278,76 @@ class ConsolePatientPageTest {
         assertThat(browser.consoleErrors()).allMatch(m -> m.contains("404"), "only the page's own 404");
     }
 
+    @Test
+    void anAlertIsAcknowledgedWithANoteFromThePatientPageAndAnotherPhysiosPostChangesNothing() {
+        String alertId = jdbc.one(
+                        "select id from alert where patient_id = ? and status = 'open'",
+                        rs -> rs.getString(1),
+                        UUID.fromString(patient))
+                .orElseThrow();
+        String theirs = UUID.randomUUID().toString();
+        jdbc.update(
+                "insert into alert (id, patient_id, rule, episode, raised_at, message, details) values "
+                        + "(?, ?, 'no_sync', 'theirs', ?, 'No data synced for 3.0 days', '{}'::jsonb)",
+                UUID.fromString(theirs),
+                UUID.fromString(someoneElses),
+                TestClock.CLOCK.instant().minus(Duration.ofHours(1)));
+
+        browser.open(base, Clinic.consoleSignInPath(physio));
+        browser.open(base, "/console/patients/" + patient);
+        WebElement row = browser.driver().findElement(By.cssSelector("#alerts tr[data-alert-id='" + alertId + "']"));
+        WebElement field = row.findElement(By.tagName("textarea"));
+        assertThat(browser.driver()
+                        .findElement(By.cssSelector("label[for='" + field.getAttribute("id") + "']"))
+                        .getText())
+                .isEqualTo("Note (optional, at most 1000 characters)");
+        field.sendKeys("Phoned: the watch was on the charger all weekend.");
+        row.findElement(By.tagName("button")).click();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> browser.driver()
+                        .findElements(By.cssSelector("#alerts tr[data-alert-id]"))
+                        .isEmpty());
+        assertThat(browser.driver().getCurrentUrl()).contains("/console/patients/" + patient);
+        browser.screenshot("console-patient-alert-acknowledged");
+        Map<String, Object> acknowledged = as(physio.token())
+                .get("/api/v1/patients/" + patient + "/alerts?status=all")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("items.find { it.id == '" + alertId + "' }");
+        assertThat(acknowledged)
+                .containsEntry("status", "acknowledged")
+                .containsEntry("acknowledgedBy", physio.subject())
+                .containsEntry("acknowledgementNote", "Phoned: the watch was on the charger all weekend.");
+        assertThat(browser.consoleErrors()).isEmpty();
+
+        // Another physiotherapist's patient's alert, posted with this session's token: their patient is
+        // not found, and the alert stays open.
+        io.restassured.response.Response signIn =
+                given().redirects().follow(false).get(Clinic.consoleSignInPath(physio));
+        String session = signIn.getCookie(ConsoleAuthentication.COOKIE);
+        String page = given().cookie(ConsoleAuthentication.COOKIE, session)
+                .get("/console/patients/" + patient)
+                .asString();
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"")
+                .matcher(page);
+        assertThat(token.find()).isTrue();
+        given().cookie(ConsoleAuthentication.COOKIE, session)
+                .formParam("csrf", token.group(1))
+                .formParam("note", "not mine")
+                .post("/console/patients/" + someoneElses + "/alerts/" + theirs + "/acknowledge")
+                .then()
+                .statusCode(404);
+        given().cookie(ConsoleAuthentication.COOKIE, session)
+                .formParam("note", "no token")
+                .post("/console/patients/" + patient + "/alerts/" + alertId + "/acknowledge")
+                .then()
+                .statusCode(403);
+        assertThat(jdbc.one("select status from alert where id = ?", rs -> rs.getString(1), UUID.fromString(theirs)))
+                .contains("open");
+    }
+
     /** A day's status from the API's by=day answer: the program here has one component, steps. */
     private static String status(Map<String, Object> day) {
         List<Map<String, Object>> components = (List<Map<String, Object>>) day.get("components");
