@@ -33,6 +33,7 @@ import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
 import org.osteon.auth.AuthConfig;
+import org.osteon.common.Text;
 
 /**
  * The OpenID Connect authorization-code flow with PKCE against the provider the API trusts
@@ -145,7 +146,7 @@ public class ConsoleOidc {
         } catch (IOException e) {
             LOG.warnf(
                     "Console sign-in: the provider's token endpoint refused or failed the code exchange: %s",
-                    e.getMessage());
+                    Text.printable(e.getMessage(), 200));
             return new Verdict.Refused("code");
         }
         try {
@@ -156,8 +157,19 @@ public class ConsoleOidc {
                 return new Verdict.Refused("token");
             }
             return new Verdict.Verified(claims.getSubject());
-        } catch (InvalidJwtException | MalformedClaimException | IOException e) {
-            LOG.warnf("Console sign-in refused: the ID token does not hold: %s", e.getMessage());
+        } catch (InvalidJwtException e) {
+            // Which checks failed, not the token's claims: they are the provider's text, and a subject.
+            LOG.warnf(
+                    "Console sign-in refused: the ID token does not hold: %s",
+                    Text.printable(
+                            e.getErrorDetails().stream()
+                                    .map(d -> d.getErrorMessage())
+                                    .reduce((a, b) -> a + "; " + b)
+                                    .orElse("unreadable"),
+                            300));
+            return new Verdict.Refused("token");
+        } catch (MalformedClaimException | IOException e) {
+            LOG.warnf("Console sign-in refused: the ID token does not hold: %s", Text.printable(e.getMessage(), 200));
             return new Verdict.Refused("token");
         }
     }

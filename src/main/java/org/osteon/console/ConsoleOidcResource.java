@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
+import org.osteon.common.Text;
 import org.osteon.console.ConsoleOidc.Verdict;
 import org.osteon.console.ConsoleSessions.Session;
 import org.osteon.physio.Physiotherapist;
@@ -69,7 +70,7 @@ public class ConsoleOidcResource {
         } catch (IOException e) {
             LOG.warnf(
                     "Console sign-in: the identity provider's discovery document could not be read: %s",
-                    e.getMessage());
+                    Text.printable(e.getMessage(), 200));
             return pages.signedOut(503, "oidc-unavailable");
         }
         return Response.seeOther(provider)
@@ -102,7 +103,9 @@ public class ConsoleOidcResource {
         }
         String subject = ((Verdict.Verified) verdict).subject();
         if (Physiotherapist.findBySubject(subject).isEmpty()) {
-            LOG.infof("Console sign-in refused: subject %s is no registered physiotherapist", subject);
+            LOG.infof(
+                    "Console sign-in refused: subject %s is no registered physiotherapist",
+                    Text.printable(subject, 100));
             return refused(403, "oidc-unregistered", spent);
         }
         Session session = sessions.start(subject);
