@@ -111,7 +111,7 @@ public class PatientMeasures {
 
         Optional<Component.Impacts> impacts = latest(components, dates, Component.Impacts.class);
         Optional<Component.Mvpa> mvpa = latest(components, dates, Component.Mvpa.class);
-        Double g = impacts.map(Component.Impacts::minG).orElse(PatientPage.DEFAULT_IMPACT_G);
+        Double g = impacts.map(Component.Impacts::minG).orElse(Component.Impacts.DEFAULT_MIN_G);
         Component.SafetyCap cap = impacts.map(Component.Impacts::cap).orElse(null);
 
         Map<String, List<Object>> bone = series(dates);

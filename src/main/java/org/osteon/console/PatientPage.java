@@ -47,9 +47,6 @@ public class PatientPage {
     /** Weeks shown, the current one included. */
     static final int WEEKS = 4;
 
-    /** Impacts shown when the program in force has no impacts target: Deere et al.'s high band (docs/metrics.md §4). */
-    static final double DEFAULT_IMPACT_G = 4.2;
-
     /** Instants to the minute in the patient's time zone, which is named beside them. */
     private static final DateTimeFormatter LOCAL_MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
@@ -162,7 +159,7 @@ public class PatientPage {
                 .map(c -> ((Component.Impacts) c).minG())
                 .filter(Objects::nonNull)
                 .findFirst();
-        double g = programG.orElse(DEFAULT_IMPACT_G);
+        double g = programG.orElse(Component.Impacts.DEFAULT_MIN_G);
         List<ScoredDay> shown = adherence.shown(p, from, today);
         List<DayNumbers> numbers = shown.stream().map(d -> numbers(d, g)).toList();
 

@@ -110,6 +110,12 @@ public sealed interface Component {
         /** The bound of the main target, for validation and for progression alike. */
         static final int MAX_COUNT = 1000;
 
+        /**
+         * Impacts are counted at or above this where a program has no impacts component: the lower
+         * edge of the high band of Deere et al. 2012, the impacts associated with hip bone density.
+         */
+        public static final double DEFAULT_MIN_G = 4.2;
+
         @Override
         public String kind() {
             return "impacts";

@@ -44,11 +44,6 @@ public class DeviceProgress {
     private static final Logger LOG = Logger.getLogger(DeviceProgress.class);
     /** Payload version; fields are only ever added within it. */
     static final int VERSION = 1;
-    /**
-     * Impacts are counted at or above this without an impacts component: the lower edge of the
-     * high band of Deere et al. 2012, the impacts associated with hip bone density.
-     */
-    static final double DEFAULT_IMPACT_MIN_G = 4.2;
 
     private final DeviceMessages devices;
     private final AdherenceService adherence;
@@ -77,7 +72,7 @@ public class DeviceProgress {
      * program in force has a component of its kind.
      *
      * @param impacts peaks at or above {@code impactsMinG} today
-     * @param impactsMinG the program's impact threshold, or {@link #DEFAULT_IMPACT_MIN_G}
+     * @param impactsMinG the program's impact threshold, or {@link Component.Impacts#DEFAULT_MIN_G}
      * @param impactsTarget the program's impact count for today (a day's, or a session's); absent on
      *     a weekday the session is not scheduled on
      * @param mvpaMin MVPA minutes today; in bouts of {@code mvpaBoutMin} when present, all otherwise
@@ -148,7 +143,7 @@ public class DeviceProgress {
                 programs.current(patient).map(ProgramView::targetsOnDate).orElse(List.of());
 
         Optional<Component.Impacts> impacts = find(components, Component.Impacts.class);
-        double minG = impacts.map(Component.Impacts::minG).orElse(DEFAULT_IMPACT_MIN_G);
+        double minG = impacts.map(Component.Impacts::minG).orElse(Component.Impacts.DEFAULT_MIN_G);
         // A session component's weekday off shows no target: the watch would ask for a session not due.
         Integer impactsTarget = impacts.filter(c -> c.days() == null || c.days().contains(date.getDayOfWeek()))
                 .flatMap(c -> judged(judged, c))

@@ -25,9 +25,6 @@ import org.osteon.program.ProgramService;
  */
 @ApplicationScoped
 public class ReportService {
-    /** Impacts counted when the program prescribes none: Deere et al.'s high band (docs/metrics.md §4). */
-    static final double DEFAULT_IMPACT_G = 4.2;
-
     /** MVPA bouts counted when the program prescribes none: WHO 2010's 10-minute bouts. */
     static final int DEFAULT_BOUT_MINUTES = 10;
 
@@ -96,7 +93,7 @@ public class ReportService {
                 .map(c -> ((Component.Impacts) c).minG())
                 .filter(Objects::nonNull)
                 .findFirst()
-                .orElse(DEFAULT_IMPACT_G);
+                .orElse(Component.Impacts.DEFAULT_MIN_G);
         int bout = inForce.stream()
                 .filter(c -> c instanceof Component.Mvpa)
                 .map(c -> ((Component.Mvpa) c).boutMinutes())
