@@ -74,6 +74,18 @@ public final class RegistryClient {
         send("PUT", "/api/v1/patients/" + patientId + "/program", body);
     }
 
+    /**
+     * Submits a patient's answers, as their app does ({@code PUT
+     * /api/v1/patients/{id}/questionnaire-responses/{responseId}}, with the patient's own token).
+     */
+    public JsonNode submitAnswers(String patientId, MoodDiary.Answer answer) throws IOException, InterruptedException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("questionnaire", answer.questionnaire());
+        body.put("answers", answer.answers());
+        body.put("answeredAt", answer.answeredAt().toString());
+        return send("PUT", "/api/v1/patients/" + patientId + "/questionnaire-responses/" + answer.id(), body);
+    }
+
     /** {@code GET /api/v1/devices/{id}/sync-status}. */
     public JsonNode syncStatus(String deviceId) throws IOException, InterruptedException {
         return send("GET", "/api/v1/devices/" + deviceId + "/sync-status", null);

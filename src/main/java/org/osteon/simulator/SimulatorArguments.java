@@ -27,6 +27,8 @@ import java.util.List;
  * @param habits each device's habit, by index (repeated when shorter than the devices)
  * @param programs program templates prescribed to the registered patients, by index (repeated); none when empty
  * @param silent patients registered with a device that never syncs
+ * @param patientKeys folder of the service's local signing key, with which each registered
+ *     patient's app answers their questionnaires ({@link MoodDiary}); null for no answers
  */
 record SimulatorArguments(
         URI broker,
@@ -46,7 +48,8 @@ record SimulatorArguments(
         boolean opening,
         List<DayPlanner.Habit> habits,
         List<String> programs,
-        int silent) {
+        int silent,
+        Path patientKeys) {
 
     /**
      * Longest history: whole days before today, from midnight UTC, so that it stays within the
@@ -59,7 +62,8 @@ record SimulatorArguments(
                 [--token JWT] [--no-register] [--prefix sim-XXXX] [--devices 3] [--seed 1]
                 [--speed 1|60|max] [--days 1 | --minutes M] [--rate 50] [--format json|binary]
                 [--connections N] [--out sim-truth] [--history-days 0..27] [--opening]
-                [--habits steady,fading,overdoing] [--programs TEMPLATE,...] [--silent N]""";
+                [--habits steady,fading,overdoing] [--programs TEMPLATE,...] [--silent N]
+                [--patient-keys DIR]""";
 
     static SimulatorArguments parse(String[] args, Clock clock) {
         URI broker = URI.create(System.getenv().getOrDefault("OSTEON_MQTT_URI", "tcp://127.0.0.1:1883"));
@@ -80,6 +84,7 @@ record SimulatorArguments(
         List<DayPlanner.Habit> habits = List.of(DayPlanner.Habit.STEADY);
         List<String> programs = List.of();
         int silent = 0;
+        Path patientKeys = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -102,6 +107,7 @@ record SimulatorArguments(
                 case "--habits" -> habits = habits(value(args, i++));
                 case "--programs" -> programs = List.of(value(args, i++).split(","));
                 case "--silent" -> silent = upTo(a, value(args, i++), 100);
+                case "--patient-keys" -> patientKeys = Path.of(value(args, i++));
                 default -> throw new IllegalArgumentException("unknown argument '" + a + "'");
             }
         }
@@ -109,6 +115,10 @@ record SimulatorArguments(
         int pool = connections != null ? connections : (devices + 99) / 100;
         if (!register && (silent > 0 || !programs.isEmpty())) {
             throw new IllegalArgumentException("--silent and --programs need registration; leave out --no-register");
+        }
+        if (!register && patientKeys != null) {
+            throw new IllegalArgumentException(
+                    "--patient-keys answers for registered patients; leave out --no-register");
         }
         return new SimulatorArguments(
                 broker,
@@ -128,7 +138,8 @@ record SimulatorArguments(
                 opening,
                 habits,
                 programs,
-                silent);
+                silent,
+                patientKeys);
     }
 
     SimulationOptions options() {

@@ -1,16 +1,22 @@
 package org.osteon.simulator;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import org.osteon.auth.AuthConfig;
+import org.osteon.auth.LocalSigningKey;
+import org.osteon.auth.LocalTokens;
+import org.osteon.auth.Roles;
 
 /**
  * Starts simulated wearables against a running Osteon: registers a demo patient per device over
- * REST (unless {@code --no-register}), prescribes their programs, prints where to look once, syncs
+ * REST (unless {@code --no-register}), prescribes their programs, answers their questionnaires
+ * (with {@code --patient-keys}), prints where to look once, syncs
  * their history, plays realistic seeded days from now on, and writes each device-day's ground
  * truth. See docs/simulator.md.
  */
@@ -40,6 +46,9 @@ public final class SimulatorCommand {
                 : firstDay.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant end = live.plus(a.length());
         List<String> patients = a.register() ? register(a, start, firstDay) : List.of();
+        if (a.patientKeys() != null) {
+            answerQuestionnaires(a, patients, firstDay, today, clock);
+        }
         whereToLook(a, patients).forEach(System.out::println);
         RunReport report;
         try (Simulation sim = new Simulation(a.options(), clock)) {
@@ -99,6 +108,24 @@ public final class SimulatorCommand {
             patients.add(patient);
         }
         return patients;
+    }
+
+    /**
+     * Each registered patient's app answers their questionnaires of the history ({@link MoodDiary}),
+     * with a patient token signed by the service's local key; the silent patients answer none.
+     */
+    static void answerQuestionnaires(
+            SimulatorArguments a, List<String> patients, LocalDate firstDay, LocalDate today, Clock clock)
+            throws Exception {
+        LocalTokens tokens = new LocalTokens(LocalSigningKey.loadOrCreate(a.patientKeys()), AuthConfig.LOCAL_ISSUER);
+        for (int i = 0; i < Math.min(a.devices(), patients.size()); i++) {
+            String patient = patients.get(i);
+            RegistryClient app = new RegistryClient(
+                    a.service(), tokens.sign(Roles.PATIENT, patient, clock.instant(), Duration.ofHours(1)));
+            for (MoodDiary.Answer answer : MoodDiary.answers(patient, a.habit(i), firstDay, today)) {
+                app.submitAnswers(patient, answer);
+            }
+        }
     }
 
     /** What the run prints before it starts: where to look, each URL once and as it works. */
