@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -120,30 +121,40 @@ public class ConsoleAlertsResource {
     public Response acknowledge(
             @PathParam("id") String id, @FormParam("csrf") String csrf, @FormParam("note") String note) {
         return pages.form(csrf, session -> {
-            UUID alertId;
+            Optional<NoteError> refused;
             try {
-                alertId = UUID.fromString(id);
-            } catch (IllegalArgumentException e) {
-                return ConsolePages.page(404, pages.withHeader(alertNotFound, session));
-            }
-            try {
-                // A form sends a textarea's line breaks as CRLF (HTML's form encoding); the API's
-                // notes, and the limit the field states, count one character per line break.
-                alerts.acknowledge(alertId, new AlertNote(note == null ? null : note.replace("\r\n", "\n")));
+                refused = acknowledge(alerts, ConsolePages.id("alert", id), note);
             } catch (ApiException e) {
                 if (e.status() == 404) {
                     return ConsolePages.page(404, pages.withHeader(alertNotFound, session));
                 }
-                if (e.status() == 400 && e.errors() != null && !e.errors().isEmpty()) {
-                    // The API's own message at the field; the alert stays open and the text is kept.
-                    NoteError error = new NoteError(
-                            alertId.toString(), note, e.errors().get(0).message());
-                    return ConsolePages.page(400, alertPage(session, error));
-                }
                 throw e;
             }
-            return Response.seeOther(URI.create("/console/alerts")).build();
+            return refused.isPresent()
+                    ? ConsolePages.page(400, alertPage(session, refused.get()))
+                    : Response.seeOther(URI.create("/console/alerts")).build();
         });
+    }
+
+    /**
+     * The acknowledgement of either console form: the API's own call ({@link
+     * AlertResource#acknowledge(UUID, AlertNote)}: ownership, note rules, audit). A form sends a
+     * textarea's line breaks as CRLF (HTML's form encoding); the API's notes, and the limit the
+     * field states, count one character per line break, so they are sent as LF. Empty when
+     * acknowledged; the API's own message for the note field, with the text kept for the form, when
+     * it refused the note (the alert stays open). Any other refusal, 404 included, is the caller's.
+     */
+    static Optional<NoteError> acknowledge(AlertResource alerts, UUID alertId, String note) {
+        try {
+            alerts.acknowledge(alertId, new AlertNote(note == null ? null : note.replace("\r\n", "\n")));
+            return Optional.empty();
+        } catch (ApiException e) {
+            if (e.status() == 400 && e.errors() != null && !e.errors().isEmpty()) {
+                return Optional.of(new NoteError(
+                        alertId.toString(), note, e.errors().get(0).message()));
+            }
+            throw e;
+        }
     }
 
     private TemplateInstance alertPage(Session session, NoteError error) {

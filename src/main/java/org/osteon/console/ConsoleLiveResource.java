@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.osteon.common.ApiException;
 import org.osteon.progress.ProgressStream;
@@ -47,12 +46,6 @@ public class ConsoleLiveResource {
         if (pages.session().isEmpty()) {
             throw new ApiException(401, "Unauthorized", "no console session: sign in again", null);
         }
-        UUID id;
-        try {
-            id = UUID.fromString(patientId);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("patient", "(malformed id)");
-        }
-        return progress.open(id, lastEventId, sse);
+        return progress.open(ConsolePages.id("patient", patientId), lastEventId, sse);
     }
 }

@@ -7,9 +7,14 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.osteon.auth.Roles;
+import org.osteon.common.ApiException;
 import org.osteon.console.ConsoleSessions.Session;
 import org.osteon.patient.PatientAccess;
 
@@ -32,16 +37,19 @@ public class ConsolePages {
     private final SecurityIdentity identity;
     private final PatientAccess access;
     private final Template signedOut;
+    private final Template notFound;
     private final ConsoleOidc oidc;
 
     public ConsolePages(
             SecurityIdentity identity,
             PatientAccess access,
             @Location("console/signed-out.html") Template signedOut,
+            @Location("console/not-found.html") Template notFound,
             ConsoleOidc oidc) {
         this.identity = identity;
         this.access = access;
         this.signedOut = signedOut;
+        this.notFound = notFound;
         this.oidc = oidc;
     }
 
@@ -71,6 +79,48 @@ public class ConsolePages {
     Response form(String csrf, Function<Session, Response> action) {
         return signedIn(
                 session -> ConsoleSessions.csrfMatches(session, csrf) ? action.apply(session) : signedOut(403, "csrf"));
+    }
+
+    /**
+     * What {@code lookup} finds, shown by {@code page}; the not-found page (404) when the lookup
+     * answers 404: a malformed id in the address ({@link #id}, {@link #date}), and a patient
+     * assigned elsewhere or unknown alike, as in the API. Any other failure is not the page's to
+     * answer.
+     */
+    <T> Response found(Session session, Supplier<T> lookup, Function<T, Response> page) {
+        T found;
+        try {
+            found = lookup.get();
+        } catch (ApiException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            return notFound(session);
+        }
+        return page.apply(found);
+    }
+
+    /** An id from the console's address; not found (404) when malformed, as no link of the console makes it. */
+    static UUID id(String what, String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound(what, "(malformed id)");
+        }
+    }
+
+    /** A date from the console's address; not found (404) when malformed. */
+    static LocalDate date(String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ApiException.notFound("day", "(malformed date)");
+        }
+    }
+
+    /** The not-found page, 404. */
+    Response notFound(Session session) {
+        return page(404, withHeader(notFound, session));
     }
 
     /** A template with the header's data (who is signed in, the sign-out form's token). */

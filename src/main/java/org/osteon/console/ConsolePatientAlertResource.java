@@ -13,17 +13,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.osteon.alert.AlertNote;
 import org.osteon.alert.AlertResource;
-import org.osteon.common.ApiException;
+import org.osteon.alert.AlertService;
+import org.osteon.patient.PatientAccess;
 
 /**
  * Acknowledging an alert from the patient's page, with a note: the same API call as the alerts
- * page makes ({@link AlertResource#acknowledge(UUID, AlertNote)}, its ownership check, note rules
- * and audit), for an alert of this patient only. Back on the patient page when done; a note the
- * API refuses is shown at its field there, the text kept, nothing acknowledged.
+ * page makes ({@link ConsoleAlertsResource#acknowledge}: ownership check, note rules, audit), for an
+ * open alert of this patient only. Back on the patient page when done; a note the API refuses is
+ * shown at its field there, the text kept, nothing acknowledged.
  */
 @Path("/console/patients/{patientId}/alerts/{id}/acknowledge")
 @Blocking
@@ -32,21 +33,24 @@ import org.osteon.common.ApiException;
 public class ConsolePatientAlertResource {
     private final ConsolePages pages;
     private final AlertResource alerts;
+    private final AlertService alertService;
+    private final PatientAccess access;
     private final PatientPage patientPage;
     private final Template patient;
-    private final Template notFound;
 
     public ConsolePatientAlertResource(
             ConsolePages pages,
             AlertResource alerts,
+            AlertService alertService,
+            PatientAccess access,
             PatientPage patientPage,
-            @Location("console/patient.html") Template patient,
-            @Location("console/not-found.html") Template notFound) {
+            @Location("console/patient.html") Template patient) {
         this.pages = pages;
         this.alerts = alerts;
+        this.alertService = alertService;
+        this.access = access;
         this.patientPage = patientPage;
         this.patient = patient;
-        this.notFound = notFound;
     }
 
     @POST
@@ -58,41 +62,31 @@ public class ConsolePatientAlertResource {
             @PathParam("id") String id,
             @FormParam("csrf") String csrf,
             @FormParam("note") String note) {
-        return pages.form(csrf, session -> {
-            UUID patientUuid, alertId;
-            try {
-                patientUuid = UUID.fromString(patientId);
-                alertId = UUID.fromString(id);
-            } catch (IllegalArgumentException e) {
-                return ConsolePages.page(404, pages.withHeader(notFound, session));
-            }
-            // The patient's page first: another physiotherapist's patient is not found, before anything changes.
-            PatientPage.Model model;
-            try {
-                model = patientPage.of(patientUuid);
-            } catch (ApiException e) {
-                if (e.status() == 404) {
-                    return ConsolePages.page(404, pages.withHeader(notFound, session));
-                }
-                throw e;
-            }
-            URI back = URI.create("/console/patients/" + patientUuid + "#alerts-title");
-            if (model.alerts().stream().noneMatch(a -> a.id().equals(alertId.toString()))) {
-                // Not an open alert of this patient (acknowledged meanwhile, or another's): nothing to do.
-                return Response.seeOther(back).build();
-            }
-            try {
-                // A form sends a textarea's line breaks as CRLF; the API's notes count one per line break.
-                alerts.acknowledge(alertId, new AlertNote(note == null ? null : note.replace("\r\n", "\n")));
-            } catch (ApiException e) {
-                if (e.status() == 400 && e.errors() != null && !e.errors().isEmpty()) {
-                    ConsoleAlertsResource.NoteError error = new ConsoleAlertsResource.NoteError(
-                            alertId.toString(), note, e.errors().get(0).message());
-                    return ConsolePages.page(400, ConsoleResource.patientPage(patient, pages, session, model, error));
-                }
-                throw e;
-            }
-            return Response.seeOther(back).build();
-        });
+        // Another physiotherapist's patient is not found, before anything changes (a write: no read audited).
+        return pages.form(
+                csrf,
+                session -> pages.found(
+                        session, () -> access.clinical(ConsolePages.id("patient", patientId), null).id, patientUuid -> {
+                            URI back = URI.create("/console/patients/" + patientUuid + "#alerts-title");
+                            UUID alertId = ConsolePages.id("alert", id);
+                            boolean openOfThisPatient = alertService
+                                    .find(alertId)
+                                    .filter(a -> a.patientId().equals(patientUuid)
+                                            && a.status().equals("open"))
+                                    .isPresent();
+                            if (!openOfThisPatient) {
+                                // Acknowledged meanwhile, or another patient's: nothing to do.
+                                return Response.seeOther(back).build();
+                            }
+                            Optional<ConsoleAlertsResource.NoteError> refused =
+                                    ConsoleAlertsResource.acknowledge(alerts, alertId, note);
+                            if (refused.isEmpty()) {
+                                return Response.seeOther(back).build();
+                            }
+                            return ConsolePages.page(
+                                    400,
+                                    ConsoleResource.patientPage(
+                                            patient, pages, session, patientPage.of(patientUuid), refused.get()));
+                        }));
     }
 }

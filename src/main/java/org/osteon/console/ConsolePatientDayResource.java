@@ -10,11 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.osteon.common.ApiException;
 
 /**
  * A patient's day in the console ({@code /console/patients/{id}/days/{date}}), opened from the
@@ -29,42 +25,21 @@ public class ConsolePatientDayResource {
     private final ConsolePages pages;
     private final PatientDayPage dayPage;
     private final Template day;
-    private final Template notFound;
 
     public ConsolePatientDayResource(
-            ConsolePages pages,
-            PatientDayPage dayPage,
-            @Location("console/patient-day.html") Template day,
-            @Location("console/not-found.html") Template notFound) {
+            ConsolePages pages, PatientDayPage dayPage, @Location("console/patient-day.html") Template day) {
         this.pages = pages;
         this.dayPage = dayPage;
         this.day = day;
-        this.notFound = notFound;
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
     public Response day(@PathParam("patientId") String patientId, @PathParam("date") String date) {
-        return pages.signedIn(session -> {
-            UUID id;
-            LocalDate d;
-            try {
-                id = UUID.fromString(patientId);
-                d = LocalDate.parse(date);
-            } catch (IllegalArgumentException | DateTimeParseException e) {
-                return ConsolePages.page(404, pages.withHeader(notFound, session));
-            }
-            PatientDayPage.Model model;
-            try {
-                model = dayPage.of(id, d);
-            } catch (ApiException e) {
-                if (e.status() != 404) {
-                    throw e;
-                }
-                return ConsolePages.page(404, pages.withHeader(notFound, session));
-            }
-            return ConsolePages.page(200, pages.withHeader(day, session).data("d", model));
-        });
+        return pages.signedIn(session -> pages.found(
+                session,
+                () -> dayPage.of(ConsolePages.id("patient", patientId), ConsolePages.date(date)),
+                model -> ConsolePages.page(200, pages.withHeader(day, session).data("d", model))));
     }
 }

@@ -25,11 +25,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.osteon.alert.AlertRules;
 import org.osteon.alert.AlertSeverity;
-import org.osteon.common.ApiException;
 import org.osteon.common.Page;
 import org.osteon.console.ConsoleSessions.Session;
 import org.osteon.roster.Completeness;
@@ -66,7 +64,6 @@ public class ConsoleResource {
     private final PatientPage patientPage;
     private final Template triage;
     private final Template patient;
-    private final Template notFound;
 
     public ConsoleResource(
             ConsolePages pages,
@@ -74,15 +71,13 @@ public class ConsoleResource {
             RosterResource roster,
             PatientPage patientPage,
             @Location("console/triage.html") Template triage,
-            @Location("console/patient.html") Template patient,
-            @Location("console/not-found.html") Template notFound) {
+            @Location("console/patient.html") Template patient) {
         this.pages = pages;
         this.sessions = sessions;
         this.roster = roster;
         this.patientPage = patientPage;
         this.triage = triage;
         this.patient = patient;
-        this.notFound = notFound;
     }
 
     /** One patient on the triage list, its numbers as shown and as data for scripts and tests. */
@@ -202,24 +197,10 @@ public class ConsoleResource {
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
     public Response patient(@PathParam("patientId") String patientId) {
-        return pages.signedIn(session -> {
-            UUID id;
-            try {
-                id = UUID.fromString(patientId);
-            } catch (IllegalArgumentException e) {
-                return ConsolePages.page(404, pages.withHeader(notFound, session));
-            }
-            PatientPage.Model model;
-            try {
-                model = patientPage.of(id);
-            } catch (ApiException e) {
-                if (e.status() != 404) {
-                    throw e;
-                }
-                return ConsolePages.page(404, pages.withHeader(notFound, session));
-            }
-            return ConsolePages.page(200, patientPage(patient, pages, session, model, null));
-        });
+        return pages.signedIn(session -> pages.found(
+                session,
+                () -> patientPage.of(ConsolePages.id("patient", patientId)),
+                model -> ConsolePages.page(200, patientPage(patient, pages, session, model, null))));
     }
 
     @GET

@@ -35,7 +35,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.osteon.common.ApiException;
@@ -86,7 +85,6 @@ public class ProgramEditorResource {
     private final Clock clock;
     private final Template editor;
     private final Template history;
-    private final Template notFound;
 
     public ProgramEditorResource(
             ConsolePages pages,
@@ -97,8 +95,7 @@ public class ProgramEditorResource {
             Validator validator,
             Clock clock,
             @Location("console/program-editor.html") Template editor,
-            @Location("console/program-history.html") Template history,
-            @Location("console/not-found.html") Template notFound) {
+            @Location("console/program-history.html") Template history) {
         this.pages = pages;
         this.access = access;
         this.programs = programs;
@@ -109,7 +106,6 @@ public class ProgramEditorResource {
         this.clock = clock;
         this.editor = editor;
         this.history = history;
-        this.notFound = notFound;
     }
 
     // ---- what the templates show ----
@@ -593,18 +589,7 @@ public class ProgramEditorResource {
      * not-found page (404) for any other id, assigned elsewhere or unknown alike, as the API does.
      */
     private Response forPatient(Session session, String patientId, Function<Patient, Response> page) {
-        Patient p;
-        try {
-            p = access.change(UUID.fromString(patientId));
-        } catch (IllegalArgumentException e) {
-            return ConsolePages.page(404, pages.withHeader(notFound, session));
-        } catch (ApiException e) {
-            if (e.status() != 404) {
-                throw e;
-            }
-            return ConsolePages.page(404, pages.withHeader(notFound, session));
-        }
-        return page.apply(p);
+        return pages.found(session, () -> access.change(ConsolePages.id("patient", patientId)), page);
     }
 
     private Optional<ProgramView> current(Patient p) {
