@@ -44,7 +44,7 @@ class ArchitectureTest {
             List.of("device", "mood"),
             List.of("adherence"),
             List.of("alert", "progress"),
-            List.of("roster", "privacy", "retention", "simulator", "report"),
+            List.of("roster", "privacy", "retention", "simulator", "report", "interop"),
             List.of("console"));
 
     @ArchTest
