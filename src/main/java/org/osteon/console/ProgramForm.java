@@ -207,7 +207,8 @@ final class ProgramForm {
             case "steps" -> "steps/day";
             case "resistance" -> noExercises(c) ? "sessions/week" : "% 1RM";
             case "sedentary" -> ((Component.Sedentary) c).maxLongestBoutMinutes() != null ? "min" : "h/day";
-            case "checkin" -> ((Component.Checkin) c).everyDays() != null ? "days between check-ins" : "weeks between";
+            case "checkin" ->
+                ((Component.Checkin) c).everyDays() != null ? "days between check-ins" : "weeks between check-ins";
             default -> "";
         };
     }
