@@ -15,6 +15,7 @@ import org.osteon.adherence.AdherenceResults.DayAdherence;
 import org.osteon.adherence.AdherenceResults.WeekAdherence;
 import org.osteon.adherence.DaySummaryRepository.ResistanceSet;
 import org.osteon.engine.ScoredDay;
+import org.osteon.program.CheckinSchedule;
 import org.osteon.program.Component;
 
 /**
@@ -47,6 +48,30 @@ public final class AdherenceCalculator {
      */
     public Day day(
             LocalDate date, Integer version, ScoredDay summary, List<ResistanceSet> sets, List<Component> components) {
+        return day(date, version, summary, sets, components, Checkins.NONE);
+    }
+
+    /**
+     * What judges a day's check-in component ({@link CheckinSchedule}): the effective date of the
+     * version in force, the answers around the day (each response's questionnaire and local date,
+     * one per response), and the last day that may be judged (today: a window closing later is
+     * still open).
+     */
+    public record Checkins(LocalDate effectiveFrom, List<CheckinAnswer> answers, LocalDate judgedUpTo) {
+        static final Checkins NONE = new Checkins(null, List.of(), null);
+    }
+
+    /** A questionnaire response as a check-in sees it: which questionnaire, on which local date. */
+    public record CheckinAnswer(String questionnaire, LocalDate date) {}
+
+    /** As {@link #day(LocalDate, Integer, ScoredDay, List, List)}, with what judges a check-in component. */
+    public Day day(
+            LocalDate date,
+            Integer version,
+            ScoredDay summary,
+            List<ResistanceSet> sets,
+            List<Component> components,
+            Checkins checkins) {
         boolean hasData = summary != null && summary.wearHours() >= minWearHours;
         Map<String, Scored> scored = new LinkedHashMap<>();
         CapExceeded cap = null;
@@ -80,6 +105,8 @@ public final class AdherenceCalculator {
                 s = daily(c, "steps", st.stepsPerDay(), steps, hasData, true, st.daysPerWeek() / 7.0, "days");
             } else if (c instanceof Component.Resistance r) {
                 s = resistance(r, date, sets, hasData);
+            } else if (c instanceof Component.Checkin ch) {
+                s = checkin(ch, date, checkins);
             } else {
                 s = sedentary((Component.Sedentary) c, summary, hasData);
             }
@@ -267,6 +294,50 @@ public final class AdherenceCalculator {
         double share =
                 days == null ? perWeek / 7.0 : days.contains(date.getDayOfWeek()) ? (double) perWeek / days.size() : 0;
         return new Scored(day, share, status == AdherenceStatus.met ? 1 : 0, "sessions");
+    }
+
+    /**
+     * A check-in day: met on the first day of its window with an answer; missed on the last day of
+     * a window without one (once that day has come); any other day owes nothing. Wear plays no
+     * part. A week owes one check-in for each met or missed day in it.
+     */
+    private Scored checkin(Component.Checkin c, LocalDate date, Checkins checkins) {
+        String unit = "check-ins (" + c.questionnaire() + ")";
+        CheckinSchedule.Window w =
+                checkins.effectiveFrom() == null ? null : CheckinSchedule.window(c, checkins.effectiveFrom(), date);
+        LocalDate first = w == null
+                ? null
+                : checkins.answers().stream()
+                        .filter(a -> CheckinSchedule.answeredBy(c).contains(a.questionnaire()) && w.contains(a.date()))
+                        .map(CheckinAnswer::date)
+                        .min(LocalDate::compareTo)
+                        .orElse(null);
+        AdherenceStatus status;
+        if (w == null) {
+            status = AdherenceStatus.no_data;
+        } else if (date.equals(first)) {
+            status = AdherenceStatus.met;
+        } else if (first == null && date.equals(w.closes())) {
+            status = checkins.judgedUpTo() != null && date.isAfter(checkins.judgedUpTo())
+                    ? AdherenceStatus.no_data
+                    : AdherenceStatus.missed;
+        } else {
+            status = AdherenceStatus.not_scheduled;
+        }
+        boolean owed = status == AdherenceStatus.met || status == AdherenceStatus.missed;
+        double achieved = status == AdherenceStatus.met ? 1 : 0;
+        return new Scored(
+                new ComponentDay(
+                        c.kind(),
+                        unit,
+                        owed || status == AdherenceStatus.no_data ? 1.0 : 0.0,
+                        achieved,
+                        owed ? achieved : null,
+                        owed ? achieved : null,
+                        status),
+                owed || status == AdherenceStatus.no_data ? 1 : 0,
+                achieved,
+                "check-ins");
     }
 
     private Scored daily(

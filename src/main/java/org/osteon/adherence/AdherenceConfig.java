@@ -44,6 +44,10 @@ public interface AdherenceConfig {
         @WithDefault("1")
         double sedentary();
 
+        /** Weight of the mood check-in component: one answer a period, as much a part of the program as a session. */
+        @WithDefault("1")
+        double checkin();
+
         default double of(String kind) {
             return switch (kind) {
                 case "impacts" -> impacts();
@@ -51,6 +55,7 @@ public interface AdherenceConfig {
                 case "steps" -> steps();
                 case "resistance" -> resistance();
                 case "sedentary" -> sedentary();
+                case "checkin" -> checkin();
                 default -> 0;
             };
         }

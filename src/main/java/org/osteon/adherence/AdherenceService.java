@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.osteon.adherence.AdherenceCalculator.CheckinAnswer;
+import org.osteon.adherence.AdherenceCalculator.Checkins;
 import org.osteon.adherence.AdherenceResults.ComponentDay;
 import org.osteon.adherence.AdherenceResults.ComponentWeek;
 import org.osteon.adherence.AdherenceResults.DayAdherence;
@@ -20,7 +22,9 @@ import org.osteon.adherence.AdherenceResults.WeekAdherence;
 import org.osteon.adherence.DaySummaryRepository.ResistanceSet;
 import org.osteon.common.ApiException;
 import org.osteon.engine.ScoredDay;
+import org.osteon.mood.MoodService;
 import org.osteon.patient.Patient;
+import org.osteon.program.Component;
 import org.osteon.program.DayTargets;
 import org.osteon.program.ProgramService;
 
@@ -35,7 +39,11 @@ public class AdherenceService {
 
     private final Clock clock;
 
-    public AdherenceService(DaySummaryRepository days, ProgramService programs, AdherenceConfig config, Clock clock) {
+    private final MoodService mood;
+
+    public AdherenceService(
+            DaySummaryRepository days, ProgramService programs, AdherenceConfig config, Clock clock, MoodService mood) {
+        this.mood = mood;
         this.clock = clock;
         this.days = days;
         this.programs = programs;
@@ -155,6 +163,30 @@ public class AdherenceService {
         return weeks;
     }
 
+    /**
+     * The answers a check-in in {@code targets} may count: from the start of the earliest window
+     * that reaches into the range (at most a longest period before it) to its end. Read only when
+     * a check-in is in force; no answer leaves mood beyond its questionnaire and date.
+     */
+    private List<CheckinAnswer> checkinAnswers(
+            Patient patient, ZoneId zone, List<DayTargets> targets, LocalDate from, LocalDate to) {
+        boolean any =
+                targets.stream().anyMatch(t -> t.components().stream().anyMatch(c -> c instanceof Component.Checkin));
+        if (!any) {
+            return List.of();
+        }
+        return mood
+                .answered(
+                        patient.id,
+                        from.minusDays(Component.Checkin.MAX_PERIOD_DAYS)
+                                .atStartOfDay(zone)
+                                .toInstant(),
+                        to.plusDays(1).atStartOfDay(zone).toInstant())
+                .stream()
+                .map(a -> new CheckinAnswer(a.questionnaire(), LocalDate.ofInstant(a.answeredAt(), zone)))
+                .toList();
+    }
+
     /** A day's overall status ({@link AdherenceCalculator#overall}). */
     public AdherenceStatus overall(DayAdherence day) {
         return calculator.overall(day);
@@ -165,9 +197,14 @@ public class AdherenceService {
         Map<LocalDate, ScoredDay> summaries = days.between(patient.id, from, to).stream()
                 .collect(Collectors.toMap(ScoredDay::date, Function.identity()));
         List<ResistanceSet> sets = days.resistanceSets(patient.id, zone, from, to);
+        List<DayTargets> targets = programs.targets(patient.id, from, to);
+        List<CheckinAnswer> answers = checkinAnswers(patient, zone, targets, from, to);
+        LocalDate today = ProgramService.today(patient, clock);
         List<AdherenceCalculator.Day> judged = new ArrayList<>();
-        for (DayTargets t : programs.targets(patient.id, from, to)) {
-            judged.add(calculator.day(t.date(), t.version(), summaries.get(t.date()), sets, t.components()));
+        for (DayTargets t : targets) {
+            Checkins checkins =
+                    new Checkins(t.inForce() == null ? null : t.inForce().effectiveFrom(), answers, today);
+            judged.add(calculator.day(t.date(), t.version(), summaries.get(t.date()), sets, t.components(), checkins));
         }
         return judged;
     }

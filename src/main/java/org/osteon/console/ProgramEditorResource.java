@@ -578,6 +578,7 @@ public class ProgramEditorResource {
             case "steps" -> "Steps";
             case "resistance" -> "Resistance training";
             case "sedentary" -> "Sitting";
+            case "checkin" -> "Mood check-in";
             default -> kind;
         };
     }

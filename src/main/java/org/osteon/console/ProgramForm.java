@@ -25,7 +25,7 @@ final class ProgramForm {
     private ProgramForm() {}
 
     /** The kinds a program may hold, in the order the editor offers them. */
-    static final List<String> KINDS = List.of("impacts", "mvpa", "steps", "resistance", "sedentary");
+    static final List<String> KINDS = List.of("impacts", "mvpa", "steps", "resistance", "sedentary", "checkin");
 
     /** How a field is entered. */
     enum Control {
@@ -154,6 +154,21 @@ final class ProgramForm {
                                         "min",
                                         "a whole number from 1 to 1440"),
                                 Spec.text("maxHoursPerDay", "Sitting at most", "h/day", "0.5 to 24.0"))));
+            case "checkin" ->
+                List.of(new Group(
+                        "Check-in",
+                        "The patient answers the questionnaire once in every period, counted from the effective date. "
+                                + "Give exactly one of days and weeks. Not progressive.",
+                        List.of(
+                                new Spec(
+                                        "questionnaire",
+                                        "Questionnaire",
+                                        null,
+                                        "phq-9 (only where a clinician is on call for its item 9), phq-8 or phq-2",
+                                        Control.SELECT,
+                                        List.of("phq-9", "phq-8", "phq-2")),
+                                Spec.text("everyDays", "Every", "days", "a whole number from 1 to 91"),
+                                Spec.text("everyWeeks", "Or every", "weeks", "a whole number from 1 to 13"))));
             default -> List.of();
         };
     }
@@ -192,6 +207,8 @@ final class ProgramForm {
             case "steps" -> "steps/day";
             case "resistance" -> noExercises(c) ? "sessions/week" : "% 1RM";
             case "sedentary" -> ((Component.Sedentary) c).maxLongestBoutMinutes() != null ? "min" : "h/day";
+            case "checkin" ->
+                ((Component.Checkin) c).everyDays() != null ? "days between check-ins" : "weeks between check-ins";
             default -> "";
         };
     }

@@ -39,4 +39,15 @@ final class MoodExamples {
             + "\"loinc\":\"44250-9\",\"text\":\"Little interest or pleasure in doing things\"},{\"number\":2,"
             + "\"loinc\":\"44255-8\",\"text\":\"Feeling down, depressed, or hopeless\"}],\"bands\":[],"
             + "\"positiveFrom\":3,\"followUp\":\"phq-9\",\"safetyItem\":null}]";
+
+    static final String DUE_CHECKIN = "{\"date\":\"2026-12-04\",\"due\":[{\"questionnaire\":\"phq-9\",\"version\":1,"
+            + "\"title\":\"Patient Health Questionnaire-9 (PHQ-9)\",\"reason\":\"checkin\","
+            + "\"dueSince\":\"2026-11-30T23:00:00Z\",\"dueUntil\":\"2026-12-14T23:00:00Z\",\"after\":null}]}";
+
+    static final String DUE_FOLLOW_UP = "{\"date\":\"2026-12-04\",\"due\":[{\"questionnaire\":\"phq-9\","
+            + "\"version\":1,\"title\":\"Patient Health Questionnaire-9 (PHQ-9)\",\"reason\":\"follow_up\","
+            + "\"dueSince\":\"2026-12-04T08:15:00Z\",\"dueUntil\":\"2026-12-18T08:15:00Z\","
+            + "\"after\":\"3c9a…\"}]}";
+
+    static final String DUE_NONE = "{\"date\":\"2026-12-04\",\"due\":[]}";
 }

@@ -147,6 +147,44 @@ public class MoodService {
                 Timestamp.from(to));
     }
 
+    /** A response without its answers: which questionnaire, when, and whether it screened positive. */
+    public record Answered(UUID id, String questionnaire, Instant answeredAt, boolean positiveScreen) {}
+
+    /**
+     * The patient's responses answered in [from, to), oldest first, without their answers: what
+     * check-ins and follow-ups are judged by. One row per response id, so a submission sent again
+     * counts once.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Answered> answered(UUID patientId, Instant from, Instant to) {
+        return jdbc.list(
+                "select id, questionnaire, answered_at, positive_screen from questionnaire_response "
+                        + "where patient_id = ? and answered_at >= ? and answered_at < ? "
+                        + "order by answered_at, received_at",
+                rs -> new Answered(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getTimestamp(3).toInstant(),
+                        rs.getBoolean(4)),
+                patientId,
+                Timestamp.from(from),
+                Timestamp.from(to));
+    }
+
+    /**
+     * The questionnaire to offer for {@code id}: itself where offered; the PHQ-8 for the PHQ-9 where
+     * no clinician is on call for its item 9; empty when neither is offered.
+     */
+    public Optional<Questionnaire> offerable(String id) {
+        List<Questionnaire> offered = offered();
+        return offered.stream()
+                .filter(q -> q.id().equals(id))
+                .findFirst()
+                .or(() -> "phq-9".equals(id)
+                        ? offered.stream().filter(q -> q.id().equals("phq-8")).findFirst()
+                        : Optional.empty());
+    }
+
     private Questionnaire definition(Submission s) {
         String allowed =
                 String.join(", ", offered().stream().map(Questionnaire::id).toList());
@@ -217,7 +255,11 @@ public class MoodService {
                         config.crisis().phone().orElse(null),
                         config.crisis().url().orElse(null))
                 : null;
-        return new Submitted(r, scored.followUp(), safety);
+        // The follow-up as offered here: the PHQ-8 in the PHQ-9's place where no clinician is on call.
+        String offer = scored.followUp() == null
+                ? null
+                : offerable(scored.followUp()).map(Questionnaire::id).orElse(null);
+        return new Submitted(r, offer, safety);
     }
 
     private Optional<ResponseView> find(UUID id) {

@@ -39,7 +39,8 @@ import org.osteon.common.UnknownFieldException;
     @JsonSubTypes.Type(value = Component.Mvpa.class, name = "mvpa"),
     @JsonSubTypes.Type(value = Component.Steps.class, name = "steps"),
     @JsonSubTypes.Type(value = Component.Resistance.class, name = "resistance"),
-    @JsonSubTypes.Type(value = Component.Sedentary.class, name = "sedentary")
+    @JsonSubTypes.Type(value = Component.Sedentary.class, name = "sedentary"),
+    @JsonSubTypes.Type(value = Component.Checkin.class, name = "checkin")
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 // The same choice for the OpenAPI document, which does not read Jackson's: without it a component
@@ -51,7 +52,8 @@ import org.osteon.common.UnknownFieldException;
             Component.Mvpa.class,
             Component.Steps.class,
             Component.Resistance.class,
-            Component.Sedentary.class
+            Component.Sedentary.class,
+            Component.Checkin.class
         },
         discriminatorProperty = "kind",
         discriminatorMapping = {
@@ -59,7 +61,8 @@ import org.osteon.common.UnknownFieldException;
             @DiscriminatorMapping(value = "mvpa", schema = Component.Mvpa.class),
             @DiscriminatorMapping(value = "steps", schema = Component.Steps.class),
             @DiscriminatorMapping(value = "resistance", schema = Component.Resistance.class),
-            @DiscriminatorMapping(value = "sedentary", schema = Component.Sedentary.class)
+            @DiscriminatorMapping(value = "sedentary", schema = Component.Sedentary.class),
+            @DiscriminatorMapping(value = "checkin", schema = Component.Checkin.class)
         })
 public sealed interface Component {
 
@@ -333,6 +336,81 @@ public sealed interface Component {
         @Override
         public Component withMainTarget(double value) {
             return this;
+        }
+    }
+
+    /**
+     * A mood check-in: the patient answers {@code questionnaire} once every {@code everyDays} days
+     * or every {@code everyWeeks} weeks (exactly one is given). Check-ins fall due on the version's
+     * effective date and every period after it; an answer anywhere in the period counts
+     * ({@link CheckinSchedule}). The questionnaire must be one this deployment offers (the PHQ-9
+     * only where a clinician is on call for its item 9). Not progressive.
+     */
+    @Schema(
+            requiredProperties = {"kind", "questionnaire"},
+            properties = @SchemaProperty(name = "kind", type = SchemaType.STRING, enumeration = "checkin"))
+    record Checkin(
+            @Schema(
+                    description = "the questionnaire's id (GET /api/v1/questionnaires): phq-9, phq-8 or phq-2",
+                    example = "phq-9")
+            @NotBlank
+            @Size(max = 40)
+            String questionnaire,
+
+            @Schema(description = "a check-in every so many days, 1 to " + Checkin.MAX_DAYS + "; or everyWeeks")
+            @Min(1)
+            @Max(Checkin.MAX_DAYS)
+            Integer everyDays,
+
+            @Schema(description = "a check-in every so many weeks, 1 to " + Checkin.MAX_WEEKS + "; or everyDays")
+            @Min(1)
+            @Max(Checkin.MAX_WEEKS)
+            Integer everyWeeks)
+            implements Component {
+        /**
+         * The longest period, in days and in weeks: a quarter. The PHQ asks about the last two weeks,
+         * so a longer gap leaves most of the time between check-ins unreported; a physiotherapist who
+         * wants less should drop the component.
+         */
+        static final int MAX_DAYS = 91, MAX_WEEKS = 13;
+
+        /** The longest period in days, either way given: how far back an answer may still count. */
+        public static final int MAX_PERIOD_DAYS = Math.max(MAX_DAYS, 7 * MAX_WEEKS);
+
+        @Override
+        public String kind() {
+            return "checkin";
+        }
+
+        @Override
+        public Progression progression() {
+            return null;
+        }
+
+        /** The period between check-ins in its own unit (days or weeks). */
+        @Override
+        public double mainTarget() {
+            return everyDays != null ? everyDays : everyWeeks == null ? 0 : everyWeeks;
+        }
+
+        @Override
+        public double maxMainTarget() {
+            return everyDays != null ? MAX_DAYS : MAX_WEEKS;
+        }
+
+        @Override
+        public String mainTargetField() {
+            return everyDays != null ? "everyDays" : "everyWeeks";
+        }
+
+        @Override
+        public Component withMainTarget(double value) {
+            return this;
+        }
+
+        /** The period between check-ins, in days. */
+        public int periodDays() {
+            return everyDays != null ? everyDays : 7 * everyWeeks;
         }
     }
 

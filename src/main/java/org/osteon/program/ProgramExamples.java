@@ -18,7 +18,8 @@ final class ProgramExamples {
             + "{\"kind\":\"resistance\",\"sessionsPerWeek\":2,\"days\":[\"MONDAY\",\"THURSDAY\"],"
             + "\"exercises\":[{\"exercise\":\"deadlift\",\"sets\":5,\"reps\":5,\"minPercent1RM\":80.0}],"
             + "\"progression\":{\"step\":2.5,\"everyWeeks\":4,\"ceiling\":85.0}},"
-            + "{\"kind\":\"sedentary\",\"maxLongestBoutMinutes\":90}]}";
+            + "{\"kind\":\"sedentary\",\"maxLongestBoutMinutes\":90},"
+            + "{\"kind\":\"checkin\",\"questionnaire\":\"phq-9\",\"everyWeeks\":2}]}";
 
     /** A template from GET /api/v1/program-templates, taken as it is. */
     static final String CHANGE_TEMPLATE = "{\"templateId\":\"liftmor\",\"reason\":\"osteopenia, cleared for HiRIT\"}";

@@ -38,6 +38,11 @@ public final class ProgramRules {
                     && (s.maxLongestBoutMinutes() == null) == (s.maxHoursPerDay() == null)) {
                 throw ApiException.badField(
                         at + ".maxLongestBoutMinutes", "give exactly one of maxLongestBoutMinutes and maxHoursPerDay");
+            } else if (c instanceof Component.Checkin ch && (ch.everyDays() == null) == (ch.everyWeeks() == null)) {
+                throw ApiException.badField(
+                        at + ".everyDays",
+                        "give exactly one of everyDays (1 to " + Component.Checkin.MAX_DAYS + ") and everyWeeks (1 to "
+                                + Component.Checkin.MAX_WEEKS + ")");
             } else if (c instanceof Component.Resistance r
                     && r.progression() != null
                     && (r.exercises() == null || r.exercises().isEmpty())) {
@@ -61,6 +66,29 @@ public final class ProgramRules {
                         at + ".progression.step",
                         "must be at most " + number(c.maxMainTarget()) + ", the largest " + c.mainTargetField()
                                 + " allowed for " + c.kind() + " components");
+            }
+        }
+    }
+
+    /**
+     * Refuses a check-in of a questionnaire the deployment does not offer, naming the field and the
+     * questionnaires it does offer.
+     *
+     * @param offered the questionnaires offered here, by id
+     * @param defined every questionnaire defined, offered or not (a defined one not offered is the PHQ-9
+     *     where no clinician is on call to act on its item 9)
+     */
+    public static void checkQuestionnaires(List<Component> components, List<String> offered, List<String> defined) {
+        for (int i = 0; i < components.size(); i++) {
+            if (components.get(i) instanceof Component.Checkin ch && !offered.contains(ch.questionnaire())) {
+                String allowed = String.join(", ", offered);
+                throw ApiException.badField(
+                        "components[" + i + "].questionnaire",
+                        defined.contains(ch.questionnaire())
+                                ? ch.questionnaire() + " is not offered here: no clinician is on call to act on its"
+                                        + " safety item; use one of " + allowed
+                                : "must be one of " + allowed + ", was '"
+                                        + org.osteon.common.Text.printable(ch.questionnaire(), 40) + "'");
             }
         }
     }

@@ -42,9 +42,16 @@ public class ProgramService {
     private final Caller caller;
     private final Event<ProgramChanged> changed;
     private final Clock clock;
+    private final CheckinQuestionnaires questionnaires;
 
     public ProgramService(
-            ProgramRepository repository, AuditLog audit, Caller caller, Event<ProgramChanged> changed, Clock clock) {
+            ProgramRepository repository,
+            AuditLog audit,
+            Caller caller,
+            Event<ProgramChanged> changed,
+            Clock clock,
+            CheckinQuestionnaires questionnaires) {
+        this.questionnaires = questionnaires;
         this.repository = repository;
         this.audit = audit;
         this.caller = caller;
@@ -90,6 +97,7 @@ public class ProgramService {
         }
         List<Component> components = components(body);
         ProgramRules.check(components);
+        ProgramRules.checkQuestionnaires(components, questionnaires.offered(), questionnaires.defined());
         ProgramVersionView v = new ProgramVersionView(
                 patient.id,
                 repository.nextVersion(patient.id),

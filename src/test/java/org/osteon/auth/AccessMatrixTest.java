@@ -181,6 +181,10 @@ class AccessMatrixTest {
                         .queryParam("by", "week")
                         .get(p + "/adherence"),
                 statuses(401, 200, 404, 200, 404, 403)));
+        e.add(new Endpoint(
+                "GET /patients/{id}/questionnaires/due",
+                r -> r.get(p + "/questionnaires/due"),
+                statuses(401, 200, 404, 200, 404, 403)));
         e.add(Endpoint.stream("GET /patients/{id}/events", p + "/events", statuses(401, 200, 404, 200, 404, 403)));
         e.add(new Endpoint(
                 "GET /program-templates",

@@ -253,6 +253,99 @@ class ConsoleProgramEditorTest {
     }
 
     @Test
+    void aCheckInAddedInTheConsoleIsValidatedAtItsFieldsAndFallsDueForTheApp() {
+        browser.open(base, Clinic.consoleSignInPath(physio));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> browser.driver().getTitle().startsWith("Patients"));
+        browser.open(base, "/console/patients/" + patient + "/program");
+        awaitTitle("Program of");
+        new Select(browser.driver().findElement(By.id("add-kind"))).selectByValue("checkin");
+        click(By.cssSelector("button[value='add-component']"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !browser.driver()
+                        .findElements(By.id("f-components-1-questionnaire"))
+                        .isEmpty());
+        assertThat(new Select(browser.driver().findElement(By.id("f-components-1-questionnaire"))).getOptions())
+                .extracting(o -> o.getAttribute("value"))
+                .containsExactly("", "phq-9", "phq-8", "phq-2");
+        new Select(browser.driver().findElement(By.id("f-components-1-questionnaire"))).selectByValue("phq-8");
+        type("f-reason", "Mood check-ins every two weeks");
+
+        // No cadence, then too long a one: each time the API's message at the field, nothing saved.
+        click(By.cssSelector("button[value='save']"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !browser.driver()
+                        .findElements(By.id("f-components-1-everyDays-error"))
+                        .isEmpty());
+        assertThat(browser.driver()
+                        .findElement(By.id("f-components-1-everyDays-error"))
+                        .getText())
+                .isEqualTo("give exactly one of everyDays (1 to 91) and everyWeeks (1 to 13)");
+        type("f-components-1-everyWeeks", "20");
+        click(By.cssSelector("button[value='save']"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !browser.driver()
+                        .findElements(By.id("f-components-1-everyWeeks-error"))
+                        .isEmpty());
+        String apiMessage = as(physio.token())
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "components",
+                        List.of(STEPS.get(0), Map.of("kind", "checkin", "questionnaire", "phq-8", "everyWeeks", 20)),
+                        "reason",
+                        "the same error"))
+                .put("/api/v1/patients/" + patient + "/program")
+                .then()
+                .statusCode(400)
+                .extract()
+                .jsonPath()
+                .getString("errors.find { it.field == 'components[1].everyWeeks' }.message");
+        assertThat(browser.driver()
+                        .findElement(By.id("f-components-1-everyWeeks-error"))
+                        .getText())
+                .isEqualTo(apiMessage);
+        assertThat(new Select(browser.driver().findElement(By.id("f-components-1-questionnaire")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"))
+                .isEqualTo("phq-8");
+        assertThat(versionCount(patient)).isEqualTo(1);
+
+        type("f-components-1-everyWeeks", "2");
+        click(By.cssSelector("button[value='save']"));
+        awaitTitle("Program versions");
+        List<WebElement> rows = browser.driver().findElements(By.cssSelector("#versions tbody tr"));
+        assertThat(rows.get(0).findElements(By.cssSelector("ul.changes li")))
+                .extracting(WebElement::getText)
+                .containsExactly("checkin added");
+        browser.screenshot("console-program-checkin");
+        assertThat(browser.consoleErrors()).isEmpty();
+
+        // The version the API answers, and the check-in it puts due for the patient's app today.
+        JsonPath program = as(physio.token())
+                .get("/api/v1/patients/" + patient + "/program")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(program.getInt("inForce.version")).isEqualTo(2);
+        assertThat(program.getMap("inForce.components.find { it.kind == 'checkin' }"))
+                .isEqualTo(Map.of("kind", "checkin", "questionnaire", "phq-8", "everyWeeks", 2));
+        JsonPath due = as(org.osteon.support.Tokens.patient(patient))
+                .get("/api/v1/patients/" + patient + "/questionnaires/due")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(due.getList("due.questionnaire")).containsExactly("phq-8");
+
+        // The editor shows the stored check-in as it was typed.
+        browser.open(base, "/console/patients/" + patient + "/program");
+        awaitTitle("Program of");
+        assertThat(value("f-components-1-everyWeeks")).isEqualTo("2");
+        assertThat(value("f-components-1-everyDays")).isEmpty();
+    }
+
+    @Test
     void anotherPhysiosPatientAndAFormWithoutItsTokenChangeNothing() {
         Response signIn = given().redirects().follow(false).get(Clinic.consoleSignInPath(physio));
         assertThat(signIn.statusCode()).isEqualTo(303);

@@ -77,4 +77,22 @@ class ProgramFormTest {
                         + "\"cap\":{\"aboveG\":6,\"maxPerDay\":60},\"progression\":{\"step\":5,\"everyWeeks\":2,"
                         + "\"ceiling\":50}}]");
     }
+
+    @Test
+    void aCheckInIsReadWithItsQuestionnaireAndCadenceOnly() {
+        Map<String, List<String>> form = new LinkedHashMap<>();
+        form.put("components[0].kind", List.of("checkin"));
+        form.put("components[0].questionnaire", List.of("phq-2"));
+        form.put("components[0].everyDays", List.of(""));
+        form.put("components[0].everyWeeks", List.of("2"));
+        form.put("components[0].progression.step", List.of("1"));
+        assertThat(ProgramForm.body(ProgramForm.read(form), json).toString())
+                .isEqualTo("[{\"kind\":\"checkin\",\"questionnaire\":\"phq-2\",\"everyWeeks\":2}]");
+        Draft d = ProgramForm.of(new Component.Checkin("phq-8", 10, null), json);
+        assertThat(d.value("questionnaire")).isEqualTo("phq-8");
+        assertThat(d.value("everyDays")).isEqualTo("10");
+        assertThat(d.value("everyWeeks")).isEmpty();
+        assertThat(ProgramForm.mainUnit(new Component.Checkin("phq-8", 10, null)))
+                .isEqualTo("days between check-ins");
+    }
 }
