@@ -39,8 +39,9 @@ import org.osteon.scoring.sleep.SleepWindowDetector;
  * D−1, D and D+1 ({@code day_sleep_epochs}); and the waking sedentary time of a day depends on the
  * two nights that touch it, so D−1, D and D+1 are recomputed. Every value is a function of the
  * stored epochs alone, so the days of a night give the same window whatever order they were scored
- * in. A night whose days are not both there is usually worn less than {@link
- * SleepParams#minWornFraction()} of its period and has no window, never half of one.
+ * in. A night is looked for only when both of its days have stored epochs: with one, the onset or
+ * the wake would be where the data starts or stops, so it has no window rather than half of one
+ * (and, as in the detector, none when worn less than {@link SleepParams#minWornFraction()}).
  */
 final class SleepNights {
     static final SleepParams PARAMS = SleepEpochs.PARAMS;
@@ -97,6 +98,10 @@ final class SleepNights {
 
     /** The night that starts at noon of {@code night}, from the stored epochs of it and the next day. */
     static Optional<SleepWindow> detect(LocalDate night, ZoneId zone, Map<LocalDate, SleepEpochs.Day> days) {
+        if (!days.containsKey(night) || !days.containsKey(night.plusDays(1))) {
+            // Half a night would put its onset or wake where the data starts or stops.
+            return Optional.empty();
+        }
         long from = night.atTime(LocalTime.NOON).atZone(zone).toInstant().toEpochMilli();
         long to = night.plusDays(1)
                 .atTime(LocalTime.NOON)
