@@ -3,6 +3,10 @@ package org.osteon.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.osteon.support.Tokens.as;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
@@ -154,6 +158,7 @@ class SleepNightsTest {
     @Test
     void nightsMatchThePlanInEitherOrderAndSedentaryTimeCountsWakingWearOnly() {
         String forwards = newUtcPatient();
+        Clinic.Physio physio = lastPhysio;
         String backwards = newUtcPatient();
         for (String p : List.of(forwards, backwards)) {
             String device = jdbc.one("select id from device where patient_id = ?::uuid", rs -> rs.getString(1), p)
@@ -212,6 +217,28 @@ class SleepNightsTest {
                 calculator.day(FIRST.plusDays(1), 1, middle, List.of(), List.of(new Component.Sedentary(limit, null)));
         assertThat(result.result().components().get(0).status()).isEqualTo(AdherenceStatus.met);
 
+        // Served to the patient's physiotherapist, not to another one; two windows are too few
+        // for the midpoint's variability.
+        as(physio.token())
+                .queryParam("from", FIRST.minusDays(1).toString())
+                .queryParam("to", FIRST.plusDays(2).toString())
+                .get("/api/v1/patients/" + forwards + "/sleep")
+                .then()
+                .statusCode(200)
+                .body("nights", hasSize(2))
+                .body(
+                        "nights.night",
+                        contains(FIRST.toString(), FIRST.plusDays(1).toString()))
+                .body(
+                        "nights[0].onset",
+                        org.hamcrest.Matchers.is(stored.get(FIRST).get(0).toString()))
+                .body("nights[0].provenance.parameters.sleep.medianMinutes", org.hamcrest.Matchers.is(5))
+                .body("midpointVariability7", nullValue());
+        as(lastPhysio.token())
+                .get("/api/v1/patients/" + forwards + "/sleep")
+                .then()
+                .statusCode(404);
+
         // Day 1's data gone: its row, and both nights it held half of, are removed; the waking
         // time of its neighbours no longer leaves those nights out.
         double before = day(forwards, 0).wakingSedentaryMinutes();
@@ -230,8 +257,11 @@ class SleepNightsTest {
                 .isEqualTo(day(forwards, 0).sedentaryMinutes());
     }
 
+    Clinic.Physio lastPhysio;
+
     String newUtcPatient() {
         Clinic.Physio physio = Clinic.newPhysio();
+        lastPhysio = physio;
         String patient = Clinic.newPatientOf(physio, "UTC");
         String device = Registry.newDevice(patient, 8);
         // The simulator plays a wrist: its desk and sleep postures are a wrist's.
