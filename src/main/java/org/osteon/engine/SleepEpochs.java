@@ -1,5 +1,6 @@
 package org.osteon.engine;
 
+import java.time.Instant;
 import java.util.Arrays;
 import org.osteon.scoring.calibration.Calibration;
 import org.osteon.scoring.intensity.Intensity;
@@ -142,6 +143,27 @@ final class SleepEpochs {
                 }
             }
             return sedentaryRuns.length == 0;
+        }
+
+        /** Equal when every angle (NaN equal to NaN) and every run is: what DayScoringTest compares. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Day d
+                    && startMillis == d.startMillis
+                    && epochSeconds == d.epochSeconds
+                    && Arrays.equals(zAngle, d.zAngle)
+                    && Arrays.equals(sedentaryRuns, d.sedentaryRuns);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Long.hashCode(startMillis) + Arrays.hashCode(zAngle) + 17 * Arrays.hashCode(sedentaryRuns);
+        }
+
+        @Override
+        public String toString() {
+            return "Day[" + Instant.ofEpochMilli(startMillis) + ", " + zAngle.length + " epochs, "
+                    + sedentaryRuns.length / 2 + " sedentary runs]";
         }
 
         /** Bytes of the stored z-angles: 4 per epoch. */
