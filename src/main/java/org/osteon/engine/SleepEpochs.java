@@ -2,6 +2,7 @@ package org.osteon.engine;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.BitSet;
 import org.osteon.scoring.calibration.Calibration;
 import org.osteon.scoring.intensity.Intensity;
 import org.osteon.scoring.pipeline.EpochResult;
@@ -30,7 +31,7 @@ final class SleepEpochs {
     private final long dayStartMillis;
     private final long epochMillis;
     private final float[] angle;
-    private final boolean[] worn;
+    private final BitSet worn;
     /** Flat [start ms after midnight, epochs] pairs of the finished sedentary runs. */
     private int[] runs = new int[16];
 
@@ -46,7 +47,7 @@ final class SleepEpochs {
         this.epochMillis = PARAMS.epochSeconds() * 1000L;
         int slots = (int) ((dayEndMillis - dayStartMillis) / epochMillis);
         this.angle = new float[slots];
-        this.worn = new boolean[slots];
+        this.worn = new BitSet(slots);
         Arrays.fill(angle, Float.NaN);
     }
 
@@ -54,7 +55,7 @@ final class SleepEpochs {
         this.dayStartMillis = o.dayStartMillis;
         this.epochMillis = o.epochMillis;
         this.angle = o.angle.clone();
-        this.worn = o.worn.clone();
+        this.worn = (BitSet) o.worn.clone();
         this.runs = o.runs.clone();
         this.runCount = o.runCount;
         this.runStartMillis = o.runStartMillis;
@@ -96,7 +97,7 @@ final class SleepEpochs {
     void epoch(EpochResult e) {
         int slot = slot(e.epochStartMillis());
         if (slot >= 0 && !e.nonwear()) {
-            worn[slot] = true;
+            worn.set(slot);
         }
         if (!e.nonwear() && e.intensity() == Intensity.SEDENTARY) {
             if (runEpochs == 0) {
@@ -176,7 +177,7 @@ final class SleepEpochs {
         endRun();
         float[] out = angle.clone();
         for (int i = 0; i < out.length; i++) {
-            if (!worn[i]) {
+            if (!worn.get(i)) {
                 out[i] = Float.NaN;
             }
         }

@@ -307,9 +307,12 @@ final class SleepNights {
             throws SQLException {
         Double oldMinutes;
         Double oldLongest;
+        Double allDayMinutes;
+        Double allDayLongest;
         Instant dataThrough;
         try (PreparedStatement ps = c.prepareStatement("select waking_sedentary_minutes, "
-                + "waking_longest_sedentary_bout_minutes, provenance->>'dataThrough' from day_summary "
+                + "waking_longest_sedentary_bout_minutes, provenance->>'dataThrough', sedentary_minutes, "
+                + "longest_sedentary_bout_minutes from day_summary "
                 + "where patient_id = ? and local_date = ?")) {
             ps.setObject(1, patientId);
             ps.setObject(2, date);
@@ -321,10 +324,13 @@ final class SleepNights {
                 oldLongest = rs.getObject(2, Double.class);
                 String through = rs.getString(3);
                 dataThrough = through == null ? null : Instant.parse(through);
+                allDayMinutes = rs.getObject(4, Double.class);
+                allDayLongest = rs.getObject(5, Double.class);
             }
         }
-        Double minutes = null;
-        Double longest = null;
+        // Without stored epochs the waking values are the all-day ones.
+        Double minutes = allDayMinutes;
+        Double longest = allDayLongest;
         if (day != null) {
             Waking w = waking(day, List.copyOf(nights.values()));
             minutes = w.minutes();
@@ -344,8 +350,7 @@ final class SleepNights {
             provenance.put("note", "no accelerometer epochs stored for the day: waking values equal the all-day ones");
         }
         try (PreparedStatement ps = c.prepareStatement("update day_summary set "
-                + "waking_sedentary_minutes = coalesce(?, sedentary_minutes), "
-                + "waking_longest_sedentary_bout_minutes = coalesce(?, longest_sedentary_bout_minutes), "
+                + "waking_sedentary_minutes = ?, waking_longest_sedentary_bout_minutes = ?, "
                 + "provenance = provenance || jsonb_build_object('wakingSedentary', ?::jsonb) "
                 + "where patient_id = ? and local_date = ?")) {
             ps.setObject(1, minutes, Types.DOUBLE);
