@@ -387,7 +387,8 @@ public final class AdherenceCalculator {
 
     private Scored sedentary(Component.Sedentary s, ScoredDay summary, boolean hasData) {
         if (s.maxLongestBoutMinutes() != null) {
-            Double bout = summary == null ? null : summary.longestSedentaryBoutMinutes();
+            // Waking time only: a night's sleep is not a sedentary bout (docs/metrics.md, Sleep).
+            Double bout = summary == null ? null : summary.longestSedentaryBoutForTargets();
             return daily(
                     s,
                     "longest sedentary bout, minutes (at most)",
@@ -398,7 +399,8 @@ public final class AdherenceCalculator {
                     1,
                     "days");
         }
-        Double hours = summary == null || summary.sedentaryMinutes() == null ? null : summary.sedentaryMinutes() / 60.0;
+        Double minutes = summary == null ? null : summary.sedentaryMinutesForTargets();
+        Double hours = minutes == null ? null : minutes / 60.0;
         return daily(s, "sedentary hours (at most)", s.maxHoursPerDay(), hours, hasData, false, 1, "days");
     }
 

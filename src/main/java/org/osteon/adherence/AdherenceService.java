@@ -22,11 +22,16 @@ import org.osteon.adherence.AdherenceResults.WeekAdherence;
 import org.osteon.adherence.DaySummaryRepository.ResistanceSet;
 import org.osteon.common.ApiException;
 import org.osteon.engine.ScoredDay;
+import org.osteon.engine.SleepNight;
 import org.osteon.mood.MoodService;
 import org.osteon.patient.Patient;
 import org.osteon.program.Component;
 import org.osteon.program.DayTargets;
 import org.osteon.program.ProgramService;
+import org.osteon.scoring.sleep.MidpointVariability;
+import org.osteon.scoring.sleep.SleepParams;
+import org.osteon.scoring.sleep.SleepRegularity;
+import org.osteon.scoring.sleep.SleepWindow;
 
 /** Adherence of a patient's days and weeks to the program versions in force on them. */
 @ApplicationScoped
@@ -75,6 +80,36 @@ public class AdherenceService {
     /** The days as the API shows them, rounded to their stated precision ({@link ScoredDay#shown()}). */
     public List<ScoredDay> shown(Patient patient, LocalDate from, LocalDate to) {
         return summaries(patient, from, to).stream().map(ScoredDay::shown).toList();
+    }
+
+    /**
+     * The nights from..to (by the date of the noon each starts at) and the midpoint's day-to-day
+     * variability over the 7 nights ending with {@code to}'s (SleepRegularity; none below its
+     * fewest nights).
+     */
+    public Sleep sleep(Patient patient, LocalDate from, LocalDate to) {
+        checkRange(from, to);
+        LocalDate weekFrom = to.minusDays(Sleep.WINDOW_NIGHTS - 1);
+        List<SleepNight> read = days.nights(patient.id, from.isBefore(weekFrom) ? from : weekFrom, to);
+        List<SleepWindow> week = read.stream()
+                .filter(n -> !n.night().isBefore(weekFrom))
+                .map(SleepNight::window)
+                .toList();
+        return new Sleep(
+                read.stream().filter(n -> !n.night().isBefore(from)).toList(),
+                SleepRegularity.of(SleepParams.DEFAULT, week, ZoneId.of(patient.timeZone))
+                        .orElse(null));
+    }
+
+    /**
+     * A patient's nights and the midpoint's variability.
+     *
+     * @param nights the nights of the range that have a window
+     * @param midpointVariability7 over the 7 nights ending with the range's last (null below
+     *     {@link SleepParams#minRegularityNights()} nights with a window)
+     */
+    public record Sleep(List<SleepNight> nights, MidpointVariability midpointVariability7) {
+        static final int WINDOW_NIGHTS = 7;
     }
 
     /** Each day of {@code from..to}; today (in the patient's zone) is {@code in_progress} until its target is reached. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import org.osteon.common.Jdbc;
 import org.osteon.engine.ScoredDay;
+import org.osteon.engine.SleepNight;
 
 /** Reads scored days and the resistance sets of loading events. */
 @ApplicationScoped
@@ -27,6 +28,16 @@ public class DaySummaryRepository {
         return jdbc.list(
                 ScoredDay.SELECT + " where patient_id = ? and local_date between ? and ? order by local_date",
                 rs -> ScoredDay.read(rs, json),
+                patientId,
+                from,
+                to);
+    }
+
+    /** The patient's nights with a sleep window whose noon-to-noon period starts from..to, in date order. */
+    public List<SleepNight> nights(UUID patientId, LocalDate from, LocalDate to) {
+        return jdbc.list(
+                SleepNight.SELECT + " where patient_id = ? and night_date between ? and ? order by night_date",
+                rs -> SleepNight.read(rs, json),
                 patientId,
                 from,
                 to);

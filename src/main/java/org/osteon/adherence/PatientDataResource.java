@@ -83,7 +83,8 @@ public class PatientDataResource {
     @Operation(
             summary = "Scored days from..to (local dates, inclusive)",
             description = "Wear time, ENMO, MVPA and bouted MVPA, steps, impacts by band and by threshold, osteogenic "
-                    + "index, daily stress stimulus, sedentary time, the day's own relative amplitude (RA), RA/IS/IV over "
+                    + "index, daily stress stimulus, sedentary time (all day, and waking: outside the sleep windows of "
+                    + "the nights that touch the day, which targets use), the day's own relative amplitude (RA), RA/IS/IV over "
                     + "the 7 days ending on the day, and provenance, with the circadian parameters under "
                     + "provenance.circadianDay and provenance.rolling7. Days the "
                     + "scoring core has not written are absent. The range is bounded (osteon.adherence.max-range-days). "
@@ -105,7 +106,8 @@ public class PatientDataResource {
                                                         + "\"mvpaBoutedMinutes\":{\"min1\":40.0,\"min5\":31.0,\"min10\":22.0},\"steps\":8123,"
                                                         + "\"impactsByBand\":{\"low\":812,\"medium\":95,\"high\":31},\"impactsAtOrAbove\":{\"4.2\":31,\"6.0\":2},"
                                                         + "\"osteogenicIndex\":41.7,\"dailyStressStimulus\":12.9,\"sedentaryMinutes\":520.0,"
-                                                        + "\"longestSedentaryBoutMinutes\":75.0,\"resistanceSessions\":1,\"relativeAmplitude\":0.86,"
+                                                        + "\"longestSedentaryBoutMinutes\":75.0,\"wakingSedentaryMinutes\":410.0,"
+                                                        + "\"wakingLongestSedentaryBoutMinutes\":55.0,\"resistanceSessions\":1,\"relativeAmplitude\":0.86,"
                                                         + "\"rolling7d\":{\"ra\":0.88,\"is\":0.61,\"iv\":0.74},\"provenance\":{\"placement\":\"wrist\","
                                                         + "\"circadianDay\":{\"algorithm\":\"circadian-day-profile-ra\",\"version\":\"1\",\"parameters\":"
                                                         + "{\"binarise\":true,\"binariseThresholdMg\":40.0,\"epochSeconds\":5,"
@@ -129,6 +131,62 @@ public class PatientDataResource {
         LocalDate[] r = range(p, from, to);
         return answer(
                 headers, adherence.shown(p, r[0], r[1]), days -> AdherenceCsv.days(days, json), filename(p, "days", r));
+    }
+
+    @GET
+    @Path("/sleep")
+    @Operation(
+            summary = "Nights from..to with their sleep window, and the sleep midpoint's variability",
+            description = "Each night runs from local noon of its date to the next local noon; its sleep period time "
+                    + "window is found by HDCZA (van Hees VT et al. 2018, Sci Rep 8:12975) from the z-angle of the "
+                    + "scored days' 5-s epochs, once both of the night's days are scored. A night without a window "
+                    + "(not worn enough, no long still block, a day missing) is absent. midpointVariability7 is "
+                    + "the sample SD of the midpoints, in minutes after each night's noon, over the 7 nights ending "
+                    + "with to (null with fewer than 3 windows). Provenance names the algorithm, its parameters and "
+                    + "the night's threshold. Same access and range rules as the days.")
+    @APIResponse(
+            responseCode = "200",
+            description = "the nights",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AdherenceService.Sleep.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "200",
+                                            value =
+                                                    "{\"nights\":[{\"night\":\"2026-03-02\",\"onset\":\"2026-03-02T22:21:40Z\","
+                                                            + "\"wake\":\"2026-03-03T05:02:05Z\",\"durationMinutes\":400.4,"
+                                                            + "\"midpoint\":\"2026-03-03T01:41:52.500Z\",\"thresholdDeg\":0.25,"
+                                                            + "\"provenance\":{\"algorithm\":\"hdcza-sleep-window\",\"version\":\"1\","
+                                                            + "\"parameters\":{\"daysUsed\":[\"2026-03-02\",\"2026-03-03\"],"
+                                                            + "\"periodStart\":\"2026-03-02T12:00+01:00\",\"periodEnd\":\"2026-03-03T12:00+01:00\","
+                                                            + "\"reference\":\"van Hees VT et al. (2018) Estimating sleep parameters using an "
+                                                            + "accelerometer without sleep diary. Sci Rep 8:12975\",\"sleep\":{\"epochSeconds\":5,"
+                                                            + "\"medianMinutes\":5,\"percentile\":10.0,\"multiplier\":15.0,\"thresholdMinDeg\":0.13,"
+                                                            + "\"thresholdMaxDeg\":0.5,\"minBlockMinutes\":30,\"maxGapMinutes\":60,"
+                                                            + "\"minWornFraction\":0.5,\"minRegularityNights\":3},\"thresholdDeg\":0.25,"
+                                                            + "\"zone\":\"Europe/Vienna\"}}}],\"midpointVariability7\":{\"nights\":6,"
+                                                            + "\"meanMinutesAfterNoon\":818.5,\"sdMinutes\":21.4,\"provenance\":{\"algorithm\":"
+                                                            + "\"sleep-midpoint-sd\",\"version\":\"1\",\"parameters\":{\"definition\":\"sample SD "
+                                                            + "(n-1) of sleep midpoints, in minutes after the local noon starting each night\","
+                                                            + "\"windowAlgorithm\":\"hdcza-sleep-window/1\",\"zone\":\"Europe/Vienna\"}}}}")))
+    public AdherenceService.Sleep sleep(
+            @PathParam("patientId") UUID patientId,
+            @QueryParam("from")
+                    @Parameter(
+                            description = "first night (the date of the noon it starts at), in the patient's time "
+                                    + "zone; defaults as for the days",
+                            schema = @Schema(type = SchemaType.STRING, format = "date"))
+                    String from,
+            @QueryParam("to")
+                    @Parameter(
+                            description = "last night, inclusive; defaults as for the days",
+                            schema = @Schema(type = SchemaType.STRING, format = "date"))
+                    String to) {
+        Patient p = access.clinical(patientId, "sleep");
+        LocalDate[] r = range(p, from, to);
+        return adherence.sleep(p, r[0], r[1]);
     }
 
     @GET

@@ -128,7 +128,15 @@ public class PatientDayPage {
                     "activity"));
         }
         rows.add(new NumberRow(
-                "sedentary (min)", text(s.sedentaryMinutes()), "docs/metrics.md §2, intensity cut points", "activity"));
+                "sedentary while awake (min) / longest bout",
+                text(s.wakingSedentaryMinutes()) + " / " + text(s.wakingLongestSedentaryBoutMinutes()),
+                "docs/metrics.md §2, waking sedentary time (outside the sleep windows)",
+                "activity"));
+        rows.add(new NumberRow(
+                "sedentary all day, night included (min)",
+                text(s.sedentaryMinutes()),
+                "docs/metrics.md §2, intensity cut points",
+                "activity"));
         rows.add(new NumberRow(
                 "impacts by band",
                 s.impactsByBand() == null

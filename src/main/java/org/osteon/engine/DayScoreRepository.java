@@ -280,6 +280,8 @@ final class DayScoreRepository {
                 finite(accelerometer(d).map(LoadingScore::dailyStressStimulus).orElse(Double.NaN)),
                 finite(d.sedentaryMinutes()),
                 finite(r.longestSedentaryBoutMinutes()),
+                null,
+                null,
                 resistanceSessions(d),
                 null,
                 null,
@@ -353,7 +355,7 @@ final class DayScoreRepository {
             loading.put(s.source().name().toLowerCase(Locale.ROOT), provenance(s.provenance()));
         }
         p.put("loading", loading);
-        p.put("longestSedentaryBout", "longest run of worn sedentary epochs");
+        p.put("longestSedentaryBout", "longest run of worn sedentary epochs, the night included");
         return p;
     }
 

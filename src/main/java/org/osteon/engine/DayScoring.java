@@ -43,6 +43,7 @@ final class DayScoring {
     private final Tee tee;
     private final DaySummarizer summarizer;
     private final ScoringParams params;
+    private final SleepEpochs sleep;
     private EpochScorer scorer;
     private double runRate;
     private long runStartMicros;
@@ -63,17 +64,22 @@ final class DayScoring {
         this.dayStartMicros = date.atStartOfDay(zone).toInstant().toEpochMilli() * 1000;
         this.dayEndMicros = date.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli() * 1000;
         this.summarizer = new DaySummarizer(params, zone);
-        this.tee = new Tee(summarizer);
+        this.sleep = new SleepEpochs(dayStartMicros / 1000, dayEndMicros / 1000);
+        this.tee = new Tee(summarizer, sleep);
     }
 
-    /** A copy that finishes independently: the scorer's and the summarizer's state are copied, the scratch is not. */
+    /**
+     * A copy that finishes independently: the scorer's, the summarizer's and the sleep epochs'
+     * state are copied, the scratch is not.
+     */
     private DayScoring(DayScoring o) {
         this.zone = o.zone;
         this.dayStartMicros = o.dayStartMicros;
         this.dayEndMicros = o.dayEndMicros;
         this.params = o.params;
         this.summarizer = o.summarizer.copy();
-        this.tee = o.tee.copy(summarizer);
+        this.sleep = o.sleep.copy();
+        this.tee = o.tee.copy(summarizer, sleep);
         this.scorer = o.scorer == null ? null : o.scorer.copy();
         this.runRate = o.runRate;
         this.runStartMicros = o.runStartMicros;
@@ -123,6 +129,7 @@ final class DayScoring {
         if (scorer == null) {
             long startMillis = Math.round((runStartMicros + from * period) / 1000.0);
             scorer = new EpochScorer(rateParams(b.rateHz()), startMillis);
+            sleep.startRun(b.rateHz(), rateParams(b.rateHz()).calibration(), startMillis);
         }
         dataThroughMicros =
                 Math.max(dataThroughMicros, Math.min(dayEndMicros, Math.round(runStartMicros + to * period)));
@@ -135,6 +142,7 @@ final class DayScoring {
         int offset = skip + (int) (from - first);
         b.decode(offset, offset + n, x, y, z);
         scorer.accept(x, y, z, 0, n, tee);
+        sleep.accept(x, y, z, 0, n);
     }
 
     void addLoadingEvent(LoadingEvent event) {
@@ -159,7 +167,8 @@ final class DayScoring {
                 tee.longestSedentaryEpochs * params.epochSeconds() / 60.0,
                 runs,
                 through,
-                profile);
+                profile,
+                sleep.finish());
     }
 
     /**
@@ -170,6 +179,7 @@ final class DayScoring {
      * @param dataThrough the end of the latest sample or loading event of the day that was scored
      *     (null when there was none): what an app or a latency measurement compares with what it sent
      * @param circadianDay the day's activity profile for the circadian metrics, null with no worn epoch
+     * @param sleepEpochs what the nights that touch the day need of it (z-angles, sedentary runs)
      */
     record Result(
             DaySummary summary,
@@ -177,7 +187,8 @@ final class DayScoring {
             double longestSedentaryBoutMinutes,
             int runs,
             Instant dataThrough,
-            CircadianDay circadianDay) {}
+            CircadianDay circadianDay,
+            SleepEpochs.Day sleepEpochs) {}
 
     private void startRun(RawBatch b) {
         endRun();
@@ -193,6 +204,7 @@ final class DayScoring {
             scorer = null;
         }
         tee.endRun();
+        sleep.endRun();
     }
 
     private ScoringParams rateParams(double rateHz) {
@@ -211,17 +223,19 @@ final class DayScoring {
      */
     private static final class Tee implements EpochSink {
         private final DaySummarizer summarizer;
+        private final SleepEpochs sleep;
         private final List<Double> peaks = new ArrayList<>();
         private final List<Double> pendingPeaks = new ArrayList<>();
         private long sedentaryRun;
         private long longestSedentaryEpochs;
 
-        Tee(DaySummarizer summarizer) {
+        Tee(DaySummarizer summarizer, SleepEpochs sleep) {
             this.summarizer = summarizer;
+            this.sleep = sleep;
         }
 
-        Tee copy(DaySummarizer to) {
-            Tee c = new Tee(to);
+        Tee copy(DaySummarizer to, SleepEpochs sleepTo) {
+            Tee c = new Tee(to, sleepTo);
             c.peaks.addAll(peaks);
             c.pendingPeaks.addAll(pendingPeaks);
             c.sedentaryRun = sedentaryRun;
@@ -240,6 +254,7 @@ final class DayScoring {
         @Override
         public void epoch(EpochResult epoch) {
             summarizer.epoch(epoch);
+            sleep.epoch(epoch);
             peaks.addAll(pendingPeaks);
             pendingPeaks.clear();
             if (!epoch.nonwear() && epoch.intensity() == Intensity.SEDENTARY) {

@@ -16,8 +16,9 @@ import java.util.UUID;
  * <p>Only a cache: a day that is not here, or whose stored batches are no longer the ones its
  * state was fed followed by newer ones (a late batch that belongs earlier in the day), is scored
  * from its start, which gives the same result. Bounded by a number of days, least recently
- * scored first out; a day's state is about 150 KB (its epochs' flags, up to an hour of epochs
- * awaiting their non-wear decision, the step detector's block).
+ * scored first out; a day's state is about 220 KB (its epochs' flags, up to an hour of epochs
+ * awaiting their non-wear decision, the step detector's block, and the night's z-angle per
+ * epoch, 70 KB).
  *
  * <p>A worker takes a day's state out while it scores the day and puts it back only after its
  * transaction committed, so a state is never used by two workers nor kept past a failure.

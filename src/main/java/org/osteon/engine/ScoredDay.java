@@ -31,6 +31,12 @@ import org.osteon.common.Json;
  * day (null with fewer valid days than provenance.rolling7 names). Both are the circadian columns
  * that {@link RollingCircadian} writes once the row is there, so {@code upsert} leaves them.
  *
+ * <p>{@code sedentaryMinutes} and {@code longestSedentaryBoutMinutes} count all of the day's worn
+ * sedentary time, the night included; {@code wakingSedentaryMinutes} and {@code
+ * wakingLongestSedentaryBoutMinutes} count it outside the sleep windows of the nights that touch
+ * the day (provenance.wakingSedentary), written by {@link SleepNights} once the row is there, so
+ * {@code upsert} leaves them. Adherence and the console use the waking values.
+ *
  * <p>{@code wearMinutes} is the stored column as the scoring core computed it, kept beside
  * {@code wearHours} (what the API shows and adherence compares) because hours times 60 does not
  * always give back the same double: the stored value stays the scorer's to the last bit.
@@ -50,6 +56,8 @@ public record ScoredDay(
         Double dailyStressStimulus,
         Double sedentaryMinutes,
         Double longestSedentaryBoutMinutes,
+        Double wakingSedentaryMinutes,
+        Double wakingLongestSedentaryBoutMinutes,
         Integer resistanceSessions,
         Double relativeAmplitude,
         Rolling7 rolling7d,
@@ -60,7 +68,7 @@ public record ScoredDay(
             "select local_date, wear_minutes, enmo_mg, mvpa_minutes, mvpa_bouted_1_minutes, "
                     + "mvpa_bouted_5_minutes, mvpa_bouted_10_minutes, steps, impacts_by_band, impacts_at_or_above, "
                     + "osteogenic_index, daily_stress_stimulus, sedentary_minutes, longest_sedentary_bout_minutes, "
-                    + "resistance_sessions, relative_amplitude, rolling7_ra, rolling7_is, rolling7_iv, provenance from day_summary";
+                    + "waking_sedentary_minutes, waking_longest_sedentary_bout_minutes, resistance_sessions, relative_amplitude, rolling7_ra, rolling7_is, rolling7_iv, provenance from day_summary";
 
     private static final TypeReference<Map<String, Integer>> COUNTS = new TypeReference<>() {};
 
@@ -98,6 +106,8 @@ public record ScoredDay(
                 rs.getObject("daily_stress_stimulus", Double.class),
                 rs.getObject("sedentary_minutes", Double.class),
                 rs.getObject("longest_sedentary_bout_minutes", Double.class),
+                rs.getObject("waking_sedentary_minutes", Double.class),
+                rs.getObject("waking_longest_sedentary_bout_minutes", Double.class),
                 rs.getObject("resistance_sessions", Integer.class),
                 rs.getObject("relative_amplitude", Double.class),
                 new Rolling7(
@@ -158,6 +168,21 @@ public record ScoredDay(
         }
     }
 
+    /**
+     * The sedentary minutes a target is compared with: the waking value, or the all-day value for a
+     * day whose waking value was never computed (scored before the sleep windows were stored).
+     */
+    public Double sedentaryMinutesForTargets() {
+        return wakingSedentaryMinutes != null ? wakingSedentaryMinutes : sedentaryMinutes;
+    }
+
+    /** The longest sedentary bout a target is compared with, as {@link #sedentaryMinutesForTargets()}. */
+    public Double longestSedentaryBoutForTargets() {
+        return wakingLongestSedentaryBoutMinutes != null
+                ? wakingLongestSedentaryBoutMinutes
+                : longestSedentaryBoutMinutes;
+    }
+
     /** A value written as JSON text and cast to jsonb by the statement. */
     private record Jsonb(String text) {}
 
@@ -187,6 +212,8 @@ public record ScoredDay(
                 round(dailyStressStimulus, 3),
                 round(sedentaryMinutes, 2),
                 round(longestSedentaryBoutMinutes, 2),
+                round(wakingSedentaryMinutes, 2),
+                round(wakingLongestSedentaryBoutMinutes, 2),
                 resistanceSessions,
                 round(relativeAmplitude, 3),
                 rolling7d == null

@@ -55,6 +55,7 @@ public class ScoringEngine {
     private final AgroalDataSource dataSource;
     private final DayScoreRepository repository;
     private final RollingCircadian rolling;
+    private final SleepNights sleep;
     private final List<Thread> workers = new ArrayList<>();
     private final EngineMetrics metrics;
     private final LiveDays live;
@@ -77,6 +78,7 @@ public class ScoringEngine {
         this.dataSource = dataSource;
         this.repository = new DayScoreRepository(json);
         this.rolling = new RollingCircadian(json);
+        this.sleep = new SleepNights(json);
         this.live = new LiveDays(config.liveDays());
         this.metrics = new EngineMetrics(registry, live);
     }
@@ -258,6 +260,13 @@ public class ScoringEngine {
             open.writtenBy = result.summary() == null ? null : scoringId;
         }
         rolling.dayWritten(c, claim.patientId(), claim.date(), Optional.ofNullable(result.circadianDay()));
+        sleep.dayWritten(
+                c,
+                claim.patientId(),
+                claim.date(),
+                zone,
+                Optional.ofNullable(result.summary() == null ? null : result.sleepEpochs())
+                        .filter(d -> !d.empty()));
         DirtyDays.finish(c, claim);
         DayNotices.dayScored(c, claim.patientId(), claim.date(), result.dataThrough());
         return new Scored(true, open);

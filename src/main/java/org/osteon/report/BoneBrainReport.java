@@ -1,6 +1,9 @@
 package org.osteon.report;
 
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +12,13 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import org.osteon.adherence.AdherenceResults.WeekAdherence;
 import org.osteon.engine.ScoredDay;
+import org.osteon.engine.SleepNight;
 import org.osteon.mood.MoodDtos.ResponseView;
+import org.osteon.scoring.Provenance;
+import org.osteon.scoring.sleep.MidpointVariability;
+import org.osteon.scoring.sleep.SleepParams;
+import org.osteon.scoring.sleep.SleepRegularity;
+import org.osteon.scoring.sleep.SleepWindowDetector;
 
 /**
  * The bone–brain report's weeks from what the services read, plain Java: each week's valid days
@@ -35,7 +44,9 @@ public final class BoneBrainReport {
             List<ScoredDay> days,
             List<ResponseView> responses,
             Prescribed prescribed,
-            double minWearHours) {
+            double minWearHours,
+            List<SleepNight> nights,
+            ZoneId zone) {
         LocalDate start = adherence.weekStart(), end = adherence.weekEnd();
         List<ScoredDay> valid = days.stream()
                 .filter(d -> !d.date().isBefore(start) && !d.date().isAfter(end))
@@ -106,7 +117,46 @@ public final class BoneBrainReport {
                 rhythm,
                 mood,
                 adh,
-                new WeekReport.Wear(mean(valid, ScoredDay::wearHours)));
+                new WeekReport.Wear(mean(valid, ScoredDay::wearHours)),
+                sleep(nights, start, end, zone));
+    }
+
+    /** The week's nights: mean duration and midpoint, and the midpoints' SD (SleepRegularity). */
+    static WeekReport.Sleep sleep(List<SleepNight> nights, LocalDate start, LocalDate end, ZoneId zone) {
+        List<SleepNight> inWeek = nights.stream()
+                .filter(n -> !n.night().isBefore(start) && !n.night().isAfter(end))
+                .toList();
+        if (inWeek.isEmpty()) {
+            return new WeekReport.Sleep(0, null, null, null, null);
+        }
+        double duration = inWeek.stream()
+                .mapToDouble(SleepNight::durationMinutes)
+                .average()
+                .orElseThrow();
+        double midpoint = inWeek.stream()
+                .mapToDouble(n -> Duration.between(
+                                        n.night()
+                                                .atTime(LocalTime.NOON)
+                                                .atZone(zone)
+                                                .toInstant(),
+                                        n.midpoint())
+                                .toMillis()
+                        / 60_000.0)
+                .average()
+                .orElseThrow();
+        Double sd = SleepRegularity.of(
+                        SleepParams.DEFAULT,
+                        inWeek.stream().map(SleepNight::window).toList(),
+                        zone)
+                .map(MidpointVariability::sdMinutes)
+                .orElse(null);
+        LocalTime clock = LocalTime.NOON.plusSeconds(Math.round(midpoint * 60));
+        return new WeekReport.Sleep(
+                inWeek.size(),
+                duration,
+                midpoint,
+                String.format(java.util.Locale.ROOT, "%02d:%02d", clock.getHour(), clock.getMinute()),
+                sd);
     }
 
     private static Double mean(List<ScoredDay> days, Function<ScoredDay, Double> value) {
@@ -153,6 +203,28 @@ public final class BoneBrainReport {
                         Map.of("measures", SEVERITY)));
         d.put("adherence", def("docs/programs-and-adherence.md, Adherence", Map.of()));
         d.put("wear.hoursPerDay", def("docs/metrics.md §1, non-wear (van Hees et al.)", Map.of()));
+        Map<String, Object> hdcza = new LinkedHashMap<>();
+        hdcza.put("algorithm", SleepWindowDetector.ALGORITHM + "/" + SleepWindowDetector.VERSION);
+        hdcza.put("sleep", Provenance.structured(SleepParams.DEFAULT));
+        hdcza.put("night", "local noon of its date to the next noon; a week's nights start Monday to Sunday");
+        d.put(
+                "sleep.durationMinutesPerNight",
+                def(
+                        "docs/metrics.md, Sleep: sleep period time window (HDCZA, van Hees et al. 2018, Sci Rep"
+                                + " 8:12975)",
+                        hdcza));
+        d.put(
+                "sleep.midpointMinutesAfterNoon",
+                def("docs/metrics.md, Sleep: midpoint of the sleep period time window (HDCZA)", hdcza));
+        d.put(
+                "sleep.midpointSdMinutes",
+                def(
+                        "docs/metrics-implementation.md, Sleep period time window: " + SleepRegularity.DEFINITION,
+                        Map.of(
+                                "algorithm",
+                                SleepRegularity.ALGORITHM + "/" + SleepRegularity.VERSION,
+                                "minNights",
+                                SleepParams.DEFAULT.minRegularityNights())));
         return d;
     }
 

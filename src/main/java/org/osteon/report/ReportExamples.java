@@ -15,12 +15,16 @@ final class ReportExamples {
             + "\"is\":0.61,\"iv\":0.74},\"mood\":{\"questionnaire\":\"phq-9\",\"total\":8,\"band\":\"mild\","
             + "\"answeredAt\":\"2026-11-26T18:20:00Z\",\"responses\":1},\"adherence\":{\"overall\":0.82,\"status\":"
             + "\"partial\",\"components\":[{\"kind\":\"impacts\",\"ratio\":0.9,\"status\":\"partial\"},{\"kind\":\"mvpa\","
-            + "\"ratio\":0.95,\"status\":\"partial\"}]},\"wear\":{\"hoursPerDay\":14.2}}]}";
+            + "\"ratio\":0.95,\"status\":\"partial\"}]},\"wear\":{\"hoursPerDay\":14.2},\"sleep\":{\"nights\":6,"
+            + "\"durationMinutesPerNight\":412.5,\"midpointMinutesAfterNoon\":818.5,\"midpointLocalTime\":\"01:38\","
+            + "\"midpointSdMinutes\":21.4}}]}";
 
     static final String REPORT_CSV = "week_start,week_end,valid_days,impacts_threshold_g,impacts_per_day,impacts_low,"
             + "impacts_medium,impacts_high,osteogenic_index_per_day,daily_stress_stimulus_per_day,mvpa_bout_minutes,"
             + "mvpa_bouted_minutes,steps_per_day,ra,is,iv,mood_questionnaire,mood_total,mood_band,mood_answered_at,"
-            + "mood_responses,adherence_overall,adherence_status,adherence_components,wear_hours_per_day\r\n"
+            + "mood_responses,adherence_overall,adherence_status,adherence_components,wear_hours_per_day,sleep_nights,"
+            + "sleep_duration_minutes_per_night,sleep_midpoint_minutes_after_noon,sleep_midpoint_local_time,"
+            + "sleep_midpoint_sd_minutes\r\n"
             + "2026-11-23,2026-11-29,6,4.2,31.5,4210,655,189,41.2,12.6,10,142.0,7420.5,0.86,0.61,0.74,phq-9,8,mild,"
-            + "2026-11-26T18:20:00Z,1,0.82,partial,impacts=0.9 mvpa=0.95,14.2\r\n";
+            + "2026-11-26T18:20:00Z,1,0.82,partial,impacts=0.9 mvpa=0.95,14.2,6,412.5,818.5,01:38,21.4\r\n";
 }

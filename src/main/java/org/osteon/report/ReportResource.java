@@ -124,7 +124,12 @@ public class ReportResource {
                 "adherence_overall",
                 "adherence_status",
                 "adherence_components",
-                "wear_hours_per_day");
+                "wear_hours_per_day",
+                "sleep_nights",
+                "sleep_duration_minutes_per_night",
+                "sleep_midpoint_minutes_after_noon",
+                "sleep_midpoint_local_time",
+                "sleep_midpoint_sd_minutes");
         for (WeekReport w : weeks) {
             var bands = w.bone().impactsByBand();
             t.add(w.weekStart()).add(w.weekEnd()).add(w.validDays());
@@ -148,7 +153,13 @@ public class ReportResource {
                     w.adherence().components().stream()
                             .map(c -> c.kind() + "=" + (c.ratio() == null ? "" : c.ratio()))
                             .toList()));
-            t.add(w.wear().hoursPerDay()).end();
+            t.add(w.wear().hoursPerDay());
+            t.add(w.sleep().nights())
+                    .add(w.sleep().durationMinutesPerNight())
+                    .add(w.sleep().midpointMinutesAfterNoon())
+                    .add(w.sleep().midpointLocalTime())
+                    .add(w.sleep().midpointSdMinutes())
+                    .end();
         }
         return t;
     }

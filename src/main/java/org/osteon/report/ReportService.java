@@ -11,6 +11,7 @@ import org.osteon.adherence.AdherenceConfig;
 import org.osteon.adherence.AdherenceResults.WeekAdherence;
 import org.osteon.adherence.AdherenceService;
 import org.osteon.engine.ScoredDay;
+import org.osteon.engine.SleepNight;
 import org.osteon.mood.MoodDtos.ResponseView;
 import org.osteon.mood.MoodService;
 import org.osteon.patient.Patient;
@@ -61,6 +62,7 @@ public class ReportService {
                 first.atStartOfDay(zone).toInstant(),
                 last.plusDays(1).atStartOfDay(zone).toInstant());
         List<DayTargets> targets = programs.targets(patient.id, first, last);
+        List<SleepNight> nights = adherence.sleep(patient, first, last).nights();
         List<WeekReport> out = new ArrayList<>();
         for (WeekAdherence w : weeks) {
             var start = w.weekStart().atStartOfDay(zone).toInstant();
@@ -69,7 +71,8 @@ public class ReportService {
                     .filter(r ->
                             !r.answeredAt().isBefore(start) && r.answeredAt().isBefore(end))
                     .toList();
-            out.add(BoneBrainReport.week(w, days, inWeek, prescribed(targets, w), adherenceConfig.minWearHours()));
+            out.add(BoneBrainReport.week(
+                    w, days, inWeek, prescribed(targets, w), adherenceConfig.minWearHours(), nights, zone));
         }
         return new Report(
                 patient.id,

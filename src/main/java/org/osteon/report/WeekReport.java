@@ -21,7 +21,8 @@ public record WeekReport(
         Rhythm rhythm,
         Mood mood,
         Adherence adherence,
-        Wear wear) {
+        Wear wear,
+        Sleep sleep) {
 
     /**
      * @param impactsThresholdG the threshold the program prescribed (the week's last day in force),
@@ -54,4 +55,19 @@ public record WeekReport(
     public record Component(String kind, Double ratio, String status) {}
 
     public record Wear(Double hoursPerDay) {}
+
+    /**
+     * The week's nights (those starting at noon of its Monday to its Sunday) with a sleep window.
+     *
+     * @param durationMinutesPerNight mean window duration
+     * @param midpointMinutesAfterNoon mean midpoint, minutes after the noon starting each night
+     * @param midpointLocalTime that mean as a local clock time (HH:mm), for reading
+     * @param midpointSdMinutes sample SD of the midpoints (null below 3 nights)
+     */
+    public record Sleep(
+            int nights,
+            Double durationMinutesPerNight,
+            Double midpointMinutesAfterNoon,
+            String midpointLocalTime,
+            Double midpointSdMinutes) {}
 }

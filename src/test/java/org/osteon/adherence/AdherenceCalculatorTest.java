@@ -39,10 +39,49 @@ class AdherenceCalculatorTest {
                 null,
                 sedentaryMinutes,
                 50.0,
+                null,
+                null,
                 0,
                 null,
                 new Rolling7(null, null, null),
                 Map.of());
+    }
+
+    @Test
+    void sedentaryTargetsCompareWakingTimeAndFallBackToTheDayWithoutIt() {
+        // All day: a 412-min bout (the night) and 10 h; waking: a 48-min bout and 4 h.
+        ScoredDay night = new ScoredDay(
+                MONDAY,
+                16,
+                960,
+                30.0,
+                40.0,
+                new BoutedMvpa(30.0, 20.0, 10.0),
+                8000,
+                Map.of(),
+                Map.of(),
+                null,
+                null,
+                600.0,
+                412.0,
+                240.0,
+                48.0,
+                0,
+                null,
+                new Rolling7(null, null, null),
+                Map.of());
+        Component bout = new Component.Sedentary(60, null);
+        ComponentDay waking = only(standard.day(MONDAY, 1, night, List.of(), List.of(bout)));
+        assertThat(waking.status()).isEqualTo(AdherenceStatus.met);
+        assertThat(waking.achieved()).isEqualTo(48.0);
+        assertThat(only(standard.day(MONDAY, 1, night, List.of(), List.of(SEDENTARY_HOURS)))
+                        .achieved())
+                .isEqualTo(4.0);
+        // A day scored before waking values existed is judged on the all-day value, as it was.
+        ScoredDay old = day(MONDAY, 16, 8000, 600);
+        assertThat(only(standard.day(MONDAY, 1, old, List.of(), List.of(SEDENTARY_HOURS)))
+                        .achieved())
+                .isEqualTo(10.0);
     }
 
     static ComponentDay only(AdherenceCalculator.Day d) {
@@ -79,6 +118,8 @@ class AdherenceCalculatorTest {
                 null,
                 60.0,
                 50.0,
+                null,
+                null,
                 0,
                 null,
                 new Rolling7(null, null, null),

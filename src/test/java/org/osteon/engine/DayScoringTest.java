@@ -69,6 +69,8 @@ class DayScoringTest {
         for (LocalDate date : List.of(DAY, DAY.plusDays(1))) {
             DayScoring.Result expected = score(whole, date);
             assertThat(expected.summary()).isNotNull();
+            // The night's input (z-angles, sedentary runs) is part of the result compared below.
+            assertThat(expected.sleepEpochs().empty()).isFalse();
             assertThat(score(seconds, date)).isEqualTo(expected);
             assertThat(score(shuffled, date)).isEqualTo(expected);
         }

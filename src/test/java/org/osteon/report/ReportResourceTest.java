@@ -73,6 +73,14 @@ class ReportResourceTest {
                 .then()
                 .statusCode(201);
 
+        // Three nights of the week as the engine stores them (UTC patient), and one of the week
+        // before, which does not count: 480, 480 and 420 min, midpoints 03:00, 02:00 and 04:00
+        // (900, 840 and 960 min after noon): mean 460 min at 03:00, SD 60 min.
+        sleepNight(patient, monday.minusDays(1), "20:00", 0, "21:40");
+        sleepNight(patient, monday, "23:00", 1, "07:00");
+        sleepNight(patient, monday.plusDays(1), "22:00", 1, "06:00");
+        sleepNight(patient, monday.plusDays(6), "00:30", 1, "07:30", true);
+
         String range = "from=" + monday + "&to=" + monday.plusDays(6);
         JsonPath r = as(physio.token())
                 .get("/api/v1/patients/" + patient + "/report?" + range)
@@ -100,6 +108,13 @@ class ReportResourceTest {
         assertThat(r.getString("weeks[0].mood.questionnaire")).isEqualTo("phq-9");
         assertThat(r.getInt("weeks[0].mood.total")).isEqualTo(7);
         assertThat(r.getString("weeks[0].mood.band")).isEqualTo("mild");
+        assertThat(r.getInt("weeks[0].sleep.nights")).isEqualTo(3);
+        assertThat(r.getDouble("weeks[0].sleep.durationMinutesPerNight")).isCloseTo(460.0, within(1e-6));
+        assertThat(r.getDouble("weeks[0].sleep.midpointMinutesAfterNoon")).isCloseTo(900.0, within(1e-6));
+        assertThat(r.getString("weeks[0].sleep.midpointLocalTime")).isEqualTo("03:00");
+        assertThat(r.getDouble("weeks[0].sleep.midpointSdMinutes")).isCloseTo(60.0, within(1e-6));
+        assertThat(r.getString("definitions.'sleep.durationMinutesPerNight'.reference"))
+                .contains("van Hees et al. 2018");
         // Adherence is the adherence API's own week.
         JsonPath week = as(physio.token())
                 .get("/api/v1/patients/" + patient + "/adherence?by=week&" + range)
@@ -124,6 +139,10 @@ class ReportResourceTest {
         assertThat(lines).hasSize(2);
         assertThat(lines[0]).startsWith("week_start,week_end,valid_days,impacts_threshold_g,impacts_per_day,");
         assertThat(lines[1]).startsWith(monday + "," + monday.plusDays(6) + ",3,4.2,6.0,1500,180,36,");
+        assertThat(lines[0])
+                .endsWith(",sleep_nights,sleep_duration_minutes_per_night,"
+                        + "sleep_midpoint_minutes_after_noon,sleep_midpoint_local_time,sleep_midpoint_sd_minutes");
+        assertThat(lines[1]).endsWith(",3,460.0,900.0,03:00,60.0");
 
         as(Clinic.newPhysio().token())
                 .get("/api/v1/patients/" + patient + "/report?" + range)
@@ -133,5 +152,29 @@ class ReportResourceTest {
                 .get("/api/v1/patients/" + patient + "/report?from=last-week")
                 .then()
                 .statusCode(400);
+    }
+
+    void sleepNight(String patient, LocalDate night, String onset, int wakeDays, String wake) {
+        sleepNight(patient, night, onset, wakeDays, wake, false);
+    }
+
+    /** A night as the engine stores it: onset on {@code night} (or the day after), wake days later. */
+    void sleepNight(String patient, LocalDate night, String onset, int wakeDays, String wake, boolean afterMidnight) {
+        Instant on = night.plusDays(afterMidnight ? 1 : 0)
+                .atTime(java.time.LocalTime.parse(onset))
+                .toInstant(ZoneOffset.UTC);
+        Instant off =
+                night.plusDays(wakeDays).atTime(java.time.LocalTime.parse(wake)).toInstant(ZoneOffset.UTC);
+        long minutes = java.time.Duration.between(on, off).toMinutes();
+        jdbc.update(
+                "insert into sleep_night (patient_id, night_date, onset, wake, duration_minutes, midpoint, "
+                        + "threshold_deg, provenance) values (?, ?, ?, ?, ?, ?, 0.2, '{\"algorithm\": "
+                        + "\"hdcza-sleep-window\"}'::jsonb)",
+                UUID.fromString(patient),
+                night,
+                on,
+                off,
+                (double) minutes,
+                on.plusSeconds(minutes * 30));
     }
 }

@@ -35,6 +35,24 @@ public final class GravityEpochs {
         this.calibration = calibration;
     }
 
+    /** A copy that goes on independently: the sums of the epoch in progress and the epochs so far. */
+    public GravityEpochs copy() {
+        return new GravityEpochs(this);
+    }
+
+    private GravityEpochs(GravityEpochs o) {
+        this.samplesPerEpoch = o.samplesPerEpoch;
+        this.calibration = o.calibration;
+        this.x = o.x.clone();
+        this.y = o.y.clone();
+        this.z = o.z.clone();
+        this.epochs = o.epochs;
+        this.sx = o.sx;
+        this.sy = o.sy;
+        this.sz = o.sz;
+        this.inEpoch = o.inEpoch;
+    }
+
     /** Adds {@code n} consecutive samples. */
     public void accept(float[] ax, float[] ay, float[] az, int offset, int n) {
         for (int i = offset; i < offset + n; i++) {
@@ -57,7 +75,16 @@ public final class GravityEpochs {
         }
     }
 
-    /** Complete epochs so far. */
+    /**
+     * Forgets the complete epochs, which the caller has taken, and keeps the one in progress: a
+     * reader that takes each batch's epochs as they complete holds only those, and a {@link
+     * #copy()} stays small. Epoch numbering of later calls starts again at 0.
+     */
+    public void clearComplete() {
+        epochs = 0;
+    }
+
+    /** Complete epochs so far (since the last {@link #clearComplete()}). */
     public int epochs() {
         return epochs;
     }
