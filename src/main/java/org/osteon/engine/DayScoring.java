@@ -43,6 +43,7 @@ final class DayScoring {
     private final Tee tee;
     private final DaySummarizer summarizer;
     private final ScoringParams params;
+    private final DayGrf grf;
     private EpochScorer scorer;
     private double runRate;
     private long runStartMicros;
@@ -58,12 +59,21 @@ final class DayScoring {
      *     with their own rate)
      */
     DayScoring(ScoringParams params, ZoneId zone, LocalDate date) {
+        this(params, zone, date, true);
+    }
+
+    /**
+     * @param estimateGrf whether to find the peaks of the estimated peak ground-reaction force
+     *     (false only to measure what they cost)
+     */
+    DayScoring(ScoringParams params, ZoneId zone, LocalDate date, boolean estimateGrf) {
         this.params = params;
+        this.grf = new DayGrf(params.placement(), params.epochSeconds(), estimateGrf);
         this.zone = zone;
         this.dayStartMicros = date.atStartOfDay(zone).toInstant().toEpochMilli() * 1000;
         this.dayEndMicros = date.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli() * 1000;
         this.summarizer = new DaySummarizer(params, zone);
-        this.tee = new Tee(summarizer);
+        this.tee = new Tee(summarizer, grf);
     }
 
     /** A copy that finishes independently: the scorer's and the summarizer's state are copied, the scratch is not. */
@@ -73,7 +83,8 @@ final class DayScoring {
         this.dayEndMicros = o.dayEndMicros;
         this.params = o.params;
         this.summarizer = o.summarizer.copy();
-        this.tee = o.tee.copy(summarizer);
+        this.grf = o.grf.copy();
+        this.tee = o.tee.copy(summarizer, grf);
         this.scorer = o.scorer == null ? null : o.scorer.copy();
         this.runRate = o.runRate;
         this.runStartMicros = o.runStartMicros;
@@ -123,6 +134,7 @@ final class DayScoring {
         if (scorer == null) {
             long startMillis = Math.round((runStartMicros + from * period) / 1000.0);
             scorer = new EpochScorer(rateParams(b.rateHz()), startMillis);
+            grf.startRun(b.rateHz(), startMillis);
         }
         dataThroughMicros =
                 Math.max(dataThroughMicros, Math.min(dayEndMicros, Math.round(runStartMicros + to * period)));
@@ -135,6 +147,7 @@ final class DayScoring {
         int offset = skip + (int) (from - first);
         b.decode(offset, offset + n, x, y, z);
         scorer.accept(x, y, z, 0, n, tee);
+        grf.accept(x, y, z, n);
     }
 
     void addLoadingEvent(LoadingEvent event) {
@@ -159,7 +172,8 @@ final class DayScoring {
                 tee.longestSedentaryEpochs * params.epochSeconds() / 60.0,
                 runs,
                 through,
-                profile);
+                profile,
+                grf.finish());
     }
 
     /**
@@ -170,6 +184,8 @@ final class DayScoring {
      * @param dataThrough the end of the latest sample or loading event of the day that was scored
      *     (null when there was none): what an app or a latency measurement compares with what it sent
      * @param circadianDay the day's activity profile for the circadian metrics, null with no worn epoch
+     * @param grf the day's peaks for the estimated peak ground-reaction force, to estimate with the
+     *     patient's body mass when the row is written
      */
     record Result(
             DaySummary summary,
@@ -177,7 +193,8 @@ final class DayScoring {
             double longestSedentaryBoutMinutes,
             int runs,
             Instant dataThrough,
-            CircadianDay circadianDay) {}
+            CircadianDay circadianDay,
+            DayGrf.Peaks grf) {}
 
     private void startRun(RawBatch b) {
         endRun();
@@ -191,6 +208,7 @@ final class DayScoring {
         if (scorer != null) {
             scorer.finish(tee);
             scorer = null;
+            grf.endRun();
         }
         tee.endRun();
     }
@@ -211,17 +229,19 @@ final class DayScoring {
      */
     private static final class Tee implements EpochSink {
         private final DaySummarizer summarizer;
+        private final DayGrf grf;
         private final List<Double> peaks = new ArrayList<>();
         private final List<Double> pendingPeaks = new ArrayList<>();
         private long sedentaryRun;
         private long longestSedentaryEpochs;
 
-        Tee(DaySummarizer summarizer) {
+        Tee(DaySummarizer summarizer, DayGrf grf) {
             this.summarizer = summarizer;
+            this.grf = grf;
         }
 
-        Tee copy(DaySummarizer to) {
-            Tee c = new Tee(to);
+        Tee copy(DaySummarizer to, DayGrf grfTo) {
+            Tee c = new Tee(to, grfTo);
             c.peaks.addAll(peaks);
             c.pendingPeaks.addAll(pendingPeaks);
             c.sedentaryRun = sedentaryRun;
@@ -240,6 +260,7 @@ final class DayScoring {
         @Override
         public void epoch(EpochResult epoch) {
             summarizer.epoch(epoch);
+            grf.epoch(epoch);
             peaks.addAll(pendingPeaks);
             pendingPeaks.clear();
             if (!epoch.nonwear() && epoch.intensity() == Intensity.SEDENTARY) {

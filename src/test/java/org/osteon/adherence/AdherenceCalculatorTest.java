@@ -42,7 +42,8 @@ class AdherenceCalculatorTest {
                 0,
                 null,
                 new Rolling7(null, null, null),
-                Map.of());
+                Map.of(),
+                null);
     }
 
     static ComponentDay only(AdherenceCalculator.Day d) {
@@ -82,7 +83,8 @@ class AdherenceCalculatorTest {
                 0,
                 null,
                 new Rolling7(null, null, null),
-                Map.of());
+                Map.of(),
+                null);
         assertThat(only(standard.day(MONDAY, 1, twoHours, List.of(), List.of(impacts)))
                         .status())
                 .isEqualTo(AdherenceStatus.met);

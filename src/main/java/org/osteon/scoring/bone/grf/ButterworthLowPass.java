@@ -127,6 +127,14 @@ public final class ButterworthLowPass {
             }
         }
 
+        /** An independent pass in this one's state. */
+        Cascade copy() {
+            Cascade c = new Cascade();
+            System.arraycopy(s1, 0, c.s1, 0, s1.length);
+            System.arraycopy(s2, 0, c.s2, 0, s2.length);
+            return c;
+        }
+
         double step(double x) {
             double v = x;
             for (int k = 0; k < sections.length; k++) {

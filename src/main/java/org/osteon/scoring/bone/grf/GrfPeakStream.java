@@ -68,6 +68,39 @@ public final class GrfPeakStream {
         this.sink = sink;
     }
 
+    /**
+     * An independent stream in this one's state that reports to {@code to}: finishing the copy
+     * gives the peaks finishing this one would, and this one goes on as if nothing happened (how a
+     * day still receiving data is shown without being read again from its start).
+     */
+    public GrfPeakStream copy(Sink to) {
+        return new GrfPeakStream(this, to);
+    }
+
+    private GrfPeakStream(GrfPeakStream o, Sink sink) {
+        this.filter = o.filter;
+        this.finder = o.finder;
+        this.blockSamples = o.blockSamples;
+        this.marginSamples = o.marginSamples;
+        this.sink = sink;
+        for (int a = 0; a < 3; a++) {
+            forward[a] = o.forward[a] == null ? null : o.forward[a].copy();
+            pending[a] = Arrays.copyOf(o.pending[a], Math.max(o.pendingLength, 1));
+        }
+        this.pendingLength = o.pendingLength;
+        this.samples = o.samples;
+        this.resultantCount = o.resultantCount;
+        this.before = o.before;
+        this.at = o.at;
+        this.cluster.addAll(o.cluster);
+        this.clusterHeights.addAll(o.clusterHeights);
+    }
+
+    /** Samples accepted so far. */
+    public long samples() {
+        return samples;
+    }
+
     /** The next sample of the run, in g. */
     public void accept(double x, double y, double z) {
         if (samples == 0) {
