@@ -93,9 +93,7 @@ final class DayGrf {
             samplesTooSlow += published ? n : 0;
             return;
         }
-        for (int i = 0; i < n; i++) {
-            stream.accept(x[i], y[i], z[i]);
-        }
+        stream.accept(x, y, z, 0, n);
     }
 
     void endRun() {
