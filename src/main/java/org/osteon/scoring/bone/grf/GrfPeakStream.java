@@ -153,8 +153,8 @@ public final class GrfPeakStream {
                 for (int j = 0; j < n; j++) {
                     p[pendingLength + j] = v[i + j];
                 }
-                forward[a].run(p, pendingLength, n);
             }
+            ButterworthLowPass.run3(forward, pending, pendingLength, n);
             pendingLength += n;
             samples += n;
             i += n;
@@ -180,6 +180,7 @@ public final class GrfPeakStream {
         if (scratch[0].length < startAt) {
             scratch = new double[3][Math.max(startAt, scratch[0].length * 2)];
         }
+        ButterworthLowPass.Cascade[] back = new ButterworthLowPass.Cascade[3];
         for (int a = 0; a < 3; a++) {
             double[] r = scratch[a];
             double[] p = pending[a];
@@ -187,8 +188,9 @@ public final class GrfPeakStream {
             for (int m = 0; m < startAt; m++) {
                 r[m] = p[startAt - 1 - m];
             }
-            filter.cascade(p[startAt - 1]).run(r, 0, startAt);
+            back[a] = filter.cascade(p[startAt - 1]);
         }
+        ButterworthLowPass.run3(back, scratch, 0, startAt);
         double[] bx = scratch[0], by = scratch[1], bz = scratch[2];
         for (int i = 0; i < emit; i++) {
             int m = startAt - 1 - i;
