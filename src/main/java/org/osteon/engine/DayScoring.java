@@ -34,6 +34,8 @@ import org.osteon.scoring.summary.DaySummary;
  *       (a re-numbered re-send) are skipped, so the earlier batch in time order stands.
  *   <li>Sample times come from the run's start and the sample's index in the run, so where the
  *       day's edge falls does not depend on where a batch began.
+ *   <li>The estimated peak ground-reaction force's peaks ({@link DayGrf}) are found over the same
+ *       runs, started and ended with each run's scorer, on the same samples.
  * </ul>
  */
 final class DayScoring {
