@@ -96,6 +96,9 @@ public class PatientDayPage {
                 }
             });
         }
+        if (s != null && s.estimatedPeakGrf() != null && s.estimatedPeakGrf().provenance() != null) {
+            sections.add(section("estimatedPeakGrf", s.estimatedPeakGrf().provenance()));
+        }
         return new Model(
                 p.id.toString(),
                 p.displayName,
@@ -158,6 +161,22 @@ public class PatientDayPage {
                             + text(s.rolling7d().iv()),
                     "docs/metrics.md §2, circadian rhythm",
                     "rolling7"));
+        }
+        ScoredDay.PeakGrf grf = s.estimatedPeakGrf();
+        if (grf != null && !grf.estimated()) {
+            rows.add(new NumberRow(
+                    "estimated peak GRF",
+                    "not estimated: " + grf.reason(),
+                    "docs/metrics.md §4, estimated peak ground-reaction force",
+                    "estimatedPeakGrf"));
+        } else if (grf != null) {
+            for (ScoredDay.PeakGrfModel m : grf.models()) {
+                rows.add(new NumberRow(
+                        "estimated peak GRF if " + m.model() + " (body weights, mean / max)",
+                        text(m.meanBodyWeights()) + " / " + text(m.maxBodyWeights()) + " (" + m.peaks() + " peaks)",
+                        "docs/metrics.md §4, estimated peak ground-reaction force",
+                        "estimatedPeakGrf"));
+            }
         }
         return rows;
     }

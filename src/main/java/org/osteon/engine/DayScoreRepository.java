@@ -20,6 +20,7 @@ import org.osteon.scoring.Provenance;
 import org.osteon.scoring.bone.LoadingEvent;
 import org.osteon.scoring.bone.LoadingScore;
 import org.osteon.scoring.bone.LoadingSource;
+import org.osteon.scoring.bone.grf.GrfDay;
 import org.osteon.scoring.summary.BandCount;
 import org.osteon.scoring.summary.BoutMinutes;
 import org.osteon.scoring.summary.DaySummary;
@@ -252,10 +253,20 @@ final class DayScoreRepository {
         }
     }
 
-    /** Writes the day's row, replacing what an earlier scoring of it wrote. */
-    void upsert(Connection c, UUID patientId, DayScoring.Result r, Map<String, Object> source, UUID scoringId)
+    /**
+     * Writes the day's row, replacing what an earlier scoring of it wrote.
+     *
+     * @param bodyMassKg the patient's body mass now (null: none), for the estimated peak GRF
+     */
+    void upsert(
+            Connection c,
+            UUID patientId,
+            DayScoring.Result r,
+            Map<String, Object> source,
+            UUID scoringId,
+            Double bodyMassKg)
             throws SQLException {
-        row(r, source).upsert(c, patientId, scoringId, json);
+        row(r, source, bodyMassKg).upsert(c, patientId, scoringId, json);
     }
 
     /**
@@ -264,7 +275,7 @@ final class DayScoreRepository {
      * a metric the scorer could not compute (NaN) is stored as null. The circadian columns are
      * RollingCircadian's, written after the row.
      */
-    static ScoredDay row(DayScoring.Result r, Map<String, Object> source) {
+    static ScoredDay row(DayScoring.Result r, Map<String, Object> source, Double bodyMassKg) {
         DaySummary d = r.summary();
         return new ScoredDay(
                 d.date(),
@@ -285,7 +296,32 @@ final class DayScoreRepository {
                 resistanceSessions(d),
                 null,
                 null,
-                provenance(d, r, source));
+                provenance(d, r, source),
+                peakGrf(r.grf().estimate(bodyMassKg)));
+    }
+
+    /** The day's estimated peak GRF as the row keeps it: NaN (no peaks) as null, equations by name. */
+    static ScoredDay.PeakGrf peakGrf(GrfDay grf) {
+        Map<String, Object> provenance = provenance(grf.provenance());
+        if (!(grf instanceof GrfDay.Estimated e)) {
+            return new ScoredDay.PeakGrf(false, ((GrfDay.NotEstimated) grf).reason(), List.of(), provenance);
+        }
+        return new ScoredDay.PeakGrf(
+                true,
+                null,
+                e.summaries().stream()
+                        .map(s -> new ScoredDay.PeakGrfModel(
+                                s.equation().model().label(),
+                                s.equation().name(),
+                                s.peaks(),
+                                finite(s.meanPeakG()),
+                                finite(s.maxPeakG()),
+                                finite(s.meanNewtons()),
+                                finite(s.maxNewtons()),
+                                finite(s.meanBodyWeights()),
+                                finite(s.maxBodyWeights())))
+                        .toList(),
+                provenance);
     }
 
     private static Double finite(double v) {

@@ -34,6 +34,8 @@ import org.osteon.scoring.summary.DaySummary;
  *       (a re-numbered re-send) are skipped, so the earlier batch in time order stands.
  *   <li>Sample times come from the run's start and the sample's index in the run, so where the
  *       day's edge falls does not depend on where a batch began.
+ *   <li>The estimated peak ground-reaction force's peaks ({@link DayGrf}) are found over the same
+ *       runs, started and ended with each run's scorer, on the same samples.
  * </ul>
  */
 final class DayScoring {
@@ -44,6 +46,7 @@ final class DayScoring {
     private final DaySummarizer summarizer;
     private final ScoringParams params;
     private final SleepEpochs sleep;
+    private final DayGrf grf;
     private EpochScorer scorer;
     private double runRate;
     private long runStartMicros;
@@ -59,13 +62,22 @@ final class DayScoring {
      *     with their own rate)
      */
     DayScoring(ScoringParams params, ZoneId zone, LocalDate date) {
+        this(params, zone, date, true);
+    }
+
+    /**
+     * @param estimateGrf whether to find the peaks of the estimated peak ground-reaction force
+     *     (false only to measure what they cost)
+     */
+    DayScoring(ScoringParams params, ZoneId zone, LocalDate date, boolean estimateGrf) {
         this.params = params;
+        this.grf = new DayGrf(params.placement(), params.epochSeconds(), estimateGrf);
         this.zone = zone;
         this.dayStartMicros = date.atStartOfDay(zone).toInstant().toEpochMilli() * 1000;
         this.dayEndMicros = date.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli() * 1000;
         this.summarizer = new DaySummarizer(params, zone);
         this.sleep = new SleepEpochs(dayStartMicros / 1000, dayEndMicros / 1000);
-        this.tee = new Tee(summarizer, sleep);
+        this.tee = new Tee(summarizer, sleep, grf);
     }
 
     /**
@@ -79,7 +91,8 @@ final class DayScoring {
         this.params = o.params;
         this.summarizer = o.summarizer.copy();
         this.sleep = o.sleep.copy();
-        this.tee = o.tee.copy(summarizer, sleep);
+        this.grf = o.grf.copy();
+        this.tee = o.tee.copy(summarizer, sleep, grf);
         this.scorer = o.scorer == null ? null : o.scorer.copy();
         this.runRate = o.runRate;
         this.runStartMicros = o.runStartMicros;
@@ -130,6 +143,7 @@ final class DayScoring {
             long startMillis = Math.round((runStartMicros + from * period) / 1000.0);
             scorer = new EpochScorer(rateParams(b.rateHz()), startMillis);
             sleep.startRun(b.rateHz(), rateParams(b.rateHz()).calibration(), startMillis);
+            grf.startRun(b.rateHz(), startMillis);
         }
         dataThroughMicros =
                 Math.max(dataThroughMicros, Math.min(dayEndMicros, Math.round(runStartMicros + to * period)));
@@ -143,6 +157,7 @@ final class DayScoring {
         b.decode(offset, offset + n, x, y, z);
         scorer.accept(x, y, z, 0, n, tee);
         sleep.accept(x, y, z, 0, n);
+        grf.accept(x, y, z, n);
     }
 
     void addLoadingEvent(LoadingEvent event) {
@@ -168,7 +183,8 @@ final class DayScoring {
                 runs,
                 through,
                 profile,
-                sleep.finish());
+                sleep.finish(),
+                grf.finish());
     }
 
     /**
@@ -180,6 +196,8 @@ final class DayScoring {
      *     (null when there was none): what an app or a latency measurement compares with what it sent
      * @param circadianDay the day's activity profile for the circadian metrics, null with no worn epoch
      * @param sleepEpochs what the nights that touch the day need of it (z-angles, sedentary runs)
+     * @param grf the day's peaks for the estimated peak ground-reaction force, to estimate with the
+     *     patient's body mass when the row is written
      */
     record Result(
             DaySummary summary,
@@ -188,7 +206,8 @@ final class DayScoring {
             int runs,
             Instant dataThrough,
             CircadianDay circadianDay,
-            SleepEpochs.Day sleepEpochs) {}
+            SleepEpochs.Day sleepEpochs,
+            DayGrf.Peaks grf) {}
 
     private void startRun(RawBatch b) {
         endRun();
@@ -202,6 +221,7 @@ final class DayScoring {
         if (scorer != null) {
             scorer.finish(tee);
             scorer = null;
+            grf.endRun();
         }
         tee.endRun();
         sleep.endRun();
@@ -224,18 +244,20 @@ final class DayScoring {
     private static final class Tee implements EpochSink {
         private final DaySummarizer summarizer;
         private final SleepEpochs sleep;
+        private final DayGrf grf;
         private final List<Double> peaks = new ArrayList<>();
         private final List<Double> pendingPeaks = new ArrayList<>();
         private long sedentaryRun;
         private long longestSedentaryEpochs;
 
-        Tee(DaySummarizer summarizer, SleepEpochs sleep) {
+        Tee(DaySummarizer summarizer, SleepEpochs sleep, DayGrf grf) {
             this.summarizer = summarizer;
             this.sleep = sleep;
+            this.grf = grf;
         }
 
-        Tee copy(DaySummarizer to, SleepEpochs sleepTo) {
-            Tee c = new Tee(to, sleepTo);
+        Tee copy(DaySummarizer to, SleepEpochs sleepTo, DayGrf grfTo) {
+            Tee c = new Tee(to, sleepTo, grfTo);
             c.peaks.addAll(peaks);
             c.pendingPeaks.addAll(pendingPeaks);
             c.sedentaryRun = sedentaryRun;
@@ -255,6 +277,7 @@ final class DayScoring {
         public void epoch(EpochResult epoch) {
             summarizer.epoch(epoch);
             sleep.epoch(epoch);
+            grf.epoch(epoch);
             peaks.addAll(pendingPeaks);
             pendingPeaks.clear();
             if (!epoch.nonwear() && epoch.intensity() == Intensity.SEDENTARY) {

@@ -18,7 +18,8 @@ import java.util.UUID;
  * from its start, which gives the same result. Bounded by a number of days, least recently
  * scored first out; a day's state is about 220 KB (its epochs' flags, up to an hour of epochs
  * awaiting their non-wear decision, the step detector's block, and the night's z-angle per
- * epoch, 70 KB).
+ * epoch, 70 KB), and up to about 80 KB more at 100 Hz for the estimated peak GRF's filter blocks
+ * ({@link DayGrf}).
  *
  * <p>A worker takes a day's state out while it scores the day and puts it back only after its
  * transaction committed, so a state is never used by two workers nor kept past a failure.

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -61,14 +62,17 @@ public record ScoredDay(
         Integer resistanceSessions,
         Double relativeAmplitude,
         Rolling7 rolling7d,
-        Map<String, Object> provenance) {
+        Map<String, Object> provenance,
+        PeakGrf estimatedPeakGrf) {
 
     /** The row's columns, for {@link #read}: append {@code where ...} (the table is not aliased). */
     public static final String SELECT =
             "select local_date, wear_minutes, enmo_mg, mvpa_minutes, mvpa_bouted_1_minutes, "
                     + "mvpa_bouted_5_minutes, mvpa_bouted_10_minutes, steps, impacts_by_band, impacts_at_or_above, "
                     + "osteogenic_index, daily_stress_stimulus, sedentary_minutes, longest_sedentary_bout_minutes, "
-                    + "waking_sedentary_minutes, waking_longest_sedentary_bout_minutes, resistance_sessions, relative_amplitude, rolling7_ra, rolling7_is, rolling7_iv, provenance from day_summary";
+                    + "waking_sedentary_minutes, waking_longest_sedentary_bout_minutes, resistance_sessions, "
+                    + "relative_amplitude, rolling7_ra, rolling7_is, rolling7_iv, provenance, estimated_peak_grf "
+                    + "from day_summary";
 
     private static final TypeReference<Map<String, Integer>> COUNTS = new TypeReference<>() {};
 
@@ -85,6 +89,61 @@ public record ScoredDay(
 
     /** Relative amplitude, interdaily stability and intradaily variability over the 7 days ending this day. */
     public record Rolling7(Double ra, Double is, Double iv) {}
+
+    /**
+     * The day's estimated peak ground-reaction force (docs/metrics.md §4): one summary per activity
+     * model published for the device's placement, or the reason there is none (wrist, no body mass,
+     * a rate of 40 Hz or less). Null on a row scored before it was computed.
+     *
+     * @param provenance algorithm, version and parameters: placement, body mass, filter, peaks,
+     *     and each equation with its coefficients, source and validation figures
+     */
+    @Schema(name = "EstimatedPeakGrf")
+    public record PeakGrf(boolean estimated, String reason, List<PeakGrfModel> models, Map<String, Object> provenance) {
+        PeakGrf shown() {
+            return new PeakGrf(
+                    estimated,
+                    reason,
+                    models == null
+                            ? null
+                            : models.stream().map(PeakGrfModel::shown).toList(),
+                    provenance);
+        }
+    }
+
+    /**
+     * One model's estimate over the day's worn peaks (peaks of at least 1.3 g at least 0.4 s
+     * apart after a 20 Hz low-pass); means and maxima null with no peak.
+     *
+     * @param model the activity the equation was fitted on: {@code walking/running} or {@code jumping}
+     * @param equation the equation's name, whose coefficients the provenance holds
+     * @param meanBodyWeights mean estimated peak GRF in body weights (N / (m · 9.80665 m/s²))
+     */
+    @Schema(name = "EstimatedPeakGrfModel")
+    public record PeakGrfModel(
+            String model,
+            String equation,
+            int peaks,
+            Double meanPeakG,
+            Double maxPeakG,
+            Double meanNewtons,
+            Double maxNewtons,
+            Double meanBodyWeights,
+            Double maxBodyWeights) {
+        /** Newtons to 1 decimal, g and body weights to 3. */
+        PeakGrfModel shown() {
+            return new PeakGrfModel(
+                    model,
+                    equation,
+                    peaks,
+                    round(meanPeakG, 3),
+                    round(maxPeakG, 3),
+                    round(meanNewtons, 1),
+                    round(maxNewtons, 1),
+                    round(meanBodyWeights, 3),
+                    round(maxBodyWeights, 3));
+        }
+    }
 
     /** The day of a row selected by {@link #SELECT}. */
     public static ScoredDay read(ResultSet rs, ObjectMapper json) throws SQLException {
@@ -114,7 +173,12 @@ public record ScoredDay(
                         rs.getObject("rolling7_ra", Double.class),
                         rs.getObject("rolling7_is", Double.class),
                         rs.getObject("rolling7_iv", Double.class)),
-                Json.read(json, rs.getString("provenance"), Json.OBJECT, "day_summary.provenance"));
+                Json.read(json, rs.getString("provenance"), Json.OBJECT, "day_summary.provenance"),
+                peakGrf(rs.getString("estimated_peak_grf"), json));
+    }
+
+    private static PeakGrf peakGrf(String text, ObjectMapper json) {
+        return text == null ? null : Json.read(json, text, PeakGrf.class, "day_summary.estimated_peak_grf");
     }
 
     /**
@@ -142,6 +206,12 @@ public record ScoredDay(
         columns.put("longest_sedentary_bout_minutes", longestSedentaryBoutMinutes);
         columns.put("resistance_sessions", resistanceSessions);
         columns.put("provenance", new Jsonb(Json.write(json, provenance, "day_summary.provenance")));
+        columns.put(
+                "estimated_peak_grf",
+                new Jsonb(
+                        estimatedPeakGrf == null
+                                ? null
+                                : Json.write(json, estimatedPeakGrf, "day_summary.estimated_peak_grf")));
         columns.put("scoring_id", scoringId);
         String names = String.join(", ", columns.keySet());
         String values = columns.values().stream()
@@ -219,7 +289,8 @@ public record ScoredDay(
                 rolling7d == null
                         ? null
                         : new Rolling7(round(rolling7d.ra(), 3), round(rolling7d.is(), 3), round(rolling7d.iv(), 3)),
-                provenance);
+                provenance,
+                estimatedPeakGrf == null ? null : estimatedPeakGrf.shown());
     }
 
     private static Double round(Double v, int decimals) {

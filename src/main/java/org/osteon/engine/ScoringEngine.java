@@ -254,7 +254,13 @@ public class ScoringEngine {
         if (result.summary() == null) {
             repository.delete(c, claim.patientId(), claim.date());
         } else {
-            repository.upsert(c, claim.patientId(), result, source(device, result), scoringId);
+            repository.upsert(
+                    c,
+                    claim.patientId(),
+                    result,
+                    source(device, result),
+                    scoringId,
+                    patient.get().bodyMassKg());
         }
         if (open != null) {
             open.writtenBy = result.summary() == null ? null : scoringId;

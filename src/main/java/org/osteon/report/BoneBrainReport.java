@@ -67,7 +67,8 @@ public final class BoneBrainReport {
                                 : (double) d.impactsAtOrAbove(prescribed.impactsThresholdG())),
                 valid.isEmpty() ? null : bands,
                 mean(valid, ScoredDay::osteogenicIndex),
-                mean(valid, ScoredDay::dailyStressStimulus));
+                mean(valid, ScoredDay::dailyStressStimulus),
+                peakGrf(valid));
         WeekReport.Activity activity = new WeekReport.Activity(
                 prescribed.mvpaBoutMinutes(),
                 sum(
@@ -159,6 +160,43 @@ public final class BoneBrainReport {
                 sd);
     }
 
+    /**
+     * Per model over the days with an estimate: all their peaks (each day's mean weighted by its
+     * peaks, so the mean of every peak of the week) and the largest. Null with no day.
+     */
+    static WeekReport.PeakGrf peakGrf(List<ScoredDay> days) {
+        if (days.isEmpty()) {
+            return null;
+        }
+        Map<String, double[]> byModel = new LinkedHashMap<>();
+        int estimated = 0;
+        String reason = null;
+        for (ScoredDay d : days) {
+            ScoredDay.PeakGrf g = d.estimatedPeakGrf();
+            if (g == null) {
+                continue;
+            }
+            if (!g.estimated()) {
+                reason = g.reason();
+                continue;
+            }
+            estimated++;
+            for (ScoredDay.PeakGrfModel m : g.models()) {
+                // peaks, sum of body weights over the peaks, largest
+                double[] acc = byModel.computeIfAbsent(m.model(), k -> new double[] {0, 0, Double.NaN});
+                if (m.peaks() > 0 && m.meanBodyWeights() != null && m.maxBodyWeights() != null) {
+                    acc[0] += m.peaks();
+                    acc[1] += m.meanBodyWeights() * m.peaks();
+                    acc[2] = Double.isNaN(acc[2]) ? m.maxBodyWeights() : Math.max(acc[2], m.maxBodyWeights());
+                }
+            }
+        }
+        List<WeekReport.PeakGrfModel> models = new ArrayList<>();
+        byModel.forEach((model, acc) -> models.add(new WeekReport.PeakGrfModel(
+                model, (int) acc[0], acc[0] == 0 ? null : acc[1] / acc[0], Double.isNaN(acc[2]) ? null : acc[2])));
+        return new WeekReport.PeakGrf(estimated, estimated == 0 ? reason : null, models);
+    }
+
     private static Double mean(List<ScoredDay> days, Function<ScoredDay, Double> value) {
         List<Double> v =
                 days.stream().map(value).filter(x -> x != null && !x.isNaN()).toList();
@@ -191,6 +229,23 @@ public final class BoneBrainReport {
         d.put(
                 "bone.dailyStressStimulusPerDay",
                 def("docs/metrics.md §4, daily stress stimulus (Carter 1987)", Map.of("m", 4)));
+        d.put(
+                "bone.estimatedPeakGrf",
+                def(
+                        "docs/metrics.md §4, estimated peak ground-reaction force (Veras et al., Eur J Sport Sci "
+                                + "2023;23:1518 walking/running; Sensors 2023;23:2246 jumping); each day's equation, "
+                                + "coefficients and validation figures in its provenance",
+                        Map.of(
+                                "filter",
+                                "4th-order zero-phase Butterworth low-pass, 20 Hz",
+                                "minPeakG",
+                                1.3,
+                                "minPeakDistanceSeconds",
+                                0.4,
+                                "unit",
+                                "body weights (N / (body mass · 9.80665 m/s²))",
+                                "placements",
+                                List.of("hip", "lower_back", "ankle"))));
         d.put(
                 "activity.mvpaBoutedMinutes",
                 def("docs/metrics.md §2, MVPA and bouts", Map.of("boutMinutes", "activity.mvpaBoutMinutes")));

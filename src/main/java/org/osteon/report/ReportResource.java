@@ -60,7 +60,8 @@ public class ReportResource {
             summary = "The bone–brain report, week by week",
             description = "Each Monday-to-Sunday week (the patient's time zone) holding from..to, side by side: bone "
                     + "loading (impacts at the prescribed threshold per valid day, by Deere band, osteogenic index, daily "
-                    + "stress stimulus), activity (MVPA in the prescribed bouts, steps), rhythm (RA, IS, IV over the "
+                    + "stress stimulus, estimated peak ground-reaction force in body weights per activity model where the "
+                    + "device's placement has a published equation), activity (MVPA in the prescribed bouts, steps), rhythm (RA, IS, IV over the "
                     + "week), mood (the week's last PHQ-9 or PHQ-8 total and band), adherence per component, and wear. "
                     + "definitions names where each figure is defined, with its parameters. By default the current week "
                     + "and the three before. With Accept: text/csv, one row per week.")
@@ -110,6 +111,11 @@ public class ReportResource {
                 "impacts_high",
                 "osteogenic_index_per_day",
                 "daily_stress_stimulus_per_day",
+                "grf_days",
+                "grf_walking_running_mean_bw",
+                "grf_walking_running_max_bw",
+                "grf_jumping_mean_bw",
+                "grf_jumping_max_bw",
                 "mvpa_bout_minutes",
                 "mvpa_bouted_minutes",
                 "steps_per_day",
@@ -138,6 +144,14 @@ public class ReportResource {
                     .add(bands == null ? null : bands.get("medium"))
                     .add(bands == null ? null : bands.get("high"));
             t.add(w.bone().osteogenicIndexPerDay()).add(w.bone().dailyStressStimulusPerDay());
+            WeekReport.PeakGrf grf = w.bone().estimatedPeakGrf();
+            WeekReport.PeakGrfModel walking = grfModel(grf, "walking/running");
+            WeekReport.PeakGrfModel jumping = grfModel(grf, "jumping");
+            t.add(grf == null ? null : grf.days());
+            t.add(walking == null ? null : walking.meanBodyWeights())
+                    .add(walking == null ? null : walking.maxBodyWeights());
+            t.add(jumping == null ? null : jumping.meanBodyWeights())
+                    .add(jumping == null ? null : jumping.maxBodyWeights());
             t.add(w.activity().mvpaBoutMinutes())
                     .add(w.activity().mvpaBoutedMinutes())
                     .add(w.activity().stepsPerDay());
@@ -162,6 +176,15 @@ public class ReportResource {
                     .end();
         }
         return t;
+    }
+
+    private static WeekReport.PeakGrfModel grfModel(WeekReport.PeakGrf grf, String model) {
+        return grf == null
+                ? null
+                : grf.models().stream()
+                        .filter(m -> m.model().equals(model))
+                        .findFirst()
+                        .orElse(null);
     }
 
     private static LocalDate date(String field, String value) {

@@ -29,13 +29,34 @@ public record WeekReport(
      *     or the default high band when it prescribed none
      * @param impactsPerDay mean peaks at or above it per valid day
      * @param impactsByBand peaks per band, summed over the valid days
+     * @param estimatedPeakGrf the estimated peak ground-reaction force over the valid days (null
+     *     with no valid day)
      */
     public record Bone(
             double impactsThresholdG,
             Double impactsPerDay,
             Map<String, Integer> impactsByBand,
             Double osteogenicIndexPerDay,
-            Double dailyStressStimulusPerDay) {}
+            Double dailyStressStimulusPerDay,
+            PeakGrf estimatedPeakGrf) {}
+
+    /**
+     * The week's estimated peak ground-reaction force (docs/metrics.md §4), per activity model, over
+     * the valid days that have an estimate; each day's provenance holds the equation, its
+     * coefficients, source and validation figures.
+     *
+     * @param days valid days with an estimate
+     * @param reason when none has one, why not (the reason of the week's last valid day), else null
+     */
+    public record PeakGrf(int days, String reason, List<PeakGrfModel> models) {}
+
+    /**
+     * @param model {@code walking/running} or {@code jumping}: what the peaks would mean if all were that activity
+     * @param peaks the days' peaks
+     * @param meanBodyWeights mean estimated peak GRF over all those peaks, in body weights (null with none)
+     * @param maxBodyWeights the largest of them, in body weights (null with none)
+     */
+    public record PeakGrfModel(String model, int peaks, Double meanBodyWeights, Double maxBodyWeights) {}
 
     /**
      * @param mvpaBoutMinutes the bout length the program prescribed (10 when it prescribed none)

@@ -44,7 +44,8 @@ class AdherenceCalculatorTest {
                 0,
                 null,
                 new Rolling7(null, null, null),
-                Map.of());
+                Map.of(),
+                null);
     }
 
     @Test
@@ -69,7 +70,8 @@ class AdherenceCalculatorTest {
                 0,
                 null,
                 new Rolling7(null, null, null),
-                Map.of());
+                Map.of(),
+                null);
         Component bout = new Component.Sedentary(60, null);
         ComponentDay waking = only(standard.day(MONDAY, 1, night, List.of(), List.of(bout)));
         assertThat(waking.status()).isEqualTo(AdherenceStatus.met);
@@ -123,7 +125,8 @@ class AdherenceCalculatorTest {
                 0,
                 null,
                 new Rolling7(null, null, null),
-                Map.of());
+                Map.of(),
+                null);
         assertThat(only(standard.day(MONDAY, 1, twoHours, List.of(), List.of(impacts)))
                         .status())
                 .isEqualTo(AdherenceStatus.met);

@@ -336,6 +336,15 @@ class ConsolePatientMeasuresTest {
     @Test
     void aDayOpensFromTheCalendarWithTheApisComponentsAndItsProvenance() {
         LocalDate day = from.plusWeeks(1).plusDays(1);
+        // The day's estimated peak GRF as the engine stores it for a waist device: none, and why.
+        jdbc.update(
+                "update day_summary set estimated_peak_grf = ?::jsonb where patient_id = ? and local_date = ?",
+                "{\"estimated\": false, \"reason\": \"no equation is published for the placement waist\", "
+                        + "\"models\": [], \"provenance\": {\"algorithm\": \"veras-grf\", \"version\": \"1\", "
+                        + "\"parameters\": {\"placement\": \"waist\", \"reason\": \"no equation is published for the "
+                        + "placement waist\", \"peaks\": {\"minHeightG\": 1.3, \"minDistanceSeconds\": 0.4}}}}",
+                UUID.fromString(patient),
+                day);
         browser.open(base, Clinic.consoleSignInPath(physio));
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> browser.driver().getTitle().startsWith("Patients"));
@@ -406,6 +415,14 @@ class ConsolePatientMeasuresTest {
                 .isEqualTo(2.1);
         assertThat(value(impacts, "impactBands.bands[2].upperG")).isEqualTo("Infinity");
         assertThat(value(impacts, "gravityMode")).isEqualTo("RESULTANT");
+        assertThat(browser.driver().findElement(By.id("day-numbers")).getText())
+                .contains("not estimated: no equation is published for the placement waist");
+        WebElement grf = browser.driver().findElement(By.cssSelector("table[data-section='estimatedPeakGrf']"));
+        assertThat(browser.driver()
+                        .findElement(By.id("prov-estimatedPeakGrf-title"))
+                        .getText())
+                .contains("veras-grf");
+        assertThat(value(grf, "peaks.minDistanceSeconds")).isEqualTo("0.4");
         browser.screenshot("console-measures-day");
         assertThat(browser.consoleErrors()).isEmpty();
     }

@@ -39,6 +39,28 @@ class ReportResourceTest {
     @Inject
     Jdbc jdbc;
 
+    /** A day's estimate with both hip models over {@code peaks} peaks. */
+    static String grf(int peaks, double walkingMean, double walkingMax, double jumpingMean, double jumpingMax) {
+        return "{\"estimated\":true,\"reason\":null,\"models\":["
+                + model("walking/running", "WALKING_RUNNING_HIP", peaks, walkingMean, walkingMax) + ","
+                + model("jumping", "JUMPING_HIP", peaks, jumpingMean, jumpingMax)
+                + "],\"provenance\":{\"algorithm\":\"veras-grf\"}}";
+    }
+
+    static String model(String model, String equation, int peaks, double mean, double max) {
+        return "{\"model\":\"" + model + "\",\"equation\":\"" + equation + "\",\"peaks\":" + peaks
+                + ",\"meanPeakG\":1.6,\"maxPeakG\":3.0,\"meanNewtons\":" + mean * 700 + ",\"maxNewtons\":"
+                + max * 700 + ",\"meanBodyWeights\":" + mean + ",\"maxBodyWeights\":" + max + "}";
+    }
+
+    void peakGrf(String patient, LocalDate date, String json) {
+        jdbc.update(
+                "update day_summary set estimated_peak_grf = ?::jsonb where patient_id = ? and local_date = ?",
+                json,
+                UUID.fromString(patient),
+                date);
+    }
+
     @Test
     void lastWeeksBoneAndBrainFiguresAreTheDaysWorkedOutByHand() {
         Physio physio = Clinic.newPhysio();
@@ -59,6 +81,16 @@ class ReportResourceTest {
         rows.insert(new Day(monday.plusDays(1).toString(), 14, 6000, 20.0, 40.0, Map.of("4.2", 6)));
         rows.insert(new Day(monday.plusDays(6).toString(), 14, 7000, 10.0, 40.0, Map.of("4.2", 0)));
         rows.insert(new Day(monday.plusDays(3).toString(), 2, 100, 0.0, 40.0, Map.of("4.2", 90)));
+        // Estimated peak GRF on two valid days, none on the third (no body mass), and a large one on the
+        // day without enough wear, which counts for nothing.
+        peakGrf(patient, monday, grf(100, 2.0, 2.5, 1.5, 2.9));
+        peakGrf(patient, monday.plusDays(1), grf(300, 2.25, 2.75, 2.0, 2.6));
+        peakGrf(
+                patient,
+                monday.plusDays(6),
+                "{\"estimated\":false,\"reason\":\"the patient record has no body mass\",\"models\":[],"
+                        + "\"provenance\":{\"algorithm\":\"veras-grf\"}}");
+        peakGrf(patient, monday.plusDays(3), grf(50, 9.0, 9.9, 9.0, 9.9));
 
         // A PHQ-9 answered on last week's Wednesday, by the patient's app: 1+1+1+1+1+1+1+0+0 = 7, mild.
         // At most 11 days and 6 hours ago, within the 14 days an answer may come late.
@@ -102,6 +134,24 @@ class ReportResourceTest {
         assertThat(r.getDouble("weeks[0].activity.mvpaBoutedMinutes")).isCloseTo(60.0, within(1e-6));
         assertThat(r.getDouble("weeks[0].activity.stepsPerDay")).isCloseTo(7000.0, within(1e-6));
         assertThat(r.getDouble("weeks[0].wear.hoursPerDay")).isCloseTo(14.0, within(1e-6));
+        // Estimated peak GRF: the mean of all the valid days' peaks (each day's mean weighted by its
+        // peaks) and the largest, per model.
+        assertThat(r.getInt("weeks[0].bone.estimatedPeakGrf.days")).isEqualTo(2);
+        assertThat(r.getString("weeks[0].bone.estimatedPeakGrf.reason")).isNull();
+        assertThat(r.getList("weeks[0].bone.estimatedPeakGrf.models.model"))
+                .containsExactly("walking/running", "jumping");
+        assertThat(r.getInt("weeks[0].bone.estimatedPeakGrf.models[0].peaks")).isEqualTo(400);
+        assertThat(r.getDouble("weeks[0].bone.estimatedPeakGrf.models[0].meanBodyWeights"))
+                .isCloseTo((100 * 2.0 + 300 * 2.25) / 400, within(1e-6));
+        assertThat(r.getDouble("weeks[0].bone.estimatedPeakGrf.models[0].maxBodyWeights"))
+                .isCloseTo(2.75, within(1e-6));
+        assertThat(r.getDouble("weeks[0].bone.estimatedPeakGrf.models[1].meanBodyWeights"))
+                .isCloseTo((100 * 1.5 + 300 * 2.0) / 400, within(1e-6));
+        assertThat(r.getDouble("weeks[0].bone.estimatedPeakGrf.models[1].maxBodyWeights"))
+                .isCloseTo(2.9, within(1e-6));
+        assertThat(r.getString("definitions.'bone.estimatedPeakGrf'.reference"))
+                .contains("docs/metrics.md §4")
+                .contains("Sensors 2023");
         // Rhythm over the week: the rolling 7-day values of its Sunday.
         assertThat(r.getDouble("weeks[0].rhythm.ra")).isCloseTo(0.87, within(1e-6));
         assertThat(r.getDouble("weeks[0].rhythm.iv")).isCloseTo(0.7, within(1e-6));
@@ -140,9 +190,11 @@ class ReportResourceTest {
         assertThat(lines[0]).startsWith("week_start,week_end,valid_days,impacts_threshold_g,impacts_per_day,");
         assertThat(lines[1]).startsWith(monday + "," + monday.plusDays(6) + ",3,4.2,6.0,1500,180,36,");
         assertThat(lines[0])
+                .contains(",daily_stress_stimulus_per_day,grf_days,grf_walking_running_mean_bw,"
+                        + "grf_walking_running_max_bw,grf_jumping_mean_bw,grf_jumping_max_bw,")
                 .endsWith(",sleep_nights,sleep_duration_minutes_per_night,"
                         + "sleep_midpoint_minutes_after_noon,sleep_midpoint_local_time,sleep_midpoint_sd_minutes");
-        assertThat(lines[1]).endsWith(",3,460.0,900.0,03:00,60.0");
+        assertThat(lines[1]).contains(",2,2.1875,2.75,1.875,2.9,10,").endsWith(",3,460.0,900.0,03:00,60.0");
 
         as(Clinic.newPhysio().token())
                 .get("/api/v1/patients/" + patient + "/report?" + range)

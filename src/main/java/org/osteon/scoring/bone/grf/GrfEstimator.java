@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.osteon.scoring.Placement;
 import org.osteon.scoring.Provenance;
 
@@ -55,25 +56,15 @@ public final class GrfEstimator {
      * @param segments the day's wear-time samples, one segment per contiguous run
      */
     public GrfDay estimate(Placement placement, Double bodyMassKg, List<Segment> segments) {
-        if (placement == Placement.WRIST) {
-            return notEstimated("no equation is published for the wrist", placement, bodyMassKg);
-        }
-        List<GrfEquation> equations = new ArrayList<>();
-        for (GrfModel model : GrfModel.values()) {
-            GrfEquation.of(model, placement).ifPresent(equations::add);
-        }
-        if (equations.isEmpty()) {
-            return notEstimated(
-                    "no equation is published for the placement " + placement.apiName(), placement, bodyMassKg);
-        }
-        if (bodyMassKg == null || !(bodyMassKg > 0) || bodyMassKg.isInfinite()) {
-            return notEstimated("the patient record has no body mass", placement, bodyMassKg);
+        Optional<GrfDay.NotEstimated> refused = refusal(placement, bodyMassKg);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         List<Double> peaksG = new ArrayList<>();
         long samplesUsed = 0;
         long samplesTooSlow = 0;
         for (Segment s : segments) {
-            if (!ButterworthLowPass.definedAt(FILTER_CUTOFF_HZ, s.rateHz())) {
+            if (!definedAt(s.rateHz())) {
                 samplesTooSlow += s.x().length;
                 continue;
             }
@@ -84,24 +75,86 @@ public final class GrfEstimator {
             }
             stream.finish();
         }
+        return fromPeaks(placement, bodyMassKg, peaksG, samplesUsed, samplesTooSlow, Map.of());
+    }
+
+    /** Whether the pipeline's filter is defined at {@code rateHz}: the 20 Hz cut-off lies below half of it. */
+    public static boolean definedAt(double rateHz) {
+        return ButterworthLowPass.definedAt(FILTER_CUTOFF_HZ, rateHz);
+    }
+
+    /**
+     * Why no estimate can be given for a device at {@code placement} and a patient of {@code
+     * bodyMassKg} whatever their samples, or empty when one can: what a caller that finds the
+     * peaks itself checks before it does.
+     */
+    public static Optional<GrfDay.NotEstimated> refusal(Placement placement, Double bodyMassKg) {
+        if (placement == null) {
+            return Optional.of(notEstimated("no device placement is known", null, bodyMassKg));
+        }
+        if (placement == Placement.WRIST) {
+            return Optional.of(notEstimated("no equation is published for the wrist", placement, bodyMassKg));
+        }
+        if (equations(placement).isEmpty()) {
+            return Optional.of(notEstimated(
+                    "no equation is published for the placement " + placement.apiName(), placement, bodyMassKg));
+        }
+        if (bodyMassKg == null || !(bodyMassKg > 0) || bodyMassKg.isInfinite()) {
+            return Optional.of(notEstimated("the patient record has no body mass", placement, bodyMassKg));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The estimate from peaks already found by the published pipeline ({@link GrfPeakStream} per
+     * run), as {@link #estimate} gives it from the samples: the same arithmetic in the same order,
+     * so the two agree to the bit on the same peaks.
+     *
+     * @param peaksG the peaks' filtered resultant, g, in time order
+     * @param samplesUsed samples run through the pipeline
+     * @param samplesTooSlow samples left out because their rate is 40 Hz or less
+     * @param more further provenance of how the peaks were chosen (e.g. non-wear left out)
+     */
+    public GrfDay fromPeaks(
+            Placement placement,
+            Double bodyMassKg,
+            List<Double> peaksG,
+            long samplesUsed,
+            long samplesTooSlow,
+            Map<String, ?> more) {
+        Optional<GrfDay.NotEstimated> refused = refusal(placement, bodyMassKg);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         if (samplesUsed == 0) {
             String reason = "no samples at a sample rate above " + 2 * FILTER_CUTOFF_HZ + " Hz";
             return new GrfDay.NotEstimated(
                     reason,
                     base(placement, bodyMassKg)
+                            .withAll(more)
                             .with("reason", reason)
                             .with("samplesSkippedRateTooLow", samplesTooSlow));
         }
+        List<GrfEquation> equations = equations(placement);
         List<GrfDay.Summary> summaries = new ArrayList<>();
         for (GrfEquation e : equations) {
             summaries.add(summarise(e, peaksG, bodyMassKg));
         }
         Provenance provenance = base(placement, bodyMassKg)
+                .withAll(more)
                 .with("equations", equations)
                 .with("samplesUsed", samplesUsed)
                 .with("samplesSkippedRateTooLow", samplesTooSlow)
                 .with("activity", "not classified: every equation published for the placement is applied to all peaks");
         return new GrfDay.Estimated(summaries, provenance);
+    }
+
+    private static List<GrfEquation> equations(Placement placement) {
+        List<GrfEquation> equations = new ArrayList<>();
+        for (GrfModel model : GrfModel.values()) {
+            GrfEquation.of(model, placement).ifPresent(equations::add);
+        }
+        return equations;
     }
 
     private static GrfDay.Summary summarise(GrfEquation e, List<Double> peaksG, double bodyMassKg) {
@@ -125,7 +178,7 @@ public final class GrfEstimator {
 
     private static Provenance base(Placement placement, Double bodyMassKg) {
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("placement", placement.apiName());
+        p.put("placement", placement == null ? null : placement.apiName());
         p.put("bodyMassKg", bodyMassKg);
         p.put("vector", "resultant of the filtered axes");
         Map<String, Object> filter = new LinkedHashMap<>();
@@ -138,7 +191,8 @@ public final class GrfEstimator {
         return new Provenance(ALGORITHM, VERSION, p);
     }
 
-    private static GrfDay.NotEstimated notEstimated(String reason, Placement placement, Double bodyMassKg) {
+    /** No estimate for {@code reason}, with the pipeline's provenance and the reason in it. */
+    public static GrfDay.NotEstimated notEstimated(String reason, Placement placement, Double bodyMassKg) {
         return new GrfDay.NotEstimated(reason, base(placement, bodyMassKg).with("reason", reason));
     }
 }

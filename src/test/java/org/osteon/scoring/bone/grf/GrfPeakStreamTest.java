@@ -70,4 +70,55 @@ class GrfPeakStreamTest {
             assertEquals(r[expected[k]], heights.get(k), 1e-9);
         }
     }
+
+    /** Peaks as (index, height) pairs, for exact comparison. */
+    private record Peak(long index, double g) {}
+
+    @ParameterizedTest
+    @CsvSource({"41, 11", "100, 1", "100, 1000", "250, 997"})
+    void samplesGivenAStretchAtATimeGiveTheSamePeaksToTheBitAndACopyFinishesAlone(double rateHz, int block) {
+        double[][] d = day(rateHz, 60, 7);
+        float[][] f = new float[3][d[0].length];
+        for (int a = 0; a < 3; a++) {
+            for (int i = 0; i < f[a].length; i++) {
+                f[a][i] = (float) d[a][i];
+            }
+        }
+        List<Peak> one = new ArrayList<>();
+        GrfPeakStream single = new GrfPeakStream(rateHz, block, (i, g) -> one.add(new Peak(i, g)));
+        for (int i = 0; i < f[0].length; i++) {
+            single.accept(f[0][i], f[1][i], f[2][i]);
+        }
+        single.finish();
+
+        Random random = new Random(block);
+        List<Peak> stretches = new ArrayList<>();
+        List<Peak> copied = new ArrayList<>();
+        GrfPeakStream bulk = new GrfPeakStream(rateHz, block, (i, g) -> stretches.add(new Peak(i, g)));
+        int half = f[0].length / 2;
+        for (int at = 0; at < f[0].length; ) {
+            int n = Math.min(1 + random.nextInt(3 * block + 50), f[0].length - at);
+            if (at < half && at + n >= half) {
+                n = half - at;
+            }
+            bulk.accept(f[0], f[1], f[2], at, n);
+            at += n;
+            if (at == half) {
+                List<Peak> before = new ArrayList<>(stretches);
+                GrfPeakStream copy = bulk.copy((i, g) -> before.add(new Peak(i, g)));
+                copy.finish();
+                copied = before;
+            }
+        }
+        bulk.finish();
+
+        assertTrue(one.size() > 50, "the signal must have peaks to compare, had " + one.size());
+        assertEquals(one, stretches);
+        // The copy finished at half-time: the peaks of the first half alone, and the original went on unchanged.
+        List<Peak> firstHalf = new ArrayList<>();
+        GrfPeakStream alone = new GrfPeakStream(rateHz, block, (i, g) -> firstHalf.add(new Peak(i, g)));
+        alone.accept(f[0], f[1], f[2], 0, half);
+        alone.finish();
+        assertEquals(firstHalf, copied);
+    }
 }
