@@ -222,6 +222,7 @@ class FhirResourceTest {
         assertThat(byCode.keySet())
                 .containsExactlyInAnyOrder("41950-7", "68516-4", "osteogenic-index", "daily-stress-stimulus");
         assertQuantity(byCode.get("41950-7"), FhirExport.LOINC, "8123", "/d");
+
         assertQuantity(byCode.get("68516-4"), FhirExport.LOINC, "42.0", "min/d");
         assertQuantity(byCode.get("osteogenic-index"), FhirExport.OSTEON_SYSTEM, "40.2", "1");
         assertQuantity(byCode.get("daily-stress-stimulus"), FhirExport.OSTEON_SYSTEM, "11.8", "1");
@@ -380,8 +381,28 @@ class FhirResourceTest {
     }
 
     @Test
-    void idsAreStableAndAccessAndDatesAreChecked() {
+    void idsAreStableAndAccessAndDatesAreChecked() throws Exception {
         Exported e = exported();
+        // As sent: each entry's resource carries the id its fullUrl names.
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode entries =
+                json.readTree(e.body()).path("entry");
+        assertThat(entries).hasSize(e.bundle().getEntry().size());
+        for (com.fasterxml.jackson.databind.JsonNode entry : entries) {
+            assertThat(entry.path("fullUrl").asText())
+                    .isEqualTo("urn:uuid:" + entry.path("resource").path("id").asText());
+            if (entry.path("resource")
+                    .path("code")
+                    .path("coding")
+                    .path(0)
+                    .path("code")
+                    .asText()
+                    .equals("41950-7")) {
+                // The steps Observation as sent, for the sample in docs/interop.md.
+                System.out.println("FHIR steps Observation: "
+                        + json.writerWithDefaultPrettyPrinter().writeValueAsString(entry.path("resource")));
+            }
+        }
         String again = as(Tokens.patient(e.patient()))
                 .accept("application/json")
                 .get(e.path())
