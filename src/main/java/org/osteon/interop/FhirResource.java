@@ -1,0 +1,146 @@
+package org.osteon.interop;
+
+import ca.uhn.fhir.context.FhirContext;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.osteon.adherence.AdherenceConfig;
+import org.osteon.adherence.AdherenceService;
+import org.osteon.auth.Roles;
+import org.osteon.common.ApiException;
+import org.osteon.common.ApiProblem;
+import org.osteon.common.Text;
+import org.osteon.device.Device;
+import org.osteon.interop.FhirExport.DeviceSpan;
+import org.osteon.interop.FhirExport.Total;
+import org.osteon.mood.MoodService;
+import org.osteon.mood.Questionnaire;
+import org.osteon.mood.Questionnaires;
+import org.osteon.patient.Patient;
+import org.osteon.patient.PatientAccess;
+
+/** A patient's days and questionnaire totals as a FHIR R4 Bundle, for EHRs and research platforms that read FHIR. */
+@Path("/api/v1/patients/{patientId}/fhir")
+@Tag(name = "Days and adherence")
+@SecurityRequirement(name = "bearer")
+public class FhirResource {
+    /** FHIR's JSON media type; plain JSON is answered the same. */
+    public static final String FHIR_JSON = "application/fhir+json";
+    /** Days given when no range is asked for: today and the 29 before, as the Open mHealth export. */
+    static final int DEFAULT_DAYS = OmhResource.DEFAULT_DAYS;
+
+    /** HAPI's context is costly to build and thread-safe once built: one for the application. */
+    static final FhirContext FHIR = FhirContext.forR4Cached();
+
+    private final AdherenceService adherence;
+    private final AdherenceConfig config;
+    private final MoodService mood;
+    private final Questionnaires questionnaires;
+    private final PatientAccess access;
+    private final Clock clock;
+
+    public FhirResource(
+            AdherenceService adherence,
+            AdherenceConfig config,
+            MoodService mood,
+            Questionnaires questionnaires,
+            PatientAccess access,
+            Clock clock) {
+        this.adherence = adherence;
+        this.config = config;
+        this.mood = mood;
+        this.questionnaires = questionnaires;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    @GET
+    @RolesAllowed({Roles.PATIENT, Roles.PHYSIO})
+    @Produces({FHIR_JSON, MediaType.APPLICATION_JSON})
+    @Operation(
+            summary = "Days and questionnaire totals as a FHIR R4 Bundle",
+            description = "A Bundle of type collection: per valid day (at least osteon.adherence.min-wear-hours of "
+                    + "wear) one Observation per metric the day has, as the HL7 Physical Activity IG (STU1) base "
+                    + "profile asks: steps (LOINC 41950-7, /d), MVPA minutes (LOINC 68516-4, min/d), and, in "
+                    + "Osteon's CodeSystem " + FhirExport.OSTEON_SYSTEM + ", impact peaks at each counted "
+                    + "threshold, osteogenic index and daily stress stimulus; each with status final, categories "
+                    + "activity and PhysicalActivity, the patient as subject and performer, the local date as "
+                    + "effectiveDateTime, a UCUM valueQuantity, the device and the day's wear as the "
+                    + "DeviceActivePercentage component. PHQ-9 (44261-6) and PHQ-2 (55758-7) totals answered in the "
+                    + "days come as survey Observations; the devices named as Device entries. Observation ids are "
+                    + "stable for a patient, day and metric. By default today and the 29 days before.")
+    @APIResponse(
+            responseCode = "200",
+            description = "the Bundle",
+            content = {
+                @Content(mediaType = FHIR_JSON, examples = @ExampleObject(name = "200", value = FhirExamples.BUNDLE)),
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        examples = @ExampleObject(name = "200", value = FhirExamples.BUNDLE))
+            })
+    @APIResponse(
+            responseCode = "400",
+            description = "a malformed date or a range out of bounds, named in errors",
+            content =
+                    @Content(
+                            mediaType = ApiProblem.MEDIA_TYPE,
+                            examples = @ExampleObject(name = "400", value = FhirExamples.FROM_400)))
+    @APIResponse(responseCode = "403", ref = "Forbidden", description = "admins do not read clinical data")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public String bundle(
+            @PathParam("patientId") UUID patientId,
+            @QueryParam("from") @Parameter(description = "first day (a date); default 29 days before to") String from,
+            @QueryParam("to") @Parameter(description = "last day, inclusive; default today") String to) {
+        Patient p = access.clinical(patientId, "fhir");
+        ZoneId zone = ZoneId.of(p.timeZone);
+        LocalDate end = to == null ? LocalDate.now(clock.withZone(zone)) : date("to", to);
+        LocalDate start = from == null ? end.minusDays(DEFAULT_DAYS - 1L) : date("from", from);
+        // shown() checks the range (order and length) before anything is read.
+        var days = adherence.shown(p, start, end);
+        List<DeviceSpan> devices = Device.listByPatient(p.id).stream()
+                .map(d -> new DeviceSpan(d.id, d.model, d.dataFrom, d.revokedAt))
+                .toList();
+        List<Total> totals = mood
+                .history(
+                        p,
+                        start.atStartOfDay(zone).toInstant(),
+                        end.plusDays(1).atStartOfDay(zone).toInstant())
+                .stream()
+                .flatMap(r -> questionnaires
+                        .version(r.questionnaire(), r.version())
+                        .map(Questionnaire::loinc)
+                        .map(Questionnaire.Loinc::total)
+                        .map(code -> new Total(r.id(), r.questionnaire(), code, r.total(), r.answeredAt()))
+                        .stream())
+                .toList();
+        return FHIR.newJsonParser()
+                .encodeResourceToString(
+                        FhirExport.bundle(p.id, zone, days, config.minWearHours(), devices, totals, clock.instant()));
+    }
+
+    private static LocalDate date(String field, String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badField(
+                    field, "must be a date such as 2026-03-02, was '" + Text.printable(value, 40) + "'");
+        }
+    }
+}
