@@ -41,10 +41,13 @@ class FhirExportTest {
                 dss,
                 null,
                 null,
+                null,
+                null,
                 0,
                 null,
                 null,
-                Map.of());
+                Map.of(),
+                null);
     }
 
     static List<Observation> observations(Bundle b) {
