@@ -47,12 +47,19 @@ final class SimulatedDevice {
     private final AtomicLong unreceiptedBytes = new AtomicLong();
     private SignalGenerator day;
     private long accelSeq;
+    private final boolean fidgeting;
     private long loadSeq;
     private volatile boolean online = true;
     /** Seconds before this instant are history: played without pacing and sent as hour batches. */
     private Instant historyUntil;
 
     SimulatedDevice(String id, int rateHz, long seed, BatchEncoder encoder, List<DayPlan> plans) {
+        this(id, rateHz, seed, encoder, plans, false);
+    }
+
+    /** @param fidgeting whether the desk wrist moves as an awake wearer's does (SignalGenerator) */
+    SimulatedDevice(String id, int rateHz, long seed, BatchEncoder encoder, List<DayPlan> plans, boolean fidgeting) {
+        this.fidgeting = fidgeting;
         this.id = id;
         this.rateHz = rateHz;
         this.seed = seed;
@@ -235,7 +242,7 @@ final class SimulatedDevice {
             return false;
         }
         DayPlan plan = plans.next();
-        day = new SignalGenerator(id, plan, rateHz, seed ^ startMix(plan.start()));
+        day = new SignalGenerator(id, plan, rateHz, seed ^ startMix(plan.start()), fidgeting);
         return true;
     }
 

@@ -50,7 +50,12 @@ public final class Simulation implements AutoCloseable {
         devices.put(
                 deviceId,
                 new SimulatedDevice(
-                        deviceId, options.rateHz(), seed, new BatchEncoder(options.format(), options.rangeG()), plans));
+                        deviceId,
+                        options.rateHz(),
+                        seed,
+                        new BatchEncoder(options.format(), options.rangeG()),
+                        plans,
+                        options.fidgeting()));
     }
 
     /** Plays {@code [start, end)} and returns once every batch has a receipt or the drain timeout passed. */

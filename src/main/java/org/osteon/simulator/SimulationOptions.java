@@ -15,6 +15,8 @@ import java.time.Duration;
  * @param receiptTimeout re-send a batch with no receipt after this long
  * @param drainTimeout at the end, wait this long at most for the last receipts
  * @param truthDir where to write ground truth, or {@code null} for nowhere
+ * @param fidgeting whether the desk wrist moves as an awake wearer's does ({@link SignalGenerator});
+ *     off, the signal every test written before it knows, a still desk wrist looks like sleep
  */
 public record SimulationOptions(
         String brokerUri,
@@ -25,7 +27,8 @@ public record SimulationOptions(
         int connections,
         Duration receiptTimeout,
         Duration drainTimeout,
-        Path truthDir) {
+        Path truthDir,
+        boolean fidgeting) {
 
     public SimulationOptions {
         if (rateHz < 1 || rateHz > 1000) {
@@ -42,25 +45,40 @@ public record SimulationOptions(
     /** Defaults for a test against a local broker: 50 Hz JSON, ±16 g, as fast as possible, one connection. */
     public static SimulationOptions fastest(String brokerUri) {
         return new SimulationOptions(
-                brokerUri, 50, PayloadFormat.JSON, 16, 0, 1, Duration.ofSeconds(10), Duration.ofSeconds(60), null);
+                brokerUri,
+                50,
+                PayloadFormat.JSON,
+                16,
+                0,
+                1,
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(60),
+                null,
+                false);
     }
 
     public SimulationOptions withSpeed(double v) {
         return new SimulationOptions(
-                brokerUri, rateHz, format, rangeG, v, connections, receiptTimeout, drainTimeout, truthDir);
+                brokerUri, rateHz, format, rangeG, v, connections, receiptTimeout, drainTimeout, truthDir, fidgeting);
     }
 
     public SimulationOptions withFormat(PayloadFormat v) {
         return new SimulationOptions(
-                brokerUri, rateHz, v, rangeG, speed, connections, receiptTimeout, drainTimeout, truthDir);
+                brokerUri, rateHz, v, rangeG, speed, connections, receiptTimeout, drainTimeout, truthDir, fidgeting);
     }
 
     public SimulationOptions withConnections(int v) {
         return new SimulationOptions(
-                brokerUri, rateHz, format, rangeG, speed, v, receiptTimeout, drainTimeout, truthDir);
+                brokerUri, rateHz, format, rangeG, speed, v, receiptTimeout, drainTimeout, truthDir, fidgeting);
+    }
+
+    public SimulationOptions withFidgeting(boolean v) {
+        return new SimulationOptions(
+                brokerUri, rateHz, format, rangeG, speed, connections, receiptTimeout, drainTimeout, truthDir, v);
     }
 
     public SimulationOptions withReceiptTimeout(Duration v) {
-        return new SimulationOptions(brokerUri, rateHz, format, rangeG, speed, connections, v, drainTimeout, truthDir);
+        return new SimulationOptions(
+                brokerUri, rateHz, format, rangeG, speed, connections, v, drainTimeout, truthDir, fidgeting);
     }
 }

@@ -29,6 +29,8 @@ import java.util.List;
  * @param silent patients registered with a device that never syncs
  * @param patientKeys folder of the service's local signing key, with which each registered
  *     patient's app answers their questionnaires ({@link MoodDiary}); null for no answers
+ * @param fidgeting whether the desk wrist moves as an awake wearer's does, so that sitting is not
+ *     taken for sleep ({@link SimulationOptions#fidgeting()})
  */
 record SimulatorArguments(
         URI broker,
@@ -49,7 +51,8 @@ record SimulatorArguments(
         List<DayPlanner.Habit> habits,
         List<String> programs,
         int silent,
-        Path patientKeys) {
+        Path patientKeys,
+        boolean fidgeting) {
 
     /**
      * Longest history: whole days before today, from midnight UTC, so that it stays within the
@@ -63,7 +66,7 @@ record SimulatorArguments(
                 [--speed 1|60|max] [--days 1 | --minutes M] [--rate 50] [--format json|binary]
                 [--connections N] [--out sim-truth] [--history-days 0..27] [--opening]
                 [--habits steady,fading,overdoing] [--programs TEMPLATE,...] [--silent N]
-                [--patient-keys DIR]""";
+                [--patient-keys DIR] [--fidgeting]""";
 
     static SimulatorArguments parse(String[] args, Clock clock) {
         URI broker = URI.create(System.getenv().getOrDefault("OSTEON_MQTT_URI", "tcp://127.0.0.1:1883"));
@@ -85,6 +88,7 @@ record SimulatorArguments(
         List<String> programs = List.of();
         int silent = 0;
         Path patientKeys = null;
+        boolean fidgeting = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -108,6 +112,7 @@ record SimulatorArguments(
                 case "--programs" -> programs = List.of(value(args, i++).split(","));
                 case "--silent" -> silent = upTo(a, value(args, i++), 100);
                 case "--patient-keys" -> patientKeys = Path.of(value(args, i++));
+                case "--fidgeting" -> fidgeting = true;
                 default -> throw new IllegalArgumentException("unknown argument '" + a + "'");
             }
         }
@@ -139,7 +144,8 @@ record SimulatorArguments(
                 habits,
                 programs,
                 silent,
-                patientKeys);
+                patientKeys,
+                fidgeting);
     }
 
     SimulationOptions options() {
@@ -152,7 +158,8 @@ record SimulatorArguments(
                 connections,
                 Duration.ofSeconds(30),
                 Duration.ofMinutes(2),
-                out);
+                out,
+                fidgeting);
     }
 
     private static String value(String[] args, int i) {

@@ -88,7 +88,8 @@ class DemoReportTest {
                     "--format",
                     "binary",
                     "--patient-keys",
-                    Tokens.KEY_DIR.toString()
+                    Tokens.KEY_DIR.toString(),
+                    "--fidgeting"
                 },
                 TestClock.CLOCK);
 
@@ -108,7 +109,10 @@ class DemoReportTest {
 
         RunReport run;
         try (Simulation sim = new Simulation(
-                SimulationOptions.fastest(a.broker().toString()).withFormat(PayloadFormat.BINARY), TestClock.CLOCK)) {
+                SimulationOptions.fastest(a.broker().toString())
+                        .withFormat(PayloadFormat.BINARY)
+                        .withFidgeting(a.options().fidgeting()),
+                TestClock.CLOCK)) {
             sim.addDevice(
                     SimulatorCommand.deviceId(a, 0),
                     a.seed() * 1_000_003L,
@@ -198,6 +202,17 @@ class DemoReportTest {
             assertThat(report.getList(at + "adherence.components.status"))
                     .isEqualTo(weeks.getList("[" + w + "].components.status"));
 
+            // Sleep: the planned nights (docs/simulator.md: to bed before midnight, up between 06:00
+            // and 07:30) are 6 to 10 hours with a midpoint between midnight and 06:00; without
+            // fidgeting the still afternoon at the desk would be taken for sleep, some 22 hours.
+            if (report.getInt(at + "sleep.nights") > 0) {
+                assertThat(report.getDouble(at + "sleep.durationMinutesPerNight"))
+                        .as("%s", monday)
+                        .isBetween(360.0, 600.0);
+                assertThat(report.getDouble(at + "sleep.midpointMinutesAfterNoon"))
+                        .isBetween(720.0, 1080.0);
+            }
+
             // Mood: the week's last PHQ-9 the app answered, scored by the published bands.
             List<MoodDiary.Answer> answered = diary.stream()
                     .filter(d -> inWeek(d.answeredAt().atZone(ZoneOffset.UTC).toLocalDate(), monday))
@@ -217,6 +232,10 @@ class DemoReportTest {
         }
         // The diary's PHQ-9 totals, 8 then 14 with item 9 answered 1, in the report.
         assertThat(report.getList("weeks.mood.total")).contains(8, 14);
+        assertThat(report.getList("weeks.sleep.nights", Integer.class).stream()
+                        .mapToInt(Integer::intValue)
+                        .sum())
+                .isGreaterThanOrEqualTo(HISTORY_DAYS - 2);
 
         // The answers raised their alerts: the self-harm answer and the six-point rise from the first.
         JsonPath alerts = as(physio.token())
