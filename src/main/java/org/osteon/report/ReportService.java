@@ -72,7 +72,8 @@ public class ReportService {
                             !r.answeredAt().isBefore(start) && r.answeredAt().isBefore(end))
                     .toList();
             out.add(BoneBrainReport.week(
-                    w, days, inWeek, prescribed(targets, w), adherenceConfig.minWearHours(), nights, zone));
+                            w, days, inWeek, prescribed(targets, w), adherenceConfig.minWearHours(), nights, zone)
+                    .shown());
         }
         return new Report(
                 patient.id,

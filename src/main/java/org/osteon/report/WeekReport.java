@@ -91,4 +91,63 @@ public record WeekReport(
             Double midpointMinutesAfterNoon,
             String midpointLocalTime,
             Double midpointSdMinutes) {}
+
+    /**
+     * The week as the API shows it: means rounded as the days API rounds the day values they come
+     * from ({@code ScoredDay.shown}), one more decimal for per-day means of whole counts, so that a
+     * mean of 11.142857… peaks reads 11.14 and a night 460.9 minutes. Counts, ratios the adherence
+     * API already rounded, and the mood score are as they are. Rounding is the last step: every
+     * sum and mean is taken over the days' shown values first.
+     */
+    public WeekReport shown() {
+        return new WeekReport(
+                weekStart,
+                weekEnd,
+                validDays,
+                new Bone(
+                        bone.impactsThresholdG(),
+                        round(bone.impactsPerDay(), 2),
+                        bone.impactsByBand(),
+                        round(bone.osteogenicIndexPerDay(), 3),
+                        round(bone.dailyStressStimulusPerDay(), 3),
+                        bone.estimatedPeakGrf() == null
+                                ? null
+                                : new PeakGrf(
+                                        bone.estimatedPeakGrf().days(),
+                                        bone.estimatedPeakGrf().reason(),
+                                        bone.estimatedPeakGrf().models() == null
+                                                ? null
+                                                : bone.estimatedPeakGrf().models().stream()
+                                                        .map(m -> new PeakGrfModel(
+                                                                m.model(),
+                                                                m.peaks(),
+                                                                round(m.meanBodyWeights(), 3),
+                                                                round(m.maxBodyWeights(), 3)))
+                                                        .toList())),
+                new Activity(
+                        activity.mvpaBoutMinutes(),
+                        round(activity.mvpaBoutedMinutes(), 2),
+                        round(activity.stepsPerDay(), 1)),
+                rhythm,
+                mood,
+                adherence,
+                new Wear(round(wear.hoursPerDay(), 2)),
+                sleep == null
+                        ? null
+                        : new Sleep(
+                                sleep.nights(),
+                                round(sleep.durationMinutesPerNight(), 1),
+                                round(sleep.midpointMinutesAfterNoon(), 1),
+                                sleep.midpointLocalTime(),
+                                round(sleep.midpointSdMinutes(), 1)));
+    }
+
+    private static Double round(Double v, int decimals) {
+        if (v == null || v.isNaN() || v.isInfinite()) {
+            return v;
+        }
+        return java.math.BigDecimal.valueOf(v)
+                .setScale(decimals, java.math.RoundingMode.HALF_EVEN)
+                .doubleValue();
+    }
 }
