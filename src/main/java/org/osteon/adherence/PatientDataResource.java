@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.UUID;
@@ -33,6 +32,7 @@ import org.osteon.auth.Roles;
 import org.osteon.common.ApiException;
 import org.osteon.common.ApiProblem;
 import org.osteon.common.Csv;
+import org.osteon.common.DateParam;
 import org.osteon.engine.ScoredDay;
 import org.osteon.patient.Patient;
 import org.osteon.patient.PatientAccess;
@@ -315,32 +315,15 @@ public class PatientDataResource {
             + "Monday of the current week, or of to's week";
     static final String TO = "last day, inclusive; defaults to the Sunday of from's week (or of the current week)";
 
-    /** Dates the API answers for: wide enough for any recording, narrow enough that day arithmetic never overflows. */
-    public static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1), LATEST = LocalDate.of(2199, 12, 31);
-
-    /** A date parameter, or null when it is absent (the range then defaults, see {@link #range}). */
-    private static LocalDate date(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        LocalDate d;
-        try {
-            d = LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiException.badField(name, "must be a date such as 2026-03-02");
-        }
-        if (d.isBefore(EARLIEST) || d.isAfter(LATEST)) {
-            throw ApiException.badField(name, "must be between " + EARLIEST + " and " + LATEST);
-        }
-        return d;
-    }
+    /** Dates the API answers for ({@link DateParam}). */
+    public static final LocalDate EARLIEST = DateParam.EARLIEST, LATEST = DateParam.LATEST;
 
     /**
      * from..to as asked, each defaulting to the current week in the patient's time zone (Monday to
      * Sunday): with neither, this week; with one, the week that holds it.
      */
     private LocalDate[] range(Patient p, String from, String to) {
-        LocalDate f = date("from", from), t = date("to", to);
+        LocalDate f = DateParam.optional("from", from), t = DateParam.optional("to", to);
         LocalDate anchor = f != null ? f : t != null ? t : ProgramService.today(p, clock);
         if (f == null) {
             f = anchor.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));

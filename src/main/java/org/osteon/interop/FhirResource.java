@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -24,9 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.osteon.adherence.AdherenceConfig;
 import org.osteon.adherence.AdherenceService;
 import org.osteon.auth.Roles;
-import org.osteon.common.ApiException;
 import org.osteon.common.ApiProblem;
-import org.osteon.common.Text;
+import org.osteon.common.DateParam;
 import org.osteon.device.Device;
 import org.osteon.interop.FhirExport.DeviceSpan;
 import org.osteon.interop.FhirExport.Total;
@@ -110,8 +108,10 @@ public class FhirResource {
             @QueryParam("to") @Parameter(description = "last day, inclusive; default today") String to) {
         Patient p = access.clinical(patientId, "fhir");
         ZoneId zone = ZoneId.of(p.timeZone);
-        LocalDate end = to == null ? LocalDate.now(clock.withZone(zone)) : date("to", to);
-        LocalDate start = from == null ? end.minusDays(DEFAULT_DAYS - 1L) : date("from", from);
+        LocalDate asked = DateParam.optional("to", to);
+        LocalDate end = asked != null ? asked : LocalDate.now(clock.withZone(zone));
+        LocalDate askedFrom = DateParam.optional("from", from);
+        LocalDate start = askedFrom != null ? askedFrom : end.minusDays(DEFAULT_DAYS - 1L);
         // shown() checks the range (order and length) before anything is read.
         var days = adherence.shown(p, start, end);
         List<DeviceSpan> devices = Device.listByPatient(p.id).stream()
@@ -133,14 +133,5 @@ public class FhirResource {
         return FHIR.newJsonParser()
                 .encodeResourceToString(
                         FhirExport.bundle(p.id, zone, days, config.minWearHours(), devices, totals, clock.instant()));
-    }
-
-    private static LocalDate date(String field, String value) {
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiException.badField(
-                    field, "must be a date such as 2026-03-02, was '" + Text.printable(value, 40) + "'");
-        }
     }
 }

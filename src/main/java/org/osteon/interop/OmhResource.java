@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,6 +26,7 @@ import org.osteon.adherence.AdherenceService;
 import org.osteon.auth.Roles;
 import org.osteon.common.ApiException;
 import org.osteon.common.ApiProblem;
+import org.osteon.common.DateParam;
 import org.osteon.common.Text;
 import org.osteon.interop.OpenMhealth.DataPoint;
 import org.osteon.interop.OpenMhealth.Schema;
@@ -93,8 +93,10 @@ public class OmhResource {
         List<Schema> schemas = schemas(schema);
         Patient p = access.clinical(patientId, "omh");
         ZoneId zone = ZoneId.of(p.timeZone);
-        LocalDate end = to == null ? LocalDate.now(clock.withZone(zone)) : date("to", to);
-        LocalDate start = from == null ? end.minusDays(DEFAULT_DAYS - 1L) : date("from", from);
+        LocalDate asked = DateParam.optional("to", to);
+        LocalDate end = asked != null ? asked : LocalDate.now(clock.withZone(zone));
+        LocalDate askedFrom = DateParam.optional("from", from);
+        LocalDate start = askedFrom != null ? askedFrom : end.minusDays(DEFAULT_DAYS - 1L);
         return OpenMhealth.dataPoints(
                 p.id, zone, adherence.shown(p, start, end), schemas, config.minWearHours(), clock.instant());
     }
@@ -122,14 +124,5 @@ public class OmhResource {
             asked.add(s);
         }
         return Arrays.stream(Schema.values()).filter(asked::contains).toList();
-    }
-
-    private static LocalDate date(String field, String value) {
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiException.badField(
-                    field, "must be a date such as 2026-03-02, was '" + Text.printable(value, 40) + "'");
-        }
     }
 }

@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.UUID;
@@ -27,9 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.osteon.adherence.AdherenceService;
 import org.osteon.auth.Roles;
-import org.osteon.common.ApiException;
 import org.osteon.common.Csv;
-import org.osteon.common.Text;
+import org.osteon.common.DateParam;
 import org.osteon.patient.Patient;
 import org.osteon.patient.PatientAccess;
 
@@ -86,10 +84,12 @@ public class ReportResource {
             @Context HttpHeaders headers) {
         Patient p = access.clinical(patientId, "report");
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(p.timeZone)));
-        LocalDate end = to == null ? today : date("to", to);
-        LocalDate start = from == null
-                ? end.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(DEFAULT_WEEKS - 1L)
-                : date("from", from);
+        LocalDate asked = DateParam.optional("to", to);
+        LocalDate end = asked != null ? asked : today;
+        LocalDate askedFrom = DateParam.optional("from", from);
+        LocalDate start = askedFrom != null
+                ? askedFrom
+                : end.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(DEFAULT_WEEKS - 1L);
         adherence.checkRange(start, end);
         ReportService.Report report = reports.report(p, start, end);
         if (Csv.wanted(headers)) {
@@ -185,14 +185,5 @@ public class ReportResource {
                         .filter(m -> m.model().equals(model))
                         .findFirst()
                         .orElse(null);
-    }
-
-    private static LocalDate date(String field, String value) {
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiException.badField(
-                    field, "must be a date such as 2026-03-02, was '" + Text.printable(value, 40) + "'");
-        }
     }
 }

@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -31,9 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.osteon.auth.Roles;
 import org.osteon.common.ApiDocs;
-import org.osteon.common.ApiException;
 import org.osteon.common.ApiProblem;
 import org.osteon.common.Csv;
+import org.osteon.common.DateParam;
 import org.osteon.patient.Patient;
 import org.osteon.patient.PatientAccess;
 import org.osteon.physio.Physiotherapist;
@@ -115,7 +114,7 @@ public class RtmResource {
                     String to,
             @Context HttpHeaders headers) {
         Patient p = access.registry(patientId, "rtm");
-        LocalDate f = date("from", from), t = date("to", to);
+        LocalDate f = DateParam.optional("from", from), t = DateParam.optional("to", to);
         if (f == null) {
             f = (t == null ? YearMonth.from(RtmService.today(p, clock)) : YearMonth.from(t)).atDay(1);
         }
@@ -232,21 +231,5 @@ public class RtmResource {
     public void delete(@PathParam("patientId") UUID patientId, @PathParam("entryId") UUID entryId) {
         access.registeredPhysio();
         rtm.delete(access.change(patientId), entryId);
-    }
-
-    private static LocalDate date(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        LocalDate d;
-        try {
-            d = LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiException.badField(name, "must be a date such as 2026-03-02");
-        }
-        if (d.isBefore(RtmService.EARLIEST) || d.isAfter(RtmService.LATEST)) {
-            throw ApiException.badField(name, "must lie between " + RtmService.EARLIEST + " and " + RtmService.LATEST);
-        }
-        return d;
     }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.osteon.audit.AuditLog;
 import org.osteon.common.ApiException;
+import org.osteon.common.DateParam;
 import org.osteon.patient.Patient;
 import org.osteon.physio.Physiotherapist;
 import org.osteon.rtm.RtmDtos.EpisodeEvidence;
@@ -39,7 +40,7 @@ public class RtmService {
     static final String TIME_DELETED = "rtm.time_entry_deleted";
 
     /** Days the API answers for, as elsewhere in the API. */
-    static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1), LATEST = LocalDate.of(2199, 12, 31);
+    static final LocalDate EARLIEST = DateParam.EARLIEST, LATEST = DateParam.LATEST;
 
     private final RtmRepository repo;
     private final RtmConfig config;

@@ -105,7 +105,16 @@ class HostileRequestFuzzTest {
             "GET /api/v1/patients/me",
             "DELETE /api/v1/devices/{d}",
             "GET /api/v1/patients/{p}/export/readable",
-            "GET /api/v1/patients/me/export"
+            "GET /api/v1/patients/me/export",
+            "GET /api/v1/patients/{p}/report",
+            "GET /api/v1/patients/{p}/sleep",
+            "GET /api/v1/patients/{p}/omh",
+            "GET /api/v1/patients/{p}/fhir",
+            "GET /api/v1/patients/{p}/rtm",
+            "POST /api/v1/patients/{p}/rtm/time",
+            "GET /api/v1/patients/{p}/questionnaires/due",
+            "GET /api/v1/patients/{p}/questionnaire-responses",
+            "PUT /api/v1/patients/{p}/questionnaire-responses/{x}"
         };
         String[] queries = {"from", "to", "by", "page", "size", "status", "patientId", "sort", "format"};
         String[] methods = {"GET", "POST", "PUT", "DELETE"};

@@ -140,6 +140,16 @@ class OmhResourceTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", org.hamcrest.Matchers.equalTo("from"));
+        // A date at the end of LocalDate's range is refused, not overflowed into a server error.
+        as(physio.token())
+                .queryParam("to", "+999999999-12-31")
+                .get("/api/v1/patients/" + patient + "/omh")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("to"))
+                .body(
+                        "errors[0].message",
+                        org.hamcrest.Matchers.startsWith("must be between 2000-01-01 and 2199-12-31"));
         as(Clinic.newPhysio().token()).get(path).then().statusCode(404);
     }
 

@@ -205,6 +205,13 @@ class ReportResourceTest {
                 .get("/api/v1/patients/" + patient + "/report?from=last-week")
                 .then()
                 .statusCode(400);
+        // The last week of LocalDate's range would overflow: refused, naming the field.
+        as(physio.token())
+                .queryParam("to", "+999999999-12-31")
+                .get("/api/v1/patients/" + patient + "/report")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("to"));
     }
 
     void sleepNight(String patient, LocalDate night, String onset, int wakeDays, String wake) {
