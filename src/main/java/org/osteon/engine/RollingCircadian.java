@@ -293,7 +293,8 @@ final class RollingCircadian {
         return out;
     }
 
-    private static int[] ints(Array a) throws SQLException {
+    /** A PostgreSQL integer array as ints; the nights' stored sedentary runs read it too ({@link SleepNights}). */
+    static int[] ints(Array a) throws SQLException {
         Object[] v = (Object[]) a.getArray();
         int[] out = new int[v.length];
         for (int i = 0; i < v.length; i++) {

@@ -3,7 +3,6 @@ package org.osteon.engine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -210,7 +209,10 @@ final class SleepNights {
                     out.put(
                             rs.getObject(1, LocalDate.class),
                             new SleepEpochs.Day(
-                                    rs.getTimestamp(2).getTime(), rs.getInt(3), angle, ints(rs.getArray(5))));
+                                    rs.getTimestamp(2).getTime(),
+                                    rs.getInt(3),
+                                    angle,
+                                    RollingCircadian.ints(rs.getArray(5))));
                 }
             }
         }
@@ -371,15 +373,6 @@ final class SleepNights {
         out.put("algorithm", p.algorithm());
         out.put("version", p.version());
         out.put("parameters", p.parameters());
-        return out;
-    }
-
-    private static int[] ints(Array a) throws SQLException {
-        Object[] v = (Object[]) a.getArray();
-        int[] out = new int[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = ((Number) v[i]).intValue();
-        }
         return out;
     }
 
