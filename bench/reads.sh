@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The reads apps make, under load: seeds a database of its own with PATIENTS patients x DAYS
+# scored days (physiotherapists with 500 patients each), starts the packaged service on it and
+# sends each kind of request at a fixed rate (open loop: latency from the scheduled instant).
+# Prints a Markdown table; see docs/benchmarks.md, "Reads under load".
+#   bench/reads.sh [-Dpatients=10000 -Ddays=365 -DperPhysio=500 -Dwarmup=10 -Dmeasured=30
+#                   -Dkinds=adherence:2000,days:500,roster:10]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -q -B package -DskipTests
+./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
+exec java -Xmx1g "$@" -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+  org.osteon.bench.ReadBenchmark

@@ -1,0 +1,359 @@
+package org.osteon.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntFunction;
+import org.osteon.support.ServiceProcess;
+import org.osteon.support.TestDatabase;
+import org.osteon.support.Tokens;
+
+/**
+ * The reads apps make, under load (docs/benchmarks.md, Reads under load): a database seeded with
+ * many patients, each with a year of scored days and a program, physiotherapists with 500 patients
+ * each, and the packaged service on it; then, per kind of request, a fixed request rate for a
+ * warm-up and a measured period.
+ *
+ * <p>The load is open-loop: requests are sent on a schedule (one every 1/rate seconds) whatever
+ * the answers do, and each latency runs from the instant the request was <em>scheduled</em> to the
+ * last byte of its answer. A closed-loop tool (wrk, or any client that waits for an answer before
+ * sending the next request) stops sending while the service stalls and so hides the stall from its
+ * percentiles; here a stall delays every request scheduled during it, as it would an app's users.
+ * Run by bench/reads.sh; not part of the test suite.
+ */
+public final class ReadBenchmark {
+    private final int patients = Integer.getInteger("patients", 10_000);
+    private final int days = Integer.getInteger("days", 365);
+    private final int perPhysio = Integer.getInteger("perPhysio", 500);
+    private final int warmup = Integer.getInteger("warmup", 10);
+    private final int measured = Integer.getInteger("measured", 30);
+    private final ZoneId zone = ZoneId.of("Europe/Vienna");
+    /** One client for every phase; it keeps its connections open between requests, as an app's gateway would. */
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    /** One kind of request at one rate. */
+    record Kind(String name, int rate, IntFunction<HttpRequest> request) {}
+
+    /** What one kind gave over its measured period. */
+    record Result(
+            String name,
+            int rate,
+            long sent,
+            double achieved,
+            long errors,
+            long late,
+            double p50,
+            double p99,
+            double p999,
+            double max,
+            long rssMb,
+            String load) {}
+
+    public static void main(String[] args) throws Exception {
+        new ReadBenchmark().run();
+    }
+
+    private void run() throws Exception {
+        String loadBefore = load();
+        try (TestDatabase db = TestDatabase.onLocalServer("osteon_reads");
+                ServiceProcess service = new ServiceProcess(Map.of(
+                        "quarkus.datasource.jdbc.url", db.url(),
+                        "osteon.ingest.client-id", "osteon-read-bench",
+                        "osteon.ingest.topic-root", "read-bench/v1/devices",
+                        "osteon.alerts.every", "off",
+                        "quarkus.log.level", "WARN"))) {
+            service.start();
+            long pid = CpuTimes.child("quarkus-run.jar");
+            long t0 = System.nanoTime();
+            seed(db);
+            System.err.printf(
+                    Locale.ROOT,
+                    "seeded %,d patients x %d days in %.0f s%n",
+                    patients,
+                    days,
+                    (System.nanoTime() - t0) / 1e9);
+            List<Result> results = new ArrayList<>();
+            for (Kind k : kinds(service.baseUri())) {
+                Result r = phase(k, pid);
+                results.add(r);
+                System.err.println(row(r));
+            }
+            print(results, loadBefore, rss(pid));
+        }
+    }
+
+    private List<Kind> kinds(String base) {
+        LocalDate today = LocalDate.now(zone);
+        LocalDate monday = today.minusWeeks(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        String[] patientTokens = new String[patients];
+        for (int i = 0; i < patients; i++) {
+            patientTokens[i] = Tokens.patient(patientId(i));
+        }
+        int physios = Math.max(1, patients / perPhysio);
+        String[] physioTokens = new String[physios];
+        for (int i = 0; i < physios; i++) {
+            physioTokens[i] = Tokens.physio("bench-physio-" + i);
+        }
+        SplittableRandom random = new SplittableRandom(42);
+        IntFunction<HttpRequest> week = n -> {
+            int p = random.nextInt(patients);
+            return get(
+                    base + "/api/v1/patients/" + patientId(p) + "/adherence?by=week&from=" + monday + "&to="
+                            + monday.plusDays(6),
+                    patientTokens[p]);
+        };
+        IntFunction<HttpRequest> month = n -> {
+            int p = random.nextInt(patients);
+            return get(
+                    base + "/api/v1/patients/" + patientId(p) + "/days?from=" + today.minusDays(29) + "&to=" + today,
+                    patientTokens[p]);
+        };
+        IntFunction<HttpRequest> roster = n -> {
+            int p = random.nextInt(physios);
+            return get(base + "/api/v1/physiotherapists/me/patients", physioTokens[p]);
+        };
+        List<Kind> kinds = new ArrayList<>();
+        for (String spec :
+                System.getProperty("kinds", "adherence:2000,days:500,roster:10").split(",")) {
+            String[] f = spec.split(":");
+            int rate = Integer.parseInt(f[1]);
+            kinds.add(
+                    switch (f[0]) {
+                        case "adherence" -> new Kind("a patient's week of adherence", rate, week);
+                        case "days" -> new Kind("a patient's 30 days (/days)", rate, month);
+                        case "roster" ->
+                            new Kind("a physiotherapist's roster, " + perPhysio + " patients", rate, roster);
+                        default -> throw new IllegalArgumentException("kinds: adherence, days or roster, was " + f[0]);
+                    });
+        }
+        return kinds;
+    }
+
+    private static HttpRequest get(String uri, String token) {
+        return HttpRequest.newBuilder(URI.create(uri))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .build();
+    }
+
+    /**
+     * Sends {@code k.rate} requests a second for the warm-up and the measured period and returns
+     * the measured period's latencies, each from the request's scheduled instant.
+     */
+    private Result phase(Kind k, long pid) throws Exception {
+        int total = k.rate * (warmup + measured);
+        int firstMeasured = k.rate * warmup;
+        long[] latency = new long[total - firstMeasured];
+        Arrays.fill(latency, -1);
+        AtomicLong errors = new AtomicLong();
+        AtomicLong late = new AtomicLong();
+        long interval = 1_000_000_000L / k.rate;
+        List<CompletableFuture<?>> pending = new ArrayList<>();
+        String load = null;
+        long start = System.nanoTime() + 50_000_000L;
+        for (int i = 0; i < total; i++) {
+            long due = start + i * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            } else if (wait < -1_000_000L) {
+                late.incrementAndGet(); // the sender itself fell behind its schedule by more than 1 ms
+            }
+            final int n = i;
+            HttpRequest request = k.request.apply(i);
+            CompletableFuture<?> f = client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                    .handle((r, e) -> {
+                        long done = System.nanoTime();
+                        if (n >= firstMeasured) {
+                            if (e != null || r.statusCode() != 200) {
+                                errors.incrementAndGet();
+                            }
+                            latency[n - firstMeasured] = done - due;
+                        }
+                        return null;
+                    });
+            if (i >= firstMeasured) {
+                pending.add(f);
+            }
+            if (i == total - 1) {
+                load = load();
+            }
+        }
+        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        double seconds = (System.nanoTime() - (start + (long) firstMeasured * interval)) / 1e9;
+        long[] sorted = Arrays.stream(latency).filter(l -> l >= 0).sorted().toArray();
+        long rss = rss(pid);
+        return new Result(
+                k.name,
+                k.rate,
+                sorted.length,
+                sorted.length / seconds,
+                errors.get(),
+                late.get(),
+                ms(sorted, 0.50),
+                ms(sorted, 0.99),
+                ms(sorted, 0.999),
+                sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
+                rss,
+                load);
+    }
+
+    private static double ms(long[] sorted, double q) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
+    }
+
+    /**
+     * Patients in Europe/Vienna, each with {@code days} scored days ending today and a steps and
+     * impacts program in force since before them; physiotherapists with {@code perPhysio}
+     * patients each. Written by SQL, as a year of data would be after the engine scored it.
+     */
+    private void seed(TestDatabase db) throws Exception {
+        int physios = Math.max(1, patients / perPhysio);
+        try (Connection c = db.connect();
+                Statement s = c.createStatement()) {
+            s.execute("insert into physiotherapist (id, subject, display_name, created_at) select"
+                    + " md5('physio' || i)::uuid, 'bench-physio-' || i, 'Physiotherapist ' || i, now()"
+                    + " from generate_series(0, " + (physios - 1) + ") i");
+            s.execute("insert into patient (id, display_name, time_zone, created_at) select"
+                    + " md5('p' || i)::uuid, 'Patient ' || lpad(i::text, 5, '0'), '" + zone + "',"
+                    + " now() - interval '" + (days + 14) + " days' from generate_series(0, " + (patients - 1) + ") i");
+            s.execute("insert into care_assignment (physio_id, patient_id, assigned_at) select"
+                    + " md5('physio' || (i / " + perPhysio + "))::uuid, md5('p' || i)::uuid, now()"
+                    + " from generate_series(0, " + (physios * perPhysio - 1) + ") i");
+            s.execute("insert into program_version (patient_id, version, effective_from, components, author_role,"
+                    + " author_subject, reason, created_at) select md5('p' || i)::uuid, 1, current_date - "
+                    + (days + 7) + ", '[{\"kind\":\"steps\",\"stepsPerDay\":7000,\"daysPerWeek\":5},"
+                    + "{\"kind\":\"impacts\",\"minG\":2.0,\"count\":50,\"per\":\"day\",\"sessionsPerWeek\":3}]',"
+                    + " 'physio', 'bench-physio-0', 'benchmark', now() from generate_series(0, " + (patients - 1)
+                    + ") i");
+            // A year of days, written patient by patient in blocks so that one statement stays small.
+            int block = 500;
+            for (int from = 0; from < patients; from += block) {
+                int to = Math.min(patients, from + block) - 1;
+                s.execute("insert into day_summary (patient_id, local_date, wear_minutes, mvpa_minutes, steps,"
+                        + " impacts_at_or_above, sedentary_minutes, computed_at) select md5('p' || i)::uuid,"
+                        + " current_date - d, 600 + (i * 7 + d * 13) % 300, (i + d) % 45,"
+                        + " 3000 + (i * 31 + d * 17) % 8000,"
+                        + " jsonb_build_object('1.3', 200 + (i + d) % 90, '2.0', 20 + (i * 3 + d) % 70),"
+                        + " 400 + (i + d * 3) % 200, now()"
+                        + " from generate_series(" + from + ", " + to + ") i, generate_series(0, " + (days - 1)
+                        + ") d");
+            }
+            s.execute("analyze");
+            try (ResultSet r = s.executeQuery("select count(*) from day_summary")) {
+                r.next();
+                if (r.getLong(1) != (long) patients * days) {
+                    throw new IllegalStateException("seeded " + r.getLong(1) + " days, expected " + patients * days);
+                }
+            }
+        }
+    }
+
+    private static String patientId(int i) {
+        return md5Uuid("p" + i);
+    }
+
+    /** PostgreSQL's md5(text)::uuid, so that ids computed here match the seeded rows. */
+    private static String md5Uuid(String text) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("MD5")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            StringBuilder hex = new StringBuilder();
+            for (byte b : d) {
+                hex.append(String.format("%02x", b));
+            }
+            return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
+                    + hex.substring(16, 20) + "-" + hex.substring(20);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The service's resident memory in MB (VmRSS), or -1. */
+    private static long rss(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // gone
+        }
+        return -1;
+    }
+
+    private static String load() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private static String row(Result r) {
+        return String.format(
+                Locale.ROOT,
+                "| %s | %,d | %,.0f | %,d | %.1f | **%.1f** | %.1f | %.1f | %,d | %,d | %d | %s |",
+                r.name,
+                r.rate,
+                r.achieved,
+                r.sent,
+                r.p50,
+                r.p99,
+                r.p999,
+                r.max,
+                r.errors,
+                r.late,
+                r.rssMb,
+                r.load);
+    }
+
+    private void print(List<Result> results, String loadBefore, long rssEnd) {
+        Map<String, String> setup = new LinkedHashMap<>();
+        setup.put("patients", String.format(Locale.ROOT, "%,d", patients));
+        setup.put("days each", Integer.toString(days));
+        setup.put("patients per physiotherapist", Integer.toString(perPhysio));
+        setup.put("warm-up / measured (s)", warmup + " / " + measured);
+        setup.put("load average before", loadBefore);
+        setup.put("service RSS at the end (MB)", Long.toString(rssEnd));
+        System.out.println();
+        setup.forEach((k, v) -> System.out.println("- " + k + ": " + v));
+        System.out.println();
+        System.out.println("| request | rate asked (/s) | rate answered (/s) | requests measured | p50 (ms) | p99 (ms) "
+                + "| p99.9 (ms) | max (ms) | errors | sent late | service RSS (MB) | load average (1/5/15 min) |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        results.forEach(r -> System.out.println(row(r)));
+    }
+}
