@@ -20,6 +20,7 @@ import org.osteon.adherence.AdherenceResults.ComponentDay;
 import org.osteon.adherence.AdherenceResults.DayAdherence;
 import org.osteon.adherence.DaySummaryRepository;
 import org.osteon.adherence.DaySummaryRepository.HourlyWear;
+import org.osteon.common.Decimals;
 import org.osteon.engine.ScoredDay;
 import org.osteon.patient.Patient;
 import org.osteon.program.Component;
@@ -349,7 +350,7 @@ public class PatientMeasures {
     }
 
     private static double round(double v) {
-        return BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_EVEN).doubleValue();
+        return Decimals.shown(v, 2);
     }
 
     /** JSON for a page's data block; every {@code <} escaped, so that nothing in it could end the block. */

@@ -3,8 +3,6 @@ package org.osteon.engine;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.osteon.common.Decimals;
 import org.osteon.common.Json;
 
 /**
@@ -294,10 +293,7 @@ public record ScoredDay(
     }
 
     private static Double round(Double v, int decimals) {
-        if (v == null || v.isNaN() || v.isInfinite()) {
-            return v;
-        }
-        return BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_EVEN).doubleValue();
+        return Decimals.shown(v, decimals);
     }
 
     /**

@@ -143,11 +143,6 @@ public record WeekReport(
     }
 
     private static Double round(Double v, int decimals) {
-        if (v == null || v.isNaN() || v.isInfinite()) {
-            return v;
-        }
-        return java.math.BigDecimal.valueOf(v)
-                .setScale(decimals, java.math.RoundingMode.HALF_EVEN)
-                .doubleValue();
+        return org.osteon.common.Decimals.shown(v, decimals);
     }
 }
