@@ -82,12 +82,7 @@ public final class ReadBenchmark {
     private void run() throws Exception {
         String loadBefore = load();
         try (TestDatabase db = TestDatabase.onLocalServer("osteon_reads");
-                ServiceProcess service = new ServiceProcess(Map.of(
-                        "quarkus.datasource.jdbc.url", db.url(),
-                        "osteon.ingest.client-id", "osteon-read-bench",
-                        "osteon.ingest.topic-root", "read-bench/v1/devices",
-                        "osteon.alerts.every", "off",
-                        "quarkus.log.level", "WARN"))) {
+                ServiceProcess service = new ServiceProcess(service(db), LatencyBenchmark.jvmOptions())) {
             service.start();
             long pid = CpuTimes.child("quarkus-run.jar");
             long t0 = System.nanoTime();
@@ -106,6 +101,23 @@ public final class ReadBenchmark {
             }
             print(results, loadBefore, rss(pid));
         }
+    }
+
+    /**
+     * The service as it ships, on the seeded database; any {@code -Dosteon.*} or
+     * {@code -Dquarkus.*} given to the benchmark is passed on, so that runs can compare settings.
+     */
+    private static Map<String, String> service(TestDatabase db) {
+        Map<String, String> props = new LinkedHashMap<>(Map.of(
+                "quarkus.datasource.jdbc.url", db.url(),
+                "osteon.ingest.client-id", "osteon-read-bench",
+                "osteon.ingest.topic-root", "read-bench/v1/devices",
+                "osteon.alerts.every", "off",
+                "quarkus.log.level", "WARN"));
+        System.getProperties().stringPropertyNames().stream()
+                .filter(k -> k.startsWith("osteon.") || k.startsWith("quarkus."))
+                .forEach(k -> props.put(k, System.getProperty(k)));
+        return props;
     }
 
     private List<Kind> kinds(String base) {
