@@ -104,7 +104,7 @@ public class FhirSearchResource {
             if (e.status() != 404) {
                 throw e;
             }
-            return fhir(404, outcome(OperationOutcome.IssueType.NOTFOUND, e.getMessage(), "patient"));
+            return fhir(404, outcome(OperationOutcome.IssueType.NOTFOUND, "patient: " + e.getMessage(), "patient"));
         }
     }
 
