@@ -57,7 +57,10 @@ public class FhirResource {
                     + "activity and PhysicalActivity, the patient as subject and performer, the local date as "
                     + "effectiveDateTime, a UCUM valueQuantity, the device and the day's wear as the "
                     + "DeviceActivePercentage component. PHQ-9 (44261-6) and PHQ-2 (55758-7) totals answered in the "
-                    + "days come as survey Observations; the devices named as Device entries. Observation ids are "
+                    + "days come as survey Observations; the devices named as Device entries. Each complete week "
+                    + "(Monday to Sunday, wholly in the range, ended) with at least osteon.interop.week-min-valid-days "
+                    + "valid days adds weekly MVPA (LOINC 82290-8, min/wk, the valid days' sum, not scaled up) and "
+                    + "strength days (82291-6, d/wk), each with its number of valid days. Observation ids are "
                     + "stable for a patient, day and metric. By default today and the 29 days before.")
     @APIResponse(
             responseCode = "200",
