@@ -113,6 +113,7 @@ class HostileRequestFuzzTest {
             "GET /fhir/Observation",
             "GET /api/v1/patients/{p}/rtm",
             "POST /api/v1/patients/{p}/rtm/time",
+            "POST /api/v1/patients/{p}/rtm/episodes/{x}/end",
             "GET /api/v1/patients/{p}/questionnaires/due",
             "GET /api/v1/patients/{p}/questionnaire-responses",
             "PUT /api/v1/patients/{p}/questionnaire-responses/{x}"
