@@ -113,6 +113,7 @@ class ConsoleRtmTest {
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> !browser.driver().findElements(By.id("log-time")).isEmpty());
 
+        browser.screenshot("console-rtm-episodes");
         // The first period: three days with data, 98985.
         WebElement period = browser.driver().findElement(By.cssSelector(".periods tr[data-period='1']"));
         assertThat(period.getAttribute("data-days-with-data")).isEqualTo("3");
