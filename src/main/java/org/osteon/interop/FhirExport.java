@@ -4,10 +4,12 @@ import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -26,6 +28,7 @@ import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Observation.ObservationStatus;
+import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.osteon.engine.ScoredDay;
@@ -51,8 +54,8 @@ public final class FhirExport {
     public static final String OSTEON_SYSTEM = "https://osteon.org/fhir/CodeSystem/osteon-metrics";
     /** The Osteon CodeSystem's resource id. */
     public static final String OSTEON_SYSTEM_ID = "osteon-metrics";
-    /** Its version: a new code is a new version; a code's meaning never changes. */
-    public static final String OSTEON_SYSTEM_VERSION = "1.0.0";
+    /** Its version: a new code is a new version; a code's meaning never changes. 1.1.0 added {@code valid-days}. */
+    public static final String OSTEON_SYSTEM_VERSION = "1.1.0";
     /** The identifier system of Osteon's device ids (the id a device was registered and publishes with). */
     public static final String DEVICE_ID_SYSTEM = "https://osteon.org/fhir/sid/device-id";
 
@@ -74,7 +77,12 @@ public final class FhirExport {
                 "min/d"),
         IMPACT_PEAKS(OSTEON_SYSTEM, "impact-peaks", "Impact peaks at or above a threshold per day", "/d", "/d"),
         OSTEOGENIC_INDEX(OSTEON_SYSTEM, "osteogenic-index", "Osteogenic index of the day", "1", "1"),
-        DAILY_STRESS_STIMULUS(OSTEON_SYSTEM, "daily-stress-stimulus", "Daily stress stimulus", "1", "1");
+        DAILY_STRESS_STIMULUS(OSTEON_SYSTEM, "daily-stress-stimulus", "Daily stress stimulus", "1", "1"),
+        /** A complete week's MVPA minutes over its valid days (never scaled up for unworn days): see {@link #bundle}. */
+        WEEKLY_MVPA_MINUTES(
+                LOINC, "82290-8", "Frequency of moderate to vigorous aerobic physical activity", "min/wk", "min/wk"),
+        /** A complete week's days with recorded resistance sets. */
+        STRENGTH_DAYS(LOINC, "82291-6", "Frequency of muscle-strengthening physical activity", "d/wk", "d/wk");
 
         public final String system;
         public final String code;
@@ -93,6 +101,8 @@ public final class FhirExport {
 
     /** The Osteon code of the impact peaks' threshold component (in g, UCUM {@code [g]}). */
     public static final String IMPACT_THRESHOLD = "impact-threshold";
+    /** The Osteon code of a weekly Observation's component: how many of the week's days were valid (UCUM {@code d}). */
+    public static final String VALID_DAYS = "valid-days";
 
     /** A device of the patient and the time it recorded for them: from {@code from}, until {@code until} (null: still). */
     public record DeviceSpan(String id, String model, Instant from, Instant until) {
@@ -117,6 +127,36 @@ public final class FhirExport {
             ZoneId zone,
             List<ScoredDay> days,
             double minWearHours,
+            List<DeviceSpan> devices,
+            List<Total> totals,
+            Instant createdAt) {
+        return bundle(patientId, zone, days, minWearHours, null, devices, totals, createdAt);
+    }
+
+    /**
+     * The days {@code from..to} that were read, and how many valid days a week needs for its weekly
+     * Observations (docs/interop.md, "Weekly Observations").
+     */
+    public record Weeks(LocalDate from, LocalDate to, int minValidDays) {}
+
+    /**
+     * As {@link #bundle(UUID, ZoneId, List, double, List, List, Instant)}, and with {@code weeks}
+     * (null: none) one weekly MVPA Observation (LOINC 82290-8, {@code min/wk}) and one strength-days
+     * Observation (LOINC 82291-6, {@code d/wk}) per complete week: Monday to Sunday in the
+     * patient's zone, every day of it within {@code weeks.from..weeks.to} (the days were read for
+     * it), ended by {@code createdAt} (a week still running is not a week's value yet), and with at
+     * least {@code weeks.minValidDays} valid days. The weekly MVPA is the sum of the valid days'
+     * MVPA minutes, not scaled up for the days not worn; the strength days are the week's days with
+     * recorded resistance sets. Both carry the number of valid days as the component
+     * {@code osteon-metrics#valid-days}, and the week's wear as a share of its length (167 to 169
+     * hours) as {@code DeviceActivePercentage}.
+     */
+    public static Bundle bundle(
+            UUID patientId,
+            ZoneId zone,
+            List<ScoredDay> days,
+            double minWearHours,
+            Weeks weeks,
             List<DeviceSpan> devices,
             List<Total> totals,
             Instant createdAt) {
@@ -192,6 +232,9 @@ public final class FhirExport {
                         wearPercent));
             }
         }
+        if (weeks != null) {
+            weekly(patientId, patient, zone, days, minWearHours, weeks, devices, createdAt, named, observations);
+        }
         for (Total t : totals) {
             observations.add(survey(patient, zone, t));
         }
@@ -205,6 +248,85 @@ public final class FhirExport {
                     .setResource(dev);
         }
         return b;
+    }
+
+    private static void weekly(
+            UUID patientId,
+            Reference patient,
+            ZoneId zone,
+            List<ScoredDay> days,
+            double minWearHours,
+            Weeks weeks,
+            List<DeviceSpan> devices,
+            Instant createdAt,
+            Map<String, DeviceSpan> named,
+            List<Observation> observations) {
+        Map<LocalDate, ScoredDay> byDate = new LinkedHashMap<>();
+        for (ScoredDay d : days) {
+            byDate.put(d.date(), d);
+        }
+        LocalDate monday = weeks.from().with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+        for (; !monday.plusDays(6).isAfter(weeks.to()); monday = monday.plusWeeks(1)) {
+            Instant start = monday.atStartOfDay(zone).toInstant();
+            Instant end = monday.plusWeeks(1).atStartOfDay(zone).toInstant();
+            if (end.isAfter(createdAt)) {
+                break;
+            }
+            int valid = 0;
+            int strengthDays = 0;
+            double wearHours = 0;
+            BigDecimal mvpa = BigDecimal.ZERO;
+            boolean mvpaOnEveryValidDay = true;
+            for (int i = 0; i < 7; i++) {
+                ScoredDay d = byDate.get(monday.plusDays(i));
+                if (d == null) {
+                    continue;
+                }
+                wearHours += d.wearHours();
+                if (d.resistanceSessions() != null && d.resistanceSessions() > 0) {
+                    strengthDays++;
+                }
+                if (d.wearHours() >= minWearHours) {
+                    valid++;
+                    if (d.mvpaMinutes() == null) {
+                        mvpaOnEveryValidDay = false;
+                    } else {
+                        mvpa = mvpa.add(BigDecimal.valueOf(d.mvpaMinutes()));
+                    }
+                }
+            }
+            if (valid < weeks.minValidDays()) {
+                continue;
+            }
+            DeviceSpan device = devices.stream()
+                    .filter(s -> s.covers(start, end))
+                    .max(Comparator.comparing(DeviceSpan::from))
+                    .orElse(null);
+            if (device != null) {
+                named.putIfAbsent(device.id(), device);
+            }
+            double wearPercent =
+                    wearHours * 100.0 / (Duration.between(start, end).toMinutes() / 60.0);
+            Period period = new Period()
+                    .setStartElement(new DateTimeType(monday.toString()))
+                    .setEndElement(new DateTimeType(monday.plusDays(6).toString()));
+            if (mvpaOnEveryValidDay) {
+                Observation o = activity(
+                        patientId, patient, monday, Metric.WEEKLY_MVPA_MINUTES, "/week", mvpa, device, wearPercent);
+                observations.add(weekOf(o, period, valid));
+            }
+            Observation s = activity(
+                    patientId, patient, monday, Metric.STRENGTH_DAYS, "/week", strengthDays, device, wearPercent);
+            observations.add(weekOf(s, period, valid));
+        }
+    }
+
+    private static Observation weekOf(Observation o, Period period, int validDays) {
+        o.setEffective(period.copy());
+        o.addComponent()
+                .setCode(new CodeableConcept(new Coding(OSTEON_SYSTEM, VALID_DAYS, "Valid days of the week")))
+                .setValue(quantity(BigDecimal.valueOf(validDays), "d", "d"));
+        return o;
     }
 
     private static Observation activity(
@@ -297,6 +419,12 @@ public final class FhirExport {
                 .setDefinition("Daily stress stimulus after Carter 1987 and Whalen 1988 over the day's impact peaks, "
                         + "in the peaks' own unit (g, or body weights from insoles), exported as a number "
                         + "(docs/metrics.md §4, Daily stress stimulus).");
+        cs.addConcept()
+                .setCode(VALID_DAYS)
+                .setDisplay("Valid days of the week")
+                .setDefinition("How many of a week's seven local days were valid days (at least "
+                        + "osteon.adherence.min-wear-hours of wear), the days a weekly Observation's value is taken "
+                        + "over, in days (UCUM d). Added in version 1.1.0.");
         return cs;
     }
 
@@ -310,6 +438,9 @@ public final class FhirExport {
     }
 
     private static BigDecimal decimal(Number n) {
+        if (n instanceof BigDecimal b) {
+            return b;
+        }
         return n instanceof Integer i ? BigDecimal.valueOf(i.longValue()) : BigDecimal.valueOf(n.doubleValue());
     }
 

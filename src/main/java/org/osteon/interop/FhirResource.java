@@ -8,10 +8,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -20,17 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.osteon.adherence.AdherenceConfig;
-import org.osteon.adherence.AdherenceService;
 import org.osteon.auth.Roles;
 import org.osteon.common.ApiProblem;
 import org.osteon.common.DateParam;
-import org.osteon.device.Device;
-import org.osteon.interop.FhirExport.DeviceSpan;
-import org.osteon.interop.FhirExport.Total;
-import org.osteon.mood.MoodService;
-import org.osteon.mood.Questionnaire;
-import org.osteon.mood.Questionnaires;
 import org.osteon.patient.Patient;
 import org.osteon.patient.PatientAccess;
 
@@ -47,26 +36,12 @@ public class FhirResource {
     /** HAPI's context is costly to build and thread-safe once built: one for the application. */
     static final FhirContext FHIR = FhirContext.forR4Cached();
 
-    private final AdherenceService adherence;
-    private final AdherenceConfig config;
-    private final MoodService mood;
-    private final Questionnaires questionnaires;
+    private final FhirSource source;
     private final PatientAccess access;
-    private final Clock clock;
 
-    public FhirResource(
-            AdherenceService adherence,
-            AdherenceConfig config,
-            MoodService mood,
-            Questionnaires questionnaires,
-            PatientAccess access,
-            Clock clock) {
-        this.adherence = adherence;
-        this.config = config;
-        this.mood = mood;
-        this.questionnaires = questionnaires;
+    public FhirResource(FhirSource source, PatientAccess access) {
+        this.source = source;
         this.access = access;
-        this.clock = clock;
     }
 
     @GET
@@ -82,7 +57,10 @@ public class FhirResource {
                     + "activity and PhysicalActivity, the patient as subject and performer, the local date as "
                     + "effectiveDateTime, a UCUM valueQuantity, the device and the day's wear as the "
                     + "DeviceActivePercentage component. PHQ-9 (44261-6) and PHQ-2 (55758-7) totals answered in the "
-                    + "days come as survey Observations; the devices named as Device entries. Observation ids are "
+                    + "days come as survey Observations; the devices named as Device entries. Each complete week "
+                    + "(Monday to Sunday, wholly in the range, ended) with at least osteon.interop.week-min-valid-days "
+                    + "valid days adds weekly MVPA (LOINC 82290-8, min/wk, the valid days' sum, not scaled up) and "
+                    + "strength days (82291-6, d/wk), each with its number of valid days. Observation ids are "
                     + "stable for a patient, day and metric. By default today and the 29 days before.")
     @APIResponse(
             responseCode = "200",
@@ -107,31 +85,10 @@ public class FhirResource {
             @QueryParam("from") @Parameter(description = "first day (a date); default 29 days before to") String from,
             @QueryParam("to") @Parameter(description = "last day, inclusive; default today") String to) {
         Patient p = access.clinical(patientId, "fhir");
-        ZoneId zone = ZoneId.of(p.timeZone);
         LocalDate asked = DateParam.optional("to", to);
-        LocalDate end = asked != null ? asked : LocalDate.now(clock.withZone(zone));
+        LocalDate end = asked != null ? asked : source.today(p);
         LocalDate askedFrom = DateParam.optional("from", from);
         LocalDate start = askedFrom != null ? askedFrom : end.minusDays(DEFAULT_DAYS - 1L);
-        // shown() checks the range (order and length) before anything is read.
-        var days = adherence.shown(p, start, end);
-        List<DeviceSpan> devices = Device.listByPatient(p.id).stream()
-                .map(d -> new DeviceSpan(d.id, d.model, d.dataFrom, d.revokedAt))
-                .toList();
-        List<Total> totals = mood
-                .history(
-                        p,
-                        start.atStartOfDay(zone).toInstant(),
-                        end.plusDays(1).atStartOfDay(zone).toInstant())
-                .stream()
-                .flatMap(r -> questionnaires
-                        .version(r.questionnaire(), r.version())
-                        .map(Questionnaire::loinc)
-                        .map(Questionnaire.Loinc::total)
-                        .map(code -> new Total(r.id(), r.questionnaire(), code, r.total(), r.answeredAt()))
-                        .stream())
-                .toList();
-        return FHIR.newJsonParser()
-                .encodeResourceToString(
-                        FhirExport.bundle(p.id, zone, days, config.minWearHours(), devices, totals, clock.instant()));
+        return FHIR.newJsonParser().encodeResourceToString(source.export(p, start, end));
     }
 }

@@ -20,6 +20,14 @@ public final class RtmDtos {
             @Schema(description = "last day, inclusive; absent while the episode runs", nullable = true)
             LocalDate end) {}
 
+    /** Ending a running episode on its last day. */
+    public record EpisodeEndRequest(
+            @Schema(
+                    description = "the episode's last day, inclusive, in the patient's time zone; not before "
+                            + "its start, not after today",
+                    required = true)
+            LocalDate end) {}
+
     public record EpisodeView(UUID id, LocalDate start, LocalDate end, String createdBy, Instant createdAt) {}
 
     /** Time a physiotherapist spent on the patient's remote monitoring. */

@@ -9,6 +9,11 @@ final class RtmExamples {
     static final String EPISODE = "{\"id\":\"7d2e…\",\"start\":\"2026-03-02\",\"end\":null,\"createdBy\":\"physio-a\","
             + "\"createdAt\":\"2026-03-02T08:15:00Z\"}";
 
+    static final String END = "{\"end\":\"2026-05-29\"}";
+
+    static final String ENDED = "{\"id\":\"7d2e…\",\"start\":\"2026-03-02\",\"end\":\"2026-05-29\","
+            + "\"createdBy\":\"physio-a\",\"createdAt\":\"2026-03-02T08:15:00Z\"}";
+
     static final String NEW_ENTRY = "{\"start\":\"2026-03-10T09:00:00+01:00\",\"end\":\"2026-03-10T09:25:00+01:00\","
             + "\"activity\":\"Reviewed impact data of week 2 and called the patient about the targets\","
             + "\"interactive\":true}";

@@ -89,6 +89,16 @@ public class RtmRepository {
                 e.loggedAt());
     }
 
+    /** Sets the last day of an episode that has none; false when there is no such open episode. */
+    boolean endEpisode(UUID patientId, UUID episodeId, LocalDate end) {
+        return jdbc.update(
+                        "update rtm_episode set end_date = ? where patient_id = ? and id = ? and end_date is null",
+                        end,
+                        patientId,
+                        episodeId)
+                == 1;
+    }
+
     /** Entries starting in {@code [from, until)}, in order of start. */
     List<TimeEntryView> entries(UUID patientId, Instant from, Instant until) {
         return jdbc.list(

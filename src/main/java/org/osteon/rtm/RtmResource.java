@@ -36,6 +36,7 @@ import org.osteon.common.DateParam;
 import org.osteon.patient.Patient;
 import org.osteon.patient.PatientAccess;
 import org.osteon.physio.Physiotherapist;
+import org.osteon.rtm.RtmDtos.EpisodeEndRequest;
 import org.osteon.rtm.RtmDtos.EpisodeRequest;
 import org.osteon.rtm.RtmDtos.EpisodeView;
 import org.osteon.rtm.RtmDtos.RtmEvidence;
@@ -175,6 +176,50 @@ public class RtmResource {
                         .build(p.id))
                 .entity(e)
                 .build();
+    }
+
+    @POST
+    @Path("/episodes/{episodeId}/end")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PHYSIO)
+    @Operation(
+            summary = "End an RTM episode",
+            description = "The assigned physiotherapist ends a running episode on its last day (inclusive; not "
+                    + "before its start, not after today). Refused with 409 when it already ended or when time was "
+                    + "logged on a later day (delete those entries first). The last period is then cut short.")
+    @APIResponse(
+            responseCode = "200",
+            description = "the episode, ended",
+            content = @Content(examples = @ExampleObject(name = "200", value = RtmExamples.ENDED)))
+    @APIResponse(
+            responseCode = "400",
+            description = "end is missing or out of bounds, named in errors",
+            content =
+                    @Content(
+                            mediaType = ApiProblem.MEDIA_TYPE,
+                            examples = @ExampleObject(name = "400", value = ApiDocs.BAD_REQUEST)))
+    @APIResponse(responseCode = "403", ref = "Forbidden", description = "only physiotherapists end episodes")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(
+            responseCode = "409",
+            description = "already ended, or time logged after the end",
+            content =
+                    @Content(
+                            mediaType = ApiProblem.MEDIA_TYPE,
+                            examples = @ExampleObject(name = "409", value = ApiDocs.CONFLICT)))
+    public EpisodeView end(
+            @PathParam("patientId") UUID patientId,
+            @PathParam("episodeId") UUID episodeId,
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            examples = @ExampleObject(name = "end", value = RtmExamples.END)))
+                    EpisodeEndRequest body) {
+        access.registeredPhysio();
+        Patient p = access.change(patientId);
+        return rtm.endEpisode(p, episodeId, body);
     }
 
     @POST

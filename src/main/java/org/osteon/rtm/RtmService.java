@@ -18,6 +18,7 @@ import org.osteon.common.ApiException;
 import org.osteon.common.DateParam;
 import org.osteon.patient.Patient;
 import org.osteon.physio.Physiotherapist;
+import org.osteon.rtm.RtmDtos.EpisodeEndRequest;
 import org.osteon.rtm.RtmDtos.EpisodeEvidence;
 import org.osteon.rtm.RtmDtos.EpisodeRequest;
 import org.osteon.rtm.RtmDtos.EpisodeView;
@@ -36,6 +37,8 @@ import org.osteon.rtm.RtmRules.Period;
 public class RtmService {
     /** An episode was started; detail: its id, start and end. */
     static final String EPISODE_STARTED = "rtm.episode_started";
+    /** An episode was ended; detail: its id, start and the end given. */
+    static final String EPISODE_ENDED = "rtm.episode_ended";
     /** A time entry was deleted; detail: its id, times and whether it was live; never its activity text. */
     static final String TIME_DELETED = "rtm.time_entry_deleted";
 
@@ -93,6 +96,54 @@ public class RtmService {
         detail.put("end", e.end() == null ? null : e.end().toString());
         audit.record(EPISODE_STARTED, p.id, null, detail);
         return new EpisodeView(e.id(), e.start(), e.end(), e.createdBy(), e.createdAt());
+    }
+
+    /**
+     * Ends a running episode on {@code body.end} (inclusive): 400 naming end when it is missing,
+     * before the start or after today; 404 for no such episode of the patient; 409 naming end when
+     * the episode already ended, or when time was logged on a day after the end (those entries
+     * would lie outside every episode: delete them first). Audited as {@code rtm.episode_ended}.
+     */
+    public EpisodeView endEpisode(Patient p, UUID episodeId, EpisodeEndRequest body) {
+        if (body == null || body.end() == null) {
+            throw ApiException.badField("end", "is required (a date such as 2026-03-02)");
+        }
+        LocalDate today = today(p, clock);
+        if (body.end().isAfter(today)) {
+            throw ApiException.badField("end", "must not be after today (" + today + " in the patient's time zone)");
+        }
+        repo.lockPatient(p.id);
+        Episode e = repo.episodes(p.id).stream()
+                .filter(x -> x.id().equals(episodeId))
+                .findFirst()
+                .orElseThrow(() -> ApiException.notFound("rtm episode", episodeId));
+        if (body.end().isBefore(e.start())) {
+            throw ApiException.badField("end", "must not be before the episode's start, " + e.start());
+        }
+        if (e.end() != null) {
+            throw ApiException.conflict("end", "the episode already ended on " + e.end());
+        }
+        ZoneId zone = ZoneId.of(p.timeZone);
+        int after = repo.entries(
+                        p.id,
+                        body.end().plusDays(1).atStartOfDay(zone).toInstant(),
+                        today.plusDays(2).atStartOfDay(zone).toInstant())
+                .size();
+        if (after > 0) {
+            throw ApiException.conflict(
+                    "end",
+                    after + " time entries start after " + body.end()
+                            + " and would lie outside the episode; delete them first");
+        }
+        if (!repo.endEpisode(p.id, episodeId, body.end())) {
+            throw ApiException.conflict("end", "the episode already ended");
+        }
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("episodeId", e.id().toString());
+        detail.put("start", e.start().toString());
+        detail.put("end", body.end().toString());
+        audit.record(EPISODE_ENDED, p.id, null, detail);
+        return new EpisodeView(e.id(), e.start(), body.end(), e.createdBy(), e.createdAt());
     }
 
     /** Logs an entry after {@link TimeEntries#check}. */

@@ -110,13 +110,30 @@ class HostileRequestFuzzTest {
             "GET /api/v1/patients/{p}/sleep",
             "GET /api/v1/patients/{p}/omh",
             "GET /api/v1/patients/{p}/fhir",
+            "GET /fhir/Observation",
             "GET /api/v1/patients/{p}/rtm",
             "POST /api/v1/patients/{p}/rtm/time",
+            "POST /api/v1/patients/{p}/rtm/episodes/{x}/end",
             "GET /api/v1/patients/{p}/questionnaires/due",
             "GET /api/v1/patients/{p}/questionnaire-responses",
             "PUT /api/v1/patients/{p}/questionnaire-responses/{x}"
         };
-        String[] queries = {"from", "to", "by", "page", "size", "status", "patientId", "sort", "format"};
+        String[] queries = {
+            "from",
+            "to",
+            "by",
+            "page",
+            "size",
+            "status",
+            "patientId",
+            "sort",
+            "format",
+            "patient",
+            "date",
+            "code",
+            "category",
+            "_id"
+        };
         String[] methods = {"GET", "POST", "PUT", "DELETE"};
         Map<Integer, Integer> statuses = new TreeMap<>();
         List<String> serverErrors = new ArrayList<>();

@@ -2,6 +2,8 @@ package org.osteon.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -146,5 +148,162 @@ class FhirExportTest {
                 .containsExactlyElementsOf(ids);
         assertThat(observations(other).stream().map(o -> o.getIdElement().getIdPart()))
                 .doesNotContainAnyElementsOf(ids);
+    }
+
+    static ScoredDay day(String date, double wearHours, Double mvpa, int resistanceSessions) {
+        ScoredDay d = day(date, wearHours, 100, mvpa, null);
+        return new ScoredDay(
+                d.date(),
+                d.wearHours(),
+                d.wearMinutes(),
+                d.enmoMg(),
+                d.mvpaMinutes(),
+                null,
+                d.steps(),
+                Map.of(),
+                Map.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                resistanceSessions,
+                null,
+                null,
+                Map.of(),
+                null);
+    }
+
+    static List<Observation> weekly(Bundle b, String loinc) {
+        return observations(b).stream()
+                .filter(o -> o.getCode().hasCoding(FhirExport.LOINC, loinc))
+                .toList();
+    }
+
+    static int validDays(Observation o) {
+        return ((Quantity) o.getComponent().stream()
+                        .filter(c -> c.getCode().hasCoding(FhirExport.OSTEON_SYSTEM, FhirExport.VALID_DAYS))
+                        .findFirst()
+                        .orElseThrow()
+                        .getValue())
+                .getValue()
+                .intValueExact();
+    }
+
+    /** Seven days from {@code monday}: wear hours, MVPA and resistance sessions per day. */
+    static List<ScoredDay> week(String monday, double[] wear, double[] mvpa, int[] resistance) {
+        LocalDate m = LocalDate.parse(monday);
+        List<ScoredDay> days = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            days.add(day(m.plusDays(i).toString(), wear[i], mvpa[i], resistance[i]));
+        }
+        return days;
+    }
+
+    @Test
+    void aCompleteWeekWithEveryDayValidGetsTheSumOfItsMvpaAndItsStrengthDays() {
+        // Monday 2026-11-23 to Sunday 2026-11-29, read as a whole, ended before NOW_DEC.
+        List<ScoredDay> days = week(
+                "2026-11-23",
+                new double[] {14, 14, 14, 14, 14, 14, 14},
+                new double[] {30, 20.5, 10, 0, 40, 60, 15},
+                new int[] {1, 0, 0, 1, 0, 0, 0});
+        Bundle b = FhirExport.bundle(
+                PATIENT,
+                VIENNA,
+                days,
+                10,
+                new FhirExport.Weeks(LocalDate.parse("2026-11-23"), LocalDate.parse("2026-11-29"), 4),
+                List.of(),
+                List.of(),
+                Instant.parse("2026-12-04T09:00:00Z"));
+        Observation mvpa = weekly(b, "82290-8").get(0);
+        assertThat(weekly(b, "82290-8")).hasSize(1);
+        assertThat(mvpa.getValueQuantity().getValue()).isEqualByComparingTo("175.5");
+        assertThat(mvpa.getValueQuantity().getCode()).isEqualTo("min/wk");
+        assertThat(mvpa.getEffectivePeriod().getStartElement().getValueAsString())
+                .isEqualTo("2026-11-23");
+        assertThat(mvpa.getEffectivePeriod().getEndElement().getValueAsString()).isEqualTo("2026-11-29");
+        assertThat(validDays(mvpa)).isEqualTo(7);
+        assertThat(wear(mvpa)).isEqualTo(58.3);
+        Observation strength = weekly(b, "82291-6").get(0);
+        assertThat(strength.getValueQuantity().getValue()).isEqualByComparingTo("2");
+        assertThat(strength.getValueQuantity().getCode()).isEqualTo("d/wk");
+        assertThat(validDays(strength)).isEqualTo(7);
+        assertThat(mvpa.getIdElement().getIdPart())
+                .isNotEqualTo(strength.getIdElement().getIdPart())
+                .isNotEqualTo(observations(b).get(0).getIdElement().getIdPart());
+    }
+
+    @Test
+    void aWeekWithTooFewValidDaysHasNoWeeklyObservationAndItsValueIsNeverScaledUp() {
+        double[] mvpa = {30, 30, 30, 30, 30, 30, 30};
+        int[] none = new int[7];
+        FhirExport.Weeks rule = new FhirExport.Weeks(LocalDate.parse("2026-11-23"), LocalDate.parse("2026-11-29"), 4);
+        Instant after = Instant.parse("2026-12-04T09:00:00Z");
+        // Three valid days of seven: no weekly Observation, though each valid day has its own.
+        Bundle three = FhirExport.bundle(
+                PATIENT,
+                VIENNA,
+                week("2026-11-23", new double[] {14, 14, 14, 9, 9, 2, 0}, mvpa, none),
+                10,
+                rule,
+                List.of(),
+                List.of(),
+                after);
+        assertThat(weekly(three, "82290-8")).isEmpty();
+        assertThat(weekly(three, "82291-6")).isEmpty();
+        assertThat(weekly(three, "68516-4")).hasSize(3);
+        // Four valid days: the sum over those four, 120, not 4/7 scaled to 210.
+        Bundle four = FhirExport.bundle(
+                PATIENT,
+                VIENNA,
+                week("2026-11-23", new double[] {14, 14, 14, 14, 9, 2, 0}, mvpa, none),
+                10,
+                rule,
+                List.of(),
+                List.of(),
+                after);
+        assertThat(weekly(four, "82290-8")).singleElement().satisfies(o -> {
+            assertThat(o.getValueQuantity().getValue()).isEqualByComparingTo("120");
+            assertThat(validDays(o)).isEqualTo(4);
+        });
+        // A week only partly read (the range starts on its Tuesday) is not a complete week.
+        Bundle partly = FhirExport.bundle(
+                PATIENT,
+                VIENNA,
+                week("2026-11-23", new double[] {14, 14, 14, 14, 14, 14, 14}, mvpa, none),
+                10,
+                new FhirExport.Weeks(LocalDate.parse("2026-11-24"), LocalDate.parse("2026-11-29"), 4),
+                List.of(),
+                List.of(),
+                after);
+        assertThat(weekly(partly, "82290-8")).isEmpty();
+    }
+
+    @Test
+    void aWeekAcrossTheClockChangeIsItsOwn169HoursAndAWeekNotYetEndedIsNotEmitted() {
+        // Vienna leaves summer time on Sunday 2026-10-25: that week is 169 hours long.
+        List<ScoredDay> days = week(
+                "2026-10-19",
+                new double[] {13, 13, 13, 13, 13, 13, 13},
+                new double[] {10, 10, 10, 10, 10, 10, 10},
+                new int[7]);
+        FhirExport.Weeks rule = new FhirExport.Weeks(LocalDate.parse("2026-10-19"), LocalDate.parse("2026-10-25"), 4);
+        Bundle b = FhirExport.bundle(
+                PATIENT, VIENNA, days, 10, rule, List.of(), List.of(), Instant.parse("2026-10-25T23:00:00Z"));
+        Observation mvpa = weekly(b, "82290-8").get(0);
+        assertThat(mvpa.getValueQuantity().getValue()).isEqualByComparingTo("70");
+        assertThat(wear(mvpa))
+                .isEqualTo(BigDecimal.valueOf(91 * 100.0 / 169)
+                        .setScale(1, RoundingMode.HALF_UP)
+                        .doubleValue());
+        // One second earlier the week's Sunday, in Vienna, has not ended: no weekly Observation.
+        Bundle running = FhirExport.bundle(
+                PATIENT, VIENNA, days, 10, rule, List.of(), List.of(), Instant.parse("2026-10-25T22:59:59Z"));
+        assertThat(weekly(running, "82290-8")).isEmpty();
+        assertThat(weekly(running, "82291-6")).isEmpty();
+        assertThat(weekly(running, "68516-4")).hasSize(7);
     }
 }

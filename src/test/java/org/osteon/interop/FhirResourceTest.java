@@ -149,6 +149,16 @@ class FhirResourceTest {
                 .statusCode(201);
     }
 
+    private static FhirValidator validator;
+
+    /** One validator for the class: its first use loads the R4 definitions, the slowest step of these tests. */
+    private static synchronized FhirValidator validator() {
+        if (validator == null) {
+            validator = validator(servedCodeSystem());
+        }
+        return validator;
+    }
+
     /** HAPI's validator on base R4, with UCUM and the common code systems, and Osteon's CodeSystem as served. */
     private static FhirValidator validator(CodeSystem osteon) {
         PrePopulatedValidationSupport own = new PrePopulatedValidationSupport(FHIR);
@@ -186,7 +196,7 @@ class FhirResourceTest {
         assertThat(e.bundle().getType()).isEqualTo(Bundle.BundleType.COLLECTION);
 
         long start = System.nanoTime();
-        FhirValidator validator = validator(servedCodeSystem());
+        FhirValidator validator = validator();
         List<SingleValidationMessage> all =
                 validator.validateWithResult(e.body()).getMessages();
         long millis = (System.nanoTime() - start) / 1_000_000;
@@ -422,5 +432,230 @@ class FhirResourceTest {
                 .statusCode(400)
                 .body("errors[0].field", org.hamcrest.Matchers.equalTo("from"));
         as(Clinic.newPhysio().token()).get(e.path()).then().statusCode(404);
+    }
+
+    /** A patient with one complete, ended week of valid days (resistance on two), a device and a PHQ-9 on its Wednesday. */
+    record Searched(String patient, Physio physio, LocalDate monday, String deviceId) {
+        String url(String query) {
+            return "/fhir/Observation?patient=Patient/" + patient + (query.isEmpty() ? "" : "&" + query);
+        }
+
+        Bundle search(String query) {
+            String body = as(physio.token())
+                    .accept(FhirResource.FHIR_JSON)
+                    .urlEncodingEnabled(false)
+                    .get(url(query).replace("|", "%7C"))
+                    .then()
+                    .statusCode(200)
+                    .contentType(FhirResource.FHIR_JSON)
+                    .extract()
+                    .asString();
+            return FHIR.newJsonParser().parseResource(Bundle.class, body);
+        }
+    }
+
+    private static Searched searched;
+
+    private synchronized Searched searched() {
+        if (searched != null) {
+            return searched;
+        }
+        Physio physio = Clinic.newPhysio();
+        String patient = Clinic.newPatientOf(physio, VIENNA);
+        ZoneId zone = ZoneId.of(VIENNA);
+        LocalDate today = LocalDate.now(TestClock.CLOCK.withZone(zone));
+        // The week of seven days ago has ended, whatever day today is.
+        LocalDate weekAgo = today.minusDays(7);
+        LocalDate monday = weekAgo.minusDays(weekAgo.getDayOfWeek().getValue() - 1L);
+        String deviceId = "fhirs-" + UUID.randomUUID().toString().substring(0, 10);
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "deviceId",
+                        deviceId,
+                        "placement",
+                        "hip",
+                        "rangeG",
+                        16,
+                        "model",
+                        "test-imu",
+                        "recordingsFrom",
+                        monday.minusDays(3).atStartOfDay(zone).toInstant().toString()))
+                .post("/api/v1/patients/" + patient + "/devices")
+                .then()
+                .statusCode(201);
+        DayRows rows = new DayRows(jdbc, patient);
+        for (int i = 0; i < 7; i++) {
+            rows.insert(new Day(monday.plusDays(i).toString(), 14, 8000 + i, 42.0, 40.0, Map.of("4.2", 12)));
+        }
+        jdbc.update(
+                "update day_summary set resistance_sessions = 1 where patient_id = ? and local_date in (?, ?)",
+                UUID.fromString(patient),
+                monday,
+                monday.plusDays(3));
+        submit(
+                patient,
+                "phq-9",
+                List.of(1, 1, 1, 1, 1, 1, 1, 0, 0),
+                monday.plusDays(2).atTime(18, 0).atZone(zone).toInstant());
+        searched = new Searched(patient, physio, monday, deviceId);
+        return searched;
+    }
+
+    private static List<Observation> matches(Bundle b) {
+        return b.getEntry().stream()
+                .filter(e -> e.getSearch().getMode() == Bundle.SearchEntryMode.MATCH)
+                .map(e -> (Observation) e.getResource())
+                .toList();
+    }
+
+    private static List<String> codes(Bundle b) {
+        return matches(b).stream()
+                .map(o -> o.getCode().getCodingFirstRep().getCode())
+                .toList();
+    }
+
+    @Test
+    void searchByCodeAndDateRangeGivesTheWeeksMvpaAsAValidSearchset() {
+        Searched s = searched();
+        String query = "code=http://loinc.org|82290-8&date=ge" + s.monday() + "&date=le"
+                + s.monday().plusDays(6);
+        String body = as(s.physio().token())
+                .accept(FhirResource.FHIR_JSON)
+                .urlEncodingEnabled(false)
+                .get(s.url(query).replace("|", "%7C"))
+                .then()
+                .statusCode(200)
+                .contentType(FhirResource.FHIR_JSON)
+                .extract()
+                .asString();
+        Bundle b = FHIR.newJsonParser().parseResource(Bundle.class, body);
+        assertThat(b.getType()).isEqualTo(Bundle.BundleType.SEARCHSET);
+        assertThat(b.getTotal()).isEqualTo(1);
+        assertThat(b.getLink("self").getUrl()).contains("/fhir/Observation?patient=Patient/" + s.patient());
+        Observation week = matches(b).get(0);
+        assertThat(week.getValueQuantity().getValue()).isEqualByComparingTo("294");
+        assertThat(week.getValueQuantity().getCode()).isEqualTo("min/wk");
+        assertThat(week.getEffectivePeriod().getStartElement().getValueAsString())
+                .isEqualTo(s.monday().toString());
+        assertThat(week.getEffectivePeriod().getEndElement().getValueAsString())
+                .isEqualTo(s.monday().plusDays(6).toString());
+        // The device the match names is included, so that its reference resolves in the Bundle.
+        assertThat(b.getEntry()).hasSize(2);
+        assertThat(b.getEntry().get(1).getSearch().getMode()).isEqualTo(Bundle.SearchEntryMode.INCLUDE);
+        assertThat(b.getEntry().get(1).getFullUrl()).isEqualTo(week.getDevice().getReference());
+
+        List<SingleValidationMessage> errors = validator().validateWithResult(body).getMessages().stream()
+                .filter(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
+                .toList();
+        assertThat(errors.stream().map(m -> m.getLocationString() + " " + m.getMessage()))
+                .isEmpty();
+
+        // Strength days: the two days with resistance sets, over seven valid days.
+        Bundle strength = s.search("code=82291-6");
+        assertThat(matches(strength)).singleElement().satisfies(o -> {
+            assertThat(o.getValueQuantity().getValue()).isEqualByComparingTo("2");
+            assertThat(o.getValueQuantity().getCode()).isEqualTo("d/wk");
+        });
+        // The whole search (the default days) validates too: daily, weekly and survey Observations.
+        String all = as(Tokens.patient(s.patient()))
+                .accept(FhirResource.FHIR_JSON)
+                .get("/fhir/Observation?patient=" + s.patient())
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(validator().validateWithResult(all).getMessages().stream()
+                        .filter(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
+                        .map(m -> m.getLocationString() + " " + m.getMessage()))
+                .isEmpty();
+        Bundle everything = FHIR.newJsonParser().parseResource(Bundle.class, all);
+        // 7 days x 5 metrics (steps, MVPA, one impact threshold, OI, DSS), 2 weekly, 1 PHQ-9.
+        assertThat(everything.getTotal()).isEqualTo(38);
+    }
+
+    @Test
+    void searchFiltersByCategoryCodeListDayStatusAndId() {
+        Searched s = searched();
+        LocalDate wednesday = s.monday().plusDays(2);
+        assertThat(codes(s.search("category=survey"))).containsExactly("44261-6");
+        assertThat(codes(s.search("category=http://terminology.hl7.org/CodeSystem/observation-category|survey")))
+                .containsExactly("44261-6");
+        assertThat(codes(s.search("category=http://example.org|survey"))).isEmpty();
+        // A comma is OR; the day's Observations and the PHQ-9 answered that evening, not the week.
+        assertThat(codes(s.search("code=41950-7,http://loinc.org|44261-6&date=" + wednesday)))
+                .containsExactly("41950-7", "44261-6");
+        assertThat(codes(s.search("code=41950-7&date=gt" + wednesday + "&date=lt" + wednesday.plusDays(3))))
+                .containsExactly("41950-7", "41950-7");
+        assertThat(s.search("code=41950-7&date=eq" + s.monday().plusDays(6)).getTotal())
+                .isEqualTo(1);
+        // The week's period lies within its month only when searched by that day range.
+        assertThat(s.search("code=82290-8&date=" + wednesday).getTotal()).isZero();
+        assertThat(s.search("code=82290-8&date=le" + wednesday).getTotal()).isEqualTo(1);
+        assertThat(s.search("status=final&category=survey").getTotal()).isEqualTo(1);
+        assertThat(s.search("status=preliminary,amended").getTotal()).isZero();
+        String phqId =
+                s.search("category=survey").getEntryFirstRep().getFullUrl().substring("urn:uuid:".length());
+        Bundle byId = s.search("_id=" + phqId);
+        assertThat(byId.getTotal()).isEqualTo(1);
+        assertThat(matches(byId).get(0).getCode().getCodingFirstRep().getCode()).isEqualTo("44261-6");
+    }
+
+    private static void outcome(String token, String query, int status, String parameter) {
+        String body = as(token)
+                .accept(FhirResource.FHIR_JSON)
+                .urlEncodingEnabled(false)
+                .get("/fhir/Observation" + query)
+                .then()
+                .statusCode(status)
+                .contentType(FhirResource.FHIR_JSON)
+                .extract()
+                .asString();
+        org.hl7.fhir.r4.model.OperationOutcome o =
+                FHIR.newJsonParser().parseResource(org.hl7.fhir.r4.model.OperationOutcome.class, body);
+        assertThat(o.getIssueFirstRep().getSeverity())
+                .isEqualTo(org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity.ERROR);
+        assertThat(o.getIssueFirstRep().getExpression().get(0).getValue()).isEqualTo(parameter);
+        assertThat(o.getIssueFirstRep().getDiagnostics()).startsWith(parameter + ":");
+    }
+
+    @Test
+    void badSearchesAreOperationOutcomesNamingTheParameterAndAccessIsTheExports() {
+        Searched s = searched();
+        String t = s.physio().token();
+        String p = "?patient=" + s.patient();
+        outcome(t, p + "&foo=1", 400, "foo");
+        outcome(t, p + "&code:text=steps", 400, "code:text");
+        outcome(t, "?code=41950-7", 400, "patient");
+        outcome(t, "?patient=Practitioner/" + s.patient(), 400, "patient");
+        outcome(t, p + "&patient=" + s.patient(), 400, "patient");
+        outcome(t, p + "&date=sa2026-11-01", 400, "date");
+        outcome(t, p + "&date=2026-13-01", 400, "date");
+        outcome(t, p + "&date=24.10.2026", 400, "date");
+        outcome(t, p + "&date=ge2020-01-01", 400, "date");
+        outcome(t, p + "&status=done", 400, "status");
+        outcome(t, p + "&code=", 400, "code");
+        // Control characters are refused before any resource, by the project's one check, in its problem shape.
+        as(t).urlEncodingEnabled(false)
+                .get("/fhir/Observation" + p + "&category=a%00b")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("category"));
+        // Another physiotherapist's patient is not found, as in the export.
+        outcome(Clinic.newPhysio().token(), p, 404, "patient");
+        as(Tokens.admin()).get("/fhir/Observation" + p).then().statusCode(403);
+        io.restassured.RestAssured.given().get("/fhir/Observation" + p).then().statusCode(401);
+        // The patient themself, by bare id; the physiotherapist's read is audited as fhir.
+        long audits = jdbc.count(
+                "select count(*) from audit_event where action = 'patient.read' and patient_id = ? "
+                        + "and detail->>'resource' = 'fhir'",
+                UUID.fromString(s.patient()));
+        as(Tokens.patient(s.patient())).get("/fhir/Observation" + p).then().statusCode(200);
+        s.search("");
+        assertThat(jdbc.count(
+                        "select count(*) from audit_event where action = 'patient.read' and patient_id = ? "
+                                + "and detail->>'resource' = 'fhir'",
+                        UUID.fromString(s.patient())))
+                .isEqualTo(audits + 1);
     }
 }

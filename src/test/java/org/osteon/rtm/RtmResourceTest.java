@@ -320,4 +320,77 @@ class RtmResourceTest {
                 .body("to", is(YearMonth.from(s.today()).atEndOfMonth().toString()))
                 .body("months.month", contains(YearMonth.from(s.today()).toString()));
     }
+
+    private Response end(Physio physio, Setup s, String episodeId, Object end) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("end", end);
+        return as(physio.token())
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post(s.path() + "/episodes/" + episodeId + "/end");
+    }
+
+    @Test
+    void anEpisodeIsEndedOnceOnItsLastDayCuttingItsLastPeriodShortAndAudited() {
+        Setup s = enrolled();
+        String id = read(s.physio().token(), s).then().extract().path("episodes[0].id");
+        LocalDate last = s.today().minusDays(5);
+        // Time logged after the intended end would lie outside the episode: refused until it is deleted.
+        String entryId = log(
+                        s.physio(), s, entry(at(last.plusDays(1), "10:00"), at(last.plusDays(1), "10:20"), "x", true))
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        end(s.physio(), s, id, last.toString()).then().statusCode(409).body("errors[0].field", is("end"));
+        as(s.physio().token()).delete(s.path() + "/time/" + entryId).then().statusCode(204);
+
+        // Bounds: required, not before the start, not after today; another physio's patient 404, admins 403.
+        end(s.physio(), s, id, null).then().statusCode(400).body("errors[0].field", is("end"));
+        end(s.physio(), s, id, s.start().minusDays(1).toString())
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", is("end"));
+        end(s.physio(), s, id, s.today().plusDays(1).toString())
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", is("end"));
+        end(s.physio(), s, java.util.UUID.randomUUID().toString(), last.toString())
+                .then()
+                .statusCode(404);
+        end(Clinic.newPhysio(), s, id, last.toString()).then().statusCode(404);
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("end", last.toString()))
+                .post(s.path() + "/episodes/" + id + "/end")
+                .then()
+                .statusCode(403);
+
+        long audits = jdbc.count(
+                "select count(*) from audit_event where action = 'rtm.episode_ended' and patient_id = ?",
+                java.util.UUID.fromString(s.patient()));
+        end(s.physio(), s, id, last.toString())
+                .then()
+                .statusCode(200)
+                .body("id", is(id))
+                .body("end", is(last.toString()));
+        assertThat(jdbc.count(
+                        "select count(*) from audit_event where action = 'rtm.episode_ended' and patient_id = ? "
+                                + "and detail->>'end' = ?",
+                        java.util.UUID.fromString(s.patient()),
+                        last.toString()))
+                .isEqualTo(audits + 1);
+        // The second period (days 31..) now ends on the last day, cut short.
+        read(s.physio().token(), s)
+                .then()
+                .statusCode(200)
+                .body("episodes[0].end", is(last.toString()))
+                .body("episodes[0].periods[1].end", is(last.toString()))
+                .body("episodes[0].periods[1].status", is("cut_short"));
+        // Once ended, not again; and no time can be logged after its end.
+        end(s.physio(), s, id, last.toString()).then().statusCode(409).body("errors[0].field", is("end"));
+        log(s.physio(), s, entry(at(last.plusDays(1), "10:00"), at(last.plusDays(1), "10:20"), "x", true))
+                .then()
+                .statusCode(400);
+    }
 }

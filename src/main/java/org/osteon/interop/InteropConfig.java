@@ -1,0 +1,23 @@
+package org.osteon.interop;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The FHIR export's and search's own rules (docs/interop.md). */
+@ConfigMapping(prefix = "osteon.interop")
+public interface InteropConfig {
+
+    /**
+     * Valid days a complete week needs before it gets weekly Observations (MVPA minutes per week,
+     * strength days per week). Four of seven is the common floor in accelerometry for a week that
+     * says something about habitual activity (e.g. NHANES 2003–2004 analyses asked for 4 valid
+     * days); the weekly value is the sum over the valid days, not scaled up, so a week with fewer
+     * would be undercounted by more than three days' activity.
+     */
+    @WithDefault("4")
+    int weekMinValidDays();
+
+    /** Days a FHIR search without a lower {@code date} bound reads: the export's default (today and the 29 before). */
+    @WithDefault("30")
+    int searchDefaultDays();
+}
