@@ -26,6 +26,8 @@ public class AuditLog {
     public static final String PATIENT_READ = "patient.read";
     /** A device was registered accepting recordings from before its registration. */
     public static final String EARLIER_RECORDINGS_ACCEPTED = "device.earlier_recordings_accepted";
+    /** A baseline recording was uploaded for a patient (device/BaselineRecordingResource). */
+    public static final String BASELINE_RECORDING_UPLOADED = "baseline.recording_uploaded";
     /** A physiotherapist acknowledged an alert about a patient. */
     public static final String ALERT_ACKNOWLEDGED = "alert.acknowledged";
 

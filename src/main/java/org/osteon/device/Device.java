@@ -40,7 +40,15 @@ public class Device extends PanacheEntityBase {
     @Column(name = "revoked_at")
     public Instant revokedAt;
 
+    /**
+     * Where the device's data comes from: {@code wearable} (registered, sends over MQTT) or
+     * {@code baseline}, the pseudo-device of an imported baseline recording (V67).
+     */
+    @Column(nullable = false)
+    public String source = "wearable";
+
+    /** The patient's wearables; baseline recordings' pseudo-devices are listed as recordings. */
     public static List<Device> listByPatient(UUID patientId) {
-        return list("patientId", patientId);
+        return list("patientId = ?1 and source = 'wearable'", patientId);
     }
 }

@@ -50,6 +50,12 @@ public class ScoringEngine {
     private static final Logger LOG = Logger.getLogger(ScoringEngine.class);
     /** Rate assumed for a day with loading events but no accelerometer data; only provenance shows it. */
     private static final double NO_ACCEL_RATE_HZ = 50;
+    /**
+     * Id prefix of the pseudo-device an imported baseline recording is stored under ({@code
+     * baseline/<recording id>}, V67): a '/' that no registered device id can hold, so no MQTT
+     * message ever lands there. Its days name the recording in their provenance.
+     */
+    public static final String BASELINE_DEVICE_PREFIX = "baseline/";
 
     private final EngineConfig config;
     private final AgroalDataSource dataSource;
@@ -321,6 +327,9 @@ public class ScoringEngine {
             s.put("deviceId", d.id());
             s.put("placement", d.placement());
             s.put("rateHz", d.rateHz());
+            if (d.id().startsWith(BASELINE_DEVICE_PREFIX)) {
+                s.put("sources", List.of("baseline:" + d.id().substring(BASELINE_DEVICE_PREFIX.length())));
+            }
         });
         if (result.dataThrough() != null) {
             s.put("dataThrough", result.dataThrough().toString());

@@ -26,6 +26,36 @@ public interface AccelerometerReader extends Closeable {
     /** Fraction of the input consumed so far, 0 to 1, for progress reporting. */
     double progress();
 
+    /** The formats a reader exists for, by the name an API or a command line gives them. */
+    enum Format {
+        /** ActiGraph's {@code .gt3x} (a zip with {@code info.txt} and {@code log.bin}). */
+        GT3X("gt3x"),
+        /** ActiLife's raw CSV export, with its banner. */
+        ACTILIFE_CSV("actilife_csv"),
+        /** The project's {@code time,x,y,z} CSV. */
+        OSTEON_CSV("osteon_csv");
+
+        private final String apiName;
+
+        Format(String apiName) {
+            this.apiName = apiName;
+        }
+
+        public String apiName() {
+            return apiName;
+        }
+
+        /** The format of that name, or null. */
+        public static Format fromApiName(String name) {
+            for (Format f : values()) {
+                if (f.apiName.equals(name)) {
+                    return f;
+                }
+            }
+            return null;
+        }
+    }
+
     /**
      * Opens {@code file} with the reader its content calls for: {@code .gt3x} as an
      * ActiGraph recording, a CSV starting with ActiLife's banner as an ActiLife raw export,
@@ -37,11 +67,29 @@ public interface AccelerometerReader extends Closeable {
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".gt3x")) {
-            return new Gt3xReader(file);
+            return open(file, Format.GT3X);
         }
-        if (ActiLifeCsvReader.looksLikeActiLife(file)) {
-            return new ActiLifeCsvReader(file);
+        return open(file, ActiLifeCsvReader.looksLikeActiLife(file) ? Format.ACTILIFE_CSV : Format.OSTEON_CSV);
+    }
+
+    /**
+     * Opens {@code file} as the stated format whatever its name (an upload's temporary file has
+     * none to go by). A file that is not of that format fails here or at its first read, as it
+     * would under {@link #open(Path)}.
+     */
+    static AccelerometerReader open(Path file, Format format) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("no such file: " + file);
         }
-        return new OsteonCsvReader(file);
+        return switch (format) {
+            case GT3X -> new Gt3xReader(file);
+            case ACTILIFE_CSV -> {
+                if (!ActiLifeCsvReader.looksLikeActiLife(file)) {
+                    throw new IOException(file + " is not an ActiLife raw CSV export: it has no ActiLife banner");
+                }
+                yield new ActiLifeCsvReader(file);
+            }
+            case OSTEON_CSV -> new OsteonCsvReader(file);
+        };
     }
 }
