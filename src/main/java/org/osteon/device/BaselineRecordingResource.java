@@ -101,8 +101,14 @@ public class BaselineRecordingResource {
                     + "background; 200 with the existing recording when the same file (SHA-256) was uploaded for "
                     + "the patient before. Samples outside the wear period are clipped. An assigned "
                     + "physiotherapist or an admin; audited.")
-    @APIResponse(responseCode = "200", description = "this file was imported for the patient before")
-    @APIResponse(responseCode = "202", description = "accepted; follow Location for progress")
+    @APIResponse(
+            responseCode = "200",
+            description = "this file was imported for the patient before",
+            content = @Content(examples = @ExampleObject(name = "200", value = DeviceExamples.RECORDING)))
+    @APIResponse(
+            responseCode = "202",
+            description = "accepted; follow Location for progress",
+            content = @Content(examples = @ExampleObject(name = "202", value = DeviceExamples.RECORDING_READING)))
     @APIResponse(
             responseCode = "400",
             description = "a parameter or the file is wrong, named in errors",
@@ -110,8 +116,20 @@ public class BaselineRecordingResource {
                     @Content(
                             mediaType = ApiProblem.MEDIA_TYPE,
                             examples = @ExampleObject(name = "400", value = ApiDocs.BAD_REQUEST)))
-    @APIResponse(responseCode = "413", description = "the file is larger than osteon.baseline.max-bytes")
-    @APIResponse(responseCode = "503", description = "imports are queued to their limit; try again later")
+    @APIResponse(
+            responseCode = "413",
+            description = "the file is larger than osteon.baseline.max-bytes",
+            content =
+                    @Content(
+                            mediaType = ApiProblem.MEDIA_TYPE,
+                            examples = @ExampleObject(name = "413", value = DeviceExamples.TOO_LARGE)))
+    @APIResponse(
+            responseCode = "503",
+            description = "imports are queued to their limit; try again later",
+            content =
+                    @Content(
+                            mediaType = ApiProblem.MEDIA_TYPE,
+                            examples = @ExampleObject(name = "503", value = DeviceExamples.QUEUE_FULL)))
     public Response upload(
             @PathParam("patientId") UUID patientId,
             @QueryParam("format") String format,
@@ -212,6 +230,10 @@ public class BaselineRecordingResource {
 
     @GET
     @Operation(summary = "A patient's baseline recordings, newest first")
+    @APIResponse(
+            responseCode = "200",
+            description = "the recordings",
+            content = @Content(examples = @ExampleObject(name = "200", value = DeviceExamples.RECORDINGS)))
     public List<Map<String, Object>> list(@PathParam("patientId") UUID patientId) {
         access.registry(patientId, "baseline-recordings");
         return jdbc
@@ -231,6 +253,10 @@ public class BaselineRecordingResource {
             description = "status: reading (progress is the fraction of the file read), scoring (stored; the "
                     + "engine scores its days), done (its days are scored: `days`), failed (`error` names the "
                     + "field and what is wrong; nothing of it is stored).")
+    @APIResponse(
+            responseCode = "200",
+            description = "the recording",
+            content = @Content(examples = @ExampleObject(name = "200", value = DeviceExamples.RECORDING)))
     public Map<String, Object> get(@PathParam("patientId") UUID patientId, @PathParam("recordingId") UUID recordingId) {
         access.registry(patientId, "baseline-recordings");
         return view(patientId, recordingId).orElseThrow(() -> ApiException.notFound("recording", recordingId));

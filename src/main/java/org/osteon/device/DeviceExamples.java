@@ -33,4 +33,32 @@ final class DeviceExamples {
             + "\"eventsAccepted\":9,\"duplicates\":0,\"rejections\":0,\"missingSeqs\":0,\"gaps\":[],"
             + "\"lastReceiptAt\":\"2026-03-16T06:40:00Z\",\"lastAcceptedAt\":\"2026-03-16T06:40:00Z\","
             + "\"lastRejection\":null}]}";
+
+    /** A baseline recording whose import is done: its samples stored, its days scored. */
+    static final String RECORDING = "{\"id\":\"9b1e…\",\"status\":\"done\",\"progress\":1.0,\"format\":\"gt3x\","
+            + "\"from\":\"2026-10-05T08:00:00Z\",\"to\":\"2026-10-12T08:00:00Z\",\"samples\":60480000,"
+            + "\"samplesOutsideWearPeriod\":12000,\"firstSample\":\"2026-10-05T08:00:00Z\","
+            + "\"lastSample\":\"2026-10-12T07:59:59.990Z\",\"rateHz\":100.0,\"recordedBy\":\"TAS1E31150129\","
+            + "\"sha256\":\"5d41402abc4b2a76b9719d911017c592…\",\"error\":null,"
+            + "\"createdAt\":\"2026-10-13T09:12:00Z\",\"finishedAt\":\"2026-10-13T09:20:41Z\","
+            + "\"days\":[\"2026-10-05\",\"2026-10-06\",\"…\",\"2026-10-12\"]}";
+
+    /** A baseline recording being read. */
+    static final String RECORDING_READING = "{\"id\":\"9b1e…\",\"status\":\"reading\",\"progress\":0.0,"
+            + "\"format\":\"gt3x\",\"from\":\"2026-10-05T08:00:00Z\",\"to\":\"2026-10-12T08:00:00Z\",\"samples\":0,"
+            + "\"samplesOutsideWearPeriod\":0,\"firstSample\":null,\"lastSample\":null,\"rateHz\":null,"
+            + "\"recordedBy\":null,\"sha256\":\"5d41402abc4b2a76b9719d911017c592…\",\"error\":null,"
+            + "\"createdAt\":\"2026-10-13T09:12:00Z\",\"finishedAt\":null,\"days\":[]}";
+
+    /** A patient's baseline recordings. */
+    static final String RECORDINGS = "[" + RECORDING + "]";
+
+    static final String TOO_LARGE = "{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
+            + "\"detail\":\"file: larger than 3221225472 bytes (osteon.baseline.max-bytes)\","
+            + "\"instance\":\"/api/v1/patients/5f0c…/recordings\",\"errors\":[{\"field\":\"file\","
+            + "\"message\":\"larger than 3221225472 bytes\"}]}";
+
+    static final String QUEUE_FULL = "{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
+            + "\"detail\":\"imports are queued to their limit (osteon.baseline.queue); try again later\","
+            + "\"instance\":\"/api/v1/patients/5f0c…/recordings\"}";
 }

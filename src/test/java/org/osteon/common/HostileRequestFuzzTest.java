@@ -116,7 +116,10 @@ class HostileRequestFuzzTest {
             "POST /api/v1/patients/{p}/rtm/episodes/{x}/end",
             "GET /api/v1/patients/{p}/questionnaires/due",
             "GET /api/v1/patients/{p}/questionnaire-responses",
-            "PUT /api/v1/patients/{p}/questionnaire-responses/{x}"
+            "PUT /api/v1/patients/{p}/questionnaire-responses/{x}",
+            "POST /api/v1/patients/{p}/recordings",
+            "GET /api/v1/patients/{p}/recordings",
+            "GET /api/v1/patients/{p}/recordings/{x}"
         };
         String[] queries = {
             "from",
