@@ -294,4 +294,25 @@ class BaselineRecordingTest {
                 .statusCode(200)
                 .body("size()", is(1));
     }
+
+    @Test
+    void anUploadMayBeLargerThanOtherBodiesWhichKeepTheirLimit() {
+        Physio physio = Clinic.newPhysio();
+        String patient = Clinic.newPatientOf(physio, ZONE);
+        byte[] large = new byte[11 << 20];
+        Instant t = Instant.parse("2026-11-02T08:00:00Z");
+        // Past the 10 MiB of other endpoints, to the reader, which finds it is no .gt3x.
+        upload(physio.token(), patient, large, "gt3x", t, t.plus(Duration.ofDays(1)))
+                .then()
+                .statusCode(400)
+                .body("errors.field", contains("file"));
+        // Another endpoint refuses as much before reading it.
+        as(physio.token())
+                .contentType("application/json")
+                .body(large)
+                .post("/api/v1/patients")
+                .then()
+                .statusCode(413)
+                .body("errors.field", contains("body"));
+    }
 }
