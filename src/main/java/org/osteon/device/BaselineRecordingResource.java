@@ -183,8 +183,8 @@ public class BaselineRecordingResource {
             } catch (IOException | RuntimeException e) {
                 throw ApiException.badField("file", BaselineImports.message(e, file));
             }
-            existing.ifPresent(
-                    e -> jdbc.update("delete from baseline_recording where id = ? and status = 'failed'", e.get("id")));
+            existing.ifPresent(e -> jdbc.update(
+                    "delete from baseline_recording where id = ?::uuid and status = 'failed'", e.get("id")));
             UUID id = UUID.randomUUID();
             int inserted = jdbc.update(
                     "insert into baseline_recording (id, patient_id, sha256, format, wear_from, wear_to, status, "

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ import org.osteon.scoring.summary.DaySummarizer;
 import org.osteon.scoring.summary.DaySummary;
 import org.osteon.support.Clinic;
 import org.osteon.support.Clinic.Physio;
+import org.osteon.support.TestClock;
 import org.osteon.support.Tokens;
 
 /**
@@ -49,6 +51,9 @@ class BaselineRecordingTest {
 
     @Inject
     Jdbc jdbc;
+
+    @Inject
+    BaselineImports imports;
 
     record Recording(Instant start, RecordingInfo info) {}
 
@@ -210,7 +215,7 @@ class BaselineRecordingTest {
     void aCsvWithABadLineFailsWholeNamingTheLine() {
         Physio physio = Clinic.newPhysio();
         String patient = Clinic.newPatientOf(physio, ZONE);
-        Instant start = Instant.parse("2026-11-02T08:00:00Z");
+        Instant start = TestClock.CLOCK.instant().minus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
         StringBuilder csv = new StringBuilder("time,x,y,z\n");
         for (int i = 0; i < 5000; i++) {
             csv.append(start.plusMillis(i * 20L)).append(i == 4000 ? ",0.1,oops,0.9\n" : ",0.01,0.02,0.98\n");
@@ -300,7 +305,7 @@ class BaselineRecordingTest {
         Physio physio = Clinic.newPhysio();
         String patient = Clinic.newPatientOf(physio, ZONE);
         byte[] large = new byte[11 << 20];
-        Instant t = Instant.parse("2026-11-02T08:00:00Z");
+        Instant t = TestClock.CLOCK.instant().minus(Duration.ofDays(30));
         // Past the 10 MiB of other endpoints, to the reader, which finds it is no .gt3x.
         upload(physio.token(), patient, large, "gt3x", t, t.plus(Duration.ofDays(1)))
                 .then()
@@ -314,5 +319,50 @@ class BaselineRecordingTest {
                 .then()
                 .statusCode(413)
                 .body("errors.field", contains("body"));
+    }
+
+    @Test
+    void anImportARestartInterruptedIsMarkedFailedAndTheSameFileMayBeUploadedAgain() throws Exception {
+        Recording rec = recording();
+        Physio physio = Clinic.newPhysio();
+        String patient = Clinic.newPatientOf(physio, ZONE);
+        byte[] file = Files.readAllBytes(GT3X);
+        java.util.UUID id = java.util.UUID.randomUUID();
+        // What a service that stopped mid-import left: its row, reading, and nothing else.
+        jdbc.update(
+                "insert into baseline_recording (id, patient_id, sha256, format, wear_from, wear_to, status, "
+                        + "uploaded_by, created_at) values (?, ?::uuid, ?, 'gt3x', ?, ?, 'reading', 'x', ?)",
+                id,
+                patient,
+                java.security.MessageDigest.getInstance("SHA-256").digest(file),
+                rec.start(),
+                rec.start().plus(Duration.ofHours(1)),
+                TestClock.CLOCK.instant());
+        imports.onStart(null);
+        as(physio.token())
+                .get("/api/v1/patients/" + patient + "/recordings/" + id)
+                .then()
+                .statusCode(200)
+                .body("status", is("failed"))
+                .body("error.field", is("file"))
+                .body("error.message", containsString("interrupted by a restart"));
+        String again = upload(
+                        physio.token(),
+                        patient,
+                        file,
+                        "gt3x",
+                        rec.start(),
+                        rec.start().plus(Duration.ofHours(1)))
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        assertThat(again).isNotEqualTo(id.toString());
+        await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> as(physio.token())
+                                .get("/api/v1/patients/" + patient + "/recordings/" + again)
+                                .path("status"),
+                        "done"::equals);
     }
 }
