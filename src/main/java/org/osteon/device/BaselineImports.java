@@ -308,18 +308,20 @@ public class BaselineImports {
         return b.array();
     }
 
-    /** The engine's look-back reads the longest batch from device_stream (V55). */
+    /**
+     * The engine's look-back reads the longest batch from device_stream (V55). No receipt time:
+     * nothing was received from a device, so the patient's last sync is not the import.
+     */
     private void insertStreamTotals(Connection c, String deviceId, Stored s) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "insert into device_stream (device_id, stream, last_seq, batches_accepted, samples_accepted, "
                         + "duplicates, rejections, longest_batch_seconds, last_receipt_at) "
-                        + "values (?, 'accel', ?, ?, ?, 0, 0, ?, ?)")) {
+                        + "values (?, 'accel', ?, ?, ?, 0, 0, ?, null)")) {
             ps.setString(1, deviceId);
             ps.setLong(2, s.batches - 1);
             ps.setLong(3, s.batches);
             ps.setLong(4, s.samples);
             ps.setDouble(5, BATCH_SECONDS);
-            ps.setTimestamp(6, Timestamp.from(clock.instant()));
             ps.executeUpdate();
         }
     }

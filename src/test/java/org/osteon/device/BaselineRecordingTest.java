@@ -175,7 +175,6 @@ class BaselineRecordingTest {
                 .statusCode(200)
                 .extract()
                 .jsonPath();
-        System.out.println("ADHERENCE " + adherence.prettify());
         assertThat(adherence.getList("programVersion")).containsOnlyNulls();
     }
 
@@ -364,5 +363,39 @@ class BaselineRecordingTest {
                                 .get("/api/v1/patients/" + patient + "/recordings/" + again)
                                 .path("status"),
                         "done"::equals);
+    }
+
+    @Test
+    void theSameRecordingAsActiLifesCsvExportIsReadInThePatientsZone() throws Exception {
+        Recording rec = recording();
+        Physio physio = Clinic.newPhysio();
+        String patient = Clinic.newPatientOf(physio, ZONE);
+        byte[] csv = Files.readAllBytes(Path.of("src/test/resources/eval/agread/exampleRAW.csv"));
+        String id = upload(
+                        physio.token(),
+                        patient,
+                        csv,
+                        "actilife_csv",
+                        rec.start(),
+                        rec.start().plus(Duration.ofMinutes(2)))
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        JsonPath done = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> as(physio.token())
+                                .get("/api/v1/patients/" + patient + "/recordings/" + id)
+                                .then()
+                                .extract()
+                                .jsonPath(),
+                        j -> "done".equals(j.getString("status")));
+        // Local times without an offset, read in New York's: the instants the .gt3x states.
+        assertThat(done.getString("firstSample")).isEqualTo(rec.start().toString());
+        // Two of the three minutes are in the stated wear period; the third is clipped.
+        assertThat(done.getLong("samples")).isEqualTo(2L * 60 * rec.info().sampleRateHz());
+        assertThat(done.getLong("samplesOutsideWearPeriod"))
+                .isEqualTo(60L * rec.info().sampleRateHz());
+        assertThat(done.getList("days", String.class)).containsExactly("2019-02-14");
     }
 }
