@@ -28,6 +28,9 @@ create table baseline_recording (
     file_device   text,
     error_field   text,
     error         text,
+    -- Refreshed by the importing instance while it reads; a 'reading' row whose heartbeat is
+    -- older than osteon.baseline.stale-after lost its importer (a restart, a crash) and fails.
+    heartbeat_at  timestamptz,
     uploaded_by   text not null,
     created_at    timestamptz not null,
     finished_at   timestamptz,

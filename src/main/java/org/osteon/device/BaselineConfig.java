@@ -35,6 +35,16 @@ public interface BaselineConfig {
     @WithDefault("4")
     int queue();
 
+    /**
+     * An import refreshes its recording's heartbeat at least every few seconds while it reads
+     * ({@code BaselineImports}); a recording still reading whose heartbeat is older than this lost
+     * its importer (the service restarted or crashed, on this instance or another) and is shown
+     * failed. Long enough for a database stall under load, short enough that a clinician learns
+     * soon that the file must be uploaded again.
+     */
+    @WithDefault("PT1M")
+    Duration staleAfter();
+
     /** Where uploads are spooled; the JVM's temporary directory when unset. */
     Optional<String> spoolDirectory();
 }

@@ -47,14 +47,18 @@ public class BaselineImports {
     private static final int ROWS_PER_FLUSH = 16;
     /** Fraction of the file between two progress updates. */
     private static final double PROGRESS_STEP = 0.01;
+    /** Longest time between two heartbeats while reading; well within osteon.baseline.stale-after. */
+    private static final long HEARTBEAT_NANOS = 5_000_000_000L;
 
     private final AgroalDataSource dataSource;
     private final Clock clock;
     private final ThreadPoolExecutor executor;
+    private final BaselineConfig config;
 
     public BaselineImports(AgroalDataSource dataSource, Clock clock, BaselineConfig config) {
         this.dataSource = dataSource;
         this.clock = clock;
+        this.config = config;
         this.executor = new ThreadPoolExecutor(
                 1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(Math.max(1, config.queue())), r -> {
                     Thread t = new Thread(r, "osteon-baseline-import");
@@ -84,17 +88,43 @@ public class BaselineImports {
         }
     }
 
+    /**
+     * Imports that lost their importer fail: at a start, those of this instance's previous run
+     * (and of any other instance) whose heartbeat is older than osteon.baseline.stale-after;
+     * readers of a recording ({@link #failStale}) catch those that go stale later.
+     */
     void onStart(@Observes StartupEvent event) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "update baseline_recording set status = 'failed', error_field = 'file', error = ?, "
-                                + "finished_at = ? where status = 'reading'")) {
-            ps.setString(1, "the import was interrupted by a restart of the service; upload the file again");
-            ps.setTimestamp(2, Timestamp.from(clock.instant()));
-            int n = ps.executeUpdate();
+        try (Connection c = dataSource.getConnection()) {
+            int n = failStale(c, null);
             if (n > 0) {
-                LOG.warnf("%d baseline import(s) interrupted by a restart were marked failed", n);
+                LOG.warnf("%d baseline import(s) whose importer stopped were marked failed", n);
             }
+        }
+    }
+
+    /** Marks the recording failed if its import is stale. */
+    void failStale(UUID recordingId) {
+        try (Connection c = dataSource.getConnection()) {
+            failStale(c, recordingId);
+        } catch (SQLException e) {
+            throw new IllegalStateException("marking a stale import failed", e);
+        }
+    }
+
+    /** Marks failed the stale imports (of one recording, or all when null); how many. */
+    int failStale(Connection c, UUID recordingId) throws SQLException {
+        Instant now = clock.instant();
+        try (PreparedStatement ps =
+                c.prepareStatement("update baseline_recording set status = 'failed', error_field = 'file', error = ?, "
+                        + "finished_at = ? where status = 'reading' and coalesce(heartbeat_at, created_at) < ?"
+                        + (recordingId == null ? "" : " and id = ?"))) {
+            ps.setString(1, "the import was interrupted (the service restarted or stopped); upload the file again");
+            ps.setTimestamp(2, Timestamp.from(now));
+            ps.setTimestamp(3, Timestamp.from(now.minus(config.staleAfter())));
+            if (recordingId != null) {
+                ps.setObject(4, recordingId);
+            }
+            return ps.executeUpdate();
         }
     }
 
@@ -231,6 +261,7 @@ public class BaselineImports {
         long index = 0;
         int pending = 0;
         double reported = 0;
+        long beat = System.nanoTime();
         try (PreparedStatement ps = c.prepareStatement(
                 "insert into accel_batch (device_id, seq, start_at, rate_hz, samples, encoding, scale, data) "
                         + "values (?, ?, ?, ?, ?, 2, null, ?)")) {
@@ -264,8 +295,9 @@ public class BaselineImports {
                     }
                 }
                 index += n;
-                if (reader.progress() - reported >= PROGRESS_STEP) {
+                if (reader.progress() - reported >= PROGRESS_STEP || System.nanoTime() - beat >= HEARTBEAT_NANOS) {
                     reported = reader.progress();
+                    beat = System.nanoTime();
                     progress(job.recordingId(), reported, s.samples);
                 }
             }
@@ -327,11 +359,11 @@ public class BaselineImports {
     }
 
     private void finishReading(Connection c, UUID recordingId, String deviceId, Stored s, RecordingInfo info)
-            throws SQLException {
+            throws SQLException, ImportFailure {
         try (PreparedStatement ps = c.prepareStatement(
                 "update baseline_recording set status = 'scoring', device_id = ?, progress = 1, samples = ?, "
                         + "samples_outside = ?, first_sample = ?, last_sample = ?, rate_hz = ?, file_device = ? "
-                        + "where id = ?")) {
+                        + "where id = ? and status = 'reading'")) {
             ps.setString(1, deviceId);
             ps.setLong(2, s.samples);
             ps.setLong(3, s.outside);
@@ -340,27 +372,33 @@ public class BaselineImports {
             ps.setDouble(6, info.sampleRateHz());
             ps.setString(7, Text.printable(info.device(), 64));
             ps.setObject(8, recordingId);
-            ps.executeUpdate();
+            if (ps.executeUpdate() == 0) {
+                // Marked failed as stale meanwhile (or replaced by a new upload): store nothing.
+                throw new ImportFailure("file", "the import was interrupted; upload the file again");
+            }
         }
     }
 
     /** Progress is written outside the import's transaction, so that the recording shows it. */
     private void progress(UUID recordingId, double fraction, long samples) throws SQLException {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "update baseline_recording set progress = ?, samples = ? where id = ? and status = 'reading'")) {
+                PreparedStatement ps =
+                        c.prepareStatement("update baseline_recording set progress = ?, samples = ?, heartbeat_at = ? "
+                                + "where id = ? and status = 'reading'")) {
             c.setAutoCommit(true);
             ps.setDouble(1, Math.min(0.999, fraction));
             ps.setLong(2, samples);
-            ps.setObject(3, recordingId);
+            ps.setTimestamp(3, Timestamp.from(clock.instant()));
+            ps.setObject(4, recordingId);
             ps.executeUpdate();
         }
     }
 
     private void fail(UUID recordingId, String field, String message) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("update baseline_recording set status = 'failed', "
-                        + "error_field = ?, error = ?, samples = 0, finished_at = ? where id = ?")) {
+                PreparedStatement ps = c.prepareStatement(
+                        "update baseline_recording set status = 'failed', "
+                                + "error_field = ?, error = ?, samples = 0, finished_at = ? where id = ? and status = 'reading'")) {
             c.setAutoCommit(true);
             ps.setString(1, field);
             ps.setString(2, message);

@@ -339,6 +339,7 @@ public class BaselineRecordingResource {
      * for the engine; the first read that finds so records it.
      */
     private Optional<Map<String, Object>> view(UUID patientId, UUID id) {
+        imports.failStale(id);
         jdbc.update(
                 "update baseline_recording r set status = 'done', finished_at = ? from patient p "
                         + "where r.id = ? and r.patient_id = ? and p.id = r.patient_id and r.status = 'scoring' "

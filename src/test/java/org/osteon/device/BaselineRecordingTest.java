@@ -327,7 +327,8 @@ class BaselineRecordingTest {
         String patient = Clinic.newPatientOf(physio, ZONE);
         byte[] file = Files.readAllBytes(GT3X);
         java.util.UUID id = java.util.UUID.randomUUID();
-        // What a service that stopped mid-import left: its row, reading, and nothing else.
+        // What a service that stopped mid-import left: its row, reading, its last heartbeat
+        // longer ago than osteon.baseline.stale-after, and nothing else.
         jdbc.update(
                 "insert into baseline_recording (id, patient_id, sha256, format, wear_from, wear_to, status, "
                         + "uploaded_by, created_at) values (?, ?::uuid, ?, 'gt3x', ?, ?, 'reading', 'x', ?)",
@@ -336,7 +337,7 @@ class BaselineRecordingTest {
                 java.security.MessageDigest.getInstance("SHA-256").digest(file),
                 rec.start(),
                 rec.start().plus(Duration.ofHours(1)),
-                TestClock.CLOCK.instant());
+                TestClock.CLOCK.instant().minus(Duration.ofMinutes(2)));
         imports.onStart(null);
         as(physio.token())
                 .get("/api/v1/patients/" + patient + "/recordings/" + id)
@@ -344,7 +345,7 @@ class BaselineRecordingTest {
                 .statusCode(200)
                 .body("status", is("failed"))
                 .body("error.field", is("file"))
-                .body("error.message", containsString("interrupted by a restart"));
+                .body("error.message", containsString("interrupted (the service restarted or stopped)"));
         String again = upload(
                         physio.token(),
                         patient,
