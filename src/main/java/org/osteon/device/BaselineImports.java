@@ -161,9 +161,34 @@ public class BaselineImports {
         }
     }
 
+    /**
+     * The month partitions of accel_batch (V20) for the wear period, in their own short
+     * transaction: creating a partition locks the parent table, which the import's long
+     * transaction must not hold, and a past month's rows left in the default partition would
+     * stop that month's partition from ever being created. Should one not be creatable (rows of
+     * that month already in the default partition), the samples go to the default partition.
+     */
+    private void ensurePartitions(Job job) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "select osteon_ensure_month_partitions('accel_batch', (?::timestamptz at time zone 'UTC')::date, "
+                                + "(?::timestamptz at time zone 'UTC')::date)")) {
+            c.setAutoCommit(true);
+            ps.setTimestamp(1, Timestamp.from(job.wearFrom()));
+            ps.setTimestamp(2, Timestamp.from(job.wearTo()));
+            ps.execute();
+        } catch (SQLException e) {
+            LOG.warnf(
+                    "Month partitions for baseline import %s could not be created (%s); its samples go to the "
+                            + "default partition",
+                    job.recordingId(), e.getMessage());
+        }
+    }
+
     /** Reads the file and stores its samples of the wear period, all in one transaction. */
     private void store(Job job) throws ImportFailure, SQLException {
         String deviceId = ScoringEngine.BASELINE_DEVICE_PREFIX + job.recordingId();
+        ensurePartitions(job);
         try (AccelerometerReader reader = open(job);
                 Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);

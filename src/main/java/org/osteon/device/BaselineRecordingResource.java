@@ -22,6 +22,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -73,6 +75,8 @@ public class BaselineRecordingResource {
     private final AuditLog audit;
     private final BaselineConfig config;
     private final BaselineImports imports;
+    /** Raw data older than this is dropped (retention/RetentionConfig); unset keeps it for ever. */
+    private final Optional<Duration> rawDataRetention;
 
     public BaselineRecordingResource(
             PatientAccess access,
@@ -81,7 +85,9 @@ public class BaselineRecordingResource {
             Caller caller,
             AuditLog audit,
             BaselineConfig config,
-            BaselineImports imports) {
+            BaselineImports imports,
+            @ConfigProperty(name = "osteon.retention.raw-data") Optional<Duration> rawDataRetention) {
+        this.rawDataRetention = rawDataRetention;
         this.access = access;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -156,6 +162,12 @@ public class BaselineRecordingResource {
         }
         if (wearTo.isAfter(clock.instant())) {
             throw ApiException.badField("to", "must not be in the future");
+        }
+        if (rawDataRetention.isPresent() && wearFrom.isBefore(clock.instant().minus(rawDataRetention.get()))) {
+            throw ApiException.badField(
+                    "from",
+                    "is older than raw data is kept (osteon.retention.raw-data, " + rawDataRetention.get()
+                            + "): its samples would be dropped before or soon after they are scored");
         }
         String place = placement == null ? Placement.WRIST.apiName() : placement;
         if (Arrays.stream(Placement.values()).noneMatch(p -> p.apiName().equals(place))) {

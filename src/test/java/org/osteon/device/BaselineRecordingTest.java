@@ -126,6 +126,14 @@ class BaselineRecordingTest {
                 .containsExactlyElementsOf(
                         expected.stream().map(d -> d.date().toString()).toList());
 
+        // In their month's partition, not the default one, which would stop that month's from being made.
+        assertThat(jdbc.one(
+                                "select distinct tableoid::regclass::text from accel_batch where device_id = ?",
+                                rs -> rs.getString(1),
+                                "baseline/" + id)
+                        .orElseThrow())
+                .isEqualTo("accel_batch_p201902");
+
         // The days are the patient's, scored by the engine as `./osteon score` scores the file.
         String day = expected.get(0).date().toString();
         JsonPath days = as(physio.token())
