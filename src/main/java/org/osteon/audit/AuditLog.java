@@ -30,6 +30,8 @@ public class AuditLog {
     public static final String BASELINE_RECORDING_UPLOADED = "baseline.recording_uploaded";
     /** A physiotherapist acknowledged an alert about a patient. */
     public static final String ALERT_ACKNOWLEDGED = "alert.acknowledged";
+    /** The study role exported every patient's days under pseudonyms (no patient named in the row). */
+    public static final String COHORT_EXPORTED = "cohort.exported";
 
     private final Jdbc jdbc;
     private final Caller caller;

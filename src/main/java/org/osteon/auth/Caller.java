@@ -32,7 +32,7 @@ public class Caller {
 
     /** The strongest role the token carries, for the audit trail. */
     public String role() {
-        for (String role : new String[] {Roles.ADMIN, Roles.PHYSIO, Roles.PATIENT}) {
+        for (String role : new String[] {Roles.ADMIN, Roles.PHYSIO, Roles.STUDY, Roles.PATIENT}) {
             if (is(role)) {
                 return role;
             }

@@ -29,8 +29,10 @@ public final class TokenCommand {
         if (args.length % 2 != 0) {
             usage("every option takes a value");
         }
-        if (role == null || !Set.of(Roles.PATIENT, Roles.PHYSIO, Roles.ADMIN).contains(role)) {
-            usage("--role must be patient, physio or admin");
+        if (role == null
+                || !Set.of(Roles.PATIENT, Roles.PHYSIO, Roles.ADMIN, Roles.STUDY)
+                        .contains(role)) {
+            usage("--role must be patient, physio, admin or study");
         }
         if (subject == null || subject.isBlank()) {
             usage("--subject is required (a patient id, a physiotherapist's subject, or any name for admin)");
@@ -56,7 +58,7 @@ public final class TokenCommand {
 
     private static void usage(String problem) {
         System.err.println(problem);
-        System.err.println("usage: ./osteon token --role patient|physio|admin --subject ID [--hours 12]"
+        System.err.println("usage: ./osteon token --role patient|physio|admin|study --subject ID [--hours 12]"
                 + " [--key-dir .osteon/jwt] [--issuer osteon-local]");
         System.exit(2);
     }
