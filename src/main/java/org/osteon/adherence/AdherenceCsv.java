@@ -19,6 +19,7 @@ import org.osteon.adherence.AdherenceResults.WeekAdherence;
 import org.osteon.common.Csv;
 import org.osteon.common.Json;
 import org.osteon.engine.ScoredDay;
+import org.osteon.engine.SleepNight;
 
 /**
  * Scored days and adherence as CSV tables, with the numbers of the JSON answers and without their
@@ -54,12 +55,25 @@ public final class AdherenceCsv {
                 "daily_stress_stimulus",
                 "sedentary_minutes",
                 "longest_sedentary_bout_minutes",
+                "waking_sedentary_minutes",
+                "waking_longest_sedentary_bout_minutes",
                 "resistance_sessions",
                 "relative_amplitude",
                 "rolling7_ra",
                 "rolling7_is",
-                "rolling7_iv",
-                "provenance"));
+                "rolling7_iv"));
+        List<String> grfModels = days.stream()
+                .map(ScoredDay::estimatedPeakGrf)
+                .filter(g -> g != null && g.models() != null)
+                .flatMap(g -> g.models().stream().map(ScoredDay.PeakGrfModel::model))
+                .distinct()
+                .sorted()
+                .toList();
+        for (String m : grfModels) {
+            String c = "grf_" + m.replaceAll("[^A-Za-z0-9]+", "_");
+            header.addAll(List.of(c + "_peaks", c + "_mean_body_weights", c + "_max_body_weights", c + "_max_newtons"));
+        }
+        header.addAll(List.of("grf_provenance", "provenance"));
         Csv csv = new Csv(header);
         for (ScoredDay d : days) {
             ScoredDay.BoutedMvpa bouted = d.mvpaBoutedMinutes();
@@ -79,12 +93,44 @@ public final class AdherenceCsv {
                     .add(d.dailyStressStimulus())
                     .add(d.sedentaryMinutes())
                     .add(d.longestSedentaryBoutMinutes())
+                    .add(d.wakingSedentaryMinutes())
+                    .add(d.wakingLongestSedentaryBoutMinutes())
                     .add(d.resistanceSessions())
                     .add(d.relativeAmplitude())
                     .add(rolling == null ? null : rolling.ra())
                     .add(rolling == null ? null : rolling.is())
-                    .add(rolling == null ? null : rolling.iv())
+                    .add(rolling == null ? null : rolling.iv());
+            ScoredDay.PeakGrf grf = d.estimatedPeakGrf();
+            for (String m : grfModels) {
+                ScoredDay.PeakGrfModel model = grf == null || grf.models() == null
+                        ? null
+                        : grf.models().stream()
+                                .filter(x -> x.model().equals(m))
+                                .findFirst()
+                                .orElse(null);
+                csv.add(model == null ? null : model.peaks())
+                        .add(model == null ? null : model.meanBodyWeights())
+                        .add(model == null ? null : model.maxBodyWeights())
+                        .add(model == null ? null : model.maxNewtons());
+            }
+            csv.add(grf == null ? null : json(grf.provenance(), json))
                     .add(json(d.provenance(), json))
+                    .end();
+        }
+        return csv;
+    }
+
+    /** One row per night with a sleep window, its instants in UTC as the JSON answer gives them. */
+    public static Csv nights(List<SleepNight> nights, ObjectMapper json) {
+        Csv csv = new Csv("night", "onset", "wake", "duration_minutes", "midpoint", "threshold_deg", "provenance");
+        for (SleepNight n : nights) {
+            csv.add(n.night())
+                    .add(n.onset())
+                    .add(n.wake())
+                    .add(n.durationMinutes())
+                    .add(n.midpoint())
+                    .add(n.thresholdDeg())
+                    .add(json(n.provenance(), json))
                     .end();
         }
         return csv;

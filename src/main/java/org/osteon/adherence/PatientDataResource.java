@@ -158,6 +158,7 @@ public class PatientDataResource {
 
     @GET
     @Path("/sleep")
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Operation(
             summary = "Nights from..to with their sleep window, and the sleep midpoint's variability",
             description = "Each night runs from local noon of its date to the next local noon; its sleep period time "
@@ -166,7 +167,9 @@ public class PatientDataResource {
                     + "(not worn enough, no long still block, a day missing) is absent. midpointVariability7 is "
                     + "the sample SD of the midpoints, in minutes after each night's noon, over the 7 nights ending "
                     + "with to (null with fewer than 3 windows). Provenance names the algorithm, its parameters and "
-                    + "the night's threshold. Same access and range rules as the days.")
+                    + "the night's threshold. Same access and range rules as the days. With Accept: text/csv, one row per "
+                    + "night (night, onset, wake, duration_minutes, midpoint, threshold_deg, provenance), without the "
+                    + "variability.")
     @APIResponse(
             responseCode = "200",
             description = "the nights",
@@ -194,7 +197,7 @@ public class PatientDataResource {
                                                             + "\"sleep-midpoint-sd\",\"version\":\"1\",\"parameters\":{\"definition\":\"sample SD "
                                                             + "(n-1) of sleep midpoints, in minutes after the local noon starting each night\","
                                                             + "\"windowAlgorithm\":\"hdcza-sleep-window/1\",\"zone\":\"Europe/Vienna\"}}}}")))
-    public AdherenceService.Sleep sleep(
+    public Response sleep(
             @PathParam("patientId") UUID patientId,
             @QueryParam("from")
                     @Parameter(
@@ -206,10 +209,15 @@ public class PatientDataResource {
                     @Parameter(
                             description = "last night, inclusive; defaults as for the days",
                             schema = @Schema(type = SchemaType.STRING, format = "date"))
-                    String to) {
+                    String to,
+            @Context HttpHeaders headers) {
         Patient p = access.clinical(patientId, "sleep");
         LocalDate[] r = range(p, from, to);
-        return adherence.sleep(p, r[0], r[1]);
+        AdherenceService.Sleep sleep = adherence.sleep(p, r[0], r[1]);
+        if (Csv.wanted(headers)) {
+            return Csv.download(AdherenceCsv.nights(sleep.nights(), json), filename(p, "sleep", r));
+        }
+        return Response.ok(sleep, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET
@@ -302,9 +310,12 @@ public class PatientDataResource {
     static final String DAYS_CSV = "date,wear_hours,enmo_mg,mvpa_minutes,mvpa_bouted_1_minutes,mvpa_bouted_5_minutes,"
             + "mvpa_bouted_10_minutes,steps,impacts_low,impacts_medium,impacts_high,impacts_at_or_above_4.2g,"
             + "impacts_at_or_above_6.0g,osteogenic_index,daily_stress_stimulus,sedentary_minutes,"
-            + "longest_sedentary_bout_minutes,resistance_sessions,relative_amplitude,rolling7_ra,rolling7_is,rolling7_iv,"
-            + "provenance\r\n2026-03-02,14.5,31.2,48.0,40.0,31.0,22.0,8123,812,95,31,31,2,41.7,12.9,520.0,75.0,1,0.86,"
-            + "0.88,0.61,0.74,\"{\"\"placement\"\":\"\"wrist\"\"}\"\r\n";
+            + "longest_sedentary_bout_minutes,waking_sedentary_minutes,waking_longest_sedentary_bout_minutes,"
+            + "resistance_sessions,relative_amplitude,rolling7_ra,rolling7_is,rolling7_iv,grf_walking_running_peaks,"
+            + "grf_walking_running_mean_body_weights,grf_walking_running_max_body_weights,"
+            + "grf_walking_running_max_newtons,grf_provenance,provenance\r\n2026-03-02,14.5,31.2,48.0,40.0,31.0,22.0,"
+            + "8123,812,95,31,31,2,41.7,12.9,520.0,75.0,310.0,45.0,1,0.86,0.88,0.61,0.74,2210,1.412,2.631,1805.2,"
+            + "\"{\"\"algorithm\"\":\"\"estimated-peak-grf\"\"}\",\"{\"\"placement\"\":\"\"wrist\"\"}\"\r\n";
 
     /** {@code osteon-<patient>-<what>-<from>-<to>.csv}: a file name that says whose, what and when. */
     private static String filename(Patient p, String what, LocalDate[] range) {

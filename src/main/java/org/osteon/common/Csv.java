@@ -12,6 +12,7 @@ import java.util.List;
  * A table as RFC 4180 CSV, for spreadsheets, R and pandas: a header row, commas, CRLF after every
  * row, and a field quoted (quotes doubled) when it holds a comma, a quote or a line break. Numbers
  * are written with '.' whatever the locale and never in exponent form; an empty field is a null.
+ * Text that a spreadsheet would take for a formula is defused ({@link #defused}).
  */
 public final class Csv {
     /** What a CSV answer is served as. */
@@ -77,14 +78,34 @@ public final class Csv {
         String s;
         if (value instanceof Double d) {
             s = Double.isFinite(d) ? BigDecimal.valueOf(d).toPlainString() : "";
-        } else {
+        } else if (value instanceof Number) {
             s = value.toString();
+        } else {
+            s = defused(value.toString());
         }
         if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
             return '"' + s.replace("\"", "\"\"") + '"';
         }
         return s;
     }
+
+    /**
+     * Text as a spreadsheet cannot run it: a field that starts with {@code = + - @}, a tab or a
+     * carriage return is a formula to Excel, LibreOffice and Google Sheets (CSV injection), so it
+     * gets a leading apostrophe, which they show as text. Text that is a plain number (a negative
+     * one, say) is left as it is, so that it still reads as a number.
+     */
+    static String defused(String s) {
+        if (s.isEmpty()
+                || "=+-@\t\r".indexOf(s.charAt(0)) < 0
+                || PLAIN_NUMBER.matcher(s).matches()) {
+            return s;
+        }
+        return "'" + s;
+    }
+
+    private static final java.util.regex.Pattern PLAIN_NUMBER =
+            java.util.regex.Pattern.compile("[+-]?[0-9]+(\\.[0-9]+)?");
 
     /**
      * Whether the client prefers CSV to JSON: the first of its acceptable types (by quality, then

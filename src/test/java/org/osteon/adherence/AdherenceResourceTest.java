@@ -541,6 +541,14 @@ class AdherenceResourceTest {
     @SuppressWarnings("unchecked")
     void daysAsCsvAreOneRowPerDayWithTheNumbersOfTheJsonAnswer() throws Exception {
         Setup s = workedExample();
+        // One day with its waking sedentary time and an estimated peak ground-reaction force.
+        jdbc.update(
+                "update day_summary set waking_sedentary_minutes = 310.5, waking_longest_sedentary_bout_minutes = 45,"
+                        + " estimated_peak_grf = ?::jsonb where patient_id = ? and local_date = '2030-03-05'",
+                "{\"estimated\":true,\"models\":[{\"model\":\"walking/running\",\"equation\":\"e\",\"peaks\":120,"
+                        + "\"meanPeakG\":1.9,\"maxPeakG\":3.1,\"meanNewtons\":1500.0,\"maxNewtons\":2100.54,"
+                        + "\"meanBodyWeights\":2.1,\"maxBodyWeights\":2.9}],\"provenance\":{\"algorithm\":\"g\"}}",
+                java.util.UUID.fromString(s.patient()));
         String path = "/api/v1/patients/" + s.patient() + "/days";
         Map<String, String> range = Map.of("from", "2030-03-04", "to", "2030-03-10");
         List<Map<String, Object>> days = json(s.physio().token(), path, range);
@@ -569,11 +577,18 @@ class AdherenceResourceTest {
                         "daily_stress_stimulus",
                         "sedentary_minutes",
                         "longest_sedentary_bout_minutes",
+                        "waking_sedentary_minutes",
+                        "waking_longest_sedentary_bout_minutes",
                         "resistance_sessions",
                         "relative_amplitude",
                         "rolling7_ra",
                         "rolling7_is",
                         "rolling7_iv",
+                        "grf_walking_running_peaks",
+                        "grf_walking_running_mean_body_weights",
+                        "grf_walking_running_max_body_weights",
+                        "grf_walking_running_max_newtons",
+                        "grf_provenance",
                         "provenance");
         List<Map<String, String>> records = CsvRows.records(text);
         assertThat(records)
@@ -601,9 +616,31 @@ class AdherenceResourceTest {
                     day.get("longestSedentaryBoutMinutes"));
             assertSame("relative_amplitude", row.get("relative_amplitude"), day.get("relativeAmplitude"));
             assertSame("rolling7_iv", row.get("rolling7_iv"), rolling.get("iv"));
+            assertSame(
+                    "waking_sedentary_minutes", row.get("waking_sedentary_minutes"), day.get("wakingSedentaryMinutes"));
+            assertSame(
+                    "waking_longest_sedentary_bout_minutes",
+                    row.get("waking_longest_sedentary_bout_minutes"),
+                    day.get("wakingLongestSedentaryBoutMinutes"));
+            Map<String, Object> grf = (Map<String, Object>) day.get("estimatedPeakGrf");
+            Map<String, Object> model = grf == null ? null : ((List<Map<String, Object>>) grf.get("models")).get(0);
+            assertSame(
+                    "grf_walking_running_peaks",
+                    row.get("grf_walking_running_peaks"),
+                    model == null ? null : model.get("peaks"));
+            assertSame(
+                    "grf_walking_running_max_newtons",
+                    row.get("grf_walking_running_max_newtons"),
+                    model == null ? null : model.get("maxNewtons"));
             // Provenance keeps its nesting as JSON text: commas and quotes, so the field is quoted.
             assertThat(JSON.readValue(row.get("provenance"), Map.class)).isEqualTo(day.get("provenance"));
         }
+        assertThat(records.get(1).get("waking_sedentary_minutes")).isEqualTo("310.5");
+        assertThat(records.get(1).get("grf_walking_running_mean_body_weights")).isEqualTo("2.1");
+        assertThat(records.get(1).get("grf_walking_running_max_newtons")).isEqualTo("2100.5");
+        assertThat(JSON.readValue(records.get(1).get("grf_provenance"), Map.class))
+                .isEqualTo(Map.of("algorithm", "g"));
+        assertThat(records.get(0).get("grf_walking_running_peaks")).isEmpty();
         // The day with no peak at 6.0 g: none beyond its largest threshold, not an empty field.
         assertThat(records.get(1).get("impacts_at_or_above_4.2g")).isEqualTo("18");
         assertThat(records.get(1).get("impacts_at_or_above_6.0g")).isEqualTo("0");

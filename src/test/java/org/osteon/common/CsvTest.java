@@ -34,6 +34,29 @@ class CsvTest {
     }
 
     @Test
+    void textThatASpreadsheetWouldRunAsAFormulaGetsALeadingApostropheNumbersDoNot() {
+        Csv csv = new Csv("activity", "value");
+        csv.add("=HYPERLINK(\"http://x\",\"y\")").add(-3).end();
+        csv.add("+1+cmd|' /C calc'!A0").add(-2.5).end();
+        csv.add("-2+3").add(null).end();
+        csv.add("@SUM(A1)").add(null).end();
+        csv.add("\tindent").add(null).end();
+        csv.add("-12.5").add(null).end();
+        csv.add("call about pain = better").add(null).end();
+
+        assertThat(CsvRows.parse(csv.toString()))
+                .containsExactly(
+                        List.of("activity", "value"),
+                        List.of("'=HYPERLINK(\"http://x\",\"y\")", "-3"),
+                        List.of("'+1+cmd|' /C calc'!A0", "-2.5"),
+                        List.of("'-2+3", ""),
+                        List.of("'@SUM(A1)", ""),
+                        List.of("'\tindent", ""),
+                        List.of("-12.5", ""),
+                        List.of("call about pain = better", ""));
+    }
+
+    @Test
     void numbersAreWrittenWithAPointAndNeverInExponentFormWhateverTheLocale() {
         Locale before = Locale.getDefault();
         Locale.setDefault(Locale.GERMANY);

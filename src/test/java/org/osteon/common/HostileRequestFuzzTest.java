@@ -79,7 +79,8 @@ class HostileRequestFuzzTest {
         Physio physio = Clinic.newPhysio();
         String patient = Clinic.newPatientOf(physio, "Europe/Vienna");
         String device = Registry.newDevice(patient, 8);
-        List<String> tokens = List.of(Tokens.admin(), physio.token(), Tokens.patient(patient));
+        List<String> tokens =
+                List.of(Tokens.admin(), physio.token(), Tokens.patient(patient), Tokens.token("study", "fuzz-study"));
         // Each path with the method it answers, so that most requests reach their resource.
         String[] paths = {
             "GET /api/v1/patients/{p}",
@@ -119,7 +120,8 @@ class HostileRequestFuzzTest {
             "PUT /api/v1/patients/{p}/questionnaire-responses/{x}",
             "POST /api/v1/patients/{p}/recordings",
             "GET /api/v1/patients/{p}/recordings",
-            "GET /api/v1/patients/{p}/recordings/{x}"
+            "GET /api/v1/patients/{p}/recordings/{x}",
+            "GET /api/v1/cohort/days"
         };
         String[] queries = {
             "from",

@@ -234,6 +234,21 @@ class SleepNightsTest {
                         org.hamcrest.Matchers.is(stored.get(FIRST).get(0).toString()))
                 .body("nights[0].provenance.parameters.sleep.medianMinutes", org.hamcrest.Matchers.is(5))
                 .body("midpointVariability7", nullValue());
+        // As CSV for a researcher: a row per night, the same instants.
+        java.util.List<java.util.Map<String, String>> csv = org.osteon.support.CsvRows.records(as(physio.token())
+                .accept("text/csv")
+                .queryParam("from", FIRST.minusDays(1).toString())
+                .queryParam("to", FIRST.plusDays(2).toString())
+                .get("/api/v1/patients/" + forwards + "/sleep")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        assertThat(csv)
+                .extracting(r -> r.get("night"))
+                .containsExactly(FIRST.toString(), FIRST.plusDays(1).toString());
+        assertThat(csv.get(0).get("onset")).isEqualTo(stored.get(FIRST).get(0).toString());
+        assertThat(csv.get(0).get("provenance")).contains("hdcza-sleep-window");
         as(lastPhysio.token())
                 .get("/api/v1/patients/" + forwards + "/sleep")
                 .then()
