@@ -44,6 +44,7 @@ public final class AdherenceCsv {
                 "wear_hours",
                 "enmo_mg",
                 "mvpa_minutes",
+                "vigorous_minutes",
                 "mvpa_bouted_1_minutes",
                 "mvpa_bouted_5_minutes",
                 "mvpa_bouted_10_minutes",
@@ -82,6 +83,7 @@ public final class AdherenceCsv {
                     .add(d.wearHours())
                     .add(d.enmoMg())
                     .add(d.mvpaMinutes())
+                    .add(d.vigorousMinutes())
                     .add(bouted == null ? null : bouted.min1())
                     .add(bouted == null ? null : bouted.min5())
                     .add(bouted == null ? null : bouted.min10())

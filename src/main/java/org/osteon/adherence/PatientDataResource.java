@@ -106,7 +106,7 @@ public class PatientDataResource {
                                 @ExampleObject(
                                         name = "200",
                                         value =
-                                                "[{\"date\":\"2026-03-02\",\"wearHours\":14.5,\"enmoMg\":31.2,\"mvpaMinutes\":48.0,"
+                                                "[{\"date\":\"2026-03-02\",\"wearHours\":14.5,\"enmoMg\":31.2,\"mvpaMinutes\":48.0,\"vigorousMinutes\":16.0,"
                                                         + "\"mvpaBoutedMinutes\":{\"min1\":40.0,\"min5\":31.0,\"min10\":22.0},\"steps\":8123,"
                                                         + "\"impactsByBand\":{\"low\":812,\"medium\":95,\"high\":31},\"impactsAtOrAbove\":{\"4.2\":31,\"6.0\":2},"
                                                         + "\"osteogenicIndex\":41.7,\"dailyStressStimulus\":12.9,\"sedentaryMinutes\":520.0,"
@@ -307,15 +307,17 @@ public class PatientDataResource {
         return Response.ok(rows, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
-    static final String DAYS_CSV = "date,wear_hours,enmo_mg,mvpa_minutes,mvpa_bouted_1_minutes,mvpa_bouted_5_minutes,"
-            + "mvpa_bouted_10_minutes,steps,impacts_low,impacts_medium,impacts_high,impacts_at_or_above_4.2g,"
-            + "impacts_at_or_above_6.0g,osteogenic_index,daily_stress_stimulus,sedentary_minutes,"
+    static final String DAYS_CSV = "date,wear_hours,enmo_mg,mvpa_minutes,vigorous_minutes,mvpa_bouted_1_minutes,"
+            + "mvpa_bouted_5_minutes,mvpa_bouted_10_minutes,steps,impacts_low,impacts_medium,impacts_high,"
+            + "impacts_at_or_above_4.2g,impacts_at_or_above_6.0g,osteogenic_index,daily_stress_stimulus,sedentary_minutes,"
             + "longest_sedentary_bout_minutes,waking_sedentary_minutes,waking_longest_sedentary_bout_minutes,"
-            + "resistance_sessions,relative_amplitude,rolling7_ra,rolling7_is,rolling7_iv,grf_walking_running_peaks,"
-            + "grf_walking_running_mean_body_weights,grf_walking_running_max_body_weights,"
-            + "grf_walking_running_max_newtons,grf_provenance,provenance\r\n2026-03-02,14.5,31.2,48.0,40.0,31.0,22.0,"
-            + "8123,812,95,31,31,2,41.7,12.9,520.0,75.0,310.0,45.0,1,0.86,0.88,0.61,0.74,2210,1.412,2.631,1805.2,"
-            + "\"{\"\"algorithm\"\":\"\"estimated-peak-grf\"\"}\",\"{\"\"placement\"\":\"\"wrist\"\"}\"\r\n";
+            + "resistance_sessions,relative_amplitude,rolling7_ra,rolling7_is,rolling7_iv,grf_jumping_peaks,"
+            + "grf_jumping_mean_body_weights,grf_jumping_max_body_weights,grf_jumping_max_newtons,"
+            + "grf_walking_running_peaks,grf_walking_running_mean_body_weights,grf_walking_running_max_body_weights,"
+            + "grf_walking_running_max_newtons,grf_provenance,provenance\r\n"
+            + "2026-03-02,14.5,31.2,48.0,16.0,40.0,31.0,22.0,8123,812,95,31,31,2,41.7,12.9,520.0,75.0,410.0,55.0,1,0.86,"
+            + "0.88,0.61,0.74,3012,1.783,2.528,1735.4,3012,2.014,2.137,1467.3,"
+            + "\"{\"\"algorithm\"\":\"\"veras-grf\"\",\"\"version\"\":\"\"1\"\"}\",\"{\"\"placement\"\":\"\"hip\"\"}\"\r\n";
 
     /** {@code osteon-<patient>-<what>-<from>-<to>.csv}: a file name that says whose, what and when. */
     private static String filename(Patient p, String what, LocalDate[] range) {

@@ -283,6 +283,7 @@ final class DayScoreRepository {
                 d.wearMinutes(),
                 finite(d.enmoMeanMg()),
                 finite(d.mvpaMinutes()),
+                finite(d.vigorousMinutes()),
                 new ScoredDay.BoutedMvpa(bout(d, 1), bout(d, 5), bout(d, 10)),
                 d.steps(),
                 bands(d),

@@ -37,6 +37,9 @@ import org.osteon.common.Json;
  * the day (provenance.wakingSedentary), written by {@link SleepNights} once the row is there, so
  * {@code upsert} leaves them. Adherence and the console use the waking values.
  *
+ * <p>{@code vigorousMinutes} is the part of {@code mvpaMinutes} classed vigorous; null where the
+ * cut points define no vigorous threshold, and on days scored before it was kept (V68).
+ *
  * <p>{@code wearMinutes} is the stored column as the scoring core computed it, kept beside
  * {@code wearHours} (what the API shows and adherence compares) because hours times 60 does not
  * always give back the same double: the stored value stays the scorer's to the last bit.
@@ -48,6 +51,7 @@ public record ScoredDay(
         @JsonIgnore @Schema(hidden = true) double wearMinutes,
         Double enmoMg,
         Double mvpaMinutes,
+        Double vigorousMinutes,
         BoutedMvpa mvpaBoutedMinutes,
         Integer steps,
         Map<String, Integer> impactsByBand,
@@ -66,7 +70,7 @@ public record ScoredDay(
 
     /** The row's columns, for {@link #read}: append {@code where ...} (the table is not aliased). */
     public static final String SELECT =
-            "select local_date, wear_minutes, enmo_mg, mvpa_minutes, mvpa_bouted_1_minutes, "
+            "select local_date, wear_minutes, enmo_mg, mvpa_minutes, vigorous_minutes, mvpa_bouted_1_minutes, "
                     + "mvpa_bouted_5_minutes, mvpa_bouted_10_minutes, steps, impacts_by_band, impacts_at_or_above, "
                     + "osteogenic_index, daily_stress_stimulus, sedentary_minutes, longest_sedentary_bout_minutes, "
                     + "waking_sedentary_minutes, waking_longest_sedentary_bout_minutes, resistance_sessions, "
@@ -153,6 +157,7 @@ public record ScoredDay(
                 wearMinutes,
                 rs.getObject("enmo_mg", Double.class),
                 rs.getObject("mvpa_minutes", Double.class),
+                rs.getObject("vigorous_minutes", Double.class),
                 new BoutedMvpa(
                         rs.getObject("mvpa_bouted_1_minutes", Double.class),
                         rs.getObject("mvpa_bouted_5_minutes", Double.class),
@@ -191,6 +196,7 @@ public record ScoredDay(
         columns.put("wear_minutes", wearMinutes);
         columns.put("enmo_mg", enmoMg);
         columns.put("mvpa_minutes", mvpaMinutes);
+        columns.put("vigorous_minutes", vigorousMinutes);
         columns.put("mvpa_bouted_1_minutes", mvpaBoutedMinutes.min1());
         columns.put("mvpa_bouted_5_minutes", mvpaBoutedMinutes.min5());
         columns.put("mvpa_bouted_10_minutes", mvpaBoutedMinutes.min10());
@@ -268,6 +274,7 @@ public record ScoredDay(
                 wearMinutes,
                 round(enmoMg, 2),
                 round(mvpaMinutes, 2),
+                round(vigorousMinutes, 2),
                 mvpaBoutedMinutes == null
                         ? null
                         : new BoutedMvpa(

@@ -75,6 +75,10 @@ public final class FhirExport {
                 "On those days that you engage in moderate to strenuous exercise, how many minutes, on average, do you exercise",
                 "min/d",
                 "min/d"),
+        /** The day's MVPA minutes that were not vigorous; only where the cut points define vigorous. */
+        MODERATE_MINUTES(LOINC, "77592-4", "Moderate physical activity [IPAQ]", "min", "min"),
+        /** The day's minutes classed vigorous; only where the cut points define vigorous. */
+        VIGOROUS_MINUTES(LOINC, "77593-2", "Vigorous physical activity [IPAQ]", "min", "min"),
         IMPACT_PEAKS(OSTEON_SYSTEM, "impact-peaks", "Impact peaks at or above a threshold per day", "/d", "/d"),
         OSTEOGENIC_INDEX(OSTEON_SYSTEM, "osteogenic-index", "Osteogenic index of the day", "1", "1"),
         DAILY_STRESS_STIMULUS(OSTEON_SYSTEM, "daily-stress-stimulus", "Daily stress stimulus", "1", "1"),
@@ -188,6 +192,21 @@ public final class FhirExport {
             if (d.mvpaMinutes() != null) {
                 observations.add(activity(
                         patientId, patient, d.date(), Metric.MVPA_MINUTES, "", d.mvpaMinutes(), device, wearPercent));
+            }
+            if (d.mvpaMinutes() != null && d.vigorousMinutes() != null) {
+                // Moderate is MVPA less vigorous, computed in decimal so that 42.5 − 12.0 is 30.5 exactly.
+                BigDecimal vigorous = BigDecimal.valueOf(d.vigorousMinutes());
+                observations.add(activity(
+                        patientId,
+                        patient,
+                        d.date(),
+                        Metric.MODERATE_MINUTES,
+                        "",
+                        BigDecimal.valueOf(d.mvpaMinutes()).subtract(vigorous),
+                        device,
+                        wearPercent));
+                observations.add(activity(
+                        patientId, patient, d.date(), Metric.VIGOROUS_MINUTES, "", vigorous, device, wearPercent));
             }
             if (d.impactsAtOrAbove() != null) {
                 d.impactsAtOrAbove().entrySet().stream()

@@ -544,6 +544,7 @@ class AdherenceResourceTest {
         // One day with its waking sedentary time and an estimated peak ground-reaction force.
         jdbc.update(
                 "update day_summary set waking_sedentary_minutes = 310.5, waking_longest_sedentary_bout_minutes = 45,"
+                        + " vigorous_minutes = 7.5,"
                         + " estimated_peak_grf = ?::jsonb where patient_id = ? and local_date = '2030-03-05'",
                 "{\"estimated\":true,\"models\":[{\"model\":\"walking/running\",\"equation\":\"e\",\"peaks\":120,"
                         + "\"meanPeakG\":1.9,\"maxPeakG\":3.1,\"meanNewtons\":1500.0,\"maxNewtons\":2100.54,"
@@ -564,6 +565,7 @@ class AdherenceResourceTest {
                         "wear_hours",
                         "enmo_mg",
                         "mvpa_minutes",
+                        "vigorous_minutes",
                         "mvpa_bouted_1_minutes",
                         "mvpa_bouted_5_minutes",
                         "mvpa_bouted_10_minutes",
@@ -604,6 +606,7 @@ class AdherenceResourceTest {
             assertSame("wear_hours", row.get("wear_hours"), day.get("wearHours"));
             assertSame("enmo_mg", row.get("enmo_mg"), day.get("enmoMg"));
             assertSame("mvpa_minutes", row.get("mvpa_minutes"), day.get("mvpaMinutes"));
+            assertSame("vigorous_minutes", row.get("vigorous_minutes"), day.get("vigorousMinutes"));
             assertSame("mvpa_bouted_10_minutes", row.get("mvpa_bouted_10_minutes"), bouted.get("min10"));
             assertSame("steps", row.get("steps"), day.get("steps"));
             assertSame("impacts_low", row.get("impacts_low"), bands.get("low"));
@@ -636,6 +639,7 @@ class AdherenceResourceTest {
             assertThat(JSON.readValue(row.get("provenance"), Map.class)).isEqualTo(day.get("provenance"));
         }
         assertThat(records.get(1).get("waking_sedentary_minutes")).isEqualTo("310.5");
+        assertThat(records.get(1).get("vigorous_minutes")).isEqualTo("7.5");
         assertThat(records.get(1).get("grf_walking_running_mean_body_weights")).isEqualTo("2.1");
         assertThat(records.get(1).get("grf_walking_running_max_newtons")).isEqualTo("2100.5");
         assertThat(JSON.readValue(records.get(1).get("grf_provenance"), Map.class))

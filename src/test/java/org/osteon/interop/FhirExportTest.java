@@ -36,6 +36,7 @@ class FhirExportTest {
                 30.0,
                 mvpa,
                 null,
+                null,
                 steps,
                 Map.of(),
                 Map.of(),
@@ -120,6 +121,62 @@ class FhirExportTest {
     }
 
     @Test
+    void moderateAndVigorousMinutesComeApartWhereTheCutPointsDefineVigorous() {
+        ScoredDay split = day("2026-10-01", 14, 100, 42.5, null);
+        split = new ScoredDay(
+                split.date(),
+                split.wearHours(),
+                split.wearMinutes(),
+                split.enmoMg(),
+                split.mvpaMinutes(),
+                12.0,
+                split.mvpaBoutedMinutes(),
+                split.steps(),
+                split.impactsByBand(),
+                split.impactsAtOrAbove(),
+                split.osteogenicIndex(),
+                split.dailyStressStimulus(),
+                split.sedentaryMinutes(),
+                split.longestSedentaryBoutMinutes(),
+                split.wakingSedentaryMinutes(),
+                split.wakingLongestSedentaryBoutMinutes(),
+                split.resistanceSessions(),
+                split.relativeAmplitude(),
+                split.rolling7d(),
+                split.provenance(),
+                split.estimatedPeakGrf());
+        // Cut points without a vigorous threshold leave vigorous null: MVPA only.
+        ScoredDay whole = day("2026-10-02", 14, 100, 30.0, null);
+        Bundle b = FhirExport.bundle(PATIENT, VIENNA, List.of(split, whole), 10, List.of(), List.of(), NOW);
+
+        List<Observation> moderate = observations(b).stream()
+                .filter(o -> o.getCode().hasCoding(FhirExport.LOINC, "77592-4"))
+                .toList();
+        List<Observation> vigorous = observations(b).stream()
+                .filter(o -> o.getCode().hasCoding(FhirExport.LOINC, "77593-2"))
+                .toList();
+        assertThat(moderate).hasSize(1);
+        assertThat(vigorous).hasSize(1);
+        assertThat(moderate.get(0).getValueQuantity().getValue()).isEqualByComparingTo("30.5");
+        assertThat(moderate.get(0).getValueQuantity().getCode()).isEqualTo("min");
+        assertThat(moderate.get(0).getValueQuantity().getSystem()).isEqualTo("http://unitsofmeasure.org");
+        assertThat(moderate.get(0).getEffectiveDateTimeType().getValueAsString())
+                .isEqualTo("2026-10-01");
+        assertThat(vigorous.get(0).getValueQuantity().getValue()).isEqualByComparingTo("12.0");
+        assertThat(vigorous.get(0).getValueQuantity().getCode()).isEqualTo("min");
+        // Moderate and vigorous add up to the day's MVPA.
+        Observation mvpa = observations(b).stream()
+                .filter(o -> o.getCode().hasCoding(FhirExport.LOINC, "68516-4"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(moderate.get(0)
+                        .getValueQuantity()
+                        .getValue()
+                        .add(vigorous.get(0).getValueQuantity().getValue()))
+                .isEqualByComparingTo(mvpa.getValueQuantity().getValue());
+    }
+
+    @Test
     void aDayWithoutAValueOrWithTooLittleWearHasNoObservationForIt() {
         Bundle b = FhirExport.bundle(
                 PATIENT,
@@ -158,6 +215,7 @@ class FhirExportTest {
                 d.wearMinutes(),
                 d.enmoMg(),
                 d.mvpaMinutes(),
+                null,
                 null,
                 d.steps(),
                 Map.of(),

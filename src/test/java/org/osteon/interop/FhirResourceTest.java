@@ -120,6 +120,11 @@ class FhirResourceTest {
                 .statusCode(201);
         DayRows rows = new DayRows(jdbc, patient);
         rows.insert(new Day(valid.toString(), 14, 8123, 42.0, 40.0, Map.of("4.2", 12, "2.1", 80)));
+        // Of the 42 MVPA minutes, 12.5 vigorous: moderate and vigorous come apart.
+        jdbc.update(
+                "update day_summary set vigorous_minutes = 12.5 where patient_id = ?::uuid and local_date = ?",
+                patient,
+                valid);
         // Two hours of wear say little about a day: no Observation.
         rows.insert(new Day(worn2Hours.toString(), 2, 300, 0.0, 40.0, Map.of("4.2", 1)));
         Instant evening = valid.atTime(18, 0).atZone(zone).toInstant();
@@ -230,10 +235,13 @@ class FhirResourceTest {
                 .filter(o -> !o.getCode().getCodingFirstRep().getCode().equals("impact-peaks"))
                 .collect(Collectors.toMap(o -> o.getCode().getCodingFirstRep().getCode(), o -> o));
         assertThat(byCode.keySet())
-                .containsExactlyInAnyOrder("41950-7", "68516-4", "osteogenic-index", "daily-stress-stimulus");
+                .containsExactlyInAnyOrder(
+                        "41950-7", "68516-4", "77592-4", "77593-2", "osteogenic-index", "daily-stress-stimulus");
         assertQuantity(byCode.get("41950-7"), FhirExport.LOINC, "8123", "/d");
 
         assertQuantity(byCode.get("68516-4"), FhirExport.LOINC, "42.0", "min/d");
+        assertQuantity(byCode.get("77592-4"), FhirExport.LOINC, "29.5", "min");
+        assertQuantity(byCode.get("77593-2"), FhirExport.LOINC, "12.5", "min");
         assertQuantity(byCode.get("osteogenic-index"), FhirExport.OSTEON_SYSTEM, "40.2", "1");
         assertQuantity(byCode.get("daily-stress-stimulus"), FhirExport.OSTEON_SYSTEM, "11.8", "1");
 
@@ -268,7 +276,7 @@ class FhirResourceTest {
     @Test
     void aDayWithTooLittleWearHasNoObservationAndEachValidDayOneSetOfThem() {
         Exported e = exported();
-        assertThat(e.activity()).hasSize(6);
+        assertThat(e.activity()).hasSize(8);
         assertThat(e.activity())
                 .allSatisfy(o -> assertThat(o.getEffectiveDateTimeType().getValueAsString())
                         .isEqualTo(e.valid().toString()));

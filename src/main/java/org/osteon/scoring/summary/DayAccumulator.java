@@ -23,6 +23,7 @@ final class DayAccumulator {
     private int epochs;
     private int wearEpochs;
     private int mvpaEpochs;
+    private int vigorousEpochs;
     private int sedentaryEpochs;
     private double enmoSum;
     int steps;
@@ -46,6 +47,7 @@ final class DayAccumulator {
         this.epochs = o.epochs;
         this.wearEpochs = o.wearEpochs;
         this.mvpaEpochs = o.mvpaEpochs;
+        this.vigorousEpochs = o.vigorousEpochs;
         this.sedentaryEpochs = o.sedentaryEpochs;
         this.enmoSum = o.enmoSum;
         this.steps = o.steps;
@@ -69,6 +71,7 @@ final class DayAccumulator {
             enmoSum += e.enmoMg();
             steps += e.steps();
             mvpaEpochs += mvpa[epochs - 1] ? 1 : 0;
+            vigorousEpochs += e.intensity() == Intensity.VIGOROUS ? 1 : 0;
             sedentaryEpochs += sedentary[epochs - 1] ? 1 : 0;
         }
     }
@@ -94,6 +97,10 @@ final class DayAccumulator {
 
     int mvpaEpochs() {
         return mvpaEpochs;
+    }
+
+    int vigorousEpochs() {
+        return vigorousEpochs;
     }
 
     int sedentaryEpochs() {

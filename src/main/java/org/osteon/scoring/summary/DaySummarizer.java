@@ -136,6 +136,7 @@ public final class DaySummarizer implements EpochSink {
                 wearMinutes,
                 day.enmoMeanMg(),
                 day.mvpaEpochs() * epochMinutes,
+                Double.isNaN(params.cutPoints().vigorous()) ? Double.NaN : day.vigorousEpochs() * epochMinutes,
                 bouts(day.mvpa(), b.mvpaMinutes(), b.mvpaCriterion()),
                 inactivity,
                 sedentaryDefined ? day.sedentaryEpochs() * epochMinutes : Double.NaN,

@@ -13,6 +13,8 @@ import org.osteon.scoring.bone.LoadingScore;
  * @param wearMinutes epochs worn, in minutes
  * @param enmoMeanMg mean ENMO over worn epochs, mg ({@code NaN} when nothing was worn)
  * @param mvpaMinutes worn epochs classed moderate or vigorous, in minutes
+ * @param vigorousMinutes of those, the epochs classed vigorous, in minutes; NaN when the cut points
+ *     define no vigorous threshold (then moderate and vigorous cannot be told apart)
  * @param mvpaBouts MVPA time in bouts of each configured length (80 % rule)
  * @param inactivityBouts sedentary time in bouts of each configured length (90 % rule); empty when
  *     the cut-point set defines no sedentary boundary
@@ -31,6 +33,7 @@ public record DaySummary(
         double wearMinutes,
         double enmoMeanMg,
         double mvpaMinutes,
+        double vigorousMinutes,
         List<BoutMinutes> mvpaBouts,
         List<BoutMinutes> inactivityBouts,
         double sedentaryMinutes,

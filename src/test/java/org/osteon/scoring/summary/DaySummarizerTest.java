@@ -177,6 +177,7 @@ class DaySummarizerTest {
         DaySummary day = summarizer.finish().get(0);
 
         assertEquals(10 + 40 / 12.0, day.mvpaMinutes(), 1e-9);
+        assertEquals(40 / 12.0, day.vigorousMinutes(), 1e-9, "the vigorous part of MVPA: every third of 120 epochs");
         // A bout of L epochs may run on into the 1-in-3 pattern up to its k-th vigorous epoch while
         // L − 2k ≥ 0.8 L, i.e. k ≤ L / 10: it then holds k + 1 more MVPA epochs.
         assertEquals(
@@ -191,6 +192,23 @@ class DaySummarizerTest {
                 "the last 10 min are non-wear, so the sedentary stretch is 20 min");
         assertEquals(20.0, day.sedentaryMinutes(), 1e-9);
         assertEquals(40.0, day.wearMinutes(), 1e-9);
+    }
+
+    @Test
+    void cutPointsWithoutAVigorousBoundaryGiveNoVigorousMinutes() {
+        DaySummarizer summarizer = new DaySummarizer(
+                ScoringParams.builder(RATE)
+                        .cutPoints(org.osteon.scoring.intensity.CutPointSet.MIGUELES_OLDER_ADULT_WRIST)
+                        .build(),
+                UTC);
+        for (long i = 0; i < 120; i++) {
+            summarizer.epoch(epoch(i, Intensity.MODERATE, false));
+        }
+
+        DaySummary day = summarizer.finish().get(0);
+
+        assertEquals(10.0, day.mvpaMinutes(), 1e-9);
+        assertTrue(Double.isNaN(day.vigorousMinutes()), "moderate and vigorous cannot be told apart");
     }
 
     @ParameterizedTest(name = "seed {0}")
