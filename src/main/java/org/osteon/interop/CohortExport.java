@@ -35,6 +35,7 @@ final class CohortExport {
     private final OutputStream out;
     private final Pseudonyms pseudonyms;
     private UUID current;
+    private String currentId;
     private int patientsWithDays;
     private long days;
 
@@ -63,20 +64,21 @@ final class CohortExport {
      */
     void day(ResultSet rs, int index, int patientsInScope) throws SQLException, IOException {
         UUID patient = rs.getObject("patient_id", UUID.class);
-        String id = id(patient);
         if (!patient.equals(current)) {
             current = patient;
+            // One HMAC per patient, not per day: the rows come in patient order.
+            currentId = id(patient);
             patientsWithDays++;
             ObjectNode line = json.createObjectNode();
             line.put("type", "patient");
-            line.put("patient", id);
+            line.put("patient", currentId);
             line.put("index", index);
             line.put("of", patientsInScope);
             write(line);
         }
         ObjectNode line = json.createObjectNode();
         line.put("type", "day");
-        line.put("patient", id);
+        line.put("patient", currentId);
         line.setAll((ObjectNode) json.valueToTree(ScoredDay.read(rs, json).shown()));
         write(line);
         days++;
