@@ -3,6 +3,7 @@ package org.osteon.engine;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * Storage encoding 3 of {@code accel_batch.data} (docs/binary-frame.md, "Storage encoding 3"):
@@ -183,7 +184,12 @@ public final class RawCodec {
         }
         int kind = data[1];
         float unit = Math.scalb(1f, -(data[2] & 0xFF));
-        double divisor = kind == KIND_INT16 ? scale : kind == KIND_DECIMAL ? POW10[data[2]] : 0;
+        double divisor = kind == KIND_INT16 ? scale : kind == KIND_DECIMAL ? POW10[data[2]] : 1;
+        // Dividing by a power of two is multiplying by its exact inverse: same result, faster.
+        boolean binary = kind == KIND_BINARY;
+        boolean twoPower = !binary && divisor == Math.scalb(1.0, Math.getExponent(divisor));
+        double inverse = 1 / divisor;
+        int[] block = new int[BLOCK];
         int p = HEADER;
         float[][] axes = {x, y, z};
         for (int axis = 0; axis < 3; axis++) {
@@ -192,21 +198,37 @@ public final class RawCodec {
             for (int start = 0; start < samples && start < to; start += BLOCK) {
                 int len = Math.min(BLOCK, samples - start);
                 int width = data[p++];
-                long mask = (1L << width) - 1;
-                long acc = 0;
-                int bits = 0;
-                for (int j = 0; j < len; j++) {
-                    while (bits < width) {
-                        acc |= (data[p++] & 0xFFL) << bits;
-                        bits += 8;
+                if (width == 0) {
+                    Arrays.fill(block, 0, len, value);
+                } else {
+                    long mask = (1L << width) - 1;
+                    long acc = 0;
+                    int bits = 0;
+                    for (int j = 0; j < len; j++) {
+                        while (bits < width) {
+                            acc |= (data[p++] & 0xFFL) << bits;
+                            bits += 8;
+                        }
+                        int zz = (int) (acc & mask);
+                        acc >>>= width;
+                        bits -= width;
+                        value += (zz >>> 1) ^ -(zz & 1);
+                        block[j] = value;
                     }
-                    int zz = (int) (acc & mask);
-                    acc >>>= width;
-                    bits -= width;
-                    value += (zz >>> 1) ^ -(zz & 1);
-                    int i = start + j;
-                    if (i >= from && i < to) {
-                        out[i - from] = kind == KIND_BINARY ? value * unit : (float) (value / divisor);
+                }
+                int lo = Math.max(start, from);
+                int hi = Math.min(start + len, to);
+                if (binary) {
+                    for (int i = lo; i < hi; i++) {
+                        out[i - from] = block[i - start] * unit;
+                    }
+                } else if (twoPower) {
+                    for (int i = lo; i < hi; i++) {
+                        out[i - from] = (float) (block[i - start] * inverse);
+                    }
+                } else {
+                    for (int i = lo; i < hi; i++) {
+                        out[i - from] = (float) (block[i - start] / divisor);
                     }
                 }
             }

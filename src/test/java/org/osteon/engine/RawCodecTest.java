@@ -142,7 +142,7 @@ class RawCodecTest {
             assertEquals(RawCodec.PACKED, s.encoding());
             bytes += s.data().length;
         }
-        print(name, n, bytes, entropy(countsOf(c)));
+        print(name, n, bytes, entropy(countsOf(c)), countsOf(c));
     }
 
     private static void reportFloat(String name, float[][] g, int[][] ints) {
@@ -158,11 +158,70 @@ class RawCodecTest {
     }
 
     private static void print(String name, int n, long bytes, double entropyBytes) {
+        print(name, n, bytes, entropyBytes, null);
+    }
+
+    private static void print(String name, int n, long bytes, double entropyBytes, int[][] ints) {
         double perSample = (double) bytes / n;
         System.out.printf(
                 "%-45s samples %9d  stored %6.3f B/sample  entropy %6.3f B/sample  ratio %5.3f%n",
                 name, n, perSample, entropyBytes, perSample / entropyBytes);
+        if (ints != null) {
+            alternatives(ints, entropyBytes);
+        }
         assertTrue(perSample <= 1.25 * entropyBytes, name + ": " + perSample + " > 1.25 × " + entropyBytes);
+    }
+
+    /**
+     * What the alternatives would store, per minute batch: bit-packing with longer blocks, and
+     * zlib (level 6) over the planar zig-zag deltas as int16 little-endian (int16 sources only).
+     */
+    private static void alternatives(int[][] axes, double entropyBytes) {
+        int n = axes[0].length;
+        for (int blockSize : new int[] {32, 64, 128}) {
+            long bits = 0;
+            for (int[] a : axes) {
+                for (int from = 0; from < n; from += MINUTE) {
+                    int to = Math.min(n, from + MINUTE);
+                    for (int s = from; s < to; s += blockSize) {
+                        long or = 0;
+                        int len = Math.min(blockSize, to - s);
+                        for (int i = s; i < s + len; i++) {
+                            int d = a[i] - (i == from ? 0 : a[i - 1]);
+                            or |= ((d << 1) ^ (d >> 31)) & 0xFFFFFFFFL;
+                        }
+                        bits += 8 + (long) len * (64 - Long.numberOfLeadingZeros(or));
+                        bits = (bits + 7) / 8 * 8;
+                    }
+                }
+            }
+            double b = bits / 8.0 / n;
+            System.out.printf(
+                    "    alternative: bit-packing, %3d-sample blocks  %6.3f B/sample  ratio %5.3f%n",
+                    blockSize, b, b / entropyBytes);
+        }
+        long zlib = 0;
+        for (int from = 0; from < n; from += MINUTE) {
+            int to = Math.min(n, from + MINUTE);
+            ByteBuffer buf = ByteBuffer.allocate(12 * (to - from)).order(ByteOrder.LITTLE_ENDIAN);
+            for (int[] a : axes) {
+                for (int i = from; i < to; i++) {
+                    int d = a[i] - (i == from ? 0 : a[i - 1]);
+                    buf.putShort((short) ((d << 1) ^ (d >> 31)));
+                }
+            }
+            java.util.zip.Deflater deflater = new java.util.zip.Deflater(6);
+            deflater.setInput(buf.array(), 0, buf.position());
+            deflater.finish();
+            byte[] out = new byte[buf.capacity() + 64];
+            while (!deflater.finished()) {
+                zlib += deflater.deflate(out);
+            }
+            deflater.end();
+        }
+        double z = (double) zlib / n;
+        System.out.printf(
+                "    alternative: zlib over planar int16 deltas    %6.3f B/sample  ratio %5.3f%n", z, z / entropyBytes);
     }
 
     /** Order-0 entropy of each axis's first differences, summed over axes, in bytes per sample. */
