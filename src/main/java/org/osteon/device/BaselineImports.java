@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import org.osteon.common.Text;
 import org.osteon.engine.DirtyDays;
+import org.osteon.engine.RawCodec;
 import org.osteon.engine.ScoringEngine;
 import org.osteon.scoring.io.AccelerometerReader;
 import org.osteon.scoring.io.RecordingInfo;
@@ -289,7 +290,7 @@ public class BaselineImports {
         long beat = System.nanoTime();
         try (PreparedStatement ps = c.prepareStatement(
                 "insert into accel_batch (device_id, seq, start_at, rate_hz, samples, encoding, scale, data) "
-                        + "values (?, ?, ?, ?, ?, 2, null, ?)")) {
+                        + "values (?, ?, ?, ?, ?, ?, null, ?)")) {
             for (int n = fill(reader, x, y, z); n > 0; n = fill(reader, x, y, z)) {
                 // First and end (exclusive) index in this chunk of the samples inside the wear period.
                 int lo = 0;
@@ -308,7 +309,10 @@ public class BaselineImports {
                     ps.setTimestamp(3, Timestamp.from(first));
                     ps.setDouble(4, rate);
                     ps.setInt(5, hi - lo);
-                    ps.setBytes(6, encode(x, y, z, lo, hi));
+                    // Packed (encoding 3) when exact, else float32 (encoding 2); never a scale.
+                    RawCodec.Stored stored = RawCodec.store(RawCodec.FLOAT32, 0, hi - lo, encode(x, y, z, lo, hi));
+                    ps.setShort(6, stored.encoding());
+                    ps.setBytes(7, stored.data());
                     ps.addBatch();
                     s.batches++;
                     s.samples += hi - lo;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.osteon.engine.RawCodec;
 import org.osteon.ingest.Inbound.BatchKey;
 import org.osteon.ingest.LoadBatch.LoadEvent;
 
@@ -107,13 +108,15 @@ final class IngestRepository {
                     ps.setTimestamp(3, Timestamp.from(a.start()));
                     ps.setDouble(4, a.rateHz());
                     ps.setInt(5, a.samples());
-                    ps.setShort(6, a.encoding());
-                    if (a.encoding() == AccelBatch.INT16) {
-                        ps.setDouble(7, a.scale());
+                    // Stored packed (encoding 3) when lossless; the ledger's hash stays that of the wire form.
+                    RawCodec.Stored stored = RawCodec.store(a.encoding(), a.scale(), a.samples(), a.data());
+                    ps.setShort(6, stored.encoding());
+                    if (stored.scale() != null) {
+                        ps.setDouble(7, stored.scale());
                     } else {
                         ps.setNull(7, Types.DOUBLE);
                     }
-                    ps.setBytes(8, a.data());
+                    ps.setBytes(8, stored.data());
                     ps.addBatch();
                     rows++;
                 }

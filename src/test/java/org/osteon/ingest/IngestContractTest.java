@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.osteon.engine.RawCodec;
 import org.osteon.support.Batches;
 import org.osteon.support.DeviceClient;
 import org.osteon.support.Registry;
@@ -568,8 +569,12 @@ class IngestContractTest {
             try (ResultSet rs = ps.executeQuery()) {
                 assertThat(rs.next()).isTrue();
                 int n = rs.getInt(1);
-                ByteBuffer b = ByteBuffer.wrap(rs.getBytes(4)).order(ByteOrder.LITTLE_ENDIAN);
                 float[][] out = new float[3][n];
+                if (rs.getShort(2) == RawCodec.PACKED) {
+                    RawCodec.decode(rs.getBytes(4), n, rs.getDouble(3), 0, n, out[0], out[1], out[2]);
+                    return out;
+                }
+                ByteBuffer b = ByteBuffer.wrap(rs.getBytes(4)).order(ByteOrder.LITTLE_ENDIAN);
                 for (int a = 0; a < 3; a++) {
                     for (int i = 0; i < n; i++) {
                         out[a][i] = rs.getShort(2) == 1 ? b.getShort() / (float) rs.getDouble(3) : b.getFloat();
