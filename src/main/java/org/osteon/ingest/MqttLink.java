@@ -195,6 +195,17 @@ public final class MqttLink {
             if (!closing) {
                 connector.execute(() -> {
                     closeQuietly(connection);
+                    // Only the link's current connection is replaced. A connection that another one
+                    // already replaced (its loss reported twice, or an attempt closed before it was
+                    // offered) must not start a second one: two connections with one client id take
+                    // the broker's session from each other, each loss starting the next connection,
+                    // for ever (seen under load after a broker restart). This runs on the connector's
+                    // one thread, after any connect in progress has set the current connection.
+                    synchronized (MqttLink.this) {
+                        if (client != connection) {
+                            return;
+                        }
+                    }
                     connectUntilConnected();
                 });
             }
