@@ -214,20 +214,8 @@ public final class RawCodec {
                     }
                     p += 2 * width;
                 } else {
-                    long mask = (1L << width) - 1;
-                    long acc = 0;
-                    int bits = 0;
-                    for (int j = 0; j < len; j++) {
-                        while (bits < width) {
-                            acc |= (data[p++] & 0xFFL) << bits;
-                            bits += 8;
-                        }
-                        int zz = (int) (acc & mask);
-                        acc >>>= width;
-                        bits -= width;
-                        value += (zz >>> 1) ^ -(zz & 1);
-                        block[j] = value;
-                    }
+                    p = unpack(data, p, len, width, value, block, 0);
+                    value = block[len - 1];
                 }
                 int lo = Math.max(start, from);
                 int hi = Math.min(start + len, to);
@@ -262,6 +250,29 @@ public final class RawCodec {
         return p;
     }
 
+    /**
+     * Unpacks {@code len} zig-zagged differences of {@code width} bits from {@code data[p..]}, adding
+     * each to the running {@code value}, into {@code out[off..off + len)}; returns the position after
+     * the block. Byte by byte, so it may run to the last byte of {@code data}.
+     */
+    private static int unpack(byte[] data, int p, int len, int width, int value, int[] out, int off) {
+        long mask = (1L << width) - 1;
+        long acc = 0;
+        int bits = 0;
+        for (int j = 0; j < len; j++) {
+            while (bits < width) {
+                acc |= (data[p++] & 0xFFL) << bits;
+                bits += 8;
+            }
+            int zz = (int) (acc & mask);
+            acc >>>= width;
+            bits -= width;
+            value += (zz >>> 1) ^ -(zz & 1);
+            out[off + j] = value;
+        }
+        return p;
+    }
+
     /** The integers of an encoding-3 batch, three axes one after the other (for tests and tools). */
     static int[] integers(byte[] data, int samples) {
         int[] k = new int[3 * samples];
@@ -271,20 +282,8 @@ public final class RawCodec {
             for (int start = 0; start < samples; start += BLOCK) {
                 int len = Math.min(BLOCK, samples - start);
                 int width = data[p++];
-                long mask = (1L << width) - 1;
-                long acc = 0;
-                int bits = 0;
-                for (int j = 0; j < len; j++) {
-                    while (bits < width) {
-                        acc |= (data[p++] & 0xFFL) << bits;
-                        bits += 8;
-                    }
-                    int zz = (int) (acc & mask);
-                    acc >>>= width;
-                    bits -= width;
-                    value += (zz >>> 1) ^ -(zz & 1);
-                    k[axis * samples + start + j] = value;
-                }
+                p = unpack(data, p, len, width, value, k, axis * samples + start);
+                value = k[axis * samples + start + len - 1];
             }
         }
         return k;
