@@ -1,6 +1,5 @@
 package org.osteon.engine;
 
-import java.io.ByteArrayOutputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -73,16 +72,28 @@ public final class RawCodec {
                 return null; // NaN and infinities never pass validation; -0.0 has no integer
             }
         }
-        byte[] decimal = packDecimal(f, samples);
-        byte[] binary = packBinary(f, samples);
-        byte[] best = decimal == null || (binary != null && binary.length < decimal.length) ? binary : decimal;
-        return best != null && exact(best, f, samples) ? best : null;
+        int[] decimal = new int[f.length];
+        int places = decimal(f, decimal);
+        int[] binary = new int[f.length];
+        int shift = binary(f, binary);
+        // Sized before packing, so that only the smaller of the two is packed (ingest's writer does this per batch).
+        long decimalBytes = places < 0 ? Long.MAX_VALUE : packedSize(decimal, samples);
+        long binaryBytes = shift < 0 ? Long.MAX_VALUE : packedSize(binary, samples);
+        if (decimalBytes == Long.MAX_VALUE && binaryBytes == Long.MAX_VALUE) {
+            return null;
+        }
+        byte[] best = binaryBytes < decimalBytes
+                ? pack(KIND_BINARY, shift, binary, samples)
+                : pack(KIND_DECIMAL, places, decimal, samples);
+        return exact(best, f, samples) ? best : null;
     }
 
-    /** As k / 10^d (JSON's decimals, e.g. four places), with the fewest places d that are exact. */
-    private static byte[] packDecimal(float[] f, int samples) {
+    /**
+     * As k / 10^d (JSON's decimals, e.g. four places), with the fewest places d that are exact:
+     * fills {@code k} and returns d, or -1 when no d up to 9 is.
+     */
+    private static int decimal(float[] f, int[] k) {
         for (int d = 0; d < POW10.length; d++) {
-            int[] k = new int[f.length];
             boolean exact = true;
             for (int i = 0; i < f.length && exact; i++) {
                 double scaled = Math.rint(f[i] * POW10[d]);
@@ -90,37 +101,39 @@ public final class RawCodec {
                 k[i] = (int) scaled;
             }
             if (exact) {
-                return pack(KIND_DECIMAL, d, k, samples);
+                return d;
             }
         }
-        return null;
+        return -1;
     }
 
-    /** As k * 2^-m (binary fractions such as int16 counts over a power-of-two scale). */
-    private static byte[] packBinary(float[] f, int samples) {
+    /**
+     * As k * 2^-m (binary fractions such as int16 counts over a power-of-two scale): fills {@code k}
+     * and returns m, or -1 when some value needs more bits than the packing holds.
+     */
+    private static int binary(float[] f, int[] k) {
         int m = 0;
         for (float v : f) {
             if (v == 0) {
                 continue;
             }
             if (Math.abs(v) < Float.MIN_NORMAL) {
-                return null;
+                return -1;
             }
             int significand = (Float.floatToRawIntBits(v) & 0x7FFFFF) | 0x800000;
             m = Math.max(m, 23 - Math.getExponent(v) - Integer.numberOfTrailingZeros(significand));
         }
         if (m > 126) {
-            return null;
+            return -1;
         }
-        int[] k = new int[f.length];
         for (int i = 0; i < f.length; i++) {
             double scaled = Math.scalb((double) f[i], m);
             if (Math.abs(scaled) >= MAX_FIXED) {
-                return null;
+                return -1;
             }
             k[i] = (int) scaled;
         }
-        return pack(KIND_BINARY, m, k, samples);
+        return m;
     }
 
     /** Exactness is the contract: checked bit for bit rather than argued. */
@@ -135,12 +148,40 @@ public final class RawCodec {
         return true;
     }
 
+    /** The zig-zagged difference of {@code v} from {@code previous}, as an unsigned 32-bit value. */
+    private static long zigzag(int v, int previous) {
+        int d = v - previous;
+        return ((d << 1) ^ (d >> 31)) & 0xFFFFFFFFL;
+    }
+
+    /** Bytes that {@link #pack} gives for {@code k}, without packing. */
+    static long packedSize(int[] k, int samples) {
+        long size = HEADER;
+        for (int axis = 0; axis < 3; axis++) {
+            int base = axis * samples;
+            int previous = 0;
+            for (int start = 0; start < samples; start += BLOCK) {
+                int len = Math.min(BLOCK, samples - start);
+                long or = 0;
+                for (int j = 0; j < len; j++) {
+                    int v = k[base + start + j];
+                    or |= zigzag(v, previous);
+                    previous = v;
+                }
+                int width = 64 - Long.numberOfLeadingZeros(or);
+                size += 1 + (len * width + 7) / 8;
+            }
+        }
+        return size;
+    }
+
     /** Packs {@code k} (three axes of {@code samples} each, one after the other). */
     static byte[] pack(int kind, int exponent, int[] k, int samples) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(HEADER + k.length);
-        out.write(VERSION);
-        out.write(kind);
-        out.write(exponent);
+        byte[] out = new byte[(int) packedSize(k, samples)];
+        out[0] = VERSION;
+        out[1] = (byte) kind;
+        out[2] = (byte) exponent;
+        int p = HEADER;
         long[] zz = new long[BLOCK];
         for (int axis = 0; axis < 3; axis++) {
             int base = axis * samples;
@@ -150,30 +191,29 @@ public final class RawCodec {
                 long or = 0;
                 for (int j = 0; j < len; j++) {
                     int v = k[base + start + j];
-                    int d = v - previous;
+                    zz[j] = zigzag(v, previous);
                     previous = v;
-                    zz[j] = ((d << 1) ^ (d >> 31)) & 0xFFFFFFFFL;
                     or |= zz[j];
                 }
                 int width = 64 - Long.numberOfLeadingZeros(or);
-                out.write(width);
+                out[p++] = (byte) width;
                 long acc = 0;
                 int bits = 0;
                 for (int j = 0; j < len; j++) {
                     acc |= zz[j] << bits;
                     bits += width;
                     while (bits >= 8) {
-                        out.write((int) acc);
+                        out[p++] = (byte) acc;
                         acc >>>= 8;
                         bits -= 8;
                     }
                 }
                 if (bits > 0) {
-                    out.write((int) acc);
+                    out[p++] = (byte) acc;
                 }
             }
         }
-        return out.toByteArray();
+        return out;
     }
 
     /**
