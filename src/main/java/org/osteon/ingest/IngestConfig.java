@@ -98,6 +98,15 @@ public interface IngestConfig {
     @WithDefault("67108864")
     long writeBatchBytes();
 
+    /**
+     * Writers committing groups of messages in parallel, each in a transaction on a connection of
+     * its own; receipts and acknowledgements still go out in arrival order. Two let the service
+     * prepare one group while PostgreSQL stores another (bench/ingest.sh, docs/benchmarks.md);
+     * more only help with more cores for PostgreSQL. Each holds one connection of the pool.
+     */
+    @WithDefault("2")
+    int writers();
+
     /** How long the writer waits for more messages after the first before it commits. */
     @WithDefault("PT0.02S")
     Duration writeLinger();

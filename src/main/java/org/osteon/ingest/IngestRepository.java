@@ -43,7 +43,9 @@ final class IngestRepository {
         try (PreparedStatement ps = c.prepareStatement(
                 "insert into ingest_batch (device_id, stream, seq, content_hash, samples, received_at) "
                         + "select d, s, q, h, n, now() from unnest(?::text[], ?::text[], ?::bigint[], ?::bytea[], ?::int[]) "
-                        + "as t(d, s, q, h, n) on conflict do nothing returning device_id, stream, seq")) {
+                        // In key order, so that writers inserting the same keys at once (a re-delivery
+                        // in two groups) wait for each other instead of deadlocking.
+                        + "as t(d, s, q, h, n) order by d, s, q on conflict do nothing returning device_id, stream, seq")) {
             setKeys(c, ps, keysOf(firsts));
             ps.setArray(4, c.createArrayOf("bytea", hashes));
             ps.setArray(5, c.createArrayOf("integer", counts));

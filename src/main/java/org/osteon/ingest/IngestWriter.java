@@ -7,12 +7,15 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 import org.osteon.common.Text;
@@ -24,9 +27,12 @@ import org.osteon.ingest.IngestRepository.RejectionRow;
 import org.osteon.ingest.IngestRepository.Totals;
 
 /**
- * The single writer: takes a group of messages from the intake queue, decides each one's
+ * A writer: takes a group of messages from the intake queue, decides each one's
  * outcome and stores the group in one transaction, and only after the commit hands the group
- * to the {@link Completion} (receipts, then broker acknowledgements in arrival order). A
+ * to the {@link Completion} (receipts, then broker acknowledgements in arrival order). Several
+ * writers may share one queue through {@link Groups} (osteon.ingest.writers): groups are taken one
+ * writer at a time and numbered in arrival order, committed in parallel on connections of their
+ * own, and the completion puts them back in that order. A
  * failed transaction is retried with the same messages until it commits, so nothing that was
  * acknowledged can be missing from the database; a message that the database refuses whatever
  * the retry is found and refused on its own (see {@link #writeRange}), so that it never holds back
@@ -36,12 +42,94 @@ final class IngestWriter implements Runnable {
     private static final Logger LOG = Logger.getLogger(IngestWriter.class);
     private static final long MAX_BACKOFF_MS = 5_000;
 
-    /** What happens to a group after its commit. */
+    /** What happens to a group after its commit; {@code group} numbers the groups in arrival order. */
     interface Completion {
-        void completed(List<Inbound> messages, Outcome[] outcomes, long transactionNanos);
+        void completed(long group, List<Inbound> messages, Outcome[] outcomes, long transactionNanos);
     }
 
-    private final IntakeQueue queue;
+    /**
+     * The writers' common source of groups. A group is taken whole by one writer while the others
+     * wait, so that each group is a contiguous run of arrivals and its number says where it goes.
+     * A group that holds a batch key of an earlier group still being written waits for that group
+     * to end before its own transaction starts: so the first copy to arrive of a batch is the one
+     * accepted (a later copy is its duplicate, and with other content a reused seq), as with one
+     * writer. Groups without such keys, the usual case, are written in parallel.
+     */
+    static final class Groups {
+        private final IntakeQueue queue;
+        private final ReentrantLock taking = new ReentrantLock();
+        private long next;
+        /** Groups taken and not yet ended, with their keys. Guarded by {@link #taking}. */
+        private final List<Flight> inFlight = new ArrayList<>();
+
+        Groups(IntakeQueue queue) {
+            this.queue = queue;
+        }
+
+        /** A group being written: its keys, and whether it ended (committed or given up). */
+        static final class Flight {
+            final Set<BatchKey> keys;
+            private final CountDownLatch ended = new CountDownLatch(1);
+
+            Flight(Set<BatchKey> keys) {
+                this.keys = keys;
+            }
+
+            void awaitEnd() throws InterruptedException {
+                ended.await();
+            }
+        }
+
+        /**
+         * A group, its number, and the earlier groups in flight that it must wait for; empty when
+         * nothing came within the first wait.
+         */
+        record Group(long number, List<Inbound> messages, Flight flight, List<Flight> after) {}
+
+        Group take(int maxTake, long maxTakeBytes, long firstWaitNanos, long lingerNanos) throws InterruptedException {
+            taking.lockInterruptibly();
+            try {
+                List<Inbound> messages = queue.take(maxTake, maxTakeBytes, firstWaitNanos, lingerNanos);
+                if (messages.isEmpty()) {
+                    return new Group(-1, messages, null, List.of());
+                }
+                Set<BatchKey> keys = new HashSet<>();
+                for (Inbound m : messages) {
+                    if (m.batch != null) {
+                        keys.add(m.key());
+                    }
+                }
+                List<Flight> after = new ArrayList<>();
+                for (Flight f : inFlight) {
+                    if (!Collections.disjoint(f.keys, keys)) {
+                        after.add(f);
+                    }
+                }
+                Flight flight = new Flight(keys);
+                inFlight.add(flight);
+                return new Group(next++, messages, flight, after);
+            } finally {
+                taking.unlock();
+            }
+        }
+
+        /** The group was committed or given up: later groups with its keys may go on. */
+        void ended(Flight flight) {
+            taking.lock();
+            try {
+                inFlight.remove(flight);
+            } finally {
+                taking.unlock();
+            }
+            flight.ended.countDown();
+        }
+
+        int size() {
+            return queue.size();
+        }
+    }
+
+    private final Groups groups;
     private final DataSource dataSource;
     private final DeviceDirectory directory;
     private final Completion completion;
@@ -50,18 +138,39 @@ final class IngestWriter implements Runnable {
     private volatile boolean stopping;
     private volatile long stopDeadlineNanos = Long.MAX_VALUE;
 
+    /** The only writer of {@code queue}. */
     IngestWriter(
             IntakeQueue queue,
             DataSource dataSource,
             DeviceDirectory directory,
             Completion completion,
             IngestConfig config) {
-        this.queue = queue;
+        this(
+                new Groups(queue),
+                dataSource,
+                directory,
+                completion,
+                config,
+                new WriterHealth(config.writerStallAfter().toNanos(), System::nanoTime));
+    }
+
+    /**
+     * One of the writers of {@code groups}; they share {@code health} (stalled while none of them
+     * progresses) and the device cache.
+     */
+    IngestWriter(
+            Groups groups,
+            DataSource dataSource,
+            DeviceDirectory directory,
+            Completion completion,
+            IngestConfig config,
+            WriterHealth health) {
+        this.groups = groups;
         this.dataSource = dataSource;
         this.directory = directory;
         this.completion = completion;
         this.config = config;
-        this.health = new WriterHealth(config.writerStallAfter().toNanos(), System::nanoTime);
+        this.health = health;
     }
 
     WriterHealth health() {
@@ -77,21 +186,31 @@ final class IngestWriter implements Runnable {
     @Override
     public void run() {
         try {
-            while (!(stopping && queue.size() == 0) && System.nanoTime() < stopDeadlineNanos) {
-                List<Inbound> group = queue.take(
+            while (!(stopping && groups.size() == 0) && System.nanoTime() < stopDeadlineNanos) {
+                Groups.Group taken = groups.take(
                         config.writeBatchMessages(),
                         config.writeBatchBytes(),
                         200_000_000L,
                         config.writeLinger().toNanos());
+                List<Inbound> group = taken.messages();
                 if (group.isEmpty()) {
                     continue;
                 }
-                long started = System.nanoTime();
-                Outcome[] outcomes = writeWithRetry(group);
+                Outcome[] outcomes;
+                long started;
+                try {
+                    for (Groups.Flight earlier : taken.after()) {
+                        earlier.awaitEnd();
+                    }
+                    started = System.nanoTime();
+                    outcomes = writeWithRetry(group);
+                } finally {
+                    groups.ended(taken.flight());
+                }
                 if (outcomes == null) {
                     return;
                 }
-                completion.completed(group, outcomes, System.nanoTime() - started);
+                completion.completed(taken.number(), group, outcomes, System.nanoTime() - started);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

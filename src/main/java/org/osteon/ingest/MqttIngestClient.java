@@ -10,9 +10,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
@@ -53,20 +52,21 @@ public class MqttIngestClient implements IngestWriter.Completion, DeviceMessages
     private final DeviceTopics topics;
     private final IntakeQueue queue;
     private final PayloadDecoder decoder;
-    private final IngestWriter writer;
+    private final List<IngestWriter> writers = new ArrayList<>();
+    private final WriterHealth health;
     private final IngestMetrics metrics;
     private final Semaphore receiptsInFlight;
     private final MqttTls tls;
     private volatile boolean closing;
     private MqttLink inbound;
     private MqttLink outbound;
-    private Thread writerThread;
+    private final List<Thread> writerThreads = new ArrayList<>();
     /**
-     * Receipts and acknowledgements of committed groups, in commit order, on a thread of their
-     * own so that the writer can start the next transaction meanwhile. Bounded: a writer that
-     * runs ahead waits here, holding at most a few groups in memory.
+     * Receipts and acknowledgements of committed groups, run in arrival order on a thread of their
+     * own so that the writers can start their next transactions meanwhile. Bounded: a writer that
+     * runs ahead waits there, holding at most a few groups in memory.
      */
-    private final BlockingQueue<Runnable> completions = new ArrayBlockingQueue<>(4);
+    private final GroupOrder completions = new GroupOrder(4);
 
     private Thread completionThread;
     /** Frees a slot of the in-flight limit once the broker answered an outgoing message. */
@@ -94,8 +94,17 @@ public class MqttIngestClient implements IngestWriter.Completion, DeviceMessages
         this.topics = topics;
         this.queue = new IntakeQueue(config.queueMessages(), config.queueBytes());
         this.decoder = new PayloadDecoder(Limits.from(config), clock);
-        this.writer = new IngestWriter(queue, dataSource, new DeviceDirectory(config.deviceCacheTtl()), this, config);
-        this.metrics = new IngestMetrics(registry, queue, writer.health());
+        this.health = new WriterHealth(config.writerStallAfter().toNanos(), System::nanoTime);
+        IngestWriter.Groups groups = new IngestWriter.Groups(queue);
+        DeviceDirectory directory = new DeviceDirectory(config.deviceCacheTtl());
+        if (config.writers() < 1) {
+            throw new IllegalStateException(
+                    "osteon.ingest.writers is " + config.writers() + ": it must be at least 1 (default 2)");
+        }
+        for (int i = 0; i < config.writers(); i++) {
+            writers.add(new IngestWriter(groups, dataSource, directory, this, config, health));
+        }
+        this.metrics = new IngestMetrics(registry, queue, health);
         this.receiptsInFlight = new Semaphore(config.maxInflightReceipts());
     }
 
@@ -107,10 +116,13 @@ public class MqttIngestClient implements IngestWriter.Completion, DeviceMessages
         // The writer runs before the first connect: with a persistent session the broker sends
         // the backlog right after CONNACK, and a full queue with no writer would block the
         // receive thread before the SUBACK is read.
-        writerThread = new Thread(writer, "osteon-ingest-writer");
         completionThread = new Thread(this::completeInOrder, "osteon-ingest-completion");
         completionThread.start();
-        writerThread.start();
+        for (int i = 0; i < writers.size(); i++) {
+            Thread t = new Thread(writers.get(i), "osteon-ingest-writer-" + (i + 1));
+            writerThreads.add(t);
+            t.start();
+        }
         String clientId = config.clientId().orElseGet(MqttIngestClient::defaultClientId);
         outbound = new MqttLink(
                 config.brokerUri(),
@@ -144,14 +156,16 @@ public class MqttIngestClient implements IngestWriter.Completion, DeviceMessages
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        if (writerThread == null) {
+        if (writerThreads.isEmpty()) {
             return;
         }
         closing = true;
-        writer.stop(TimeUnit.SECONDS.toNanos(10));
+        writers.forEach(w -> w.stop(TimeUnit.SECONDS.toNanos(10)));
         try {
-            writerThread.join(TimeUnit.SECONDS.toMillis(15));
-            completions.put(() -> Thread.currentThread().interrupt());
+            for (Thread t : writerThreads) {
+                t.join(TimeUnit.SECONDS.toMillis(15));
+            }
+            completions.drain();
             completionThread.join(TimeUnit.SECONDS.toMillis(10));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -177,9 +191,9 @@ public class MqttIngestClient implements IngestWriter.Completion, DeviceMessages
     public static final Duration FLAPPING_WINDOW = Duration.ofMinutes(3);
     public static final int FLAPPING_LOSSES = 3;
 
-    /** Whether the writer has kept failing to commit for longer than it may (readiness reports it). */
+    /** Whether the writers have kept failing to commit for longer than they may (readiness reports it). */
     public boolean writerStalled() {
-        return writerThread != null && writer.health().stalled();
+        return !writerThreads.isEmpty() && health.stalled();
     }
 
     public boolean isEnabled() {
@@ -245,11 +259,11 @@ public class MqttIngestClient implements IngestWriter.Completion, DeviceMessages
     }
 
     @Override
-    public void completed(List<Inbound> messages, Outcome[] outcomes, long transactionNanos) {
+    public void completed(long group, List<Inbound> messages, Outcome[] outcomes, long transactionNanos) {
         long committed = System.nanoTime();
         metrics.group(messages.size(), transactionNanos);
         try {
-            completions.put(() -> sendReceiptsAndAcknowledge(messages, outcomes, committed));
+            completions.offer(group, () -> sendReceiptsAndAcknowledge(messages, outcomes, committed));
         } catch (InterruptedException e) {
             // Shutting down: unacknowledged messages are re-delivered and become duplicates.
             Thread.currentThread().interrupt();
@@ -257,11 +271,18 @@ public class MqttIngestClient implements IngestWriter.Completion, DeviceMessages
     }
 
     private void completeInOrder() {
-        while (!Thread.currentThread().isInterrupted()) {
+        while (true) {
+            Runnable next;
             try {
-                completions.take().run();
+                next = completions.take();
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                return;
+            }
+            if (next == null) {
+                return;
+            }
+            try {
+                next.run();
             } catch (RuntimeException e) {
                 LOG.error("Sending receipts failed; devices re-send what got none", e);
             }
@@ -273,7 +294,7 @@ public class MqttIngestClient implements IngestWriter.Completion, DeviceMessages
             metrics.record(messages.get(i), outcomes[i], committed);
             publishReceipt(messages.get(i), outcomes[i]);
         }
-        // MQTT wants acknowledgements in receive order: one writer and one completion thread keep it.
+        // MQTT wants acknowledgements in receive order: groups completed by number on one thread keep it.
         for (Inbound m : messages) {
             ack((MqttAsyncClient) m.connection, m.messageId, m.qos);
         }

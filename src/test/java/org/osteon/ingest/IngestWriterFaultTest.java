@@ -61,7 +61,7 @@ class IngestWriterFaultTest {
                 queue,
                 dataSource,
                 new DeviceDirectory(Duration.ofSeconds(30)),
-                (messages, outcomes, nanos) -> completed.add(new Completed(messages, outcomes)),
+                (group, messages, outcomes, nanos) -> completed.add(new Completed(messages, outcomes)),
                 config);
         thread = new Thread(writer, "test-ingest-writer");
         thread.start();
