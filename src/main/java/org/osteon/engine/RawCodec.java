@@ -113,6 +113,7 @@ public final class RawCodec {
      */
     private static int binary(float[] f, int[] k) {
         int m = 0;
+        float largest = 0;
         for (float v : f) {
             if (v == 0) {
                 continue;
@@ -122,8 +123,10 @@ public final class RawCodec {
             }
             int significand = (Float.floatToRawIntBits(v) & 0x7FFFFF) | 0x800000;
             m = Math.max(m, 23 - Math.getExponent(v) - Integer.numberOfTrailingZeros(significand));
+            largest = Math.max(largest, Math.abs(v));
         }
-        if (m > 126) {
+        // Decimal JSON values need so many bits that the largest one does not fit: known before scaling any.
+        if (m > 126 || Math.scalb((double) largest, m) >= MAX_FIXED) {
             return -1;
         }
         for (int i = 0; i < f.length; i++) {

@@ -1,5 +1,7 @@
 package org.osteon.ingest;
 
+import org.osteon.engine.RawCodec;
+
 /**
  * One MQTT message from arrival to acknowledgement: its address, its decoded batch or the
  * reason it was refused while decoding, and what the writer decided.
@@ -18,6 +20,11 @@ final class Inbound {
     final Rejection decodeRejection;
     /** The seq the payload gave, even when it was refused; null when none could be read. */
     final Long seq;
+    /**
+     * An accelerometer batch in the form it is stored in (encoding 3 when lossless), made where
+     * it was decoded so that the writers' transactions do not wait for the packing; else null.
+     */
+    final RawCodec.Stored stored;
 
     private Inbound(
             String deviceId,
@@ -40,6 +47,8 @@ final class Inbound {
         this.batch = batch;
         this.decodeRejection = decodeRejection;
         this.seq = seq;
+        this.stored =
+                batch instanceof AccelBatch b ? RawCodec.store(b.encoding(), b.scale(), b.samples(), b.data()) : null;
     }
 
     static Inbound decoded(
@@ -68,7 +77,10 @@ final class Inbound {
     }
 
     long weight() {
-        return payload.length + (batch == null ? 0 : batch.weightBytes()) + 256;
+        return payload.length
+                + (batch == null ? 0 : batch.weightBytes())
+                + (stored == null ? 0 : stored.data().length)
+                + 256;
     }
 
     BatchKey key() {

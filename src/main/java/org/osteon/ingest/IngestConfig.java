@@ -107,6 +107,13 @@ public interface IngestConfig {
     @WithDefault("2")
     int writers();
 
+    /**
+     * Threads decoding payloads, handed on in arrival order. 1 decodes on the MQTT receive thread;
+     * 2 let hour-long JSON batches of several devices be parsed at once (bench/ingest.sh).
+     */
+    @WithDefault("2")
+    int decoders();
+
     /** How long the writer waits for more messages after the first before it commits. */
     @WithDefault("PT0.02S")
     Duration writeLinger();

@@ -111,7 +111,7 @@ final class IngestRepository {
                     ps.setDouble(4, a.rateHz());
                     ps.setInt(5, a.samples());
                     // Stored packed (encoding 3) when lossless; the ledger's hash stays that of the wire form.
-                    RawCodec.Stored stored = RawCodec.store(a.encoding(), a.scale(), a.samples(), a.data());
+                    RawCodec.Stored stored = m.stored;
                     ps.setShort(6, stored.encoding());
                     if (stored.scale() != null) {
                         ps.setDouble(7, stored.scale());

@@ -52,6 +52,9 @@ public class MqttIngestClient implements IngestWriter.Completion, DeviceMessages
     private final DeviceTopics topics;
     private final IntakeQueue queue;
     private final PayloadDecoder decoder;
+    /** Decoding on several threads, or null to decode on the receive thread (osteon.ingest.decoders=1). */
+    private final ParallelDecoding decoding;
+
     private final List<IngestWriter> writers = new ArrayList<>();
     private final WriterHealth health;
     private final IngestMetrics metrics;
@@ -94,6 +97,14 @@ public class MqttIngestClient implements IngestWriter.Completion, DeviceMessages
         this.topics = topics;
         this.queue = new IntakeQueue(config.queueMessages(), config.queueBytes());
         this.decoder = new PayloadDecoder(Limits.from(config), clock);
+        if (config.decoders() < 1) {
+            throw new IllegalStateException(
+                    "osteon.ingest.decoders is " + config.decoders() + ": it must be at least 1 (default 2)");
+        }
+        this.decoding = config.decoders() == 1
+                ? null
+                : new ParallelDecoding(
+                        config.decoders(), () -> new PayloadDecoder(Limits.from(config), clock), queue, () -> closing);
         this.health = new WriterHealth(config.writerStallAfter().toNanos(), System::nanoTime);
         IngestWriter.Groups groups = new IngestWriter.Groups(queue);
         DeviceDirectory directory = new DeviceDirectory(config.deviceCacheTtl());
@@ -118,6 +129,9 @@ public class MqttIngestClient implements IngestWriter.Completion, DeviceMessages
         // receive thread before the SUBACK is read.
         completionThread = new Thread(this::completeInOrder, "osteon-ingest-completion");
         completionThread.start();
+        if (decoding != null) {
+            decoding.start();
+        }
         for (int i = 0; i < writers.size(); i++) {
             Thread t = new Thread(writers.get(i), "osteon-ingest-writer-" + (i + 1));
             writerThreads.add(t);
@@ -172,6 +186,9 @@ public class MqttIngestClient implements IngestWriter.Completion, DeviceMessages
         }
         inbound.close();
         outbound.close();
+        if (decoding != null) {
+            decoding.stop();
+        }
     }
 
     /** Whether Osteon can receive from and publish to the broker; readiness reports it. */
@@ -249,6 +266,11 @@ public class MqttIngestClient implements IngestWriter.Completion, DeviceMessages
         if (address.isEmpty()) {
             LOG.warnf("Ignoring a message on unexpected topic %s", Text.printable(topic, 200));
             ack(connection, message.getId(), message.getQos());
+            return;
+        }
+        if (decoding != null) {
+            decoding.submit(
+                    address.get(), connection, message.getId(), message.getQos(), message.getPayload(), arrived);
             return;
         }
         Inbound m = decoder.decode(
