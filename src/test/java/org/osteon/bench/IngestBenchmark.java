@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -78,18 +79,29 @@ public final class IngestBenchmark {
                 ? List.of()
                 : List.of("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
         List<Result> results = new ArrayList<>();
+        // Any -Dosteon.* goes to the service, e.g. -Dosteon.ingest.writers=1 to compare with what ships.
+        Map<String, String> settings = new LinkedHashMap<>();
+        System.getProperties().stringPropertyNames().stream()
+                .filter(k -> k.startsWith("osteon."))
+                .sorted()
+                .forEach(k -> settings.put(k, System.getProperty(k)));
+        if (!settings.isEmpty()) {
+            System.out.println("Service settings besides its defaults: " + settings);
+        }
         try (MosquittoProcess broker = new MosquittoProcess();
                 TestDatabase db = TestDatabase.onLocalServer("osteon_bench");
                 ServiceProcess service = new ServiceProcess(
-                        Map.of(
-                                "quarkus.datasource.jdbc.url",
-                                db.url(),
-                                "osteon.ingest.broker-uri",
-                                broker.uri(),
-                                "osteon.ingest.client-id",
-                                "osteon-bench",
-                                "quarkus.log.level",
-                                "WARN"),
+                        withSettings(
+                                Map.of(
+                                        "quarkus.datasource.jdbc.url",
+                                        db.url(),
+                                        "osteon.ingest.broker-uri",
+                                        broker.uri(),
+                                        "osteon.ingest.client-id",
+                                        "osteon-bench",
+                                        "quarkus.log.level",
+                                        "WARN"),
+                                settings),
                         jvm)) {
             service.start();
             for (Scenario s : scenarios) {
@@ -106,6 +118,12 @@ public final class IngestBenchmark {
             }
         }
         print(results);
+    }
+
+    private static Map<String, String> withSettings(Map<String, String> base, Map<String, String> settings) {
+        Map<String, String> all = new LinkedHashMap<>(base);
+        all.putAll(settings);
+        return all;
     }
 
     static Scenario fleet(String name, int devices, int seconds, Instant start, boolean binary) {
