@@ -229,7 +229,7 @@ public class AdherenceService {
 
     private List<AdherenceCalculator.Day> judge(Patient patient, LocalDate from, LocalDate to) {
         ZoneId zone = ZoneId.of(patient.timeZone);
-        Map<LocalDate, ScoredDay> summaries = days.between(patient.id, from, to).stream()
+        Map<LocalDate, ScoredDay> summaries = days.forTargets(patient.id, from, to).stream()
                 .collect(Collectors.toMap(ScoredDay::date, Function.identity()));
         List<ResistanceSet> sets = days.resistanceSets(patient.id, zone, from, to);
         List<DayTargets> targets = programs.targets(patient.id, from, to);

@@ -33,6 +33,20 @@ public class DaySummaryRepository {
                 to);
     }
 
+    /**
+     * As {@link #between}, with only what adherence compares with targets
+     * ({@link ScoredDay#readForTargets}).
+     */
+    public List<ScoredDay> forTargets(UUID patientId, LocalDate from, LocalDate to) {
+        return jdbc.list(
+                ScoredDay.SELECT_FOR_TARGETS
+                        + " where patient_id = ? and local_date between ? and ? order by local_date",
+                rs -> ScoredDay.readForTargets(rs, json),
+                patientId,
+                from,
+                to);
+    }
+
     /** The patient's nights with a sleep window whose noon-to-noon period starts from..to, in date order. */
     public List<SleepNight> nights(UUID patientId, LocalDate from, LocalDate to) {
         return jdbc.list(
