@@ -21,12 +21,14 @@ import org.osteon.adherence.AdherenceResults.DayAdherence;
 import org.osteon.adherence.AdherenceResults.WeekAdherence;
 import org.osteon.adherence.DaySummaryRepository.ResistanceSet;
 import org.osteon.common.ApiException;
+import org.osteon.common.Jdbc;
 import org.osteon.engine.ScoredDay;
 import org.osteon.engine.SleepNight;
 import org.osteon.mood.MoodService;
 import org.osteon.patient.Patient;
 import org.osteon.program.Component;
 import org.osteon.program.DayTargets;
+import org.osteon.program.ProgramDtos.ProgramVersionView;
 import org.osteon.program.ProgramService;
 import org.osteon.scoring.sleep.MidpointVariability;
 import org.osteon.scoring.sleep.SleepParams;
@@ -38,6 +40,7 @@ import org.osteon.scoring.sleep.SleepWindow;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class AdherenceService {
     private final DaySummaryRepository days;
+    private final Jdbc jdbc;
     private final ProgramService programs;
     private final AdherenceConfig config;
     private final AdherenceCalculator calculator;
@@ -47,7 +50,13 @@ public class AdherenceService {
     private final MoodService mood;
 
     public AdherenceService(
-            DaySummaryRepository days, ProgramService programs, AdherenceConfig config, Clock clock, MoodService mood) {
+            DaySummaryRepository days,
+            Jdbc jdbc,
+            ProgramService programs,
+            AdherenceConfig config,
+            Clock clock,
+            MoodService mood) {
+        this.jdbc = jdbc;
         this.mood = mood;
         this.clock = clock;
         this.days = days;
@@ -229,10 +238,16 @@ public class AdherenceService {
 
     private List<AdherenceCalculator.Day> judge(Patient patient, LocalDate from, LocalDate to) {
         ZoneId zone = ZoneId.of(patient.timeZone);
-        Map<LocalDate, ScoredDay> summaries = days.between(patient.id, from, to).stream()
-                .collect(Collectors.toMap(ScoredDay::date, Function.identity()));
-        List<ResistanceSet> sets = days.resistanceSets(patient.id, zone, from, to);
-        List<DayTargets> targets = programs.targets(patient.id, from, to);
+        // The days, resistance sets and program versions are asked for together: one round trip
+        // to the database instead of three, for the read apps make most often.
+        Jdbc.Query<ScoredDay> dayRows = days.forTargets(patient.id, from, to);
+        Jdbc.Query<ResistanceSet> setRows = days.resistanceSets(patient.id, zone, from, to);
+        Jdbc.Query<ProgramVersionView> versionRows = programs.versionsInForce(patient.id, from, to);
+        jdbc.read(dayRows, setRows, versionRows);
+        Map<LocalDate, ScoredDay> summaries =
+                dayRows.rows().stream().collect(Collectors.toMap(ScoredDay::date, Function.identity()));
+        List<ResistanceSet> sets = setRows.rows();
+        List<DayTargets> targets = ProgramService.targets(versionRows.rows(), from, to);
         List<CheckinAnswer> answers = checkinAnswers(patient, zone, targets, from, to);
         LocalDate today = ProgramService.today(patient, clock);
         List<AdherenceCalculator.Day> judged = new ArrayList<>();

@@ -33,6 +33,20 @@ public class DaySummaryRepository {
                 to);
     }
 
+    /**
+     * As {@link #between}, with only what adherence compares with targets
+     * ({@link ScoredDay#readForTargets}), as a query to run with others ({@link Jdbc#read}).
+     */
+    public Jdbc.Query<ScoredDay> forTargets(UUID patientId, LocalDate from, LocalDate to) {
+        return new Jdbc.Query<>(
+                ScoredDay.SELECT_FOR_TARGETS
+                        + " where patient_id = ? and local_date between ? and ? order by local_date",
+                rs -> ScoredDay.readForTargets(rs, json),
+                patientId,
+                from,
+                to);
+    }
+
     /** The patient's nights with a sleep window whose noon-to-noon period starts from..to, in date order. */
     public List<SleepNight> nights(UUID patientId, LocalDate from, LocalDate to) {
         return jdbc.list(
@@ -81,12 +95,13 @@ public class DaySummaryRepository {
     /**
      * Resistance sets of all the patient's devices whose time falls on a local date in
      * {@code from..to}, in the patient's zone: the range runs from the first day's midnight to the
-     * midnight after the last, so days of 23 or 25 hours are cut where the patient's clock says.
+     * midnight after the last, so days of 23 or 25 hours are cut where the patient's clock says. A
+     * query to run with the others a judgement needs ({@link Jdbc#read}).
      */
-    public List<ResistanceSet> resistanceSets(UUID patientId, ZoneId zone, LocalDate from, LocalDate to) {
+    public Jdbc.Query<ResistanceSet> resistanceSets(UUID patientId, ZoneId zone, LocalDate from, LocalDate to) {
         Instant start = from.atStartOfDay(zone).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
-        return jdbc.list(
+        return new Jdbc.Query<>(
                 "select e.t, e.exercise, e.sets, e.reps, e.load_kg, e.one_rm_kg from load_event e "
                         + "join device d on d.id = e.device_id where d.patient_id = ? and e.kind = 'resistance' "
                         + "and e.t >= ? and e.t < ? order by e.t",

@@ -150,7 +150,7 @@ public class PatientDataResource {
             @QueryParam("to") @Parameter(description = TO, schema = @Schema(type = SchemaType.STRING, format = "date"))
                     String to,
             @Context HttpHeaders headers) {
-        Patient p = access.clinical(patientId, "days");
+        Patient p = access.clinicalRead(patientId, "days");
         LocalDate[] r = range(p, from, to);
         return answer(
                 headers, adherence.shown(p, r[0], r[1]), days -> AdherenceCsv.days(days, json), filename(p, "days", r));
@@ -211,7 +211,7 @@ public class PatientDataResource {
                             schema = @Schema(type = SchemaType.STRING, format = "date"))
                     String to,
             @Context HttpHeaders headers) {
-        Patient p = access.clinical(patientId, "sleep");
+        Patient p = access.clinicalRead(patientId, "sleep");
         LocalDate[] r = range(p, from, to);
         AdherenceService.Sleep sleep = adherence.sleep(p, r[0], r[1]);
         if (Csv.wanted(headers)) {
@@ -277,7 +277,7 @@ public class PatientDataResource {
             @QueryParam("by") @DefaultValue("day") @Parameter(schema = @Schema(enumeration = {"day", "week"}))
                     String by,
             @Context HttpHeaders headers) {
-        Patient p = access.clinical(patientId, "adherence");
+        Patient p = access.clinicalRead(patientId, "adherence");
         LocalDate[] r = range(p, from, to);
         return switch (by) {
             case "day" ->

@@ -50,6 +50,20 @@ public interface AuthConfig {
     @WithDefault("PT24H")
     Duration maxLifetime();
 
+    /**
+     * How many verified tokens are remembered ({@link VerifiedTokens}), so that an app sending the
+     * same token with each request is not verified each time; {@code 0} verifies every request.
+     */
+    @WithDefault("10000")
+    int tokenCacheSize();
+
+    /**
+     * The longest a verified token is remembered (never past its {@code exp}): also the longest a
+     * token stays accepted after its signing key was withdrawn from the provider's JWKS.
+     */
+    @WithDefault("PT60S")
+    Duration tokenCacheTtl();
+
     /** Directory of the local signing key, created on first start when {@code jwks-url} is not set. */
     @WithDefault(".osteon/jwt")
     String localKeyDir();

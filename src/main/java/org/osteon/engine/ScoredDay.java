@@ -181,6 +181,50 @@ public record ScoredDay(
                 peakGrf(rs.getString("estimated_peak_grf"), json));
     }
 
+    /**
+     * The columns that adherence compares with a program's targets (wear, bouted MVPA, steps,
+     * impacts at or above a threshold, sedentary time), for {@link #readForTargets}: append
+     * {@code where ...}. A week of adherence, asked for with every look at the app, then neither
+     * reads nor parses the JSON that only the days API shows (provenance, impacts by band, peak GRF).
+     */
+    public static final String SELECT_FOR_TARGETS =
+            "select local_date, wear_minutes, mvpa_bouted_1_minutes, mvpa_bouted_5_minutes, mvpa_bouted_10_minutes, "
+                    + "steps, impacts_at_or_above, sedentary_minutes, longest_sedentary_bout_minutes, "
+                    + "waking_sedentary_minutes, waking_longest_sedentary_bout_minutes from day_summary";
+
+    /**
+     * The day of a row selected by {@link #SELECT_FOR_TARGETS}: what adherence reads of it as
+     * {@link #read} gives it, every other component null. Not for showing.
+     */
+    public static ScoredDay readForTargets(ResultSet rs, ObjectMapper json) throws SQLException {
+        double wearMinutes = rs.getDouble("wear_minutes");
+        return new ScoredDay(
+                rs.getObject("local_date", LocalDate.class),
+                wearMinutes / 60.0,
+                wearMinutes,
+                null,
+                null,
+                null,
+                new BoutedMvpa(
+                        rs.getObject("mvpa_bouted_1_minutes", Double.class),
+                        rs.getObject("mvpa_bouted_5_minutes", Double.class),
+                        rs.getObject("mvpa_bouted_10_minutes", Double.class)),
+                rs.getObject("steps", Integer.class),
+                null,
+                Json.read(json, rs.getString("impacts_at_or_above"), COUNTS, "day_summary.impacts_at_or_above"),
+                null,
+                null,
+                rs.getObject("sedentary_minutes", Double.class),
+                rs.getObject("longest_sedentary_bout_minutes", Double.class),
+                rs.getObject("waking_sedentary_minutes", Double.class),
+                rs.getObject("waking_longest_sedentary_bout_minutes", Double.class),
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
     private static PeakGrf peakGrf(String text, ObjectMapper json) {
         return text == null ? null : Json.read(json, text, PeakGrf.class, "day_summary.estimated_peak_grf");
     }

@@ -2,6 +2,9 @@ package org.osteon.patient;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,6 +13,7 @@ import org.osteon.audit.AuditLog;
 import org.osteon.auth.Caller;
 import org.osteon.auth.Roles;
 import org.osteon.common.ApiException;
+import org.osteon.common.Jdbc;
 import org.osteon.physio.CareAssignments;
 import org.osteon.physio.Physiotherapist;
 
@@ -25,11 +29,13 @@ public class PatientAccess {
     private final Caller caller;
     private final CareAssignments assignments;
     private final AuditLog audit;
+    private final Jdbc jdbc;
 
-    public PatientAccess(Caller caller, CareAssignments assignments, AuditLog audit) {
+    public PatientAccess(Caller caller, CareAssignments assignments, AuditLog audit, Jdbc jdbc) {
         this.caller = caller;
         this.assignments = assignments;
         this.audit = audit;
+        this.jdbc = jdbc;
     }
 
     /**
@@ -53,6 +59,39 @@ public class PatientAccess {
         if (what != null && caller.is(Roles.PHYSIO) && !isSelf(patientId)) {
             audit.record(AuditLog.PATIENT_READ, patientId, null, Map.of("resource", what));
         }
+        return p;
+    }
+
+    /**
+     * As {@link #clinical}, for a request that only reads: the same checks and the same audit, with
+     * the patient record read by one plain query rather than loaded as an entity in a transaction
+     * of its own (which cost a small read more than its data did). The record is not managed:
+     * changing it changes nothing. A physiotherapist's read is still audited, in the audit's own
+     * transaction, before anything is read, as {@link #clinical} commits it.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Patient clinicalRead(UUID patientId, String what) {
+        if (!isSelf(patientId) && !isAssignedPhysio(patientId)) {
+            throw ApiException.notFound("patient", patientId);
+        }
+        Patient p = jdbc.one(
+                        "select id, display_name, time_zone, body_mass_kg, created_at from patient where id = ?",
+                        PatientAccess::record,
+                        patientId)
+                .orElseThrow(() -> ApiException.notFound("patient", patientId));
+        if (what != null && caller.is(Roles.PHYSIO) && !isSelf(patientId)) {
+            audit.record(AuditLog.PATIENT_READ, patientId, null, Map.of("resource", what));
+        }
+        return p;
+    }
+
+    private static Patient record(ResultSet rs) throws SQLException {
+        Patient p = new Patient();
+        p.id = rs.getObject("id", UUID.class);
+        p.displayName = rs.getString("display_name");
+        p.timeZone = rs.getString("time_zone");
+        p.bodyMassKg = rs.getObject("body_mass_kg", Double.class);
+        p.createdAt = rs.getObject("created_at", OffsetDateTime.class).toInstant();
         return p;
     }
 

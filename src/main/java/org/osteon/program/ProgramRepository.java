@@ -80,7 +80,14 @@ public class ProgramRepository {
      * {@link ProgramService#targets} which of them holds on each day.
      */
     List<ProgramVersionView> inForceBetween(UUID patientId, LocalDate from, LocalDate to) {
-        return jdbc.list(
+        Jdbc.Query<ProgramVersionView> q = inForce(patientId, from, to);
+        jdbc.read(q);
+        return q.rows();
+    }
+
+    /** {@link #inForceBetween} as a query to run with others ({@link Jdbc#read}). */
+    Jdbc.Query<ProgramVersionView> inForce(UUID patientId, LocalDate from, LocalDate to) {
+        return new Jdbc.Query<>(
                 "select " + VERSION_COLUMNS + " from program_version where patient_id = ? and effective_from <= ? "
                         + "and effective_from >= coalesce((select max(effective_from) from program_version "
                         + "where patient_id = ? and effective_from <= ?), ?) order by effective_from, version",

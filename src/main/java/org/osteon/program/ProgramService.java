@@ -22,6 +22,7 @@ import java.util.UUID;
 import org.osteon.audit.AuditLog;
 import org.osteon.auth.Caller;
 import org.osteon.common.ApiException;
+import org.osteon.common.Jdbc;
 import org.osteon.common.Page;
 import org.osteon.common.Text;
 import org.osteon.patient.Patient;
@@ -140,7 +141,21 @@ public class ProgramService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<DayTargets> targets(UUID patientId, LocalDate from, LocalDate to) {
-        List<ProgramVersionView> versions = repository.inForceBetween(patientId, from, to);
+        return targets(repository.inForceBetween(patientId, from, to), from, to);
+    }
+
+    /**
+     * The versions {@link #targets} reads, as a query to run with a caller's other reads
+     * ({@link org.osteon.common.Jdbc#read}); its rows give the targets by {@link #targets(List,
+     * LocalDate, LocalDate)}.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Jdbc.Query<ProgramVersionView> versionsInForce(UUID patientId, LocalDate from, LocalDate to) {
+        return repository.inForce(patientId, from, to);
+    }
+
+    /** {@link #targets(UUID, LocalDate, LocalDate)} from the rows of {@link #versionsInForce}. */
+    public static List<DayTargets> targets(List<ProgramVersionView> versions, LocalDate from, LocalDate to) {
         List<DayTargets> days = new ArrayList<>();
         // Counted in days, so that a range ending on the last representable date does not step past it.
         for (long i = 0, n = ChronoUnit.DAYS.between(from, to); i <= n; i++) {

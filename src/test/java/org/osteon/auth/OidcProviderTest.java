@@ -115,6 +115,14 @@ class OidcProviderTest {
             public Duration maxLifetime() {
                 return Duration.ofHours(24);
             }
+
+            public int tokenCacheSize() {
+                return 10_000;
+            }
+
+            public Duration tokenCacheTtl() {
+                return Duration.ofSeconds(60);
+            }
         };
         assertThatThrownBy(() -> TokenVerification.requireAudienceWithProvider(withoutAudience))
                 .hasMessageContaining("osteon.auth.audience (OSTEON_AUTH_AUDIENCE) is required");

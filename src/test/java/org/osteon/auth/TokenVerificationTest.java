@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +15,26 @@ import org.osteon.support.Tokens;
 @QuarkusTest
 class TokenVerificationTest {
     static final String TEMPLATES = "/api/v1/program-templates";
+
+    @Inject
+    VerifiedTokens verified;
+
+    @Test
+    void theServiceRemembersTheTokensItAcceptedAndNoneItRefused() throws Exception {
+        String token = Tokens.token("admin", "remembered");
+        int before = verified.size();
+        given().auth().oauth2(token).get(TEMPLATES).then().statusCode(200);
+        org.assertj.core.api.Assertions.assertThat(verified.size()).isEqualTo(before + 1);
+        given().auth().oauth2(token).get(TEMPLATES).then().statusCode(200);
+
+        String forged = new LocalTokens(
+                        LocalSigningKey.loadOrCreate(Files.createTempDirectory("osteon-other-key")),
+                        AuthConfig.LOCAL_ISSUER)
+                .sign("admin", "remembered", TestClock.CLOCK.instant(), Duration.ofHours(1));
+        given().auth().oauth2(forged).get(TEMPLATES).then().statusCode(401);
+        given().auth().oauth2(forged).get(TEMPLATES).then().statusCode(401);
+        org.assertj.core.api.Assertions.assertThat(verified.size()).isEqualTo(before + 1);
+    }
 
     @Test
     void tokenSignedWithTheLocalKeyIsAccepted() {
