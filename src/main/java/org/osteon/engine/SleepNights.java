@@ -14,11 +14,13 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.osteon.common.Json;
@@ -64,13 +66,24 @@ final class SleepNights {
      * recomputes the waking sedentary values of {@code date − 1 .. date + 1}. Neighbour days whose
      * values changed are announced like a scored day.
      *
+     * <p>Invariant: every night and every waking value stored is a function of the stored epochs.
+     * So what reads the same stored epochs as before cannot change and is neither computed nor
+     * written again: a night whose two days' epochs within it are unchanged (a live day that grows
+     * at its end leaves the night that ended at its noon as it was, and the night that starts at
+     * its noon has no window while the next day has no epochs), and a neighbour's waking values
+     * while the night it shares with the day keeps its window. The day's own waking values are
+     * always written, since its upsert cleared them.
+     *
      * @param day the day's sleep epochs; empty when the day's row was deleted
      */
     void dayWritten(Connection c, UUID patientId, LocalDate date, ZoneId zone, Optional<SleepEpochs.Day> day)
             throws SQLException {
-        if (day.isPresent()) {
-            writeEpochs(c, patientId, date, day.get());
-        } else {
+        TreeMap<LocalDate, SleepEpochs.Day> days = epochs(c, patientId, date.minusDays(1), date.plusDays(1));
+        SleepEpochs.Day before = days.get(date);
+        SleepEpochs.Day after = day.orElse(null);
+        if (after != null && !after.equals(before)) {
+            writeEpochs(c, patientId, date, after);
+        } else if (after == null && before != null) {
             try (PreparedStatement ps =
                     c.prepareStatement("delete from day_sleep_epochs where patient_id = ? and local_date = ?")) {
                 ps.setObject(1, patientId);
@@ -78,11 +91,30 @@ final class SleepNights {
                 ps.executeUpdate();
             }
         }
-        TreeMap<LocalDate, SleepEpochs.Day> days = epochs(c, patientId, date.minusDays(1), date.plusDays(1));
+        if (after == null) {
+            days.remove(date);
+        } else {
+            days.put(date, after);
+        }
         TreeMap<LocalDate, SleepWindow> nights = nights(c, patientId, date.minusDays(2), date.plusDays(1));
+        Set<LocalDate> moved = new HashSet<>();
         for (LocalDate night : List.of(date.minusDays(1), date)) {
+            LocalDate other = night.equals(date) ? date.plusDays(1) : date.minusDays(1);
+            if (!days.containsKey(other) || sameWithin(night, zone, before, after)) {
+                // Without the other day the night has no window (detect), and with the same epochs
+                // the stored one is still theirs; a window stored without the other day is not.
+                if (days.containsKey(other) || !nights.containsKey(night)) {
+                    continue;
+                }
+            }
             Optional<SleepWindow> window = detect(night, zone, days);
-            writeNight(c, patientId, night, zone, window);
+            SleepWindow stored = nights.get(night);
+            if (window.isPresent() || stored != null) {
+                writeNight(c, patientId, night, zone, window);
+            }
+            if (!sameWindow(stored, window.orElse(null))) {
+                moved.add(night);
+            }
             if (window.isPresent()) {
                 nights.put(night, window.get());
             } else {
@@ -90,9 +122,63 @@ final class SleepNights {
             }
         }
         for (LocalDate d = date.minusDays(1); !d.isAfter(date.plusDays(1)); d = d.plusDays(1)) {
+            // A neighbour's waking values depend on its own epochs (not written here) and on the
+            // night it shares with the day: unchanged while that night keeps its window.
+            if (!d.equals(date) && !moved.contains(d.isBefore(date) ? d : date)) {
+                continue;
+            }
             Map<LocalDate, SleepWindow> touching = new TreeMap<>(nights.subMap(d.minusDays(1), true, d, true));
-            writeWaking(c, patientId, d, !d.equals(date), days.get(d), touching);
+            writeWaking(c, patientId, d, !d.equals(date), days.get(d), touching, d.equals(date) && after != null);
         }
+    }
+
+    /**
+     * Whether the night starting at noon of {@code night} gets the same input from the two
+     * versions of one of its days, slot by slot as {@link #detect} reads them: then, with its other
+     * day unchanged, its window is the same.
+     */
+    static boolean sameWithin(LocalDate night, ZoneId zone, SleepEpochs.Day a, SleepEpochs.Day b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        if (a.startMillis() != b.startMillis()
+                || a.epochSeconds() != b.epochSeconds()
+                || a.zAngle().length != b.zAngle().length) {
+            return false;
+        }
+        if (a.epochSeconds() != PARAMS.epochSeconds()) {
+            return true; // detect reads neither
+        }
+        long from = nightStart(night, zone);
+        int n = slots(night, zone);
+        long epochMillis = PARAMS.epochSeconds() * 1000L;
+        float[] x = a.zAngle();
+        float[] y = b.zAngle();
+        for (int s = 0; s < x.length; s++) {
+            long i = (a.startMillis() + s * epochMillis - from) / epochMillis;
+            if (i >= 0 && i < n && Float.compare(x[s], y[s]) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Same window for waking time: both absent, or the same onset and wake. */
+    private static boolean sameWindow(SleepWindow a, SleepWindow b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return a.onset().equals(b.onset()) && a.wake().equals(b.wake());
+    }
+
+    private static long nightStart(LocalDate night, ZoneId zone) {
+        return night.atTime(LocalTime.NOON).atZone(zone).toInstant().toEpochMilli();
+    }
+
+    /** Epochs of the night, its noon to the next noon. */
+    private static int slots(LocalDate night, ZoneId zone) {
+        long to = nightStart(night.plusDays(1), zone);
+        return (int) ((to - nightStart(night, zone)) / (PARAMS.epochSeconds() * 1000L));
     }
 
     /** The night that starts at noon of {@code night}, from the stored epochs of it and the next day. */
@@ -101,14 +187,9 @@ final class SleepNights {
             // Half a night would put its onset or wake where the data starts or stops.
             return Optional.empty();
         }
-        long from = night.atTime(LocalTime.NOON).atZone(zone).toInstant().toEpochMilli();
-        long to = night.plusDays(1)
-                .atTime(LocalTime.NOON)
-                .atZone(zone)
-                .toInstant()
-                .toEpochMilli();
+        long from = nightStart(night, zone);
         long epochMillis = PARAMS.epochSeconds() * 1000L;
-        int n = (int) ((to - from) / epochMillis);
+        int n = slots(night, zone);
         double[] x = new double[n];
         double[] y = new double[n];
         double[] z = new double[n];
@@ -296,7 +377,8 @@ final class SleepNights {
     }
 
     /**
-     * Writes the day's waking values, when it has a row. Without stored epochs (a day of loading
+     * Writes the day's waking values, when it has a row ({@code justUpserted}: it has, and has
+     * epochs). Without stored epochs (a day of loading
      * events only) the waking values are the all-day ones, which are null then.
      */
     private void writeWaking(
@@ -305,29 +387,34 @@ final class SleepNights {
             LocalDate date,
             boolean announce,
             SleepEpochs.Day day,
-            Map<LocalDate, SleepWindow> nights)
+            Map<LocalDate, SleepWindow> nights,
+            boolean justUpserted)
             throws SQLException {
-        Double oldMinutes;
-        Double oldLongest;
-        Double allDayMinutes;
-        Double allDayLongest;
-        Instant dataThrough;
-        try (PreparedStatement ps = c.prepareStatement("select waking_sedentary_minutes, "
-                + "waking_longest_sedentary_bout_minutes, provenance->>'dataThrough', sedentary_minutes, "
-                + "longest_sedentary_bout_minutes from day_summary "
-                + "where patient_id = ? and local_date = ?")) {
-            ps.setObject(1, patientId);
-            ps.setObject(2, date);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return;
+        Double oldMinutes = null;
+        Double oldLongest = null;
+        Double allDayMinutes = null;
+        Double allDayLongest = null;
+        Instant dataThrough = null;
+        // The day just upserted with its epochs has a row, is not announced here and takes its
+        // values from the epochs: nothing of the row is needed.
+        if (!justUpserted) {
+            try (PreparedStatement ps = c.prepareStatement("select waking_sedentary_minutes, "
+                    + "waking_longest_sedentary_bout_minutes, provenance->>'dataThrough', sedentary_minutes, "
+                    + "longest_sedentary_bout_minutes from day_summary "
+                    + "where patient_id = ? and local_date = ?")) {
+                ps.setObject(1, patientId);
+                ps.setObject(2, date);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return;
+                    }
+                    oldMinutes = rs.getObject(1, Double.class);
+                    oldLongest = rs.getObject(2, Double.class);
+                    String through = rs.getString(3);
+                    dataThrough = through == null ? null : Instant.parse(through);
+                    allDayMinutes = rs.getObject(4, Double.class);
+                    allDayLongest = rs.getObject(5, Double.class);
                 }
-                oldMinutes = rs.getObject(1, Double.class);
-                oldLongest = rs.getObject(2, Double.class);
-                String through = rs.getString(3);
-                dataThrough = through == null ? null : Instant.parse(through);
-                allDayMinutes = rs.getObject(4, Double.class);
-                allDayLongest = rs.getObject(5, Double.class);
             }
         }
         // Without stored epochs the waking values are the all-day ones.
