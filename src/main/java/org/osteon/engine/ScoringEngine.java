@@ -261,14 +261,15 @@ public class ScoringEngine {
         if (open != null) {
             open.writtenBy = result.summary() == null ? null : scoringId;
         }
-        rolling.dayWritten(c, claim.patientId(), claim.date(), Optional.ofNullable(result.circadianDay()));
-        sleep.dayWritten(
+        Optional<SleepNights.DayWaking> waking = sleep.dayWritten(
                 c,
                 claim.patientId(),
                 claim.date(),
                 zone,
                 Optional.ofNullable(result.summary() == null ? null : result.sleepEpochs())
                         .filter(d -> !d.empty()));
+        // The day's waking values go with its circadian columns: one more version of its row, not two.
+        rolling.dayWritten(c, claim.patientId(), claim.date(), Optional.ofNullable(result.circadianDay()), waking);
         DirtyDays.finish(c, claim, result.dataThrough());
         return new Scored(true, open);
     }

@@ -72,11 +72,14 @@ final class SleepNights {
      * at its end leaves the night that ended at its noon as it was, and the night that starts at
      * its noon has no window while the next day has no epochs), and a neighbour's waking values
      * while the night it shares with the day keeps its window. The day's own waking values are
-     * always written, since its upsert cleared them.
+     * always computed, since its upsert cleared them.
      *
      * @param day the day's sleep epochs; empty when the day's row was deleted
+     * @return the day's own waking values when it has epochs, for the caller to write with its
+     *     other columns; empty when they were written here (or it has no row)
      */
-    void dayWritten(Connection c, UUID patientId, LocalDate date, ZoneId zone, Optional<SleepEpochs.Day> day)
+    Optional<DayWaking> dayWritten(
+            Connection c, UUID patientId, LocalDate date, ZoneId zone, Optional<SleepEpochs.Day> day)
             throws SQLException {
         TreeMap<LocalDate, SleepEpochs.Day> days = epochs(c, patientId, date.minusDays(1), date.plusDays(1));
         SleepEpochs.Day before = days.get(date);
@@ -121,6 +124,7 @@ final class SleepNights {
                 nights.remove(night);
             }
         }
+        Optional<DayWaking> own = Optional.empty();
         for (LocalDate d = date.minusDays(1); !d.isAfter(date.plusDays(1)); d = d.plusDays(1)) {
             // A neighbour's waking values depend on its own epochs (not written here) and on the
             // night it shares with the day: unchanged while that night keeps its window.
@@ -128,9 +132,25 @@ final class SleepNights {
                 continue;
             }
             Map<LocalDate, SleepWindow> touching = new TreeMap<>(nights.subMap(d.minusDays(1), true, d, true));
-            writeWaking(c, patientId, d, !d.equals(date), days.get(d), touching, d.equals(date) && after != null);
+            if (d.equals(date) && after != null) {
+                // The day just upserted, with epochs: its values need nothing of its row.
+                Waking w = waking(after, List.copyOf(touching.values()));
+                own = Optional.of(
+                        new DayWaking(w.minutes(), w.longestBoutMinutes(), write(wakingProvenance(after, touching))));
+            } else {
+                writeWaking(c, patientId, d, !d.equals(date), days.get(d), touching);
+            }
         }
+        return own;
     }
+
+    /**
+     * The waking values of a day just upserted, left to its caller to write with the day's other
+     * columns (one row version instead of two).
+     *
+     * @param provenance JSON of the day's {@code wakingSedentary} provenance
+     */
+    record DayWaking(Double minutes, Double longestBoutMinutes, String provenance) {}
 
     /**
      * Whether the night starting at noon of {@code night} gets the same input from the two
@@ -377,8 +397,7 @@ final class SleepNights {
     }
 
     /**
-     * Writes the day's waking values, when it has a row ({@code justUpserted}: it has, and has
-     * epochs). Without stored epochs (a day of loading
+     * Writes the day's waking values, when it has a row. Without stored epochs (a day of loading
      * events only) the waking values are the all-day ones, which are null then.
      */
     private void writeWaking(
@@ -387,34 +406,29 @@ final class SleepNights {
             LocalDate date,
             boolean announce,
             SleepEpochs.Day day,
-            Map<LocalDate, SleepWindow> nights,
-            boolean justUpserted)
+            Map<LocalDate, SleepWindow> nights)
             throws SQLException {
-        Double oldMinutes = null;
-        Double oldLongest = null;
-        Double allDayMinutes = null;
-        Double allDayLongest = null;
-        Instant dataThrough = null;
-        // The day just upserted with its epochs has a row, is not announced here and takes its
-        // values from the epochs: nothing of the row is needed.
-        if (!justUpserted) {
-            try (PreparedStatement ps = c.prepareStatement("select waking_sedentary_minutes, "
-                    + "waking_longest_sedentary_bout_minutes, provenance->>'dataThrough', sedentary_minutes, "
-                    + "longest_sedentary_bout_minutes from day_summary "
-                    + "where patient_id = ? and local_date = ?")) {
-                ps.setObject(1, patientId);
-                ps.setObject(2, date);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return;
-                    }
-                    oldMinutes = rs.getObject(1, Double.class);
-                    oldLongest = rs.getObject(2, Double.class);
-                    String through = rs.getString(3);
-                    dataThrough = through == null ? null : Instant.parse(through);
-                    allDayMinutes = rs.getObject(4, Double.class);
-                    allDayLongest = rs.getObject(5, Double.class);
+        Double oldMinutes;
+        Double oldLongest;
+        Double allDayMinutes;
+        Double allDayLongest;
+        Instant dataThrough;
+        try (PreparedStatement ps = c.prepareStatement("select waking_sedentary_minutes, "
+                + "waking_longest_sedentary_bout_minutes, provenance->>'dataThrough', sedentary_minutes, "
+                + "longest_sedentary_bout_minutes from day_summary "
+                + "where patient_id = ? and local_date = ?")) {
+            ps.setObject(1, patientId);
+            ps.setObject(2, date);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return;
                 }
+                oldMinutes = rs.getObject(1, Double.class);
+                oldLongest = rs.getObject(2, Double.class);
+                String through = rs.getString(3);
+                dataThrough = through == null ? null : Instant.parse(through);
+                allDayMinutes = rs.getObject(4, Double.class);
+                allDayLongest = rs.getObject(5, Double.class);
             }
         }
         // Without stored epochs the waking values are the all-day ones.
@@ -425,19 +439,7 @@ final class SleepNights {
             minutes = w.minutes();
             longest = w.longestBoutMinutes();
         }
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("definition", WAKING_DEFINITION);
-        parameters.put("epochSeconds", PARAMS.epochSeconds());
-        parameters.put("sleepAlgorithm", SleepWindowDetector.ALGORITHM + "/" + SleepWindowDetector.VERSION);
-        parameters.put("reference", SleepWindowDetector.REFERENCE);
-        parameters.put(
-                "nightsWithWindow",
-                nights.keySet().stream().map(LocalDate::toString).toList());
-        parameters.put("allDayValues", "sedentaryMinutes and longestSedentaryBoutMinutes count the night too");
-        Map<String, Object> provenance = map(new Provenance(WAKING_ALGORITHM, WAKING_VERSION, parameters));
-        if (day == null) {
-            provenance.put("note", "no accelerometer epochs stored for the day: waking values equal the all-day ones");
-        }
+        Map<String, Object> provenance = wakingProvenance(day, nights);
         try (PreparedStatement ps = c.prepareStatement("update day_summary set "
                 + "waking_sedentary_minutes = ?, waking_longest_sedentary_bout_minutes = ?, "
                 + "provenance = provenance || jsonb_build_object('wakingSedentary', ?::jsonb) "
@@ -453,6 +455,24 @@ final class SleepNights {
         if (announce && changed) {
             DayNotices.dayScored(c, patientId, date, dataThrough);
         }
+    }
+
+    /** The {@code wakingSedentary} provenance of a day's waking values ({@code day} null: no epochs stored). */
+    private static Map<String, Object> wakingProvenance(SleepEpochs.Day day, Map<LocalDate, SleepWindow> nights) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("definition", WAKING_DEFINITION);
+        parameters.put("epochSeconds", PARAMS.epochSeconds());
+        parameters.put("sleepAlgorithm", SleepWindowDetector.ALGORITHM + "/" + SleepWindowDetector.VERSION);
+        parameters.put("reference", SleepWindowDetector.REFERENCE);
+        parameters.put(
+                "nightsWithWindow",
+                nights.keySet().stream().map(LocalDate::toString).toList());
+        parameters.put("allDayValues", "sedentaryMinutes and longestSedentaryBoutMinutes count the night too");
+        Map<String, Object> provenance = map(new Provenance(WAKING_ALGORITHM, WAKING_VERSION, parameters));
+        if (day == null) {
+            provenance.put("note", "no accelerometer epochs stored for the day: waking values equal the all-day ones");
+        }
+        return provenance;
     }
 
     private static Map<String, Object> map(Provenance p) {

@@ -117,10 +117,11 @@ class SleepNightsLiveTest {
                 patientId);
         jdbc.list(
                 "select local_date, waking_sedentary_minutes, waking_longest_sedentary_bout_minutes, "
-                        + "sedentary_minutes, provenance->'wakingSedentary' from day_summary "
+                        + "sedentary_minutes, rolling7_ra, relative_amplitude, provenance::text from day_summary "
                         + "where patient_id = ?::uuid order by local_date",
                 rs -> rows.add("day " + rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " "
-                        + rs.getString(4) + " " + rs.getString(5)),
+                        + rs.getString(4) + " " + rs.getString(5) + " " + rs.getString(6) + " "
+                        + rs.getString(7).replace(device(patientId), "DEVICE")),
                 patientId);
         return rows;
     }
