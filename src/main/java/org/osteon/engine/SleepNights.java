@@ -81,7 +81,8 @@ final class SleepNights {
     Optional<DayWaking> dayWritten(
             Connection c, UUID patientId, LocalDate date, ZoneId zone, Optional<SleepEpochs.Day> day)
             throws SQLException {
-        TreeMap<LocalDate, SleepEpochs.Day> days = epochs(c, patientId, date.minusDays(1), date.plusDays(1));
+        Stored around = stored(c, patientId, date);
+        TreeMap<LocalDate, SleepEpochs.Day> days = around.days();
         SleepEpochs.Day before = days.get(date);
         SleepEpochs.Day after = day.orElse(null);
         if (after != null && !after.equals(before)) {
@@ -99,7 +100,7 @@ final class SleepNights {
         } else {
             days.put(date, after);
         }
-        TreeMap<LocalDate, SleepWindow> nights = nights(c, patientId, date.minusDays(2), date.plusDays(1));
+        TreeMap<LocalDate, SleepWindow> nights = around.nights();
         Set<LocalDate> moved = new HashSet<>();
         for (LocalDate night : List.of(date.minusDays(1), date)) {
             LocalDate other = night.equals(date) ? date.plusDays(1) : date.minusDays(1);
@@ -294,55 +295,57 @@ final class SleepNights {
         }
     }
 
-    private static TreeMap<LocalDate, SleepEpochs.Day> epochs(
-            Connection c, UUID patientId, LocalDate from, LocalDate to) throws SQLException {
-        TreeMap<LocalDate, SleepEpochs.Day> out = new TreeMap<>();
-        try (PreparedStatement ps = c.prepareStatement("select local_date, starts_at, epoch_seconds, z_angle, "
-                + "sedentary_runs from day_sleep_epochs where patient_id = ? and local_date between ? and ?")) {
-            ps.setObject(1, patientId);
-            ps.setObject(2, from);
-            ps.setObject(3, to);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ByteBuffer bytes = ByteBuffer.wrap(rs.getBytes(4)).order(ByteOrder.LITTLE_ENDIAN);
-                    float[] angle = new float[bytes.remaining() / 4];
-                    bytes.asFloatBuffer().get(angle);
-                    out.put(
-                            rs.getObject(1, LocalDate.class),
-                            new SleepEpochs.Day(
-                                    rs.getTimestamp(2).getTime(),
-                                    rs.getInt(3),
-                                    angle,
-                                    RollingCircadian.ints(rs.getArray(5))));
-                }
-            }
-        }
-        return out;
-    }
+    /**
+     * What is stored around day {@code date}: the epochs of {@code date − 1 .. date + 1} and the
+     * nights {@code date − 2 .. date + 1}.
+     */
+    private record Stored(TreeMap<LocalDate, SleepEpochs.Day> days, TreeMap<LocalDate, SleepWindow> nights) {}
 
-    private static TreeMap<LocalDate, SleepWindow> nights(Connection c, UUID patientId, LocalDate from, LocalDate to)
-            throws SQLException {
-        TreeMap<LocalDate, SleepWindow> out = new TreeMap<>();
-        try (PreparedStatement ps = c.prepareStatement("select night_date, onset, wake, duration_minutes, midpoint, "
+    /** Both in one round trip: epochs rows have an epoch length, night rows do not. */
+    private static Stored stored(Connection c, UUID patientId, LocalDate date) throws SQLException {
+        TreeMap<LocalDate, SleepEpochs.Day> days = new TreeMap<>();
+        TreeMap<LocalDate, SleepWindow> nights = new TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement("select local_date, epoch_seconds, starts_at, z_angle, "
+                + "sedentary_runs, null::timestamptz, null::float8, null::timestamptz, null::float8 "
+                + "from day_sleep_epochs where patient_id = ? and local_date between ? and ? "
+                + "union all select night_date, null, onset, null, null, wake, duration_minutes, midpoint, "
                 + "threshold_deg from sleep_night where patient_id = ? and night_date between ? and ?")) {
             ps.setObject(1, patientId);
-            ps.setObject(2, from);
-            ps.setObject(3, to);
+            ps.setObject(2, date.minusDays(1));
+            ps.setObject(3, date.plusDays(1));
+            ps.setObject(4, patientId);
+            ps.setObject(5, date.minusDays(2));
+            ps.setObject(6, date.plusDays(1));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.put(
-                            rs.getObject(1, LocalDate.class),
-                            new SleepWindow(
-                                    rs.getTimestamp(2).toInstant(),
-                                    rs.getTimestamp(3).toInstant(),
-                                    rs.getDouble(4),
-                                    rs.getTimestamp(5).toInstant(),
-                                    rs.getDouble(6),
-                                    null));
+                    LocalDate d = rs.getObject(1, LocalDate.class);
+                    Integer epochSeconds = rs.getObject(2, Integer.class);
+                    if (epochSeconds != null) {
+                        ByteBuffer bytes = ByteBuffer.wrap(rs.getBytes(4)).order(ByteOrder.LITTLE_ENDIAN);
+                        float[] angle = new float[bytes.remaining() / 4];
+                        bytes.asFloatBuffer().get(angle);
+                        days.put(
+                                d,
+                                new SleepEpochs.Day(
+                                        rs.getTimestamp(3).getTime(),
+                                        epochSeconds,
+                                        angle,
+                                        RollingCircadian.ints(rs.getArray(5))));
+                    } else {
+                        nights.put(
+                                d,
+                                new SleepWindow(
+                                        rs.getTimestamp(3).toInstant(),
+                                        rs.getTimestamp(6).toInstant(),
+                                        rs.getDouble(7),
+                                        rs.getTimestamp(8).toInstant(),
+                                        rs.getDouble(9),
+                                        null));
+                    }
                 }
             }
         }
-        return out;
+        return new Stored(days, nights);
     }
 
     private void writeNight(Connection c, UUID patientId, LocalDate night, ZoneId zone, Optional<SleepWindow> window)
