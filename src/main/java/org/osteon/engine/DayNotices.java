@@ -37,9 +37,14 @@ public final class DayNotices {
     static void dayScored(Connection c, UUID patientId, LocalDate date, Instant dataThrough) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select pg_notify(?, ?)")) {
             ps.setString(1, CHANNEL);
-            ps.setString(2, patientId + " " + DAY + " " + date + (dataThrough == null ? "" : " " + dataThrough));
+            ps.setString(2, dayPayload(patientId, date, dataThrough));
             ps.execute();
         }
+    }
+
+    /** The payload of {@link #dayScored}. */
+    static String dayPayload(UUID patientId, LocalDate date, Instant dataThrough) {
+        return patientId + " " + DAY + " " + date + (dataThrough == null ? "" : " " + dataThrough);
     }
 
     /** The payload of a program version that takes effect on {@code effectiveFrom}. */

@@ -114,8 +114,20 @@ public final class DirtyDays {
      * is not, the claim is released so that the day is scored again with the newer data.
      */
     static boolean stillCurrent(Connection c, Claim claim) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "select version from day_dirty where patient_id = ? and local_date = ? for update")) {
+        return stillCurrent(c, claim, false);
+    }
+
+    /**
+     * As {@link #stillCurrent(Connection, Claim)}; with {@code asynchronousCommit} the same
+     * statement makes the transaction's commit not wait for the WAL to reach disk (a scoring's,
+     * see ScoringEngine), which saves the engine a round trip per day.
+     */
+    static boolean stillCurrent(Connection c, Claim claim, boolean asynchronousCommit) throws SQLException {
+        String sql = asynchronousCommit
+                ? "select version, set_config('synchronous_commit', 'off', true) from day_dirty "
+                        + "where patient_id = ? and local_date = ? for update"
+                : "select version from day_dirty where patient_id = ? and local_date = ? for update";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, claim.patientId());
             ps.setObject(2, claim.date());
             try (ResultSet rs = ps.executeQuery()) {
@@ -139,6 +151,22 @@ public final class DirtyDays {
             ps.setObject(2, claim.date());
             ps.setLong(3, claim.version());
             ps.executeUpdate();
+        }
+    }
+
+    /**
+     * {@link #finish(Connection, Claim)} and the day's change notice ({@link DayNotices#dayScored})
+     * in one statement, one round trip: the notice goes with the transaction as before.
+     */
+    static void finish(Connection c, Claim claim, Instant dataThrough) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("with done as (delete from day_dirty "
+                + "where patient_id = ? and local_date = ? and version = ?) select pg_notify(?, ?)")) {
+            ps.setObject(1, claim.patientId());
+            ps.setObject(2, claim.date());
+            ps.setLong(3, claim.version());
+            ps.setString(4, DayNotices.CHANNEL);
+            ps.setString(5, DayNotices.dayPayload(claim.patientId(), claim.date(), dataThrough));
+            ps.execute();
         }
     }
 

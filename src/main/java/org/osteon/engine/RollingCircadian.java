@@ -76,8 +76,16 @@ final class RollingCircadian {
      * day, since what apps show of them changed.
      *
      * @param day the day's profile; empty when it had no worn epoch
+     * @param waking the day's waking values (SleepNights) to write in the same statement, when it
+     *     has them
      */
-    void dayWritten(Connection c, UUID patientId, LocalDate date, Optional<CircadianDay> day) throws SQLException {
+    void dayWritten(
+            Connection c,
+            UUID patientId,
+            LocalDate date,
+            Optional<CircadianDay> day,
+            Optional<SleepNights.DayWaking> waking)
+            throws SQLException {
         TreeMap<LocalDate, Row> rows =
                 rows(c, patientId, date.minusDays(WINDOW_DAYS - 1), date.plusDays(WINDOW_DAYS - 1));
         // Read before the day's own write, so that one statement writes all of the day: its new
@@ -107,7 +115,7 @@ final class RollingCircadian {
                     .orElse(null);
             if (row.date.equals(date)) {
                 // The day itself: its profile, own RA and rolling values in one write.
-                writeDay(c, patientId, date, day, ra, is, iv, rollingProvenance(window, rolling));
+                writeDay(c, patientId, date, day, ra, is, iv, rollingProvenance(window, rolling), waking);
                 continue;
             }
             writeRolling(c, patientId, row.date, ra, is, iv, rollingProvenance(window, rolling));
@@ -167,13 +175,20 @@ final class RollingCircadian {
             Double rollingRa,
             Double rollingIs,
             Double rollingIv,
-            Map<String, Object> rollingProvenance)
+            Map<String, Object> rollingProvenance,
+            Optional<SleepNights.DayWaking> waking)
             throws SQLException {
+        // With the day's waking values the row gets one new version, not two.
+        String wakingColumns =
+                waking.isEmpty() ? "" : "waking_sedentary_minutes = ?, waking_longest_sedentary_bout_minutes = ?, ";
+        String wakingProvenance = waking.isEmpty() ? "" : " || jsonb_build_object('wakingSedentary', ?::jsonb)";
         try (PreparedStatement ps = c.prepareStatement("update day_summary set circadian_hour_sums = ?, "
                 + "circadian_hour_epochs = ?, circadian_bin_sums = ?, circadian_bin_epochs = ?, relative_amplitude = ?, "
-                + "rolling7_ra = ?, rolling7_is = ?, rolling7_iv = ?, "
+                + "rolling7_ra = ?, rolling7_is = ?, rolling7_iv = ?, " + wakingColumns
                 + "provenance = (provenance - 'circadianDay') || jsonb_strip_nulls(jsonb_build_object('circadianDay', "
-                + "?::jsonb, 'rolling7', ?::jsonb)) where patient_id = ? and local_date = ?")) {
+                + "?::jsonb, 'rolling7', ?::jsonb))" + wakingProvenance + " where patient_id = ? and local_date = ?")) {
+            // Parameters after the rolling values: [waking values,] the two provenances, [waking's,] the key.
+            int p = waking.isPresent() ? 11 : 9;
             if (day.isPresent()) {
                 CircadianDay d = day.get();
                 ps.setArray(1, c.createArrayOf("float8", boxed(d.hourSums())));
@@ -186,20 +201,28 @@ final class RollingCircadian {
                 } else {
                     ps.setNull(5, Types.DOUBLE);
                 }
-                ps.setString(9, write(dayProvenance(d)));
+                ps.setString(p, write(dayProvenance(d)));
             } else {
                 for (int i = 1; i <= 4; i++) {
                     ps.setNull(i, Types.ARRAY);
                 }
                 ps.setNull(5, Types.DOUBLE);
-                ps.setNull(9, Types.VARCHAR);
+                ps.setNull(p, Types.VARCHAR);
             }
             ps.setObject(6, rollingRa, Types.DOUBLE);
             ps.setObject(7, rollingIs, Types.DOUBLE);
             ps.setObject(8, rollingIv, Types.DOUBLE);
-            ps.setString(10, write(rollingProvenance));
-            ps.setObject(11, patientId);
-            ps.setObject(12, date);
+            if (waking.isPresent()) {
+                ps.setObject(9, waking.get().minutes(), Types.DOUBLE);
+                ps.setObject(10, waking.get().longestBoutMinutes(), Types.DOUBLE);
+            }
+            ps.setString(p + 1, write(rollingProvenance));
+            int key = p + 2;
+            if (waking.isPresent()) {
+                ps.setString(key++, waking.get().provenance());
+            }
+            ps.setObject(key, patientId);
+            ps.setObject(key + 1, date);
             ps.executeUpdate();
         }
     }

@@ -11,7 +11,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -157,7 +156,6 @@ public class ScoringEngine {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                asynchronousCommit(c);
                 Scored outcome = scoreIn(c, claim);
                 boolean current = outcome.current();
                 c.commit();
@@ -185,17 +183,6 @@ public class ScoringEngine {
                     claim.patientId(),
                     claim.date(),
                     config.lease());
-        }
-    }
-
-    /**
-     * The scoring's commit does not wait for the WAL to reach disk. Safe because everything it
-     * writes is derived and goes with the removal of its mark: a crash that loses the commit loses
-     * both, and the day is scored again; nothing acknowledged to a device depends on it.
-     */
-    private static void asynchronousCommit(Connection c) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("set local synchronous_commit = off");
         }
     }
 
@@ -251,7 +238,10 @@ public class ScoringEngine {
         }
         DayScoring day = open != null ? open.day : new DayScoring(params, zone, claim.date());
         DayScoring.Result result = day.resultWith(events);
-        if (!DirtyDays.stillCurrent(c, claim)) {
+        // The scoring's commit does not wait for the WAL to reach disk. Safe because everything it
+        // writes is derived and goes with the removal of its mark: a crash that loses the commit
+        // loses both, and the day is scored again; nothing acknowledged to a device depends on it.
+        if (!DirtyDays.stillCurrent(c, claim, true)) {
             // The state read committed data: the next scoring of the day goes on from it.
             return new Scored(false, open);
         }
@@ -271,16 +261,16 @@ public class ScoringEngine {
         if (open != null) {
             open.writtenBy = result.summary() == null ? null : scoringId;
         }
-        rolling.dayWritten(c, claim.patientId(), claim.date(), Optional.ofNullable(result.circadianDay()));
-        sleep.dayWritten(
+        Optional<SleepNights.DayWaking> waking = sleep.dayWritten(
                 c,
                 claim.patientId(),
                 claim.date(),
                 zone,
                 Optional.ofNullable(result.summary() == null ? null : result.sleepEpochs())
                         .filter(d -> !d.empty()));
-        DirtyDays.finish(c, claim);
-        DayNotices.dayScored(c, claim.patientId(), claim.date(), result.dataThrough());
+        // The day's waking values go with its circadian columns: one more version of its row, not two.
+        rolling.dayWritten(c, claim.patientId(), claim.date(), Optional.ofNullable(result.circadianDay()), waking);
+        DirtyDays.finish(c, claim, result.dataThrough());
         return new Scored(true, open);
     }
 

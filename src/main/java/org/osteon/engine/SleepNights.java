@@ -14,11 +14,13 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.osteon.common.Json;
@@ -64,13 +66,28 @@ final class SleepNights {
      * recomputes the waking sedentary values of {@code date − 1 .. date + 1}. Neighbour days whose
      * values changed are announced like a scored day.
      *
+     * <p>Invariant: every night and every waking value stored is a function of the stored epochs.
+     * So what reads the same stored epochs as before cannot change and is neither computed nor
+     * written again: a night whose two days' epochs within it are unchanged (a live day that grows
+     * at its end leaves the night that ended at its noon as it was, and the night that starts at
+     * its noon has no window while the next day has no epochs), and a neighbour's waking values
+     * while the night it shares with the day keeps its window. The day's own waking values are
+     * always computed, since its upsert cleared them.
+     *
      * @param day the day's sleep epochs; empty when the day's row was deleted
+     * @return the day's own waking values when it has epochs, for the caller to write with its
+     *     other columns; empty when they were written here (or it has no row)
      */
-    void dayWritten(Connection c, UUID patientId, LocalDate date, ZoneId zone, Optional<SleepEpochs.Day> day)
+    Optional<DayWaking> dayWritten(
+            Connection c, UUID patientId, LocalDate date, ZoneId zone, Optional<SleepEpochs.Day> day)
             throws SQLException {
-        if (day.isPresent()) {
-            writeEpochs(c, patientId, date, day.get());
-        } else {
+        Stored around = stored(c, patientId, date);
+        TreeMap<LocalDate, SleepEpochs.Day> days = around.days();
+        SleepEpochs.Day before = days.get(date);
+        SleepEpochs.Day after = day.orElse(null);
+        if (after != null && !after.equals(before)) {
+            writeEpochs(c, patientId, date, after);
+        } else if (after == null && before != null) {
             try (PreparedStatement ps =
                     c.prepareStatement("delete from day_sleep_epochs where patient_id = ? and local_date = ?")) {
                 ps.setObject(1, patientId);
@@ -78,21 +95,111 @@ final class SleepNights {
                 ps.executeUpdate();
             }
         }
-        TreeMap<LocalDate, SleepEpochs.Day> days = epochs(c, patientId, date.minusDays(1), date.plusDays(1));
-        TreeMap<LocalDate, SleepWindow> nights = nights(c, patientId, date.minusDays(2), date.plusDays(1));
+        if (after == null) {
+            days.remove(date);
+        } else {
+            days.put(date, after);
+        }
+        TreeMap<LocalDate, SleepWindow> nights = around.nights();
+        Set<LocalDate> moved = new HashSet<>();
         for (LocalDate night : List.of(date.minusDays(1), date)) {
+            LocalDate other = night.equals(date) ? date.plusDays(1) : date.minusDays(1);
+            if (!days.containsKey(other) || sameWithin(night, zone, before, after)) {
+                // Without the other day the night has no window (detect), and with the same epochs
+                // the stored one is still theirs; a window stored without the other day is not.
+                if (days.containsKey(other) || !nights.containsKey(night)) {
+                    continue;
+                }
+            }
             Optional<SleepWindow> window = detect(night, zone, days);
-            writeNight(c, patientId, night, zone, window);
+            SleepWindow stored = nights.get(night);
+            if (window.isPresent() || stored != null) {
+                writeNight(c, patientId, night, zone, window);
+            }
+            if (!sameWindow(stored, window.orElse(null))) {
+                moved.add(night);
+            }
             if (window.isPresent()) {
                 nights.put(night, window.get());
             } else {
                 nights.remove(night);
             }
         }
+        Optional<DayWaking> own = Optional.empty();
         for (LocalDate d = date.minusDays(1); !d.isAfter(date.plusDays(1)); d = d.plusDays(1)) {
+            // A neighbour's waking values depend on its own epochs (not written here) and on the
+            // night it shares with the day: unchanged while that night keeps its window.
+            if (!d.equals(date) && !moved.contains(d.isBefore(date) ? d : date)) {
+                continue;
+            }
             Map<LocalDate, SleepWindow> touching = new TreeMap<>(nights.subMap(d.minusDays(1), true, d, true));
-            writeWaking(c, patientId, d, !d.equals(date), days.get(d), touching);
+            if (d.equals(date) && after != null) {
+                // The day just upserted, with epochs: its values need nothing of its row.
+                Waking w = waking(after, List.copyOf(touching.values()));
+                own = Optional.of(
+                        new DayWaking(w.minutes(), w.longestBoutMinutes(), write(wakingProvenance(after, touching))));
+            } else {
+                writeWaking(c, patientId, d, !d.equals(date), days.get(d), touching);
+            }
         }
+        return own;
+    }
+
+    /**
+     * The waking values of a day just upserted, left to its caller to write with the day's other
+     * columns (one row version instead of two).
+     *
+     * @param provenance JSON of the day's {@code wakingSedentary} provenance
+     */
+    record DayWaking(Double minutes, Double longestBoutMinutes, String provenance) {}
+
+    /**
+     * Whether the night starting at noon of {@code night} gets the same input from the two
+     * versions of one of its days, slot by slot as {@link #detect} reads them: then, with its other
+     * day unchanged, its window is the same.
+     */
+    static boolean sameWithin(LocalDate night, ZoneId zone, SleepEpochs.Day a, SleepEpochs.Day b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        if (a.startMillis() != b.startMillis()
+                || a.epochSeconds() != b.epochSeconds()
+                || a.zAngle().length != b.zAngle().length) {
+            return false;
+        }
+        if (a.epochSeconds() != PARAMS.epochSeconds()) {
+            return true; // detect reads neither
+        }
+        long from = nightStart(night, zone);
+        int n = slots(night, zone);
+        long epochMillis = PARAMS.epochSeconds() * 1000L;
+        float[] x = a.zAngle();
+        float[] y = b.zAngle();
+        for (int s = 0; s < x.length; s++) {
+            long i = (a.startMillis() + s * epochMillis - from) / epochMillis;
+            if (i >= 0 && i < n && Float.compare(x[s], y[s]) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Same window for waking time: both absent, or the same onset and wake. */
+    private static boolean sameWindow(SleepWindow a, SleepWindow b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return a.onset().equals(b.onset()) && a.wake().equals(b.wake());
+    }
+
+    private static long nightStart(LocalDate night, ZoneId zone) {
+        return night.atTime(LocalTime.NOON).atZone(zone).toInstant().toEpochMilli();
+    }
+
+    /** Epochs of the night, its noon to the next noon. */
+    private static int slots(LocalDate night, ZoneId zone) {
+        long to = nightStart(night.plusDays(1), zone);
+        return (int) ((to - nightStart(night, zone)) / (PARAMS.epochSeconds() * 1000L));
     }
 
     /** The night that starts at noon of {@code night}, from the stored epochs of it and the next day. */
@@ -101,14 +208,9 @@ final class SleepNights {
             // Half a night would put its onset or wake where the data starts or stops.
             return Optional.empty();
         }
-        long from = night.atTime(LocalTime.NOON).atZone(zone).toInstant().toEpochMilli();
-        long to = night.plusDays(1)
-                .atTime(LocalTime.NOON)
-                .atZone(zone)
-                .toInstant()
-                .toEpochMilli();
+        long from = nightStart(night, zone);
         long epochMillis = PARAMS.epochSeconds() * 1000L;
-        int n = (int) ((to - from) / epochMillis);
+        int n = slots(night, zone);
         double[] x = new double[n];
         double[] y = new double[n];
         double[] z = new double[n];
@@ -193,55 +295,57 @@ final class SleepNights {
         }
     }
 
-    private static TreeMap<LocalDate, SleepEpochs.Day> epochs(
-            Connection c, UUID patientId, LocalDate from, LocalDate to) throws SQLException {
-        TreeMap<LocalDate, SleepEpochs.Day> out = new TreeMap<>();
-        try (PreparedStatement ps = c.prepareStatement("select local_date, starts_at, epoch_seconds, z_angle, "
-                + "sedentary_runs from day_sleep_epochs where patient_id = ? and local_date between ? and ?")) {
-            ps.setObject(1, patientId);
-            ps.setObject(2, from);
-            ps.setObject(3, to);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ByteBuffer bytes = ByteBuffer.wrap(rs.getBytes(4)).order(ByteOrder.LITTLE_ENDIAN);
-                    float[] angle = new float[bytes.remaining() / 4];
-                    bytes.asFloatBuffer().get(angle);
-                    out.put(
-                            rs.getObject(1, LocalDate.class),
-                            new SleepEpochs.Day(
-                                    rs.getTimestamp(2).getTime(),
-                                    rs.getInt(3),
-                                    angle,
-                                    RollingCircadian.ints(rs.getArray(5))));
-                }
-            }
-        }
-        return out;
-    }
+    /**
+     * What is stored around day {@code date}: the epochs of {@code date − 1 .. date + 1} and the
+     * nights {@code date − 2 .. date + 1}.
+     */
+    private record Stored(TreeMap<LocalDate, SleepEpochs.Day> days, TreeMap<LocalDate, SleepWindow> nights) {}
 
-    private static TreeMap<LocalDate, SleepWindow> nights(Connection c, UUID patientId, LocalDate from, LocalDate to)
-            throws SQLException {
-        TreeMap<LocalDate, SleepWindow> out = new TreeMap<>();
-        try (PreparedStatement ps = c.prepareStatement("select night_date, onset, wake, duration_minutes, midpoint, "
+    /** Both in one round trip: epochs rows have an epoch length, night rows do not. */
+    private static Stored stored(Connection c, UUID patientId, LocalDate date) throws SQLException {
+        TreeMap<LocalDate, SleepEpochs.Day> days = new TreeMap<>();
+        TreeMap<LocalDate, SleepWindow> nights = new TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement("select local_date, epoch_seconds, starts_at, z_angle, "
+                + "sedentary_runs, null::timestamptz, null::float8, null::timestamptz, null::float8 "
+                + "from day_sleep_epochs where patient_id = ? and local_date between ? and ? "
+                + "union all select night_date, null, onset, null, null, wake, duration_minutes, midpoint, "
                 + "threshold_deg from sleep_night where patient_id = ? and night_date between ? and ?")) {
             ps.setObject(1, patientId);
-            ps.setObject(2, from);
-            ps.setObject(3, to);
+            ps.setObject(2, date.minusDays(1));
+            ps.setObject(3, date.plusDays(1));
+            ps.setObject(4, patientId);
+            ps.setObject(5, date.minusDays(2));
+            ps.setObject(6, date.plusDays(1));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.put(
-                            rs.getObject(1, LocalDate.class),
-                            new SleepWindow(
-                                    rs.getTimestamp(2).toInstant(),
-                                    rs.getTimestamp(3).toInstant(),
-                                    rs.getDouble(4),
-                                    rs.getTimestamp(5).toInstant(),
-                                    rs.getDouble(6),
-                                    null));
+                    LocalDate d = rs.getObject(1, LocalDate.class);
+                    Integer epochSeconds = rs.getObject(2, Integer.class);
+                    if (epochSeconds != null) {
+                        ByteBuffer bytes = ByteBuffer.wrap(rs.getBytes(4)).order(ByteOrder.LITTLE_ENDIAN);
+                        float[] angle = new float[bytes.remaining() / 4];
+                        bytes.asFloatBuffer().get(angle);
+                        days.put(
+                                d,
+                                new SleepEpochs.Day(
+                                        rs.getTimestamp(3).getTime(),
+                                        epochSeconds,
+                                        angle,
+                                        RollingCircadian.ints(rs.getArray(5))));
+                    } else {
+                        nights.put(
+                                d,
+                                new SleepWindow(
+                                        rs.getTimestamp(3).toInstant(),
+                                        rs.getTimestamp(6).toInstant(),
+                                        rs.getDouble(7),
+                                        rs.getTimestamp(8).toInstant(),
+                                        rs.getDouble(9),
+                                        null));
+                    }
                 }
             }
         }
-        return out;
+        return new Stored(days, nights);
     }
 
     private void writeNight(Connection c, UUID patientId, LocalDate night, ZoneId zone, Optional<SleepWindow> window)
@@ -338,19 +442,7 @@ final class SleepNights {
             minutes = w.minutes();
             longest = w.longestBoutMinutes();
         }
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("definition", WAKING_DEFINITION);
-        parameters.put("epochSeconds", PARAMS.epochSeconds());
-        parameters.put("sleepAlgorithm", SleepWindowDetector.ALGORITHM + "/" + SleepWindowDetector.VERSION);
-        parameters.put("reference", SleepWindowDetector.REFERENCE);
-        parameters.put(
-                "nightsWithWindow",
-                nights.keySet().stream().map(LocalDate::toString).toList());
-        parameters.put("allDayValues", "sedentaryMinutes and longestSedentaryBoutMinutes count the night too");
-        Map<String, Object> provenance = map(new Provenance(WAKING_ALGORITHM, WAKING_VERSION, parameters));
-        if (day == null) {
-            provenance.put("note", "no accelerometer epochs stored for the day: waking values equal the all-day ones");
-        }
+        Map<String, Object> provenance = wakingProvenance(day, nights);
         try (PreparedStatement ps = c.prepareStatement("update day_summary set "
                 + "waking_sedentary_minutes = ?, waking_longest_sedentary_bout_minutes = ?, "
                 + "provenance = provenance || jsonb_build_object('wakingSedentary', ?::jsonb) "
@@ -366,6 +458,24 @@ final class SleepNights {
         if (announce && changed) {
             DayNotices.dayScored(c, patientId, date, dataThrough);
         }
+    }
+
+    /** The {@code wakingSedentary} provenance of a day's waking values ({@code day} null: no epochs stored). */
+    private static Map<String, Object> wakingProvenance(SleepEpochs.Day day, Map<LocalDate, SleepWindow> nights) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("definition", WAKING_DEFINITION);
+        parameters.put("epochSeconds", PARAMS.epochSeconds());
+        parameters.put("sleepAlgorithm", SleepWindowDetector.ALGORITHM + "/" + SleepWindowDetector.VERSION);
+        parameters.put("reference", SleepWindowDetector.REFERENCE);
+        parameters.put(
+                "nightsWithWindow",
+                nights.keySet().stream().map(LocalDate::toString).toList());
+        parameters.put("allDayValues", "sedentaryMinutes and longestSedentaryBoutMinutes count the night too");
+        Map<String, Object> provenance = map(new Provenance(WAKING_ALGORITHM, WAKING_VERSION, parameters));
+        if (day == null) {
+            provenance.put("note", "no accelerometer epochs stored for the day: waking values equal the all-day ones");
+        }
+        return provenance;
     }
 
     private static Map<String, Object> map(Provenance p) {
