@@ -100,11 +100,13 @@ public interface IngestConfig {
 
     /**
      * Writers committing groups of messages in parallel, each in a transaction on a connection of
-     * its own; receipts and acknowledgements still go out in arrival order. Two let the service
-     * prepare one group while PostgreSQL stores another (bench/ingest.sh, docs/benchmarks.md);
-     * more only help with more cores for PostgreSQL. Each holds one connection of the pool.
+     * its own; receipts and acknowledgements still go out in arrival order. One by default: on a
+     * 2-core machine a second one bought nothing for 1-s batches (every group touches the same
+     * devices' totals, so the second waits on the first one's row locks) and little for bulk
+     * syncs (bench/ingest.sh, docs/benchmarks.md). More can pay where PostgreSQL has cores of its
+     * own and devices are spread over many patients. Each holds one connection of the pool.
      */
-    @WithDefault("2")
+    @WithDefault("1")
     int writers();
 
     /**

@@ -110,7 +110,7 @@ public class MqttIngestClient implements IngestWriter.Completion, DeviceMessages
         DeviceDirectory directory = new DeviceDirectory(config.deviceCacheTtl());
         if (config.writers() < 1) {
             throw new IllegalStateException(
-                    "osteon.ingest.writers is " + config.writers() + ": it must be at least 1 (default 2)");
+                    "osteon.ingest.writers is " + config.writers() + ": it must be at least 1 (default 1)");
         }
         for (int i = 0; i < config.writers(); i++) {
             writers.add(new IngestWriter(groups, dataSource, directory, this, config, health));
