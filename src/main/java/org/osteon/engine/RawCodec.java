@@ -157,21 +157,35 @@ public final class RawCodec {
         return ((d << 1) ^ (d >> 31)) & 0xFFFFFFFFL;
     }
 
+    /**
+     * Zig-zags the differences of {@code k[at..at + len)} (each from the value before it, the first
+     * from {@code previous}) into {@code zz} and returns the bits the largest needs: one block.
+     */
+    private static int block(int[] k, int at, int len, int previous, long[] zz) {
+        long or = 0;
+        for (int j = 0; j < len; j++) {
+            int v = k[at + j];
+            zz[j] = zigzag(v, previous);
+            previous = v;
+            or |= zz[j];
+        }
+        return 64 - Long.numberOfLeadingZeros(or);
+    }
+
+    /** The value a block's first difference is taken from: 0 at an axis's start. */
+    private static int before(int[] k, int base, int start) {
+        return start == 0 ? 0 : k[base + start - 1];
+    }
+
     /** Bytes that {@link #pack} gives for {@code k}, without packing. */
     static long packedSize(int[] k, int samples) {
         long size = HEADER;
+        long[] zz = new long[BLOCK];
         for (int axis = 0; axis < 3; axis++) {
             int base = axis * samples;
-            int previous = 0;
             for (int start = 0; start < samples; start += BLOCK) {
                 int len = Math.min(BLOCK, samples - start);
-                long or = 0;
-                for (int j = 0; j < len; j++) {
-                    int v = k[base + start + j];
-                    or |= zigzag(v, previous);
-                    previous = v;
-                }
-                int width = 64 - Long.numberOfLeadingZeros(or);
+                int width = block(k, base + start, len, before(k, base, start), zz);
                 size += 1 + (len * width + 7) / 8;
             }
         }
@@ -188,17 +202,9 @@ public final class RawCodec {
         long[] zz = new long[BLOCK];
         for (int axis = 0; axis < 3; axis++) {
             int base = axis * samples;
-            int previous = 0;
             for (int start = 0; start < samples; start += BLOCK) {
                 int len = Math.min(BLOCK, samples - start);
-                long or = 0;
-                for (int j = 0; j < len; j++) {
-                    int v = k[base + start + j];
-                    zz[j] = zigzag(v, previous);
-                    previous = v;
-                    or |= zz[j];
-                }
-                int width = 64 - Long.numberOfLeadingZeros(or);
+                int width = block(k, base + start, len, before(k, base, start), zz);
                 out[p++] = (byte) width;
                 long acc = 0;
                 int bits = 0;
