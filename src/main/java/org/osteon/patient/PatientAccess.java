@@ -56,9 +56,7 @@ public class PatientAccess {
      */
     public Patient clinical(UUID patientId, String what) {
         Patient p = mine(patientId);
-        if (what != null && caller.is(Roles.PHYSIO) && !isSelf(patientId)) {
-            audit.record(AuditLog.PATIENT_READ, patientId, null, Map.of("resource", what));
-        }
+        auditRead(patientId, what);
         return p;
     }
 
@@ -71,18 +69,21 @@ public class PatientAccess {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Patient clinicalRead(UUID patientId, String what) {
-        if (!isSelf(patientId) && !isAssignedPhysio(patientId)) {
-            throw ApiException.notFound("patient", patientId);
-        }
+        checkMine(patientId);
         Patient p = jdbc.one(
                         "select id, display_name, time_zone, body_mass_kg, created_at from patient where id = ?",
                         PatientAccess::record,
                         patientId)
                 .orElseThrow(() -> ApiException.notFound("patient", patientId));
+        auditRead(patientId, what);
+        return p;
+    }
+
+    /** A physiotherapist's read of another's clinical data is audited as {@code what} (null: not a read). */
+    private void auditRead(UUID patientId, String what) {
         if (what != null && caller.is(Roles.PHYSIO) && !isSelf(patientId)) {
             audit.record(AuditLog.PATIENT_READ, patientId, null, Map.of("resource", what));
         }
-        return p;
     }
 
     private static Patient record(ResultSet rs) throws SQLException {
@@ -146,10 +147,15 @@ public class PatientAccess {
     }
 
     private Patient mine(UUID patientId) {
-        if (isSelf(patientId) || isAssignedPhysio(patientId)) {
-            return find(patientId);
+        checkMine(patientId);
+        return find(patientId);
+    }
+
+    /** The patient themself or an assigned physiotherapist; anyone else is told the patient is not found. */
+    private void checkMine(UUID patientId) {
+        if (!isSelf(patientId) && !isAssignedPhysio(patientId)) {
+            throw ApiException.notFound("patient", patientId);
         }
-        throw ApiException.notFound("patient", patientId);
     }
 
     private boolean isSelf(UUID patientId) {
