@@ -187,42 +187,39 @@ final class RollingCircadian {
                 + "rolling7_ra = ?, rolling7_is = ?, rolling7_iv = ?, " + wakingColumns
                 + "provenance = (provenance - 'circadianDay') || jsonb_strip_nulls(jsonb_build_object('circadianDay', "
                 + "?::jsonb, 'rolling7', ?::jsonb))" + wakingProvenance + " where patient_id = ? and local_date = ?")) {
-            // Parameters after the rolling values: [waking values,] the two provenances, [waking's,] the key.
-            int p = waking.isPresent() ? 11 : 9;
+            // Bound in the statement's order, the waking parameters only when they are in it.
+            int i = 1;
             if (day.isPresent()) {
                 CircadianDay d = day.get();
-                ps.setArray(1, c.createArrayOf("float8", boxed(d.hourSums())));
-                ps.setArray(2, c.createArrayOf("int4", boxed(d.hourEpochs())));
-                ps.setArray(3, c.createArrayOf("float8", boxed(d.binSums())));
-                ps.setArray(4, c.createArrayOf("int4", boxed(d.binEpochs())));
+                ps.setArray(i++, c.createArrayOf("float8", boxed(d.hourSums())));
+                ps.setArray(i++, c.createArrayOf("int4", boxed(d.hourEpochs())));
+                ps.setArray(i++, c.createArrayOf("float8", boxed(d.binSums())));
+                ps.setArray(i++, c.createArrayOf("int4", boxed(d.binEpochs())));
                 OptionalDouble ra = CircadianAnalyzer.dayRelativeAmplitude(PARAMS, d);
-                if (ra.isPresent() && Double.isFinite(ra.getAsDouble())) {
-                    ps.setDouble(5, ra.getAsDouble());
-                } else {
-                    ps.setNull(5, Types.DOUBLE);
-                }
-                ps.setString(p, write(dayProvenance(d)));
+                ps.setObject(
+                        i++,
+                        ra.isPresent() && Double.isFinite(ra.getAsDouble()) ? ra.getAsDouble() : null,
+                        Types.DOUBLE);
             } else {
-                for (int i = 1; i <= 4; i++) {
-                    ps.setNull(i, Types.ARRAY);
+                for (int n = 0; n < 4; n++) {
+                    ps.setNull(i++, Types.ARRAY);
                 }
-                ps.setNull(5, Types.DOUBLE);
-                ps.setNull(p, Types.VARCHAR);
+                ps.setNull(i++, Types.DOUBLE);
             }
-            ps.setObject(6, rollingRa, Types.DOUBLE);
-            ps.setObject(7, rollingIs, Types.DOUBLE);
-            ps.setObject(8, rollingIv, Types.DOUBLE);
+            ps.setObject(i++, rollingRa, Types.DOUBLE);
+            ps.setObject(i++, rollingIs, Types.DOUBLE);
+            ps.setObject(i++, rollingIv, Types.DOUBLE);
             if (waking.isPresent()) {
-                ps.setObject(9, waking.get().minutes(), Types.DOUBLE);
-                ps.setObject(10, waking.get().longestBoutMinutes(), Types.DOUBLE);
+                ps.setObject(i++, waking.get().minutes(), Types.DOUBLE);
+                ps.setObject(i++, waking.get().longestBoutMinutes(), Types.DOUBLE);
             }
-            ps.setString(p + 1, write(rollingProvenance));
-            int key = p + 2;
+            ps.setString(i++, day.map(d -> write(dayProvenance(d))).orElse(null));
+            ps.setString(i++, write(rollingProvenance));
             if (waking.isPresent()) {
-                ps.setString(key++, waking.get().provenance());
+                ps.setString(i++, waking.get().provenance());
             }
-            ps.setObject(key, patientId);
-            ps.setObject(key + 1, date);
+            ps.setObject(i++, patientId);
+            ps.setObject(i, date);
             ps.executeUpdate();
         }
     }
