@@ -1,17 +1,14 @@
 package org.osteon.bench;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
@@ -22,10 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 import org.osteon.support.ServiceProcess;
 import org.osteon.support.TestDatabase;
@@ -51,14 +45,14 @@ public final class ReadBenchmark {
     private final int warmup = Integer.getInteger("warmup", 10);
     private final int measured = Integer.getInteger("measured", 30);
     private final ZoneId zone = ZoneId.of("Europe/Vienna");
-    /** One client for every phase; it keeps its connections open between requests, as an app's gateway would. */
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    /** Connections the sender may open; it reuses them (keep-alive), as an app's gateway would. */
+    private final int connections = Integer.getInteger("connections", 256);
+
+    private String database;
+    private String baseUri;
 
     /** One kind of request at one rate. */
-    record Kind(String name, int rate, IntFunction<HttpRequest> request) {}
+    record Kind(String name, int rate, IntFunction<byte[]> request) {}
 
     /** What one kind gave over its measured period. */
     record Result(
@@ -73,7 +67,8 @@ public final class ReadBenchmark {
             double p999,
             double max,
             long rssMb,
-            String load) {}
+            String load,
+            String cpu) {}
 
     public static void main(String[] args) throws Exception {
         new ReadBenchmark().run();
@@ -84,6 +79,7 @@ public final class ReadBenchmark {
         try (TestDatabase db = TestDatabase.onLocalServer("osteon_reads");
                 ServiceProcess service = new ServiceProcess(service(db), LatencyBenchmark.jvmOptions())) {
             service.start();
+            database = db.url().substring(db.url().lastIndexOf('/') + 1);
             long pid = CpuTimes.child("quarkus-run.jar");
             long t0 = System.nanoTime();
             seed(db);
@@ -94,7 +90,8 @@ public final class ReadBenchmark {
                     days,
                     (System.nanoTime() - t0) / 1e9);
             List<Result> results = new ArrayList<>();
-            for (Kind k : kinds(service.baseUri())) {
+            baseUri = service.baseUri();
+            for (Kind k : kinds(baseUri)) {
                 Result r = phase(k, pid);
                 results.add(r);
                 System.err.println(row(r));
@@ -124,8 +121,10 @@ public final class ReadBenchmark {
         LocalDate today = LocalDate.now(zone);
         LocalDate monday = today.minusWeeks(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         String[] patientTokens = new String[patients];
+        String[] ids = new String[patients];
         for (int i = 0; i < patients; i++) {
-            patientTokens[i] = Tokens.patient(patientId(i));
+            ids[i] = patientId(i);
+            patientTokens[i] = Tokens.patient(ids[i]);
         }
         int physios = Math.max(1, patients / perPhysio);
         String[] physioTokens = new String[physios];
@@ -133,22 +132,24 @@ public final class ReadBenchmark {
             physioTokens[i] = Tokens.physio("bench-physio-" + i);
         }
         SplittableRandom random = new SplittableRandom(42);
-        IntFunction<HttpRequest> week = n -> {
+        String host = URI.create(base).getAuthority();
+        IntFunction<byte[]> week = n -> {
             int p = random.nextInt(patients);
             return get(
-                    base + "/api/v1/patients/" + patientId(p) + "/adherence?by=week&from=" + monday + "&to="
-                            + monday.plusDays(6),
+                    host,
+                    "/api/v1/patients/" + ids[p] + "/adherence?by=week&from=" + monday + "&to=" + monday.plusDays(6),
                     patientTokens[p]);
         };
-        IntFunction<HttpRequest> month = n -> {
+        IntFunction<byte[]> month = n -> {
             int p = random.nextInt(patients);
             return get(
-                    base + "/api/v1/patients/" + patientId(p) + "/days?from=" + today.minusDays(29) + "&to=" + today,
+                    host,
+                    "/api/v1/patients/" + ids[p] + "/days?from=" + today.minusDays(29) + "&to=" + today,
                     patientTokens[p]);
         };
-        IntFunction<HttpRequest> roster = n -> {
+        IntFunction<byte[]> roster = n -> {
             int p = random.nextInt(physios);
-            return get(base + "/api/v1/physiotherapists/me/patients", physioTokens[p]);
+            return get(host, "/api/v1/physiotherapists/me/patients", physioTokens[p]);
         };
         List<Kind> kinds = new ArrayList<>();
         for (String spec :
@@ -167,12 +168,8 @@ public final class ReadBenchmark {
         return kinds;
     }
 
-    private static HttpRequest get(String uri, String token) {
-        return HttpRequest.newBuilder(URI.create(uri))
-                .header("Authorization", "Bearer " + token)
-                .header("Accept", "application/json")
-                .timeout(Duration.ofSeconds(30))
-                .build();
+    private static byte[] get(String host, String pathAndQuery, String token) {
+        return OpenLoopHttp.get(host, pathAndQuery, "Authorization: Bearer " + token, "Accept: application/json");
     }
 
     /**
@@ -182,59 +179,75 @@ public final class ReadBenchmark {
     private Result phase(Kind k, long pid) throws Exception {
         int total = k.rate * (warmup + measured);
         int firstMeasured = k.rate * warmup;
-        long[] latency = new long[total - firstMeasured];
-        Arrays.fill(latency, -1);
-        AtomicLong errors = new AtomicLong();
-        AtomicLong late = new AtomicLong();
         long interval = 1_000_000_000L / k.rate;
-        List<CompletableFuture<?>> pending = new ArrayList<>();
-        String load = null;
         long start = System.nanoTime() + 50_000_000L;
-        for (int i = 0; i < total; i++) {
-            long due = start + i * interval;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            } else if (wait < -1_000_000L) {
-                late.incrementAndGet(); // the sender itself fell behind its schedule by more than 1 ms
+        long measuredStart = start + firstMeasured * interval;
+        URI base = URI.create(baseUri);
+        OpenLoopHttp sender = new OpenLoopHttp(
+                new InetSocketAddress(base.getHost(), base.getPort()), connections, TimeUnit.SECONDS.toNanos(30));
+        // The CPU of the measured period is read on the sender's own schedule, at the first
+        // measured request and at the last one.
+        CpuTimes[] cpu = new CpuTimes[2];
+        String[] load = new String[1];
+        IntFunction<byte[]> request = n -> {
+            if (n == firstMeasured) {
+                cpu[0] = CpuTimes.read(pid, -1, database);
+            } else if (n == total - 1) {
+                cpu[1] = CpuTimes.read(pid, -1, database);
+                load[0] = load();
             }
-            final int n = i;
-            HttpRequest request = k.request.apply(i);
-            CompletableFuture<?> f = client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                    .handle((r, e) -> {
-                        long done = System.nanoTime();
-                        if (n >= firstMeasured) {
-                            if (e != null || r.statusCode() != 200) {
-                                errors.incrementAndGet();
-                            }
-                            latency[n - firstMeasured] = done - due;
-                        }
-                        return null;
-                    });
-            if (i >= firstMeasured) {
-                pending.add(f);
-            }
-            if (i == total - 1) {
-                load = load();
+            return k.request.apply(n);
+        };
+        OpenLoopHttp.Outcome out = sender.run(total, start, interval, request);
+        double seconds = (System.nanoTime() - measuredStart) / 1e9;
+        long errors = 0;
+        long[] measuredLatency = Arrays.copyOfRange(out.latency(), firstMeasured, total);
+        for (int i = firstMeasured; i < total; i++) {
+            if (out.status()[i] != 200) {
+                errors++;
             }
         }
-        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
-        double seconds = (System.nanoTime() - (start + (long) firstMeasured * interval)) / 1e9;
-        long[] sorted = Arrays.stream(latency).filter(l -> l >= 0).sorted().toArray();
+        long late = out.late(firstMeasured);
+        long[] sorted =
+                Arrays.stream(measuredLatency).filter(l -> l >= 0).sorted().toArray();
         long rss = rss(pid);
+        double cpuSeconds = (total - 1 - firstMeasured) * interval / 1e9;
+        String cores =
+                cpu[0] == null || cpu[1] == null ? "?" : cores(cpu[0], cpu[1], cpuSeconds, total - 1 - firstMeasured);
         return new Result(
                 k.name,
                 k.rate,
                 sorted.length,
                 sorted.length / seconds,
-                errors.get(),
-                late.get(),
+                errors,
+                late,
                 ms(sorted, 0.50),
                 ms(sorted, 0.99),
                 ms(sorted, 0.999),
                 sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
                 rss,
-                load);
+                load[0],
+                cores);
+    }
+
+    /**
+     * Cores used over the measured period by the service, PostgreSQL's backends for the
+     * benchmark's database, this sender and the whole machine; then the service's and
+     * PostgreSQL's CPU per request.
+     */
+    private static String cores(CpuTimes a, CpuTimes b, double seconds, int requests) {
+        double ticks = seconds * CpuTimes.TICKS_PER_SECOND;
+        double perRequest = 1e6 / CpuTimes.TICKS_PER_SECOND / requests;
+        return String.format(
+                Locale.ROOT,
+                "%.2f / %.2f / %.2f / %.2f of %d | %.0f / %.0f",
+                (b.service() - a.service()) / ticks,
+                (b.postgres() - a.postgres()) / ticks,
+                (b.bench() - a.bench()) / ticks,
+                (b.machineBusy() - a.machineBusy()) / ticks,
+                Runtime.getRuntime().availableProcessors(),
+                (b.service() - a.service()) * perRequest,
+                (b.postgres() - a.postgres()) * perRequest);
     }
 
     private static double ms(long[] sorted, double q) {
@@ -337,7 +350,7 @@ public final class ReadBenchmark {
     private static String row(Result r) {
         return String.format(
                 Locale.ROOT,
-                "| %s | %,d | %,.0f | %,d | %.1f | **%.1f** | %.1f | %.1f | %,d | %,d | %d | %s |",
+                "| %s | %,d | %,.0f | %,d | %.1f | **%.1f** | %.1f | %.1f | %,d | %,d | %d | %s | %s |",
                 r.name,
                 r.rate,
                 r.achieved,
@@ -349,7 +362,8 @@ public final class ReadBenchmark {
                 r.errors,
                 r.late,
                 r.rssMb,
-                r.load);
+                r.load,
+                r.cpu);
     }
 
     private void print(List<Result> results, String loadBefore, long rssEnd) {
@@ -364,8 +378,9 @@ public final class ReadBenchmark {
         setup.forEach((k, v) -> System.out.println("- " + k + ": " + v));
         System.out.println();
         System.out.println("| request | rate asked (/s) | rate answered (/s) | requests measured | p50 (ms) | p99 (ms) "
-                + "| p99.9 (ms) | max (ms) | errors | sent late | service RSS (MB) | load average (1/5/15 min) |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+                + "| p99.9 (ms) | max (ms) | errors | sent late | service RSS (MB) | load average (1/5/15 min) "
+                + "| cores: service / PostgreSQL / sender / machine | CPU per request, service / PostgreSQL (µs) |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         results.forEach(r -> System.out.println(row(r)));
     }
 }
