@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.SecretKey;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -35,9 +36,13 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  *       a signing key withdrawn from the provider's JWKS or a changed issuer or audience. Such a
  *       token is accepted for at most the TTL after its last full verification; SmallRye itself
  *       keeps a provider's keys for longer than that (it refreshes the JWKS hourly by default).
- *   <li>At most {@link AuthConfig#tokenCacheSize()} entries: when full, expired entries are dropped,
- *       and if none was, all are, so a flood of distinct tokens costs what it costs without a
- *       cache and never memory. {@code 0} turns the cache off.
+ *   <li>At most {@link AuthConfig#tokenCacheSize()} entries: when full, ended entries are dropped
+ *       (a sweep at most once a second); if the cache is still full, a newly verified token is
+ *       not remembered until an entry ends. So a flood of distinct tokens costs what it costs
+ *       without a cache, never memory, and does not evict the tokens of the apps already
+ *       remembered: more active tokens than the size means some are verified every time, never
+ *       that all are (dropping everything when full made every token miss once the active ones
+ *       reached the size). {@code 0} turns the cache off.
  * </ul>
  *
  * <p>The service's own checks of a token's times ({@link TokenTimes}) and the roles and access
@@ -52,9 +57,14 @@ public class VerifiedTokens implements JWTParser {
     private final int maxEntries;
     private final Duration ttl;
     private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
+    /** When the cache may next be swept for ended entries, in epoch milliseconds. */
+    private final AtomicLong nextSweep = new AtomicLong(Long.MIN_VALUE);
 
     /** A verified token and the instant from which it must be verified again. */
     private record Verified(JsonWebToken token, Instant until) {}
+
+    /** A full cache is swept at most this often: a sweep walks every entry. */
+    private static final long SWEEP_EVERY_MILLIS = 1000;
 
     @Inject
     public VerifiedTokens(DefaultJWTParser verifier, AuthConfig config, Clock clock) {
@@ -99,9 +109,13 @@ public class VerifiedTokens implements JWTParser {
             return;
         }
         if (verified.size() >= maxEntries) {
-            verified.values().removeIf(v -> !now.isBefore(v.until()));
+            long sweep = nextSweep.get();
+            if (now.toEpochMilli() >= sweep
+                    && nextSweep.compareAndSet(sweep, now.toEpochMilli() + SWEEP_EVERY_MILLIS)) {
+                verified.values().removeIf(v -> !now.isBefore(v.until()));
+            }
             if (verified.size() >= maxEntries) {
-                verified.clear();
+                return;
             }
         }
         verified.put(token, new Verified(jwt, until));

@@ -205,6 +205,29 @@ class VerifiedTokensTest {
     }
 
     @Test
+    void aFullCacheKeepsWhatItHoldsAndVerifiesNewcomersEveryTime() throws Exception {
+        VerifiedTokens cache = new VerifiedTokens(smallrye, clock, 2, TTL);
+        String a = token("a", start, Duration.ofHours(1));
+        String b = token("b", start, Duration.ofHours(1));
+        String c = token("c", start, Duration.ofHours(1));
+        cache.parse(a);
+        cache.parse(b);
+        cache.parse(c); // full, nothing ended: c is verified but not remembered
+        cache.parse(c);
+        int before = smallrye.verified.get();
+        cache.parse(a);
+        cache.parse(b);
+        assertThat(smallrye.verified).as("a and b still remembered").hasValue(before);
+        assertThat(before).as("c verified on each request").isEqualTo(4);
+
+        clock.advance(TTL); // a and b end: the next newcomer takes a place
+        cache.parse(c);
+        before = smallrye.verified.get();
+        cache.parse(c);
+        assertThat(smallrye.verified).as("c remembered once there was room").hasValue(before);
+    }
+
+    @Test
     void sizeZeroVerifiesEveryRequest() throws Exception {
         VerifiedTokens cache = new VerifiedTokens(smallrye, clock, 0, TTL);
         String t = token("p1", start, Duration.ofHours(1));
