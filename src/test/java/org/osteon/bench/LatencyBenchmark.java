@@ -123,11 +123,22 @@ public final class LatencyBenchmark {
     }
 
     /** {@code -Djfr=FILE} records the service with Java Flight Recorder, to see where its time goes. */
+    /**
+     * The service's JVM options beyond {@code -Xmx1g}: {@code -Djfr=FILE} records it with Java
+     * Flight Recorder, {@code -DserviceJvm="-XX:… -XX:…"} adds options (e.g. a garbage collector's
+     * settings, to compare them with the JVM's defaults).
+     */
     static List<String> jvmOptions() {
+        List<String> options = new ArrayList<>();
         String jfr = System.getProperty("jfr");
-        return jfr == null
-                ? List.of()
-                : List.of("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
+        if (jfr != null) {
+            options.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
+        }
+        String extra = System.getProperty("serviceJvm", "").strip();
+        if (!extra.isEmpty()) {
+            options.addAll(List.of(extra.split("\\s+")));
+        }
+        return options;
     }
 
     public static void main(String[] args) throws Exception {

@@ -373,6 +373,8 @@ public final class ReadBenchmark {
         setup.put("patients per physiotherapist", Integer.toString(perPhysio));
         setup.put("warm-up / measured (s)", warmup + " / " + measured);
         setup.put("load average before", loadBefore);
+        List<String> jvm = LatencyBenchmark.jvmOptions();
+        setup.put("service JVM options", "-Xmx1g" + (jvm.isEmpty() ? "" : " " + String.join(" ", jvm)));
         setup.put("service RSS at the end (MB)", Long.toString(rssEnd));
         System.out.println();
         setup.forEach((k, v) -> System.out.println("- " + k + ": " + v));
