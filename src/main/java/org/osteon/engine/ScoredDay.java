@@ -352,7 +352,29 @@ public record ScoredDay(
      * the day's largest peak, so a threshold beyond the last key has no peaks.
      */
     public int impactsAtOrAbove(double g) {
-        Integer n = impactsAtOrAbove.get(String.format(Locale.ROOT, "%.1f", g));
+        Integer n = impactsAtOrAbove.get(thresholdKey(g));
         return n == null ? 0 : n;
     }
+
+    /**
+     * A threshold's key in {@code impacts_at_or_above}: {@code %.1f} of it. Remembered for the
+     * few thresholds programs use, because adherence asks for it once per day and component and
+     * {@link String#format} allocated more than the rest of a week's adherence request (a read
+     * of a patient's week was 9 % of the service's allocation on this one line).
+     */
+    static String thresholdKey(double g) {
+        String key = THRESHOLD_KEYS.get(g);
+        if (key == null) {
+            key = String.format(Locale.ROOT, "%.1f", g);
+            if (THRESHOLD_KEYS.size() < MAX_THRESHOLD_KEYS) {
+                THRESHOLD_KEYS.put(g, key);
+            }
+        }
+        return key;
+    }
+
+    /** Thresholds come from programs: few distinct values; the bound keeps odd ones from piling up. */
+    private static final int MAX_THRESHOLD_KEYS = 256;
+
+    private static final Map<Double, String> THRESHOLD_KEYS = new java.util.concurrent.ConcurrentHashMap<>();
 }

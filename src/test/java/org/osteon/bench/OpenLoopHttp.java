@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 
 /**
@@ -106,11 +107,13 @@ final class OpenLoopHttp {
                     sendDelay[n] = System.nanoTime() - due;
                     c.send(n, due, request.apply(n));
                 }
+                // The selector's timeout is in whole milliseconds: a wait of less than one is a
+                // look at what is ready and a park for the rest (2,000 requests/s are 0.5 ms apart).
                 long wait = next < total ? start + next * intervalNanos - System.nanoTime() : 10_000_000L;
-                if (wait > 0) {
-                    selector.select(Math.max(1, wait / 1_000_000L));
-                } else {
-                    selector.selectNow();
+                if (wait >= 1_000_000L) {
+                    selector.select(wait / 1_000_000L);
+                } else if (selector.selectNow() == 0 && wait > 0) {
+                    LockSupport.parkNanos(wait);
                 }
                 Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
                 while (keys.hasNext()) {
