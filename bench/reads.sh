@@ -3,7 +3,7 @@
 # scored days (physiotherapists with 500 patients each), starts the packaged service on it and
 # sends each kind of request at a fixed rate (open loop: latency from the scheduled instant).
 # Prints a Markdown table; see docs/benchmarks.md, "Reads under load".
-#   -Djfr=FILE records the service with Java Flight Recorder; -Dosteon.*=… and -Dquarkus.*=… go to the service
+#   -Djfr=FILE records the service with Java Flight Recorder; -Ddump=PREFIX writes each request's latency to PREFIX-RATE.csv; -Dosteon.*=… and -Dquarkus.*=… go to the service
 #   bench/reads.sh [-Dpatients=10000 -Ddays=365 -DperPhysio=500 -Dwarmup=10 -Dmeasured=30
 #                   -Dkinds=adherence:2000,days:500,roster:10]
 set -euo pipefail

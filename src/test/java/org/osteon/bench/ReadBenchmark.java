@@ -210,6 +210,21 @@ public final class ReadBenchmark {
         long late = out.late(firstMeasured);
         long[] sorted =
                 Arrays.stream(measuredLatency).filter(l -> l >= 0).sorted().toArray();
+        String dump = System.getProperty("dump");
+        if (dump != null) {
+            // Each measured request: its due instant (ms from the measured period's start), latency
+            // and send delay in ms; to see whether slow answers come together (a stall) or apart.
+            StringBuilder b = new StringBuilder("due_ms,latency_ms,send_delay_ms\n");
+            for (int i = firstMeasured; i < total; i++) {
+                b.append(String.format(
+                        Locale.ROOT,
+                        "%.3f,%.3f,%.3f%n",
+                        (i - firstMeasured) * interval / 1e6,
+                        out.latency()[i] / 1e6,
+                        out.sendDelay()[i] / 1e6));
+            }
+            Files.writeString(Path.of(dump + "-" + k.rate + ".csv"), b);
+        }
         long rss = rss(pid);
         double cpuSeconds = (total - 1 - firstMeasured) * interval / 1e9;
         String cores =
