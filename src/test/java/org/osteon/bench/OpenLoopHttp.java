@@ -32,9 +32,10 @@ import java.util.function.IntFunction;
 final class OpenLoopHttp {
     /**
      * The outcome of one run, per request: latency in ns (-1 if never answered), HTTP status (-1
-     * if its connection failed, 0 if never answered) and how long after its due instant it was written.
+     * if its connection failed, 0 if never answered), how long after its due instant it was written
+     * and on which connection (numbered in the order they were opened).
      */
-    record Outcome(long[] latency, int[] status, long[] sendDelay) {
+    record Outcome(long[] latency, int[] status, long[] sendDelay, int[] connection) {
         /** Requests from {@code from} on that were written more than 1 ms after they were due. */
         long late(int from) {
             return Arrays.stream(sendDelay, from, sendDelay.length)
@@ -76,6 +77,8 @@ final class OpenLoopHttp {
         long[] latency = new long[total];
         int[] status = new int[total];
         long[] sendDelay = new long[total];
+        int[] connection = new int[total];
+        int opened = 0;
         Arrays.fill(latency, -1);
         ArrayDeque<Connection> idle = new ArrayDeque<>();
         ArrayDeque<Integer> waiting = new ArrayDeque<>();
@@ -99,12 +102,13 @@ final class OpenLoopHttp {
                         if (all.size() >= maxConnections) {
                             break;
                         }
-                        c = new Connection(selector, address);
+                        c = new Connection(selector, address, opened++);
                         all.add(c);
                     }
                     int n = waiting.poll();
                     long due = start + n * intervalNanos;
                     sendDelay[n] = System.nanoTime() - due;
+                    connection[n] = c.number;
                     c.send(n, due, request.apply(n));
                 }
                 // The selector's timeout is in whole milliseconds: a wait of less than one is a
@@ -148,7 +152,7 @@ final class OpenLoopHttp {
                 c.channel.close();
             }
         }
-        return new Outcome(latency, status, sendDelay);
+        return new Outcome(latency, status, sendDelay, connection);
     }
 
     /** One keep-alive connection with at most one request in flight. */
@@ -167,7 +171,10 @@ final class OpenLoopHttp {
         /** Bytes of the current chunk (and its CRLF) still to skip; -1 before a size line. */
         long chunkLeft = -1;
 
-        Connection(Selector selector, InetSocketAddress address) throws IOException {
+        final int number;
+
+        Connection(Selector selector, InetSocketAddress address, int number) throws IOException {
+            this.number = number;
             channel = SocketChannel.open();
             channel.configureBlocking(false);
             channel.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);

@@ -213,15 +213,16 @@ public final class ReadBenchmark {
         String dump = System.getProperty("dump");
         if (dump != null) {
             // Each measured request: its due instant (ms from the measured period's start), latency
-            // and send delay in ms; to see whether slow answers come together (a stall) or apart.
-            StringBuilder b = new StringBuilder("due_ms,latency_ms,send_delay_ms\n");
+            // and send delay in ms, and its connection; to see whether slow answers come together (a stall) or apart.
+            StringBuilder b = new StringBuilder("due_ms,latency_ms,send_delay_ms,connection\n");
             for (int i = firstMeasured; i < total; i++) {
                 b.append(String.format(
                         Locale.ROOT,
-                        "%.3f,%.3f,%.3f%n",
+                        "%.3f,%.3f,%.3f,%d%n",
                         (i - firstMeasured) * interval / 1e6,
                         out.latency()[i] / 1e6,
-                        out.sendDelay()[i] / 1e6));
+                        out.sendDelay()[i] / 1e6,
+                        out.connection()[i]));
             }
             Files.writeString(Path.of(dump + "-" + k.rate + ".csv"), b);
         }
