@@ -11,6 +11,8 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.osteon.adherence.AdherenceCalculator.CheckinAnswer;
@@ -213,7 +215,7 @@ public class AdherenceService {
      * a check-in is in force; no answer leaves mood beyond its questionnaire and date.
      */
     private List<CheckinAnswer> checkinAnswers(
-            Patient patient, ZoneId zone, List<DayTargets> targets, LocalDate from, LocalDate to) {
+            UUID patientId, ZoneId zone, List<DayTargets> targets, LocalDate from, LocalDate to) {
         boolean any =
                 targets.stream().anyMatch(t -> t.components().stream().anyMatch(c -> c instanceof Component.Checkin));
         if (!any) {
@@ -221,7 +223,7 @@ public class AdherenceService {
         }
         return mood
                 .answered(
-                        patient.id,
+                        patientId,
                         from.minusDays(Component.Checkin.MAX_PERIOD_DAYS)
                                 .atStartOfDay(zone)
                                 .toInstant(),
@@ -237,25 +239,61 @@ public class AdherenceService {
     }
 
     private List<AdherenceCalculator.Day> judge(Patient patient, LocalDate from, LocalDate to) {
-        ZoneId zone = ZoneId.of(patient.timeZone);
+        return judge(patient.id, ZoneId.of(patient.timeZone), from, to, days.forTargets(patient.id, from, to)).stream()
+                .map(Judged::day)
+                .toList();
+    }
+
+    /** A day's targets and its judgement. */
+    private record Judged(DayTargets targets, AdherenceCalculator.Day day) {}
+
+    /**
+     * Judges {@code from..to} with the rows of {@code dayRows}, read in one round trip with the
+     * resistance sets and program versions the judgement needs (plus the check-ins' answers when one
+     * is in force).
+     */
+    private List<Judged> judge(
+            UUID patientId, ZoneId zone, LocalDate from, LocalDate to, Jdbc.Query<ScoredDay> dayRows) {
         // The days, resistance sets and program versions are asked for together: one round trip
         // to the database instead of three, for the read apps make most often.
-        Jdbc.Query<ScoredDay> dayRows = days.forTargets(patient.id, from, to);
-        Jdbc.Query<ResistanceSet> setRows = days.resistanceSets(patient.id, zone, from, to);
-        Jdbc.Query<ProgramVersionView> versionRows = programs.versionsInForce(patient.id, from, to);
+        Jdbc.Query<ResistanceSet> setRows = days.resistanceSets(patientId, zone, from, to);
+        Jdbc.Query<ProgramVersionView> versionRows = programs.versionsInForce(patientId, from, to);
         jdbc.read(dayRows, setRows, versionRows);
         Map<LocalDate, ScoredDay> summaries =
                 dayRows.rows().stream().collect(Collectors.toMap(ScoredDay::date, Function.identity()));
         List<ResistanceSet> sets = setRows.rows();
         List<DayTargets> targets = ProgramService.targets(versionRows.rows(), from, to);
-        List<CheckinAnswer> answers = checkinAnswers(patient, zone, targets, from, to);
-        LocalDate today = ProgramService.today(patient, clock);
-        List<AdherenceCalculator.Day> judged = new ArrayList<>();
+        List<CheckinAnswer> answers = checkinAnswers(patientId, zone, targets, from, to);
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        List<Judged> judged = new ArrayList<>();
         for (DayTargets t : targets) {
             Checkins checkins =
                     new Checkins(t.inForce() == null ? null : t.inForce().effectiveFrom(), answers, today);
-            judged.add(calculator.day(t.date(), t.version(), summaries.get(t.date()), sets, t.components(), checkins));
+            judged.add(new Judged(
+                    t, calculator.day(t.date(), t.version(), summaries.get(t.date()), sets, t.components(), checkins)));
         }
         return judged;
     }
+
+    /**
+     * A day as a device's progress message shows it ({@code org.osteon.progress.DeviceProgress}):
+     * the day's row as {@link #summaries} gives it, the components in force that day and its
+     * judgement as {@link #byDay} gives it. Its reads go in one round trip (plus the check-ins'
+     * answers when one is in force), without a transaction or an entity; empty when the day has no
+     * row.
+     */
+    public Optional<JudgedDay> judgedDay(UUID patientId, ZoneId zone, LocalDate date) {
+        Jdbc.Query<ScoredDay> dayRows = days.betweenQuery(patientId, date, date);
+        Judged judged = judge(patientId, zone, date, date, dayRows).get(0);
+        if (dayRows.rows().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new JudgedDay(
+                dayRows.rows().get(0),
+                judged.targets().components(),
+                present(judged.day().result(), LocalDate.now(clock.withZone(zone)))));
+    }
+
+    /** A day's row, the components in force that day and the day as adherence judged it. */
+    public record JudgedDay(ScoredDay row, List<Component> components, DayAdherence judged) {}
 }

@@ -33,6 +33,16 @@ public class DaySummaryRepository {
                 to);
     }
 
+    /** As {@link #between}, as a query to run with others ({@link Jdbc#read}). */
+    public Jdbc.Query<ScoredDay> betweenQuery(UUID patientId, LocalDate from, LocalDate to) {
+        return new Jdbc.Query<>(
+                ScoredDay.SELECT + " where patient_id = ? and local_date between ? and ? order by local_date",
+                rs -> ScoredDay.read(rs, json),
+                patientId,
+                from,
+                to);
+    }
+
     /**
      * As {@link #between}, with only what adherence compares with targets
      * ({@link ScoredDay#readForTargets}), as a query to run with others ({@link Jdbc#read}).

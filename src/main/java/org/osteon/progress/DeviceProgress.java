@@ -2,31 +2,30 @@ package org.osteon.progress;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.osteon.adherence.AdherenceResults.ComponentDay;
 import org.osteon.adherence.AdherenceResults.DayAdherence;
 import org.osteon.adherence.AdherenceService;
+import org.osteon.adherence.AdherenceService.JudgedDay;
 import org.osteon.common.Coalescing;
+import org.osteon.common.Jdbc;
 import org.osteon.common.Json;
-import org.osteon.device.Device;
 import org.osteon.engine.DayScored;
 import org.osteon.engine.EngineConfig;
 import org.osteon.engine.ScoredDay;
 import org.osteon.ingest.DeviceMessages;
-import org.osteon.patient.Patient;
 import org.osteon.program.Component;
-import org.osteon.program.ProgramDtos.ProgramView;
-import org.osteon.program.ProgramService;
 
 /**
  * Tells a patient's devices how today is going, so that a watch can show today's impacts and
@@ -37,7 +36,7 @@ import org.osteon.program.ProgramService;
  * older date would replace the retained message of today.
  *
  * <p>The numbers are those of {@code /days} and {@code /adherence} for the day: they are read
- * through the same services right after the scoring committed.
+ * through the same service and rows right after the scoring committed.
  */
 @ApplicationScoped
 public class DeviceProgress {
@@ -47,7 +46,7 @@ public class DeviceProgress {
 
     private final DeviceMessages devices;
     private final AdherenceService adherence;
-    private final ProgramService programs;
+    private final Jdbc jdbc;
     private final ObjectMapper json;
     private final Coalescing<DayScored> sends;
     private final Clock clock;
@@ -55,7 +54,7 @@ public class DeviceProgress {
     public DeviceProgress(
             DeviceMessages devices,
             AdherenceService adherence,
-            ProgramService programs,
+            Jdbc jdbc,
             ObjectMapper json,
             EngineConfig config,
             Clock clock) {
@@ -63,7 +62,7 @@ public class DeviceProgress {
         this.sends = new Coalescing<>("osteon-device-progress", config.progressInterval(), this::send);
         this.devices = devices;
         this.adherence = adherence;
-        this.programs = programs;
+        this.jdbc = jdbc;
         this.json = json.copy().setSerializationInclusion(JsonInclude.Include.NON_NULL);
     }
 
@@ -109,38 +108,49 @@ public class DeviceProgress {
         sends.close();
     }
 
-    /** Sends the day's progress if it is the patient's today; reads in a transaction of its own. */
+    /**
+     * Sends the day's progress if it is the patient's today. One progress message is sent for
+     * every patient whose days are live, every few seconds: it reads through JDBC without an
+     * entity or a transaction, the patient's zone and devices in one round trip and, only for
+     * today, the day, its judgement's inputs and the program in another.
+     */
     void send(DayScored scored) {
-        QuarkusTransaction.requiringNew().run(() -> sendIfToday(scored));
-    }
-
-    private void sendIfToday(DayScored scored) {
-        Patient patient = Patient.findById(scored.patientId());
-        if (patient == null || !scored.date().equals(ProgramService.today(patient, clock))) {
+        Jdbc.Query<String> zone = new Jdbc.Query<>(
+                "select time_zone from patient where id = ?", rs -> rs.getString(1), scored.patientId());
+        Jdbc.Query<String> recipients = new Jdbc.Query<>(
+                "select id from device where patient_id = ? and revoked_at is null",
+                rs -> rs.getString(1),
+                scored.patientId());
+        jdbc.read(zone, recipients);
+        if (zone.rows().isEmpty()) {
             return;
         }
-        Optional<Message> message = message(patient, scored.date());
+        ZoneId patientZone = ZoneId.of(zone.rows().get(0));
+        if (!scored.date().equals(LocalDate.now(clock.withZone(patientZone)))) {
+            return;
+        }
+        Optional<Message> message = message(scored.patientId(), patientZone, scored.date());
         if (message.isEmpty()) {
             return;
         }
         byte[] payload = write(message.get());
-        List<Device> recipients = Device.list("patientId = ?1 and revokedAt is null", patient.id);
-        for (Device d : recipients) {
-            if (!devices.sendProgress(d.id, payload)) {
-                LOG.debugf("Progress of patient %s not sent to device %s: broker not reachable", patient.id, d.id);
+        for (String device : recipients.rows()) {
+            if (!devices.sendProgress(device, payload)) {
+                LOG.debugf(
+                        "Progress of patient %s not sent to device %s: broker not reachable",
+                        scored.patientId(), device);
             }
         }
     }
 
-    Optional<Message> message(Patient patient, LocalDate date) {
-        List<ScoredDay> days = adherence.summaries(patient, date, date);
-        if (days.isEmpty()) {
+    Optional<Message> message(UUID patientId, ZoneId zone, LocalDate date) {
+        Optional<JudgedDay> read = adherence.judgedDay(patientId, zone, date);
+        if (read.isEmpty()) {
             return Optional.empty();
         }
-        ScoredDay day = days.get(0);
-        DayAdherence judged = adherence.byDay(patient, date, date).get(0);
-        List<Component> components =
-                programs.current(patient).map(ProgramView::targetsOnDate).orElse(List.of());
+        ScoredDay day = read.get().row();
+        DayAdherence judged = read.get().judged();
+        List<Component> components = read.get().components();
 
         Optional<Component.Impacts> impacts = find(components, Component.Impacts.class);
         double minG = impacts.map(Component.Impacts::minG).orElse(Component.Impacts.DEFAULT_MIN_G);

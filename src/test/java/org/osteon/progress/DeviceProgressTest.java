@@ -25,6 +25,7 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.osteon.common.Jdbc;
+import org.osteon.program.Component;
 import org.osteon.simulator.Activity;
 import org.osteon.simulator.DayPlan;
 import org.osteon.simulator.Segment;
@@ -223,6 +224,35 @@ class DeviceProgressTest {
                     .isFalse();
             assertThat(last.path("stepsTarget").asInt()).isEqualTo(6000);
         });
+    }
+
+    @Test
+    void withoutAProgramTheWatchGetsAllMvpaMinutesAndNoTargets() throws Exception {
+        EngineFixtures.Patient p = EngineFixtures.newPatient(jdbc);
+        LocalDate today = EngineFixtures.today();
+        List<Seen> seen = new CopyOnWriteArrayList<>();
+        subscribe(seen, progress(p.deviceId()));
+        Instant start = today.atTime(10, 0).atZone(EngineFixtures.VIENNA).toInstant();
+        EngineFixtures.publish(p.deviceId(), morningWorkout(start));
+        await().atMost(EngineFixtures.SCORED).untilAsserted(() -> {
+            JsonNode last = last(seen, p.deviceId());
+            assertThat(last).isNotNull();
+            assertThat(Instant.parse(last.path("scoredThrough").asText())).isEqualTo(start.plusSeconds(SECONDS));
+        });
+        JsonNode last = last(seen, p.deviceId());
+        // Without an MVPA component the minutes are all of them, as stored, not those in bouts.
+        double mvpa = jdbc.one(
+                        "select mvpa_minutes from day_summary where patient_id = ?::uuid and local_date = ?",
+                        rs -> rs.getDouble(1),
+                        p.id(),
+                        today)
+                .orElseThrow();
+        assertThat(mvpa).isGreaterThan(15);
+        assertThat(last.path("mvpaMin").asDouble()).isEqualTo(mvpa);
+        assertThat(last.path("impactsMinG").asDouble()).isEqualTo(Component.Impacts.DEFAULT_MIN_G);
+        for (String absent : List.of("impactsTarget", "mvpaBoutMin", "mvpaTarget", "stepsTarget")) {
+            assertThat(last.has(absent)).as(absent).isFalse();
+        }
     }
 
     static final int SECONDS = 2880;
