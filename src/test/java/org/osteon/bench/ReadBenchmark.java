@@ -185,20 +185,29 @@ public final class ReadBenchmark {
         URI base = URI.create(baseUri);
         OpenLoopHttp sender = new OpenLoopHttp(
                 new InetSocketAddress(base.getHost(), base.getPort()), connections, TimeUnit.SECONDS.toNanos(30));
-        // The CPU of the measured period is read on the sender's own schedule, at the first
-        // measured request and at the last one.
+        // The CPU of the measured period is read at its start and at its last request's instant,
+        // on a thread of its own: reading /proc takes tens of milliseconds, which on the sender's
+        // thread made the requests due meanwhile late.
         CpuTimes[] cpu = new CpuTimes[2];
         String[] load = new String[1];
-        IntFunction<byte[]> request = n -> {
-            if (n == firstMeasured) {
-                cpu[0] = CpuTimes.read(pid, -1, database);
-            } else if (n == total - 1) {
-                cpu[1] = CpuTimes.read(pid, -1, database);
-                load[0] = load();
-            }
-            return k.request.apply(n);
-        };
+        long lastDue = start + (total - 1) * interval;
+        java.util.concurrent.ScheduledExecutorService probe =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        probe.schedule(
+                () -> cpu[0] = CpuTimes.read(pid, -1, database),
+                measuredStart - System.nanoTime(),
+                TimeUnit.NANOSECONDS);
+        probe.schedule(
+                () -> {
+                    cpu[1] = CpuTimes.read(pid, -1, database);
+                    load[0] = load();
+                },
+                lastDue - System.nanoTime(),
+                TimeUnit.NANOSECONDS);
+        IntFunction<byte[]> request = k.request;
         OpenLoopHttp.Outcome out = sender.run(total, start, interval, request);
+        probe.shutdown();
+        probe.awaitTermination(10, TimeUnit.SECONDS);
         double seconds = (System.nanoTime() - measuredStart) / 1e9;
         long errors = 0;
         long[] measuredLatency = Arrays.copyOfRange(out.latency(), firstMeasured, total);
@@ -227,7 +236,7 @@ public final class ReadBenchmark {
             Files.writeString(Path.of(dump + "-" + k.rate + ".csv"), b);
         }
         long rss = rss(pid);
-        double cpuSeconds = (total - 1 - firstMeasured) * interval / 1e9;
+        double cpuSeconds = (lastDue - measuredStart) / 1e9;
         String cores =
                 cpu[0] == null || cpu[1] == null ? "?" : cores(cpu[0], cpu[1], cpuSeconds, total - 1 - firstMeasured);
         return new Result(
