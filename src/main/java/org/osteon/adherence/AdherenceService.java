@@ -264,7 +264,7 @@ public class AdherenceService {
         List<ResistanceSet> sets = setRows.rows();
         List<DayTargets> targets = ProgramService.targets(versionRows.rows(), from, to);
         List<CheckinAnswer> answers = checkinAnswers(patientId, zone, targets, from, to);
-        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate today = ProgramService.today(zone, clock);
         List<Judged> judged = new ArrayList<>();
         for (DayTargets t : targets) {
             Checkins checkins =
@@ -291,7 +291,7 @@ public class AdherenceService {
         return Optional.of(new JudgedDay(
                 dayRows.rows().get(0),
                 judged.targets().components(),
-                present(judged.day().result(), LocalDate.now(clock.withZone(zone)))));
+                present(judged.day().result(), ProgramService.today(zone, clock))));
     }
 
     /** A day's row, the components in force that day and the day as adherence judged it. */

@@ -15,6 +15,10 @@ import org.osteon.engine.SleepNight;
 /** Reads scored days and the resistance sets of loading events. */
 @ApplicationScoped
 public class DaySummaryRepository {
+    /** A patient's days from..to, in date order: appended to a row's columns. */
+    private static final String PATIENT_DAYS =
+            " where patient_id = ? and local_date between ? and ? order by local_date";
+
     private final Jdbc jdbc;
     private final ObjectMapper json;
 
@@ -25,22 +29,12 @@ public class DaySummaryRepository {
 
     /** The patient's scored days from..to, in date order. */
     public List<ScoredDay> between(UUID patientId, LocalDate from, LocalDate to) {
-        return jdbc.list(
-                ScoredDay.SELECT + " where patient_id = ? and local_date between ? and ? order by local_date",
-                rs -> ScoredDay.read(rs, json),
-                patientId,
-                from,
-                to);
+        return jdbc.list(ScoredDay.SELECT + PATIENT_DAYS, rs -> ScoredDay.read(rs, json), patientId, from, to);
     }
 
     /** As {@link #between}, as a query to run with others ({@link Jdbc#read}). */
     public Jdbc.Query<ScoredDay> betweenQuery(UUID patientId, LocalDate from, LocalDate to) {
-        return new Jdbc.Query<>(
-                ScoredDay.SELECT + " where patient_id = ? and local_date between ? and ? order by local_date",
-                rs -> ScoredDay.read(rs, json),
-                patientId,
-                from,
-                to);
+        return new Jdbc.Query<>(ScoredDay.SELECT + PATIENT_DAYS, rs -> ScoredDay.read(rs, json), patientId, from, to);
     }
 
     /**
@@ -49,8 +43,7 @@ public class DaySummaryRepository {
      */
     public Jdbc.Query<ScoredDay> forTargets(UUID patientId, LocalDate from, LocalDate to) {
         return new Jdbc.Query<>(
-                ScoredDay.SELECT_FOR_TARGETS
-                        + " where patient_id = ? and local_date between ? and ? order by local_date",
+                ScoredDay.SELECT_FOR_TARGETS + PATIENT_DAYS,
                 rs -> ScoredDay.readForTargets(rs, json),
                 patientId,
                 from,

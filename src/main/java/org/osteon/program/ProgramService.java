@@ -208,7 +208,12 @@ public class ProgramService {
 
     /** The patient's date now by {@code clock} (the service's, common/Clocks), in their time zone. */
     public static LocalDate today(Patient patient, Clock clock) {
-        return LocalDate.now(clock.withZone(ZoneId.of(patient.timeZone)));
+        return today(ZoneId.of(patient.timeZone), clock);
+    }
+
+    /** As {@link #today(Patient, Clock)}, for a reader that has the patient's zone and not the entity. */
+    public static LocalDate today(ZoneId zone, Clock clock) {
+        return LocalDate.now(clock.withZone(zone));
     }
 
     /**

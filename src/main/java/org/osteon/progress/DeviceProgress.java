@@ -26,6 +26,7 @@ import org.osteon.engine.EngineConfig;
 import org.osteon.engine.ScoredDay;
 import org.osteon.ingest.DeviceMessages;
 import org.osteon.program.Component;
+import org.osteon.program.ProgramService;
 
 /**
  * Tells a patient's devices how today is going, so that a watch can show today's impacts and
@@ -126,7 +127,7 @@ public class DeviceProgress {
             return;
         }
         ZoneId patientZone = ZoneId.of(zone.rows().get(0));
-        if (!scored.date().equals(LocalDate.now(clock.withZone(patientZone)))) {
+        if (!scored.date().equals(ProgramService.today(patientZone, clock))) {
             return;
         }
         Optional<Message> message = message(scored.patientId(), patientZone, scored.date());
