@@ -204,8 +204,7 @@ public final class ReadBenchmark {
                 },
                 lastDue - System.nanoTime(),
                 TimeUnit.NANOSECONDS);
-        IntFunction<byte[]> request = k.request;
-        OpenLoopHttp.Outcome out = sender.run(total, start, interval, request);
+        OpenLoopHttp.Outcome out = sender.run(total, start, interval, k.request);
         probe.shutdown();
         probe.awaitTermination(10, TimeUnit.SECONDS);
         double seconds = (System.nanoTime() - measuredStart) / 1e9;

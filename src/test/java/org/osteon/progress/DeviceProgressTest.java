@@ -210,14 +210,7 @@ class DeviceProgressTest {
                                         "days",
                                         otherDays.subList(0, 2)),
                                 Map.of("kind", "steps", "stepsPerDay", 6000, "daysPerWeek", 5))));
-        List<Seen> seen = new CopyOnWriteArrayList<>();
-        subscribe(seen, progress(p.deviceId()));
-        Instant start = today.atTime(10, 0).atZone(EngineFixtures.VIENNA).toInstant();
-        EngineFixtures.publish(p.deviceId(), morningWorkout(start));
-        await().atMost(EngineFixtures.SCORED).untilAsserted(() -> {
-            JsonNode last = last(seen, p.deviceId());
-            assertThat(last).isNotNull();
-            assertThat(Instant.parse(last.path("scoredThrough").asText())).isEqualTo(start.plusSeconds(SECONDS));
+        progressAfterMorningWorkout(p, today, last -> {
             // The landings are counted, but no session is due today: no target to reach.
             assertThat(last.path("impacts").asInt()).isGreaterThan(20);
             assertThat(last.has("impactsTarget") && !last.get("impactsTarget").isNull())
@@ -230,16 +223,7 @@ class DeviceProgressTest {
     void withoutAProgramTheWatchGetsAllMvpaMinutesAndNoTargets() throws Exception {
         EngineFixtures.Patient p = EngineFixtures.newPatient(jdbc);
         LocalDate today = EngineFixtures.today();
-        List<Seen> seen = new CopyOnWriteArrayList<>();
-        subscribe(seen, progress(p.deviceId()));
-        Instant start = today.atTime(10, 0).atZone(EngineFixtures.VIENNA).toInstant();
-        EngineFixtures.publish(p.deviceId(), morningWorkout(start));
-        await().atMost(EngineFixtures.SCORED).untilAsserted(() -> {
-            JsonNode last = last(seen, p.deviceId());
-            assertThat(last).isNotNull();
-            assertThat(Instant.parse(last.path("scoredThrough").asText())).isEqualTo(start.plusSeconds(SECONDS));
-        });
-        JsonNode last = last(seen, p.deviceId());
+        JsonNode last = progressAfterMorningWorkout(p, today, m -> {});
         // Without an MVPA component the minutes are all of them, as stored, not those in bouts.
         double mvpa = jdbc.one(
                         "select mvpa_minutes from day_summary where patient_id = ?::uuid and local_date = ?",
@@ -253,6 +237,26 @@ class DeviceProgressTest {
         for (String absent : List.of("impactsTarget", "mvpaBoutMin", "mvpaTarget", "stepsTarget")) {
             assertThat(last.has(absent)).as(absent).isFalse();
         }
+    }
+
+    /**
+     * Publishes a {@link #morningWorkout} at 10:00 today from the patient's watch and waits for
+     * the progress message that covers all of it and also passes {@code alsoUntil}; returns it.
+     */
+    private JsonNode progressAfterMorningWorkout(
+            EngineFixtures.Patient p, LocalDate today, java.util.function.Consumer<JsonNode> alsoUntil)
+            throws Exception {
+        List<Seen> seen = new CopyOnWriteArrayList<>();
+        subscribe(seen, progress(p.deviceId()));
+        Instant start = today.atTime(10, 0).atZone(EngineFixtures.VIENNA).toInstant();
+        EngineFixtures.publish(p.deviceId(), morningWorkout(start));
+        await().atMost(EngineFixtures.SCORED).untilAsserted(() -> {
+            JsonNode last = last(seen, p.deviceId());
+            assertThat(last).isNotNull();
+            assertThat(Instant.parse(last.path("scoredThrough").asText())).isEqualTo(start.plusSeconds(SECONDS));
+            alsoUntil.accept(last);
+        });
+        return last(seen, p.deviceId());
     }
 
     static final int SECONDS = 2880;
