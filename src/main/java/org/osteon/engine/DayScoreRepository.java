@@ -257,6 +257,7 @@ final class DayScoreRepository {
      * Writes the day's row, replacing what an earlier scoring of it wrote.
      *
      * @param bodyMassKg the patient's body mass now (null: none), for the estimated peak GRF
+     * @param keepDerived whether the derived values' provenance stays (ScoredDay#upsert)
      */
     void upsert(
             Connection c,
@@ -264,9 +265,10 @@ final class DayScoreRepository {
             DayScoring.Result r,
             Map<String, Object> source,
             UUID scoringId,
-            Double bodyMassKg)
+            Double bodyMassKg,
+            boolean keepDerived)
             throws SQLException {
-        row(r, source, bodyMassKg).upsert(c, patientId, scoringId, json);
+        row(r, source, bodyMassKg).upsert(c, patientId, scoringId, json, keepDerived);
     }
 
     /**

@@ -65,7 +65,7 @@ public final class DirtyDays {
                         + "group by 1, 2 order by 1, 2 "
                         + "on conflict (patient_id, local_date) do update "
                         + "set marked_at = excluded.marked_at, version = day_dirty.version + 1, "
-                        + "min_start = least(day_dirty.min_start, excluded.min_start)")) {
+                        + "min_start = least(day_dirty.min_start, excluded.min_start), due_at = null")) {
             ps.setArray(1, c.createArrayOf("text", devices));
             ps.setArray(2, c.createArrayOf("timestamptz", firsts));
             ps.setArray(3, c.createArrayOf("timestamptz", lasts));
@@ -87,10 +87,10 @@ public final class DirtyDays {
                 c.prepareStatement("update day_dirty t set claimed_until = now() + ?::interval from ("
                         + "select patient_id, local_date from day_dirty "
                         + "where (marked_at <= now() - ?::interval or since <= now() - ?::interval) "
-                        + "and (claimed_until is null or claimed_until < now()) "
+                        + "and (claimed_until is null or claimed_until < now()) and (due_at is null or due_at <= now()) "
                         + "order by since limit ? for update skip locked) r "
                         + "where t.patient_id = r.patient_id and t.local_date = r.local_date "
-                        + "returning t.patient_id, t.local_date, t.version, t.min_start")) {
+                        + "returning t.patient_id, t.local_date, t.version, nullif(t.min_start, 'infinity')")) {
             ps.setString(1, lease.toMillis() + " milliseconds");
             ps.setString(2, quiet.toMillis() + " milliseconds");
             ps.setString(3, maxDelay.toMillis() + " milliseconds");
@@ -166,6 +166,27 @@ public final class DirtyDays {
             ps.setLong(3, claim.version());
             ps.setString(4, DayNotices.CHANNEL);
             ps.setString(5, DayNotices.dayPayload(claim.patientId(), claim.date(), dataThrough));
+            ps.execute();
+        }
+    }
+
+    /**
+     * Ends a scoring that wrote the day's summary but deferred its derived values (ScoringEngine,
+     * docs/engine.md): the mark stays, not ready before {@code due} from now unless a batch comes
+     * first, with nothing marked since ({@code min_start} infinity: a new batch's start is the
+     * least); {@code since} starts again, so the day waits its turn behind the others. The day's
+     * change notice goes with it, as in {@link #finish(Connection, Claim, Instant)}.
+     */
+    static void defer(Connection c, Claim claim, Instant dataThrough, Duration due) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("with kept as (update day_dirty set claimed_until = null, "
+                + "since = now(), min_start = 'infinity', due_at = now() + ?::interval "
+                + "where patient_id = ? and local_date = ? and version = ?) select pg_notify(?, ?)")) {
+            ps.setString(1, due.toMillis() + " milliseconds");
+            ps.setObject(2, claim.patientId());
+            ps.setObject(3, claim.date());
+            ps.setLong(4, claim.version());
+            ps.setString(5, DayNotices.CHANNEL);
+            ps.setString(6, DayNotices.dayPayload(claim.patientId(), claim.date(), dataThrough));
             ps.execute();
         }
     }

@@ -60,6 +60,18 @@ public interface EngineConfig {
     @WithDefault("5s")
     Duration progressInterval();
 
+    /**
+     * When the engine is behind (a claim comes back with {@link #claimSize} days), a day it goes on
+     * scoring from its open state gets its summary written at every scoring but its derived values
+     * (sleep epochs and nights, waking sedentary time, circadian profile and rolling values) at
+     * most this often: they are most of a live scoring's statements, and nothing an app shows
+     * second by second. The row's provenance then names them in {@code derivedThrough}; the day
+     * stays marked, so they are computed within this time even if no batch comes again. 0 computes
+     * them at every scoring (docs/engine.md, Deferred derived values).
+     */
+    @WithDefault("30s")
+    Duration derivedInterval();
+
     /** How often an idle worker looks for ready days: part of the delay before a batch is counted. */
     @WithDefault("100ms")
     Duration poll();

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * ingest. Names are Micrometer's dotted ones; the Prometheus registry at /q/metrics writes them with
  * underscores and adds the unit: {@code osteon_engine_days_total{outcome}},
  * {@code osteon_engine_scorings_total{read}}, {@code osteon_engine_continuation_checks_total{by}},
- * {@code osteon_engine_unannounced_days_total}, {@code osteon_engine_live_days} and the
+ * {@code osteon_engine_derived_total{when}}, {@code osteon_engine_unannounced_days_total}, {@code osteon_engine_live_days} and the
  * {@code osteon_engine_scoring_seconds} histogram (docs/engine.md, docs/benchmarks.md).
  */
 final class EngineMetrics {
@@ -21,6 +21,9 @@ final class EngineMetrics {
     static final String SCORINGS = "osteon.engine.scorings";
     /** How an open day was found still valid: by marks or by count. */
     static final String CONTINUATION_CHECKS = "osteon.engine.continuation.checks";
+
+    /** Written days by when their derived values were computed: with_day or deferred. */
+    static final String DERIVED = "osteon.engine.derived";
 
     static final String UNANNOUNCED_DAYS = "osteon.engine.unannounced.days";
     static final String LIVE_DAYS = "osteon.engine.live.days";
@@ -34,6 +37,8 @@ final class EngineMetrics {
     private final Counter fromStart;
     private final Counter checkedByMarks;
     private final Counter checkedByCount;
+    private final Counter derivedWithDay;
+    private final Counter derivedDeferred;
     private final Timer scoring;
 
     EngineMetrics(MeterRegistry registry, LiveDays live) {
@@ -72,6 +77,16 @@ final class EngineMetrics {
                 .description(checks)
                 .tag("by", "count")
                 .register(registry);
+        String derived = "Written days by when their sleep, waking and circadian values were computed: with_day, or "
+                + "deferred (the engine was behind; osteon.engine.derived-interval)";
+        this.derivedWithDay = Counter.builder(DERIVED)
+                .description(derived)
+                .tag("when", "with_day")
+                .register(registry);
+        this.derivedDeferred = Counter.builder(DERIVED)
+                .description(derived)
+                .tag("when", "deferred")
+                .register(registry);
         Gauge.builder(LIVE_DAYS, live, LiveDays::size)
                 .description("Days kept open with their scoring state, to be continued by their next batches")
                 .register(registry);
@@ -85,6 +100,11 @@ final class EngineMetrics {
     void scored(boolean current, long nanos) {
         scoring.record(nanos, TimeUnit.NANOSECONDS);
         (current ? written : superseded).increment();
+    }
+
+    /** A written day: its derived values written with it, or deferred. */
+    void derived(boolean deferred) {
+        (deferred ? derivedDeferred : derivedWithDay).increment();
     }
 
     void failed() {

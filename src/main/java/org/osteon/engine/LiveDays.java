@@ -45,6 +45,11 @@ final class LiveDays {
         final Map<Double, Long> batchesByRate = new TreeMap<>();
         /** The scoring that last wrote the day's row from this state (null: none yet). */
         UUID writtenBy;
+        /**
+         * When ({@link System#nanoTime}) a scoring from this state last wrote the day's derived
+         * values with its row; 0: never, so the next scoring writes them.
+         */
+        long derivedAtNanos;
 
         Open(DayScoreRepository.SourceDevice device, DayScoring day) {
             this.deviceId = device.id();

@@ -234,6 +234,24 @@ public record ScoredDay(
      * and which scoring wrote it. The circadian columns are left to {@link RollingCircadian}.
      */
     void upsert(Connection c, UUID patientId, UUID scoringId, ObjectMapper json) throws SQLException {
+        upsert(c, patientId, scoringId, json, false);
+    }
+
+    /** The provenance keys of the derived values, written by RollingCircadian and SleepNights. */
+    private static final String KEPT_DERIVED = "jsonb_strip_nulls(jsonb_build_object("
+            + "'circadianDay', day_summary.provenance->'circadianDay', "
+            + "'rolling7', day_summary.provenance->'rolling7', "
+            + "'wakingSedentary', day_summary.provenance->'wakingSedentary', "
+            + "'derivedThrough', coalesce(day_summary.provenance->'derivedThrough', day_summary.provenance->'dataThrough')))";
+
+    /**
+     * As {@link #upsert(Connection, UUID, UUID, ObjectMapper)}; with {@code keepDerived} (a scoring
+     * that defers the day's derived values, see ScoringEngine) the row keeps the provenance of the
+     * derived values it holds, and {@code derivedThrough} says through which data they were
+     * computed: the {@code dataThrough} of the last scoring that wrote them.
+     */
+    void upsert(Connection c, UUID patientId, UUID scoringId, ObjectMapper json, boolean keepDerived)
+            throws SQLException {
         Map<String, Object> columns = new LinkedHashMap<>();
         columns.put("patient_id", patientId);
         columns.put("local_date", date);
@@ -268,7 +286,7 @@ public record ScoredDay(
                 .collect(Collectors.joining(", "));
         String updates = columns.keySet().stream()
                 .filter(n -> !n.equals("patient_id") && !n.equals("local_date"))
-                .map(n -> n + " = excluded." + n)
+                .map(n -> n + " = excluded." + n + (keepDerived && n.equals("provenance") ? " || " + KEPT_DERIVED : ""))
                 .collect(Collectors.joining(", "));
         try (PreparedStatement ps = c.prepareStatement("insert into day_summary (" + names + ", computed_at) values ("
                 + values + ", now()) on conflict (patient_id, local_date) do update set " + updates

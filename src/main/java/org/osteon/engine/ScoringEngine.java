@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -137,11 +138,13 @@ public class ScoringEngine {
             c.setAutoCommit(true);
             claims = DirtyDays.claim(c, config.claimSize(), config.quiet(), config.maxDelay(), config.lease());
         }
+        // A full claim means more days are ready than one claim takes: the engine is behind.
+        boolean behind = claims.size() >= config.claimSize();
         for (Claim claim : claims) {
             if (stopping) {
                 break;
             }
-            score(claim);
+            score(claim, behind);
         }
         return claims.size();
     }
@@ -150,19 +153,27 @@ public class ScoringEngine {
      * Scores a claimed day in one transaction: reads its data, and writes the row only if no
      * batch for the day arrived meanwhile (otherwise the mark stays and the day is scored again).
      * A failure leaves the claim to expire, which is the retry's back-off.
+     *
+     * @param behind whether the engine is behind, so that a continued day's derived values may wait
      */
-    private void score(Claim claim) {
+    private void score(Claim claim, boolean behind) {
         long started = System.nanoTime();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                Scored outcome = scoreIn(c, claim);
+                Scored outcome = scoreIn(c, claim, behind);
                 boolean current = outcome.current();
                 c.commit();
                 if (outcome.open() != null) {
+                    if (current && !outcome.deferred()) {
+                        outcome.open().derivedAtNanos = System.nanoTime();
+                    }
                     live.put(claim.patientId(), claim.date(), outcome.open());
                 }
                 metrics.scored(current, System.nanoTime() - started);
+                if (current) {
+                    metrics.derived(outcome.deferred());
+                }
                 if (current) {
                     announce(claim);
                     LOG.debugf(
@@ -200,15 +211,16 @@ public class ScoringEngine {
     /**
      * @param current whether the row was written (no batch arrived meanwhile)
      * @param open the day's scoring state to keep for its next batches (null: nothing to keep)
+     * @param deferred whether the row was written without its derived values (they are due)
      */
-    private record Scored(boolean current, LiveDays.Open open) {}
+    private record Scored(boolean current, LiveDays.Open open, boolean deferred) {}
 
-    private Scored scoreIn(Connection c, Claim claim) throws SQLException {
+    private Scored scoreIn(Connection c, Claim claim, boolean behind) throws SQLException {
         LiveDays.Open open = live.take(claim.patientId(), claim.date());
         Optional<PatientInfo> patient =
                 repository.patient(c, claim.patientId(), claim.date(), open == null ? null : open.deviceId);
         if (patient.isEmpty()) {
-            return new Scored(false, null);
+            return new Scored(false, null, false);
         }
         ZoneId zone = patient.get().zone();
         Instant from = claim.date().atStartOfDay(zone).toInstant();
@@ -216,6 +228,9 @@ public class ScoringEngine {
         if (open != null) {
             open = continued(c, claim, open, patient.get(), from, to);
         }
+        // The derived values may wait only on a row this state wrote with them, or after them.
+        Duration deferFor =
+                open == null ? null : deferDerived(behind, open, patient.get().scoringId(), System.nanoTime());
         Optional<SourceDevice> device;
         ScoringParams params;
         if (open != null) {
@@ -243,10 +258,26 @@ public class ScoringEngine {
         // loses both, and the day is scored again; nothing acknowledged to a device depends on it.
         if (!DirtyDays.stillCurrent(c, claim, true)) {
             // The state read committed data: the next scoring of the day goes on from it.
-            return new Scored(false, open);
+            return new Scored(false, open, false);
+        }
+        UUID scoringId = UUID.randomUUID();
+        if (deferFor != null && result.summary() != null) {
+            // Only the day's own columns: the derived values, their provenance and the day's stored
+            // sleep epochs stay as the last full scoring left them, all functions of one set of
+            // stored epochs; the mark stays for them (docs/engine.md, Deferred derived values).
+            repository.upsert(
+                    c,
+                    claim.patientId(),
+                    result,
+                    source(device, result),
+                    scoringId,
+                    patient.get().bodyMassKg(),
+                    true);
+            open.writtenBy = scoringId;
+            DirtyDays.defer(c, claim, result.dataThrough(), deferFor);
+            return new Scored(true, open, true);
         }
         RollingCircadian.lock(c, claim.patientId());
-        UUID scoringId = UUID.randomUUID();
         if (result.summary() == null) {
             repository.delete(c, claim.patientId(), claim.date());
         } else {
@@ -256,7 +287,8 @@ public class ScoringEngine {
                     result,
                     source(device, result),
                     scoringId,
-                    patient.get().bodyMassKg());
+                    patient.get().bodyMassKg(),
+                    false);
         }
         if (open != null) {
             open.writtenBy = result.summary() == null ? null : scoringId;
@@ -271,7 +303,30 @@ public class ScoringEngine {
         // The day's waking values go with its circadian columns: one more version of its row, not two.
         rolling.dayWritten(c, claim.patientId(), claim.date(), Optional.ofNullable(result.circadianDay()), waking);
         DirtyDays.finish(c, claim, result.dataThrough());
-        return new Scored(true, open);
+        return new Scored(true, open, false);
+    }
+
+    /**
+     * How long a continued day's derived values may still wait (null: write them now). They wait
+     * only when the engine is behind, the day's row is the one this state wrote last, and this
+     * state wrote them less than {@code derived-interval} ago; the day's mark is then due when
+     * that interval ends.
+     */
+    Duration deferDerived(boolean behind, LiveDays.Open open, UUID rowWrittenBy, long nowNanos) {
+        return deferDerived(behind, open, rowWrittenBy, nowNanos, config.derivedInterval());
+    }
+
+    static Duration deferDerived(
+            boolean behind, LiveDays.Open open, UUID rowWrittenBy, long nowNanos, Duration interval) {
+        if (!behind
+                || interval.isZero()
+                || open.derivedAtNanos == 0
+                || open.writtenBy == null
+                || !open.writtenBy.equals(rowWrittenBy)) {
+            return null;
+        }
+        long left = interval.toNanos() - (nowNanos - open.derivedAtNanos);
+        return left > 0 ? Duration.ofNanos(left) : null;
     }
 
     /**

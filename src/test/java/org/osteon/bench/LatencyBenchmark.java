@@ -69,6 +69,7 @@ public final class LatencyBenchmark {
             long stored,
             double written,
             double superseded,
+            double deferred,
             double scorings,
             double scoringSeconds,
             long marks,
@@ -307,13 +308,15 @@ public final class LatencyBenchmark {
         Duration quiet = duration(engine.get("osteon.engine.quiet"));
         Duration maxDelay = duration(engine.get("osteon.engine.max-delay"));
         long ready =
-                db.queryLong("select count(*) from day_dirty where marked_at <= now() - interval '" + quiet.toMillis()
-                        + " milliseconds' or since <= now() - interval '" + maxDelay.toMillis() + " milliseconds'");
+                db.queryLong("select count(*) from day_dirty where (marked_at <= now() - interval '" + quiet.toMillis()
+                        + " milliseconds' or since <= now() - interval '" + maxDelay.toMillis() + " milliseconds') "
+                        + "and (due_at is null or due_at <= now())");
         return new Snapshot(
                 at,
                 db.queryLong("select count(*) from ingest_batch"),
                 metric(metrics, "osteon_engine_days_total{outcome=\"written\""),
                 metric(metrics, "osteon_engine_days_total{outcome=\"superseded\""),
+                metric(metrics, "osteon_engine_derived_total{when=\"deferred\""),
                 metric(metrics, "osteon_engine_scoring_seconds_count"),
                 metric(metrics, "osteon_engine_scoring_seconds_sum"),
                 db.queryLong("select count(*) from day_dirty"),
@@ -417,7 +420,7 @@ public final class LatencyBenchmark {
                 scorings == 0 ? Double.NaN : 1000 * (s.b().scoringSeconds() - s.a().scoringSeconds()) / scorings;
         return String.format(
                 Locale.ROOT,
-                "| %,d | %d | %,d%s | %s | %s | %s | %,.0f | %.0f / %.0f | %s | %d → %d | %d → %d | %.2f | %s | %s |",
+                "| %,d | %d | %,d%s | %s | %s | %s | %,.0f | %.0f / %.0f / %.0f | %s | %d → %d | %d → %d | %.2f | %s | %s |",
                 s.devices(),
                 s.sampled(),
                 rest.length,
@@ -428,6 +431,7 @@ public final class LatencyBenchmark {
                 s.ingestPerSecond(),
                 s.b().written() - s.a().written(),
                 s.b().superseded() - s.a().superseded(),
+                s.b().deferred() - s.a().deferred(),
                 Double.isNaN(meanScoring) ? "–" : String.format(Locale.ROOT, "%.1f", meanScoring),
                 s.a().ready(),
                 s.b().ready(),
@@ -450,7 +454,7 @@ public final class LatencyBenchmark {
         System.out.println();
         System.out.println("| devices | patients watched | batches timed | stored p50 / p99 (s) "
                 + "| SSE p50 / p95 / p99 / max (s) | REST p50 / p95 / p99 / max (s) | ingested batches/s "
-                + "| days written / superseded | mean scoring (ms) | ready days, start → end | marked days, start → end "
+                + "| days written / superseded / of the written, derived values deferred | mean scoring (ms) | ready days, start → end | marked days, start → end "
                 + "| service CPU (cores) | keeps up | p99 < goal |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (Step s : steps) {

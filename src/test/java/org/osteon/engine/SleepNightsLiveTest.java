@@ -100,24 +100,30 @@ class SleepNightsLiveTest {
                 .until(() -> jdbc.count("select count(*) from day_dirty where patient_id = ?::uuid", patientId) == 0);
     }
 
-    /** Every stored value of the patient's nights, sleep epochs and waking values, as text rows. */
+    /**
+     * Every stored value of the patient's nights, sleep epochs and waking values, as text rows
+     * (made text by PostgreSQL: the driver's own text of a number differs once it reads a
+     * statement it has prepared in binary).
+     */
     List<String> stored(String patientId) {
         List<String> rows = new ArrayList<>();
         jdbc.list(
-                "select night_date, onset, wake, duration_minutes, midpoint, threshold_deg, provenance::text "
+                "select night_date, onset::text, wake::text, duration_minutes::text, midpoint::text, threshold_deg::text, "
+                        + "provenance::text "
                         + "from sleep_night where patient_id = ?::uuid order by night_date",
                 rs -> rows.add("night " + rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " "
                         + rs.getString(4) + " " + rs.getString(5) + " " + rs.getString(6) + " " + rs.getString(7)),
                 patientId);
         jdbc.list(
-                "select local_date, starts_at, epoch_seconds, md5(z_angle), sedentary_runs::text "
+                "select local_date, starts_at::text, epoch_seconds::text, md5(z_angle), sedentary_runs::text "
                         + "from day_sleep_epochs where patient_id = ?::uuid order by local_date",
                 rs -> rows.add("epochs " + rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " "
                         + rs.getString(4) + " " + rs.getString(5)),
                 patientId);
         jdbc.list(
-                "select local_date, waking_sedentary_minutes, waking_longest_sedentary_bout_minutes, "
-                        + "sedentary_minutes, rolling7_ra, relative_amplitude, provenance::text from day_summary "
+                "select local_date, waking_sedentary_minutes::text, waking_longest_sedentary_bout_minutes::text, "
+                        + "sedentary_minutes::text, rolling7_ra::text, relative_amplitude::text, provenance::text "
+                        + "from day_summary "
                         + "where patient_id = ?::uuid order by local_date",
                 rs -> rows.add("day " + rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " "
                         + rs.getString(4) + " " + rs.getString(5) + " " + rs.getString(6) + " "
