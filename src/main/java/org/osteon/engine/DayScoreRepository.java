@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -257,7 +258,6 @@ final class DayScoreRepository {
      * Writes the day's row, replacing what an earlier scoring of it wrote.
      *
      * @param bodyMassKg the patient's body mass now (null: none), for the estimated peak GRF
-     * @param keepDerived whether the derived values' provenance stays (ScoredDay#upsert)
      */
     void upsert(
             Connection c,
@@ -265,10 +265,34 @@ final class DayScoreRepository {
             DayScoring.Result r,
             Map<String, Object> source,
             UUID scoringId,
-            Double bodyMassKg,
-            boolean keepDerived)
+            Double bodyMassKg)
             throws SQLException {
-        row(r, source, bodyMassKg).upsert(c, patientId, scoringId, json, keepDerived);
+        row(r, source, bodyMassKg).upsert(c, patientId, scoringId, json);
+    }
+
+    /**
+     * Writes the day's row without its derived values if the claim is still current, keeping its
+     * mark due after {@code due} (ScoredDay#upsertDeferred); returns whether it was.
+     */
+    boolean upsertDeferred(
+            Connection c,
+            DirtyDays.Claim claim,
+            DayScoring.Result r,
+            Map<String, Object> source,
+            UUID scoringId,
+            Double bodyMassKg,
+            Duration due)
+            throws SQLException {
+        return row(r, source, bodyMassKg)
+                .upsertDeferred(
+                        c,
+                        claim.patientId(),
+                        scoringId,
+                        json,
+                        claim.version(),
+                        due,
+                        DayNotices.CHANNEL,
+                        DayNotices.dayPayload(claim.patientId(), claim.date(), r.dataThrough()));
     }
 
     /**

@@ -170,27 +170,6 @@ public final class DirtyDays {
         }
     }
 
-    /**
-     * Ends a scoring that wrote the day's summary but deferred its derived values (ScoringEngine,
-     * docs/engine.md): the mark stays, not ready before {@code due} from now unless a batch comes
-     * first, with nothing marked since ({@code min_start} infinity: a new batch's start is the
-     * least); {@code since} starts again, so the day waits its turn behind the others. The day's
-     * change notice goes with it, as in {@link #finish(Connection, Claim, Instant)}.
-     */
-    static void defer(Connection c, Claim claim, Instant dataThrough, Duration due) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("with kept as (update day_dirty set claimed_until = null, "
-                + "since = now(), min_start = 'infinity', due_at = now() + ?::interval "
-                + "where patient_id = ? and local_date = ? and version = ?) select pg_notify(?, ?)")) {
-            ps.setString(1, due.toMillis() + " milliseconds");
-            ps.setObject(2, claim.patientId());
-            ps.setObject(3, claim.date());
-            ps.setLong(4, claim.version());
-            ps.setString(5, DayNotices.CHANNEL);
-            ps.setString(6, DayNotices.dayPayload(claim.patientId(), claim.date(), dataThrough));
-            ps.execute();
-        }
-    }
-
     /** Lets any scorer take the day again, e.g. after a failure. */
     static void release(Connection c, Claim claim) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(

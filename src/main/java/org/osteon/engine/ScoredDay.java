@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -234,7 +235,15 @@ public record ScoredDay(
      * and which scoring wrote it. The circadian columns are left to {@link RollingCircadian}.
      */
     void upsert(Connection c, UUID patientId, UUID scoringId, ObjectMapper json) throws SQLException {
-        upsert(c, patientId, scoringId, json, false);
+        Map<String, Object> columns = columns(patientId, scoringId, json);
+        String values = columns.values().stream()
+                .map(v -> v instanceof Jsonb ? "?::jsonb" : "?")
+                .collect(Collectors.joining(", "));
+        try (PreparedStatement ps = c.prepareStatement("insert into day_summary (" + String.join(", ", columns.keySet())
+                + ", computed_at) values (" + values + ", now()) " + onConflict(columns, false))) {
+            bind(ps, 1, columns);
+            ps.executeUpdate();
+        }
     }
 
     /** The provenance keys of the derived values, written by RollingCircadian and SleepNights. */
@@ -245,13 +254,77 @@ public record ScoredDay(
             + "'derivedThrough', coalesce(day_summary.provenance->'derivedThrough', day_summary.provenance->'dataThrough')))";
 
     /**
-     * As {@link #upsert(Connection, UUID, UUID, ObjectMapper)}; with {@code keepDerived} (a scoring
-     * that defers the day's derived values, see ScoringEngine) the row keeps the provenance of the
-     * derived values it holds, and {@code derivedThrough} says through which data they were
-     * computed: the {@code dataThrough} of the last scoring that wrote them.
+     * A scoring that defers the day's derived values, in one statement and one round trip
+     * (ScoringEngine): locks the day's mark and, if its version is still {@code version}, writes the
+     * row as {@link #upsert} does but keeps the provenance of the derived values the row holds,
+     * with {@code derivedThrough}: the {@code dataThrough} of the last scoring that wrote them.
+     * It
+     * keeps the mark due after {@code due} and sends the day's notice; otherwise
+     * it writes nothing and releases the claim (DirtyDays#stillCurrent). Its commit does not wait
+     * for the WAL either, as any scoring's.
+     *
+     * @return whether the claim was still current, i.e. the row was written
      */
-    void upsert(Connection c, UUID patientId, UUID scoringId, ObjectMapper json, boolean keepDerived)
+    boolean upsertDeferred(
+            Connection c,
+            UUID patientId,
+            UUID scoringId,
+            ObjectMapper json,
+            long version,
+            Duration due,
+            String channel,
+            String notice)
             throws SQLException {
+        Map<String, Object> columns = columns(patientId, scoringId, json);
+        String values = columns.values().stream().map(ScoredDay::typed).collect(Collectors.joining(", "));
+        String sql = "with cur as (select version from day_dirty where patient_id = ? and local_date = ? for update), "
+                + "up as (insert into day_summary (" + String.join(", ", columns.keySet()) + ", computed_at) "
+                + "select " + values + ", now() where (select version from cur) = ? " + onConflict(columns, true)
+                + "), kept as (update day_dirty set claimed_until = null, since = now(), min_start = 'infinity', "
+                + "due_at = now() + ?::interval where patient_id = ? and local_date = ? and version = ?), "
+                + "rel as (update day_dirty set claimed_until = null where patient_id = ? and local_date = ? "
+                + "and version <> ?) "
+                + "select coalesce((select version from cur) = ?, false), set_config('synchronous_commit', 'off', true), "
+                + "case when (select version from cur) = ? then pg_notify(?, ?) end";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            ps.setObject(i++, patientId);
+            ps.setObject(i++, date);
+            i = bind(ps, i, columns);
+            ps.setLong(i++, version);
+            ps.setString(i++, due.toMillis() + " milliseconds");
+            ps.setObject(i++, patientId);
+            ps.setObject(i++, date);
+            ps.setLong(i++, version);
+            ps.setObject(i++, patientId);
+            ps.setObject(i++, date);
+            ps.setLong(i++, version);
+            ps.setLong(i++, version);
+            ps.setLong(i++, version);
+            ps.setString(i++, channel);
+            ps.setString(i, notice);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** A parameter with its type, for a select list (where PostgreSQL cannot take it from a column). */
+    private static String typed(Object v) {
+        if (v instanceof Jsonb) {
+            return "?::jsonb";
+        } else if (v instanceof UUID) {
+            return "?::uuid";
+        } else if (v instanceof LocalDate) {
+            return "?::date";
+        } else if (v instanceof Integer || v instanceof Long) {
+            return "?::int8";
+        }
+        return "?::float8";
+    }
+
+    private Map<String, Object> columns(UUID patientId, UUID scoringId, ObjectMapper json) {
         Map<String, Object> columns = new LinkedHashMap<>();
         columns.put("patient_id", patientId);
         columns.put("local_date", date);
@@ -280,29 +353,30 @@ public record ScoredDay(
                                 ? null
                                 : Json.write(json, estimatedPeakGrf, "day_summary.estimated_peak_grf")));
         columns.put("scoring_id", scoringId);
-        String names = String.join(", ", columns.keySet());
-        String values = columns.values().stream()
-                .map(v -> v instanceof Jsonb ? "?::jsonb" : "?")
-                .collect(Collectors.joining(", "));
+        return columns;
+    }
+
+    private static String onConflict(Map<String, Object> columns, boolean keepDerived) {
         String updates = columns.keySet().stream()
                 .filter(n -> !n.equals("patient_id") && !n.equals("local_date"))
                 .map(n -> n + " = excluded." + n + (keepDerived && n.equals("provenance") ? " || " + KEPT_DERIVED : ""))
                 .collect(Collectors.joining(", "));
-        try (PreparedStatement ps = c.prepareStatement("insert into day_summary (" + names + ", computed_at) values ("
-                + values + ", now()) on conflict (patient_id, local_date) do update set " + updates
-                + ", computed_at = excluded.computed_at")) {
-            int i = 1;
-            for (Object v : columns.values()) {
-                if (v == null) {
-                    ps.setNull(i++, Types.DOUBLE);
-                } else if (v instanceof Jsonb j) {
-                    ps.setString(i++, j.text());
-                } else {
-                    ps.setObject(i++, v);
-                }
+        return "on conflict (patient_id, local_date) do update set " + updates + ", computed_at = excluded.computed_at";
+    }
+
+    /** Binds the columns' values from parameter {@code first} on; returns the next parameter's index. */
+    private static int bind(PreparedStatement ps, int first, Map<String, Object> columns) throws SQLException {
+        int i = first;
+        for (Object v : columns.values()) {
+            if (v == null) {
+                ps.setNull(i++, Types.DOUBLE);
+            } else if (v instanceof Jsonb j) {
+                ps.setString(i++, j.text());
+            } else {
+                ps.setObject(i++, v);
             }
-            ps.executeUpdate();
         }
+        return i;
     }
 
     /**

@@ -256,27 +256,30 @@ public class ScoringEngine {
         // The scoring's commit does not wait for the WAL to reach disk. Safe because everything it
         // writes is derived and goes with the removal of its mark: a crash that loses the commit
         // loses both, and the day is scored again; nothing acknowledged to a device depends on it.
+        if (deferFor != null && result.summary() != null) {
+            // Only the day's own columns, checked, written and its mark kept in one statement: the
+            // derived values, their provenance and the day's stored sleep epochs stay as the last
+            // full scoring left them, all functions of one set of stored epochs; the mark stays for
+            // them (docs/engine.md, Deferred derived values).
+            UUID scoringId = UUID.randomUUID();
+            if (!repository.upsertDeferred(
+                    c,
+                    claim,
+                    result,
+                    source(device, result),
+                    scoringId,
+                    patient.get().bodyMassKg(),
+                    deferFor)) {
+                return new Scored(false, open, false);
+            }
+            open.writtenBy = scoringId;
+            return new Scored(true, open, true);
+        }
         if (!DirtyDays.stillCurrent(c, claim, true)) {
             // The state read committed data: the next scoring of the day goes on from it.
             return new Scored(false, open, false);
         }
         UUID scoringId = UUID.randomUUID();
-        if (deferFor != null && result.summary() != null) {
-            // Only the day's own columns: the derived values, their provenance and the day's stored
-            // sleep epochs stay as the last full scoring left them, all functions of one set of
-            // stored epochs; the mark stays for them (docs/engine.md, Deferred derived values).
-            repository.upsert(
-                    c,
-                    claim.patientId(),
-                    result,
-                    source(device, result),
-                    scoringId,
-                    patient.get().bodyMassKg(),
-                    true);
-            open.writtenBy = scoringId;
-            DirtyDays.defer(c, claim, result.dataThrough(), deferFor);
-            return new Scored(true, open, true);
-        }
         RollingCircadian.lock(c, claim.patientId());
         if (result.summary() == null) {
             repository.delete(c, claim.patientId(), claim.date());
@@ -287,8 +290,7 @@ public class ScoringEngine {
                     result,
                     source(device, result),
                     scoringId,
-                    patient.get().bodyMassKg(),
-                    false);
+                    patient.get().bodyMassKg());
         }
         if (open != null) {
             open.writtenBy = result.summary() == null ? null : scoringId;

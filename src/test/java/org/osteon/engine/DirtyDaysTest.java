@@ -2,6 +2,7 @@ package org.osteon.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -17,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -50,6 +52,9 @@ class DirtyDaysTest {
 
     @Inject
     Jdbc jdbc;
+
+    @Inject
+    ObjectMapper json;
 
     void markDays(String patient, LocalDate first, int days) {
         for (int i = 0; i < days; i++) {
@@ -137,5 +142,122 @@ class DirtyDaysTest {
         }
         assertThat(jdbc.count("select count(*) from day_dirty where patient_id = ?::uuid", patient))
                 .isZero();
+    }
+
+    /** A day's row as a scoring through {@code dataThrough} would write it (no derived values). */
+    static ScoredDay row(LocalDate date, double steps, String dataThrough) {
+        return new ScoredDay(
+                date,
+                1,
+                60,
+                20.0,
+                5.0,
+                1.0,
+                new ScoredDay.BoutedMvpa(5.0, 0.0, 0.0),
+                (int) steps,
+                Map.of("low", 3),
+                Map.of("1.3", 3),
+                1.0,
+                2.0,
+                40.0,
+                20.0,
+                null,
+                null,
+                0,
+                null,
+                null,
+                Map.of("engine", "osteon-day-scoring", "dataThrough", dataThrough),
+                null);
+    }
+
+    boolean deferred(Claim claim, String dataThrough, UUID scoringId) throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            boolean current = row(claim.date(), 200, dataThrough)
+                    .upsertDeferred(
+                            c,
+                            claim.patientId(),
+                            scoringId,
+                            json,
+                            claim.version(),
+                            Duration.ofMinutes(10),
+                            DayNotices.CHANNEL,
+                            DayNotices.dayPayload(claim.patientId(), claim.date(), Instant.parse(dataThrough)));
+            c.commit();
+            return current;
+        }
+    }
+
+    @Test
+    void aDeferredScoringWritesOnlyOnACurrentClaimKeepsTheDerivedValuesAndLeavesTheMarkDue() throws Exception {
+        String patient = Registry.newPatient();
+        String device = Registry.newDevice(patient, 16);
+        LocalDate date = LocalDate.of(2031, 7, 1);
+        UUID full = UUID.randomUUID();
+        try (Connection c = dataSource.getConnection()) {
+            row(date, 100, "2031-07-01T08:00:00Z").upsert(c, UUID.fromString(patient), full, json);
+        }
+        // What the last full scoring's derived steps wrote.
+        jdbc.update(
+                "update day_summary set waking_sedentary_minutes = 12, provenance = provenance || "
+                        + "'{\"circadianDay\": {\"version\": \"1\"}, \"wakingSedentary\": {\"version\": \"1\"}}' "
+                        + "where patient_id = ?::uuid",
+                patient);
+        markDays(patient, date, 1);
+        Claim first = claim(1000).stream()
+                .filter(c -> c.patientId().toString().equals(patient))
+                .findFirst()
+                .orElseThrow();
+
+        // A batch arrives meanwhile: the deferred scoring writes nothing and lets the day go.
+        Instant noon = date.atTime(12, 0).atZone(ZoneId.of("Europe/Vienna")).toInstant();
+        try (Connection c = dataSource.getConnection()) {
+            DirtyDays.mark(c, List.of(new DirtyDays.Span(device, noon, noon.plusSeconds(60))));
+        }
+        assertThat(deferred(first, "2031-07-01T09:00:00Z", UUID.randomUUID())).isFalse();
+        assertThat(jdbc.one(
+                        "select scoring_id from day_summary where patient_id = ?::uuid",
+                        rs -> rs.getObject(1, UUID.class),
+                        patient))
+                .contains(full);
+
+        Claim second = claim(1000).stream()
+                .filter(c -> c.patientId().toString().equals(patient))
+                .findFirst()
+                .orElseThrow();
+        UUID fast = UUID.randomUUID();
+        assertThat(deferred(second, "2031-07-01T10:00:00Z", fast)).isTrue();
+        List<String> stored = jdbc.one(
+                        "select scoring_id::text, steps::text, waking_sedentary_minutes::text, "
+                                + "provenance->>'dataThrough', provenance->>'derivedThrough', "
+                                + "(provenance ?? 'circadianDay' and provenance ?? 'wakingSedentary')::text "
+                                + "from day_summary where patient_id = ?::uuid",
+                        rs -> List.of(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getString(6)),
+                        patient)
+                .orElseThrow();
+        assertThat(stored)
+                .containsExactly(fast.toString(), "200", "12", "2031-07-01T10:00:00Z", "2031-07-01T08:00:00Z", "true");
+
+        // The mark stays, not ready before it is due, nothing marked since; a new batch makes it ready.
+        assertThat(jdbc.count(
+                        "select count(*) from day_dirty where patient_id = ?::uuid and claimed_until is null "
+                                + "and due_at > now() + interval '9 minutes' and min_start = 'infinity'",
+                        patient))
+                .isOne();
+        assertThat(claim(1000)).noneMatch(c -> c.patientId().toString().equals(patient));
+        try (Connection c = dataSource.getConnection()) {
+            DirtyDays.mark(c, List.of(new DirtyDays.Span(device, noon.plusSeconds(60), noon.plusSeconds(120))));
+        }
+        Claim third = claim(1000).stream()
+                .filter(c -> c.patientId().toString().equals(patient))
+                .findFirst()
+                .orElseThrow();
+        assertThat(third.minStart()).isEqualTo(noon.plusSeconds(60));
     }
 }
