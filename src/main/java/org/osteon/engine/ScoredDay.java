@@ -260,8 +260,11 @@ public record ScoredDay(
      * with {@code derivedThrough}: the {@code dataThrough} of the last scoring that wrote them.
      * It
      * keeps the mark due after {@code due} and sends the day's notice; otherwise
-     * it writes nothing and releases the claim (DirtyDays#stillCurrent). Its commit does not wait
-     * for the WAL either, as any scoring's.
+     * it writes nothing, and the caller releases the claim (DirtyDays#release). Not here: a mark
+     * changed by ingest after this statement's snapshot is one its sub-statements do not see, so
+     * an update of it "where the version differs" would find no row (the lock returns the newest
+     * version; the update keeping the mark re-checks its version on that row and does nothing).
+     * Its commit does not wait for the WAL either, as any scoring's.
      *
      * @return whether the claim was still current, i.e. the row was written
      */
@@ -281,9 +284,7 @@ public record ScoredDay(
                 + "up as (insert into day_summary (" + String.join(", ", columns.keySet()) + ", computed_at) "
                 + "select " + values + ", now() where (select version from cur) = ? " + onConflict(columns, true)
                 + "), kept as (update day_dirty set claimed_until = null, since = now(), min_start = 'infinity', "
-                + "due_at = now() + ?::interval where patient_id = ? and local_date = ? and version = ?), "
-                + "rel as (update day_dirty set claimed_until = null where patient_id = ? and local_date = ? "
-                + "and version <> ?) "
+                + "due_at = now() + ?::interval where patient_id = ? and local_date = ? and version = ?) "
                 + "select coalesce((select version from cur) = ?, false), set_config('synchronous_commit', 'off', true), "
                 + "case when (select version from cur) = ? then pg_notify(?, ?) end";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -293,9 +294,6 @@ public record ScoredDay(
             i = bind(ps, i, columns);
             ps.setLong(i++, version);
             ps.setString(i++, due.toMillis() + " milliseconds");
-            ps.setObject(i++, patientId);
-            ps.setObject(i++, date);
-            ps.setLong(i++, version);
             ps.setObject(i++, patientId);
             ps.setObject(i++, date);
             ps.setLong(i++, version);

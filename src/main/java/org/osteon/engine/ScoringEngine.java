@@ -270,6 +270,7 @@ public class ScoringEngine {
                     scoringId,
                     patient.get().bodyMassKg(),
                     deferFor)) {
+                DirtyDays.release(c, claim);
                 return new Scored(false, open, false);
             }
             open.writtenBy = scoringId;

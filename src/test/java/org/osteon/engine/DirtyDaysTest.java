@@ -183,6 +183,10 @@ class DirtyDaysTest {
                             Duration.ofMinutes(10),
                             DayNotices.CHANNEL,
                             DayNotices.dayPayload(claim.patientId(), claim.date(), Instant.parse(dataThrough)));
+            if (!current) {
+                // As the engine does: the claim is let go by the caller (ScoredDay#upsertDeferred).
+                DirtyDays.release(c, claim);
+            }
             c.commit();
             return current;
         }
@@ -259,5 +263,53 @@ class DirtyDaysTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(third.minStart()).isEqualTo(noon.plusSeconds(60));
+    }
+
+    @Test
+    void aMarkCommittedWhileADeferredScoringWaitsForItsLockStopsTheWrite() throws Exception {
+        String patient = Registry.newPatient();
+        LocalDate date = LocalDate.of(2031, 8, 1);
+        UUID full = UUID.randomUUID();
+        try (Connection c = dataSource.getConnection()) {
+            row(date, 100, "2031-08-01T08:00:00Z").upsert(c, UUID.fromString(patient), full, json);
+        }
+        markDays(patient, date, 1);
+        Claim claim = claim(1000).stream()
+                .filter(c -> c.patientId().toString().equals(patient))
+                .findFirst()
+                .orElseThrow();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Connection ingest = dataSource.getConnection()) {
+            // Ingest marks the day and has not committed: the scoring's statement starts (its
+            // snapshot still has the claimed version) and waits for the mark's lock.
+            ingest.setAutoCommit(false);
+            try (var ps = ingest.prepareStatement("update day_dirty set version = version + 1, marked_at = now() "
+                    + "where patient_id = ?::uuid and local_date = ?")) {
+                ps.setString(1, patient);
+                ps.setObject(2, date);
+                assertThat(ps.executeUpdate()).isOne();
+            }
+            Future<Boolean> scoring = pool.submit(() -> deferred(claim, "2031-08-01T09:00:00Z", UUID.randomUUID()));
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> jdbc.count("select count(*) from pg_stat_activity where wait_event_type = 'Lock' "
+                                    + "and query like 'with cur as%'")
+                            == 1);
+            ingest.commit();
+            assertThat(scoring.get()).isFalse();
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(jdbc.one(
+                        "select scoring_id from day_summary where patient_id = ?::uuid",
+                        rs -> rs.getObject(1, UUID.class),
+                        patient))
+                .contains(full);
+        // Let go, with the newer version: the next claim scores the day with the newer data.
+        Claim next = claim(1000).stream()
+                .filter(c -> c.patientId().toString().equals(patient))
+                .findFirst()
+                .orElseThrow();
+        assertThat(next.version()).isEqualTo(claim.version() + 1);
     }
 }
