@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -63,6 +64,22 @@ class DirtyDaysTest {
                     patient,
                     first.plusDays(i));
         }
+    }
+
+    /** The patient's day among all those ready now. */
+    Claim claimOf(String patient) throws Exception {
+        return claim(1000).stream()
+                .filter(c -> c.patientId().toString().equals(patient))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** Which scoring wrote the patient's (one) day row. */
+    Optional<UUID> scoringId(String patient) {
+        return jdbc.one(
+                "select scoring_id from day_summary where patient_id = ?::uuid",
+                rs -> rs.getObject(1, UUID.class),
+                patient);
     }
 
     List<Claim> claim(int limit) throws Exception {
@@ -113,10 +130,7 @@ class DirtyDaysTest {
         String device = Registry.newDevice(patient, 16);
         LocalDate date = LocalDate.of(2031, 6, 1);
         markDays(patient, date, 1);
-        Claim first = claim(1000).stream()
-                .filter(c -> c.patientId().toString().equals(patient))
-                .findFirst()
-                .orElseThrow();
+        Claim first = claimOf(patient);
         assertThat(claim(1000)).noneMatch(c -> c.patientId().equals(first.patientId()));
 
         // A batch of the same day is stored while the day is being scored.
@@ -208,10 +222,7 @@ class DirtyDaysTest {
                         + "where patient_id = ?::uuid",
                 patient);
         markDays(patient, date, 1);
-        Claim first = claim(1000).stream()
-                .filter(c -> c.patientId().toString().equals(patient))
-                .findFirst()
-                .orElseThrow();
+        Claim first = claimOf(patient);
 
         // A batch arrives meanwhile: the deferred scoring writes nothing and lets the day go.
         Instant noon = date.atTime(12, 0).atZone(ZoneId.of("Europe/Vienna")).toInstant();
@@ -219,16 +230,9 @@ class DirtyDaysTest {
             DirtyDays.mark(c, List.of(new DirtyDays.Span(device, noon, noon.plusSeconds(60))));
         }
         assertThat(deferred(first, "2031-07-01T09:00:00Z", UUID.randomUUID())).isFalse();
-        assertThat(jdbc.one(
-                        "select scoring_id from day_summary where patient_id = ?::uuid",
-                        rs -> rs.getObject(1, UUID.class),
-                        patient))
-                .contains(full);
+        assertThat(scoringId(patient)).contains(full);
 
-        Claim second = claim(1000).stream()
-                .filter(c -> c.patientId().toString().equals(patient))
-                .findFirst()
-                .orElseThrow();
+        Claim second = claimOf(patient);
         UUID fast = UUID.randomUUID();
         assertThat(deferred(second, "2031-07-01T10:00:00Z", fast)).isTrue();
         List<String> stored = jdbc.one(
@@ -258,10 +262,7 @@ class DirtyDaysTest {
         try (Connection c = dataSource.getConnection()) {
             DirtyDays.mark(c, List.of(new DirtyDays.Span(device, noon.plusSeconds(60), noon.plusSeconds(120))));
         }
-        Claim third = claim(1000).stream()
-                .filter(c -> c.patientId().toString().equals(patient))
-                .findFirst()
-                .orElseThrow();
+        Claim third = claimOf(patient);
         assertThat(third.minStart()).isEqualTo(noon.plusSeconds(60));
     }
 
@@ -274,10 +275,7 @@ class DirtyDaysTest {
             row(date, 100, "2031-08-01T08:00:00Z").upsert(c, UUID.fromString(patient), full, json);
         }
         markDays(patient, date, 1);
-        Claim claim = claim(1000).stream()
-                .filter(c -> c.patientId().toString().equals(patient))
-                .findFirst()
-                .orElseThrow();
+        Claim claim = claimOf(patient);
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try (Connection ingest = dataSource.getConnection()) {
             // Ingest marks the day and has not committed: the scoring's statement starts (its
@@ -300,16 +298,9 @@ class DirtyDaysTest {
         } finally {
             pool.shutdown();
         }
-        assertThat(jdbc.one(
-                        "select scoring_id from day_summary where patient_id = ?::uuid",
-                        rs -> rs.getObject(1, UUID.class),
-                        patient))
-                .contains(full);
+        assertThat(scoringId(patient)).contains(full);
         // Let go, with the newer version: the next claim scores the day with the newer data.
-        Claim next = claim(1000).stream()
-                .filter(c -> c.patientId().toString().equals(patient))
-                .findFirst()
-                .orElseThrow();
+        Claim next = claimOf(patient);
         assertThat(next.version()).isEqualTo(claim.version() + 1);
     }
 }
