@@ -291,7 +291,6 @@ final class DayScoreRepository {
                         json,
                         claim.version(),
                         due,
-                        DayNotices.CHANNEL,
                         DayNotices.dayPayload(claim.patientId(), claim.date(), r.dataThrough()));
     }
 

@@ -257,10 +257,9 @@ public record ScoredDay(
      * A scoring that defers the day's derived values, in one statement and one round trip
      * (ScoringEngine): locks the day's mark and, if its version is still {@code version}, writes the
      * row as {@link #upsert} does but keeps the provenance of the derived values the row holds,
-     * with {@code derivedThrough}: the {@code dataThrough} of the last scoring that wrote them.
-     * It
-     * keeps the mark due after {@code due} and sends the day's notice; otherwise
-     * it writes nothing, and the caller releases the claim (DirtyDays#release). Not here: a mark
+     * with {@code derivedThrough}: the {@code dataThrough} of the last scoring that wrote them. It
+     * keeps the mark due after {@code due} and sends the day's notice ({@link DayNotices});
+     * otherwise it writes nothing, and the caller releases the claim (DirtyDays#release). Not here: a mark
      * changed by ingest after this statement's snapshot is one its sub-statements do not see, so
      * an update of it "where the version differs" would find no row (the lock returns the newest
      * version; the update keeping the mark re-checks its version on that row and does nothing).
@@ -269,37 +268,30 @@ public record ScoredDay(
      * @return whether the claim was still current, i.e. the row was written
      */
     boolean upsertDeferred(
-            Connection c,
-            UUID patientId,
-            UUID scoringId,
-            ObjectMapper json,
-            long version,
-            Duration due,
-            String channel,
-            String notice)
+            Connection c, UUID patientId, UUID scoringId, ObjectMapper json, long version, Duration due, String notice)
             throws SQLException {
         Map<String, Object> columns = columns(patientId, scoringId, json);
         String values = columns.values().stream().map(ScoredDay::typed).collect(Collectors.joining(", "));
-        String sql = "with cur as (select version from day_dirty where patient_id = ? and local_date = ? for update), "
+        // cur: whether the mark, locked, still has the claimed version (no row: it is gone).
+        String sql = "with cur as (select version = ? as current from day_dirty "
+                + "where patient_id = ? and local_date = ? for update), "
                 + "up as (insert into day_summary (" + String.join(", ", columns.keySet()) + ", computed_at) "
-                + "select " + values + ", now() where (select version from cur) = ? " + onConflict(columns, true)
+                + "select " + values + ", now() where (select current from cur) " + onConflict(columns, true)
                 + "), kept as (update day_dirty set claimed_until = null, since = now(), min_start = 'infinity', "
                 + "due_at = now() + ?::interval where patient_id = ? and local_date = ? and version = ?) "
-                + "select coalesce((select version from cur) = ?, false), set_config('synchronous_commit', 'off', true), "
-                + "case when (select version from cur) = ? then pg_notify(?, ?) end";
+                + "select coalesce((select current from cur), false), set_config('synchronous_commit', 'off', true), "
+                + "case when (select current from cur) then pg_notify(?, ?) end";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
+            ps.setLong(i++, version);
             ps.setObject(i++, patientId);
             ps.setObject(i++, date);
             i = bind(ps, i, columns);
-            ps.setLong(i++, version);
             ps.setString(i++, due.toMillis() + " milliseconds");
             ps.setObject(i++, patientId);
             ps.setObject(i++, date);
             ps.setLong(i++, version);
-            ps.setLong(i++, version);
-            ps.setLong(i++, version);
-            ps.setString(i++, channel);
+            ps.setString(i++, DayNotices.CHANNEL);
             ps.setString(i, notice);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

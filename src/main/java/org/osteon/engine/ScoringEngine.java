@@ -173,8 +173,6 @@ public class ScoringEngine {
                 metrics.scored(current, System.nanoTime() - started);
                 if (current) {
                     metrics.derived(outcome.deferred());
-                }
-                if (current) {
                     announce(claim);
                     LOG.debugf(
                             "Scored patient %s day %s in %d ms",
@@ -229,8 +227,9 @@ public class ScoringEngine {
             open = continued(c, claim, open, patient.get(), from, to);
         }
         // The derived values may wait only on a row this state wrote with them, or after them.
-        Duration deferFor =
-                open == null ? null : deferDerived(behind, open, patient.get().scoringId(), System.nanoTime());
+        Duration deferFor = open == null
+                ? null
+                : deferDerived(behind, open, patient.get().scoringId(), System.nanoTime(), config.derivedInterval());
         Optional<SourceDevice> device;
         ScoringParams params;
         if (open != null) {
@@ -315,10 +314,6 @@ public class ScoringEngine {
      * state wrote them less than {@code derived-interval} ago; the day's mark is then due when
      * that interval ends.
      */
-    Duration deferDerived(boolean behind, LiveDays.Open open, UUID rowWrittenBy, long nowNanos) {
-        return deferDerived(behind, open, rowWrittenBy, nowNanos, config.derivedInterval());
-    }
-
     static Duration deferDerived(
             boolean behind, LiveDays.Open open, UUID rowWrittenBy, long nowNanos, Duration interval) {
         if (!behind

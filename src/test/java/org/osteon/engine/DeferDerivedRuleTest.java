@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** When a continued day's derived values may wait ({@link ScoringEngine#deferDerived}), and for how long. */
+/** When a continued day's derived values may wait ({@link ScoringEngine#deferDerived(boolean, LiveDays.Open, UUID, long, Duration)}), and for how long. */
 class DeferDerivedRuleTest {
     static final Duration INTERVAL = Duration.ofSeconds(30);
     static final long SECOND = 1_000_000_000L;

@@ -195,7 +195,6 @@ class DirtyDaysTest {
                             json,
                             claim.version(),
                             Duration.ofMinutes(10),
-                            DayNotices.CHANNEL,
                             DayNotices.dayPayload(claim.patientId(), claim.date(), Instant.parse(dataThrough)));
             if (!current) {
                 // As the engine does: the claim is let go by the caller (ScoredDay#upsertDeferred).
