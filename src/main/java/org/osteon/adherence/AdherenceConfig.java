@@ -2,6 +2,7 @@ package org.osteon.adherence;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** How adherence is judged. */
 @ConfigMapping(prefix = "osteon.adherence")
@@ -18,6 +19,21 @@ public interface AdherenceConfig {
     /** Longest {@code from..to} range a days or adherence request may span, in days. */
     @WithDefault("366")
     int maxRangeDays();
+
+    /**
+     * Most bytes of adherence answers kept for the requests apps repeat ({@link AdherenceAnswers}).
+     * A week's answer is about 1 KB, 30 days about 5 KB: 64 MiB keeps both for some 10,000
+     * patients. {@code 0} turns keeping answers off.
+     */
+    @WithDefault("67108864")
+    long answerCacheBytes();
+
+    /**
+     * Longest an answer is kept when nothing of its patient changes: it frees the room of patients
+     * no app asks for; every change ends an answer at once, whatever this says.
+     */
+    @WithDefault("PT10M")
+    Duration answerCacheTtl();
 
     /** Weights of the component kinds in the weekly overall adherence. */
     Weights weights();

@@ -125,12 +125,27 @@ public class AdherenceService {
 
     /** Each day of {@code from..to}; today (in the patient's zone) is {@code in_progress} until its target is reached. */
     public List<DayAdherence> byDay(Patient patient, LocalDate from, LocalDate to) {
+        return days(patient, from, to).periods();
+    }
+
+    /**
+     * Days or weeks, and whether a mood check-in's answers went into them: a change of those is
+     * not announced (no notification), so an answer that read them may not be kept ({@link
+     * AdherenceAnswers}).
+     */
+    public record Periods<T>(List<T> periods, boolean readCheckins) {}
+
+    /** As {@link #byDay}, saying whether check-in answers were read. */
+    public Periods<DayAdherence> days(Patient patient, LocalDate from, LocalDate to) {
         checkRange(from, to);
         LocalDate today = ProgramService.today(patient, clock);
-        return judge(patient, from, to).stream()
-                .map(AdherenceCalculator.Day::result)
-                .map(d -> present(d, today))
-                .toList();
+        Judgement j = judge(patient, from, to);
+        return new Periods<>(
+                j.days().stream()
+                        .map(AdherenceCalculator.Day::result)
+                        .map(d -> present(d, today))
+                        .toList(),
+                j.readCheckins());
     }
 
     /** A day as the present sees it: only today is open, every other day keeps its verdict. */
@@ -189,8 +204,13 @@ public class AdherenceService {
      * week that holds today is {@code in_progress} until its targets are reached.
      */
     public List<WeekAdherence> byWeek(Patient patient, LocalDate from, LocalDate to) {
+        return weekPeriods(patient, from, to).periods();
+    }
+
+    /** As {@link #byWeek}, saying whether check-in answers were read. */
+    public Periods<WeekAdherence> weekPeriods(Patient patient, LocalDate from, LocalDate to) {
         checkRange(from, to);
-        return weeks(patient, from, to);
+        return weeksOf(patient, from, to);
     }
 
     /**
@@ -198,15 +218,20 @@ public class AdherenceService {
      * is their whole history (dates within 2000..2199, so at most some ten thousand weeks).
      */
     public List<WeekAdherence> weeks(Patient patient, LocalDate from, LocalDate to) {
+        return weeksOf(patient, from, to).periods();
+    }
+
+    private Periods<WeekAdherence> weeksOf(Patient patient, LocalDate from, LocalDate to) {
         LocalDate start = from.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         LocalDate end = to.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
-        List<AdherenceCalculator.Day> judged = judge(patient, start, end);
+        Judgement j = judge(patient, start, end);
+        List<AdherenceCalculator.Day> judged = j.days();
         List<WeekAdherence> weeks = new ArrayList<>();
         LocalDate today = ProgramService.today(patient, clock);
         for (int i = 0; i < judged.size(); i += 7) {
             weeks.add(present(calculator.week(judged.subList(i, i + 7)), today));
         }
-        return weeks;
+        return new Periods<>(weeks, j.readCheckins());
     }
 
     /**
@@ -216,9 +241,7 @@ public class AdherenceService {
      */
     private List<CheckinAnswer> checkinAnswers(
             UUID patientId, ZoneId zone, List<DayTargets> targets, LocalDate from, LocalDate to) {
-        boolean any =
-                targets.stream().anyMatch(t -> t.components().stream().anyMatch(c -> c instanceof Component.Checkin));
-        if (!any) {
+        if (!hasCheckin(targets)) {
             return List.of();
         }
         return mood
@@ -233,26 +256,35 @@ public class AdherenceService {
                 .toList();
     }
 
+    private static boolean hasCheckin(List<DayTargets> targets) {
+        return targets.stream().anyMatch(t -> t.components().stream().anyMatch(c -> c instanceof Component.Checkin));
+    }
+
     /** A day's overall status ({@link AdherenceCalculator#overall}). */
     public AdherenceStatus overall(DayAdherence day) {
         return calculator.overall(day);
     }
 
-    private List<AdherenceCalculator.Day> judge(Patient patient, LocalDate from, LocalDate to) {
-        return judge(patient.id, ZoneId.of(patient.timeZone), from, to, days.forTargets(patient.id, from, to)).stream()
-                .map(Judged::day)
-                .toList();
+    private Judgement judge(Patient patient, LocalDate from, LocalDate to) {
+        JudgedRange r = judge(patient.id, ZoneId.of(patient.timeZone), from, to, days.forTargets(patient.id, from, to));
+        return new Judgement(r.days().stream().map(Judged::day).toList(), r.readCheckins());
     }
+
+    /** A range's judged days, and whether check-in answers were read for them. */
+    private record Judgement(List<AdherenceCalculator.Day> days, boolean readCheckins) {}
 
     /** A day's targets and its judgement. */
     private record Judged(DayTargets targets, AdherenceCalculator.Day day) {}
+
+    /** {@link Judged} days, and whether check-in answers were read for them. */
+    private record JudgedRange(List<Judged> days, boolean readCheckins) {}
 
     /**
      * Judges {@code from..to} with the rows of {@code dayRows}, read in one round trip with the
      * resistance sets and program versions the judgement needs (plus the check-ins' answers when one
      * is in force).
      */
-    private List<Judged> judge(
+    private JudgedRange judge(
             UUID patientId, ZoneId zone, LocalDate from, LocalDate to, Jdbc.Query<ScoredDay> dayRows) {
         // The days, resistance sets and program versions are asked for together: one round trip
         // to the database instead of three, for the read apps make most often.
@@ -272,7 +304,7 @@ public class AdherenceService {
             judged.add(new Judged(
                     t, calculator.day(t.date(), t.version(), summaries.get(t.date()), sets, t.components(), checkins)));
         }
-        return judged;
+        return new JudgedRange(judged, hasCheckin(targets));
     }
 
     /**
@@ -284,7 +316,7 @@ public class AdherenceService {
      */
     public Optional<JudgedDay> judgedDay(UUID patientId, ZoneId zone, LocalDate date) {
         Jdbc.Query<ScoredDay> dayRows = days.betweenQuery(patientId, date, date);
-        Judged judged = judge(patientId, zone, date, date, dayRows).get(0);
+        Judged judged = judge(patientId, zone, date, date, dayRows).days().get(0);
         if (dayRows.rows().isEmpty()) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package org.osteon.adherence;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
@@ -17,8 +18,10 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -69,9 +72,16 @@ public class PatientDataResource {
     private final PatientAccess access;
     private final Clock clock;
     private final ObjectMapper json;
+    private final AdherenceAnswers answers;
 
-    public PatientDataResource(AdherenceService adherence, PatientAccess access, Clock clock, ObjectMapper json) {
+    public PatientDataResource(
+            AdherenceService adherence,
+            PatientAccess access,
+            Clock clock,
+            ObjectMapper json,
+            AdherenceAnswers answers) {
         this.adherence = adherence;
+        this.answers = answers;
         this.access = access;
         this.clock = clock;
         this.json = json;
@@ -281,19 +291,50 @@ public class PatientDataResource {
         LocalDate[] r = range(p, from, to);
         return switch (by) {
             case "day" ->
-                answer(
-                        headers,
-                        adherence.byDay(p, r[0], r[1]),
-                        AdherenceCsv::byDay,
-                        filename(p, "adherence-by-day", r));
+                Csv.wanted(headers)
+                        ? Csv.download(
+                                AdherenceCsv.byDay(adherence.byDay(p, r[0], r[1])), filename(p, "adherence-by-day", r))
+                        : kept(p, by, r, () -> adherence.days(p, r[0], r[1]));
             case "week" ->
-                answer(
-                        headers,
-                        adherence.byWeek(p, r[0], r[1]),
-                        AdherenceCsv::byWeek,
-                        filename(p, "adherence-by-week", r));
+                Csv.wanted(headers)
+                        ? Csv.download(
+                                AdherenceCsv.byWeek(adherence.byWeek(p, r[0], r[1])),
+                                filename(p, "adherence-by-week", r))
+                        : kept(p, by, r, () -> adherence.weekPeriods(p, r[0], r[1]));
             default -> throw ApiException.badField("by", "must be day or week");
         };
+    }
+
+    /**
+     * The JSON answer to a days or weeks request of {@code p} over {@code range}: the one {@link
+     * AdherenceAnswers} kept, if its patient's data did not change since, or computed (and kept
+     * when it read nothing that changes without a notice).
+     */
+    private Response kept(Patient p, String by, LocalDate[] range, Supplier<AdherenceService.Periods<?>> compute) {
+        AdherenceAnswers.Key key =
+                new AdherenceAnswers.Key(p.id, by, range[0], range[1], ProgramService.today(p, clock), p.timeZone);
+        Optional<byte[]> known = answers.get(key);
+        if (known.isPresent()) {
+            return Response.ok(known.get(), MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        AdherenceAnswers.Stamp stamp = answers.stamp(p.id);
+        AdherenceService.Periods<?> periods = compute.get();
+        if (!answers.active()) {
+            return Response.ok(periods.periods(), MediaType.APPLICATION_JSON_TYPE)
+                    .build();
+        }
+        byte[] body;
+        try {
+            body = json.writeValueAsBytes(periods.periods());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Adherence answer could not be written as JSON", e);
+        }
+        if (periods.readCheckins()) {
+            answers.notKept();
+        } else {
+            answers.put(key, stamp, body);
+        }
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /**

@@ -7,6 +7,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.annotations.Broadcast;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -77,10 +78,19 @@ public class ScoringEngine {
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
     Emitter<DayScored> scored;
 
+    /** Told, on this instance and before anything else, that a patient's days may have changed. */
+    private final Event<DaysWritten> written;
+
     private volatile boolean stopping;
 
-    public ScoringEngine(EngineConfig config, AgroalDataSource dataSource, ObjectMapper json, MeterRegistry registry) {
+    public ScoringEngine(
+            EngineConfig config,
+            AgroalDataSource dataSource,
+            ObjectMapper json,
+            MeterRegistry registry,
+            Event<DaysWritten> written) {
         this.config = config;
+        this.written = written;
         this.dataSource = dataSource;
         this.repository = new DayScoreRepository(json);
         this.rolling = new RollingCircadian(json);
@@ -164,6 +174,7 @@ public class ScoringEngine {
                 Scored outcome = scoreIn(c, claim, behind);
                 boolean current = outcome.current();
                 c.commit();
+                written.fire(new DaysWritten(claim.patientId()));
                 if (outcome.open() != null) {
                     if (current && !outcome.deferred()) {
                         outcome.open().derivedAtNanos = System.nanoTime();

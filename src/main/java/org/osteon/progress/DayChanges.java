@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
+import org.osteon.adherence.AdherenceAnswers;
 import org.osteon.common.Jdbc;
 import org.osteon.engine.DayNotices;
 import org.osteon.engine.DayNotices.Change;
@@ -26,7 +27,8 @@ import org.postgresql.PGNotification;
  * effective date. Both travel as the PostgreSQL notification of {@link DayNotices}, sent in the
  * transaction that makes the change, so they are delivered exactly when the change is visible, to
  * every instance listening; each instance keeps one connection that listens and fans the changes
- * out to its server-sent-event streams.
+ * out to its server-sent-event streams, and tells {@link AdherenceAnswers} which patients'
+ * kept answers ended, and whether it hears every change (only while it listens).
  */
 @ApplicationScoped
 public class DayChanges {
@@ -35,12 +37,14 @@ public class DayChanges {
 
     private final AgroalDataSource dataSource;
     private final Jdbc jdbc;
+    private final AdherenceAnswers answers;
     private final BroadcastProcessor<Change> changes = BroadcastProcessor.create();
     private volatile boolean stopping;
     private Thread listener;
 
-    public DayChanges(AgroalDataSource dataSource, Jdbc jdbc) {
+    public DayChanges(AgroalDataSource dataSource, Jdbc jdbc, AdherenceAnswers answers) {
         this.dataSource = dataSource;
+        this.answers = answers;
         this.jdbc = jdbc;
     }
 
@@ -87,16 +91,21 @@ public class DayChanges {
                     s.execute("listen " + DayNotices.CHANNEL);
                 }
                 backoff = 100;
+                answers.listening();
                 PGConnection pg = c.unwrap(PGConnection.class);
                 while (!stopping) {
                     PGNotification[] received = pg.getNotifications(500);
                     if (received != null) {
                         for (PGNotification n : received) {
-                            changes.onNext(DayNotices.parse(n.getParameter()));
+                            Change change = DayNotices.parse(n.getParameter());
+                            answers.changed(change.patientId());
+                            changes.onNext(change);
                         }
                     }
                 }
+                answers.deaf();
             } catch (SQLException | RuntimeException e) {
+                answers.deaf();
                 if (!stopping) {
                     LOG.warnf(
                             "Listening for day changes failed (%s); listening again in %d ms", e.getMessage(), backoff);

@@ -11,12 +11,11 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
+import org.osteon.support.HandClock;
 import org.osteon.support.Tokens;
 
 /**
@@ -48,34 +47,6 @@ class VerifiedTokensTest {
             info.setGroupsPath("groups");
             info.setClockSkew(clockSkewSeconds);
             return info;
-        }
-    }
-
-    /** A clock the test moves by hand. */
-    static final class HandClock extends Clock {
-        Instant now;
-
-        HandClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
         }
     }
 

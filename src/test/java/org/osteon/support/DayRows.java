@@ -1,15 +1,19 @@
 package org.osteon.support;
 
+import io.quarkus.arc.Arc;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.osteon.common.Jdbc;
+import org.osteon.engine.DaysWritten;
 
 /**
  * Writes {@code day_summary} rows as the scoring core will, and resistance loading events as
- * ingest does, so that adherence can be tested on days whose every number is known.
+ * ingest does, so that adherence can be tested on days whose every number is known. Each write is
+ * announced as the engine announces the day's scoring after its commit ({@link DaysWritten}), so
+ * that what this instance keeps of the patient's days ends as it would.
  */
 public final class DayRows {
     private final Jdbc jdbc;
@@ -57,6 +61,16 @@ public final class DayRows {
                 atOrAbove,
                 d.longestSedentaryBout(),
                 TestClock.CLOCK.instant());
+        written();
+    }
+
+    /** As the engine after scoring the patient's day (a resistance set's day is scored again too). */
+    private void written() {
+        Arc.container()
+                .beanManager()
+                .getEvent()
+                .select(DaysWritten.class)
+                .fire(new DaysWritten(UUID.fromString(patientId)));
     }
 
     /** A resistance set logged by smart equipment on one of the patient's devices. */
@@ -73,5 +87,6 @@ public final class DayRows {
                 reps,
                 loadKg,
                 oneRmKg);
+        written();
     }
 }
