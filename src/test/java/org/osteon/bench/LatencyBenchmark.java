@@ -325,7 +325,7 @@ public final class LatencyBenchmark {
                 load());
     }
 
-    private static double metric(String metrics, String prefix) {
+    static double metric(String metrics, String prefix) {
         return metrics.lines()
                 .filter(l -> l.startsWith(prefix))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
+import org.osteon.engine.DayNotices;
 import org.osteon.support.ServiceProcess;
 import org.osteon.support.TestDatabase;
 import org.osteon.support.Tokens;
@@ -47,7 +48,13 @@ public final class ReadBenchmark {
     private final ZoneId zone = ZoneId.of("Europe/Vienna");
     /** Connections the sender may open; it reuses them (keep-alive), as an app's gateway would. */
     private final int connections = Integer.getInteger("connections", 256);
+    /**
+     * Days announced scored a second while each kind runs, as a live engine would announce them:
+     * each ends what the service kept of a random patient, so its next answer is computed again.
+     */
+    private final int churn = Integer.getInteger("churn", 0);
 
+    private TestDatabase db;
     private String database;
     private String baseUri;
 
@@ -68,7 +75,8 @@ public final class ReadBenchmark {
             double max,
             long rssMb,
             String load,
-            String cpu) {}
+            String cpu,
+            String kept) {}
 
     public static void main(String[] args) throws Exception {
         new ReadBenchmark().run();
@@ -79,6 +87,7 @@ public final class ReadBenchmark {
         try (TestDatabase db = TestDatabase.onLocalServer("osteon_reads");
                 ServiceProcess service = new ServiceProcess(service(db), LatencyBenchmark.jvmOptions())) {
             service.start();
+            this.db = db;
             database = db.url().substring(db.url().lastIndexOf('/') + 1);
             long pid = CpuTimes.child("quarkus-run.jar");
             long t0 = System.nanoTime();
@@ -189,22 +198,31 @@ public final class ReadBenchmark {
         // on a thread of its own: reading /proc takes tens of milliseconds, which on the sender's
         // thread made the requests due meanwhile late.
         CpuTimes[] cpu = new CpuTimes[2];
+        double[][] answers = new double[2][];
         String[] load = new String[1];
         long lastDue = start + (total - 1) * interval;
         java.util.concurrent.ScheduledExecutorService probe =
                 java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
         probe.schedule(
-                () -> cpu[0] = CpuTimes.read(pid, -1, database),
+                () -> {
+                    cpu[0] = CpuTimes.read(pid, -1, database);
+                    answers[0] = answers(base);
+                },
                 measuredStart - System.nanoTime(),
                 TimeUnit.NANOSECONDS);
         probe.schedule(
                 () -> {
                     cpu[1] = CpuTimes.read(pid, -1, database);
+                    answers[1] = answers(base);
                     load[0] = load();
                 },
                 lastDue - System.nanoTime(),
                 TimeUnit.NANOSECONDS);
+        AutoCloseable announcing = churn > 0 ? announce(probe) : null;
         OpenLoopHttp.Outcome out = sender.run(total, start, interval, k.request);
+        if (announcing != null) {
+            announcing.close();
+        }
         probe.shutdown();
         probe.awaitTermination(10, TimeUnit.SECONDS);
         double seconds = (System.nanoTime() - measuredStart) / 1e9;
@@ -251,7 +269,75 @@ public final class ReadBenchmark {
                 sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
                 rss,
                 load[0],
-                cores);
+                cores,
+                kept(answers[0], answers[1]));
+    }
+
+    /**
+     * Sends {@link #churn} day notifications a second (every 10 ms a share, in one statement) for
+     * random patients, on {@code on}'s thread, until cancelled.
+     */
+    private AutoCloseable announce(java.util.concurrent.ScheduledExecutorService on) throws java.sql.SQLException {
+        java.sql.Connection c = db.connect();
+        SplittableRandom random = new SplittableRandom(7);
+        String today = LocalDate.now(zone).toString();
+        double[] owed = {0};
+        java.util.concurrent.ScheduledFuture<?> task = on.scheduleAtFixedRate(
+                () -> {
+                    owed[0] += churn / 100.0;
+                    int n = (int) owed[0];
+                    owed[0] -= n;
+                    String[] payloads = new String[n];
+                    for (int i = 0; i < n; i++) {
+                        payloads[i] = patientId(random.nextInt(patients)) + " " + DayNotices.DAY + " " + today;
+                    }
+                    try (java.sql.PreparedStatement ps =
+                            c.prepareStatement("select count(pg_notify(?, p)) from unnest(?::text[]) p")) {
+                        ps.setString(1, DayNotices.CHANNEL);
+                        ps.setArray(2, c.createArrayOf("text", payloads));
+                        ps.execute();
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                0,
+                10,
+                TimeUnit.MILLISECONDS);
+        return () -> {
+            task.cancel(false);
+            c.close();
+        };
+    }
+
+    /**
+     * The service's count of adherence answers given from what it kept, computed, and computed
+     * and not kept ({@code osteon_adherence_answers_total}); null if the metrics could not be read.
+     */
+    private static double[] answers(URI base) {
+        try {
+            String metrics = java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(base.resolve("/q/metrics"))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString())
+                    .body();
+            return new double[] {
+                LatencyBenchmark.metric(metrics, "osteon_adherence_answers_total{outcome=\"hit\""),
+                LatencyBenchmark.metric(metrics, "osteon_adherence_answers_total{outcome=\"miss\""),
+                LatencyBenchmark.metric(metrics, "osteon_adherence_answers_total{outcome=\"not_kept\""),
+            };
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The share of the measured period's adherence answers given from what was kept, or "–". */
+    private static String kept(double[] a, double[] b) {
+        if (a == null || b == null) {
+            return "?";
+        }
+        double hits = b[0] - a[0], asked = hits + (b[1] - a[1]) + (b[2] - a[2]);
+        return asked == 0 ? "–" : String.format(Locale.ROOT, "%.1f %%", 100 * hits / asked);
     }
 
     /**
@@ -394,7 +480,7 @@ public final class ReadBenchmark {
     private static String row(Result r) {
         return String.format(
                 Locale.ROOT,
-                "| %s | %,d | %,.0f | %,d | %.1f | **%.1f** | %.1f | %.1f | %,d | %,d | %d | %s | %s |",
+                "| %s | %,d | %,.0f | %,d | %.1f | **%.1f** | %.1f | %.1f | %,d | %,d | %d | %s | %s | %s |",
                 r.name,
                 r.rate,
                 r.achieved,
@@ -407,7 +493,8 @@ public final class ReadBenchmark {
                 r.late,
                 r.rssMb,
                 r.load,
-                r.cpu);
+                r.cpu,
+                r.kept);
     }
 
     private void print(List<Result> results, String loadBefore, long rssEnd) {
@@ -425,8 +512,9 @@ public final class ReadBenchmark {
         System.out.println();
         System.out.println("| request | rate asked (/s) | rate answered (/s) | requests measured | p50 (ms) | p99 (ms) "
                 + "| p99.9 (ms) | max (ms) | errors | sent late | service RSS (MB) | load average (1/5/15 min) "
-                + "| cores: service / PostgreSQL / sender | CPU per request, service / PostgreSQL (µs) |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+                + "| cores: service / PostgreSQL / sender | CPU per request, service / PostgreSQL (µs) "
+                + "| answers given as kept |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         results.forEach(r -> System.out.println(row(r)));
     }
 }
