@@ -7,8 +7,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,19 +30,24 @@ import org.osteon.program.ProgramChanged;
  *
  * <ul>
  *   <li>Everything a days or weeks answer reads changes with a notice for its patient: a scored or
- *       derived day (the engine's transaction), a program version (its transaction), a resistance
- *       set (it arrives in a loading batch, which marks its day; the day's scoring sends the
- *       notice, when the day's other results from that batch appear too). On this instance the
- *       engine ({@link DaysWritten}) and the program service ({@link ProgramChanged}, after its
- *       commit) say so directly, so a write is seen by the next read here; a write on another
- *       instance is heard from the PostgreSQL notification, delivered after its commit (the
- *       listening connection of {@code org.osteon.progress.DayChanges}).
+ *       derived day (the engine's transaction, one notice per day it changed), a program version
+ *       (its transaction), a resistance set (it arrives in a loading batch, which marks its day;
+ *       the day's scoring sends the notice, when the day's other results from that batch appear
+ *       too). On this instance the engine ({@link DaysWritten}) and the program service ({@link
+ *       ProgramChanged}, after its commit) say so directly, so a write is seen by the next read
+ *       here; a write on another instance is heard from the PostgreSQL notification, delivered
+ *       after its commit (the listening connection of {@code org.osteon.progress.DayChanges}).
+ *   <li>A day's change ends only the answers whose weeks (Monday to Sunday, the patient's) hold
+ *       it: live scoring of today leaves the answers about earlier weeks standing. A program
+ *       version, or an erasure, ends all of the patient's answers.
  *   <li>The one input without a notice is a mood check-in's answers: an answer that read them is
  *       never kept ({@link AdherenceService.Periods#readCheckins}).
- *   <li>An answer is stamped, before its reads start, with its patient's change count (one of
- *       {@link #STRIPES} counters the patient ids hash to; a collision only costs a miss). It is
- *       given only while that count is unchanged: a change committed during its reads bumps the
- *       count after the commit, so the answer that may have missed it is never given.
+ *   <li>An answer is stamped, before its reads start, with its patient's change count and the
+ *       change count of each of its weeks (counters the patient ids, and the pairs of patient and
+ *       week, hash to; a collision only costs a miss). It is given only while those counts are
+ *       unchanged: a change committed during its reads bumps a count after the commit, so the
+ *       answer that may have missed it is never given. An answer over more than {@link
+ *       #MAX_WEEKS} weeks is not kept.
  *   <li>While the notification connection is down, nothing is kept or given: notices sent then
  *       are lost, so every answer is dropped when it is lost and when it is back.
  *   <li>The key holds the patient's zone and today's date there, so the open day or week moves
@@ -56,21 +64,46 @@ public class AdherenceAnswers {
     /** Change counters the patients hash to: 128 KiB, few collisions at 10,000s of patients. */
     static final int STRIPES = 1 << 14;
 
+    /** Change counters the pairs of patient and week hash to: 512 KiB. */
+    static final int WEEK_STRIPES = 1 << 16;
+
+    /** Most weeks an answer kept may span: a week, a month's days; a longer range is computed. */
+    static final int MAX_WEEKS = 6;
+
     /** An entry's bytes beyond its JSON: key, dates, record and map node, roughly. */
     private static final int OVERHEAD = 256;
 
     private static final long SWEEP_EVERY_MILLIS = 1000;
 
     /** What an answer is: whose, which request, and the present it was judged in. */
-    public record Key(UUID patientId, String by, LocalDate from, LocalDate to, LocalDate today, String zone) {}
+    public record Key(UUID patientId, String by, LocalDate from, LocalDate to, LocalDate today, String zone) {
+        /** The Monday of the first week the answer reads. */
+        LocalDate firstMonday() {
+            return monday(from);
+        }
 
-    /** The counts an answer is computed under, taken before its reads. */
-    public record Stamp(long change, long epoch) {}
+        /** How many weeks (Monday to Sunday) the answer reads. */
+        long weeks() {
+            return ChronoUnit.WEEKS.between(firstMonday(), monday(to)) + 1;
+        }
+    }
+
+    /**
+     * The counts an answer is computed under, taken before its reads: the epoch, its patient's and
+     * each of its weeks'. Null {@code weeks}: the answer is not to be kept.
+     */
+    public record Stamp(long epoch, long patient, long[] weeks) {
+        /** Whether an answer computed under this may be kept at all. */
+        public boolean keepable() {
+            return weeks != null;
+        }
+    }
 
     private record Entry(byte[] json, Stamp stamp, long untilMillis) {}
 
     private final ConcurrentHashMap<Key, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicLongArray changes = new AtomicLongArray(STRIPES);
+    private final AtomicLongArray weekChanges = new AtomicLongArray(WEEK_STRIPES);
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong nextSweep = new AtomicLong(Long.MIN_VALUE);
     /** Bumped whenever notices may have been missed: every earlier stamp is void. */
@@ -122,7 +155,7 @@ public class AdherenceAnswers {
             misses.increment();
             return Optional.empty();
         }
-        if (!current(key.patientId(), e)) {
+        if (!current(key, e)) {
             remove(key, e);
             misses.increment();
             return Optional.empty();
@@ -131,9 +164,20 @@ public class AdherenceAnswers {
         return Optional.of(e.json());
     }
 
-    /** The counts to compute {@code patientId}'s answer under: take it before reading. */
-    public Stamp stamp(UUID patientId) {
-        return new Stamp(changes.get(stripe(patientId)), epoch.get());
+    /** The counts to compute the answer to {@code key} under: take it before reading. */
+    public Stamp stamp(Key key) {
+        long epochNow = epoch.get();
+        long patient = changes.get(stripe(key.patientId()));
+        long n = key.weeks();
+        if (n < 1 || n > MAX_WEEKS) {
+            return new Stamp(epochNow, patient, null);
+        }
+        long[] weeks = new long[(int) n];
+        LocalDate monday = key.firstMonday();
+        for (int i = 0; i < weeks.length; i++) {
+            weeks[i] = weekChanges.get(weekStripe(key.patientId(), monday.plusWeeks(i)));
+        }
+        return new Stamp(epochNow, patient, weeks);
     }
 
     /** Keeps {@code json} as the answer to {@code key}, computed under {@code stamp}, if there is room. */
@@ -142,7 +186,7 @@ public class AdherenceAnswers {
             return;
         }
         Entry e = new Entry(json, stamp, clock.millis() + ttlMillis);
-        if (!current(key.patientId(), e) || !reserve(size(e))) {
+        if (!current(key, e) || !reserve(size(e))) {
             unkept.increment();
             return;
         }
@@ -152,16 +196,34 @@ public class AdherenceAnswers {
         }
     }
 
-    /** Counts an answer that could not be kept (it read what sends no notice). */
+    /** Counts an answer that could not be kept (it read what sends no notice, or too many weeks). */
     public void notKept() {
         if (active()) {
             unkept.increment();
         }
     }
 
-    /** Something of {@code patientId}'s that adherence reads changed and is committed. */
+    /** Something of {@code patientId}'s that adherence reads on any day changed and is committed. */
     public void changed(UUID patientId) {
         changes.incrementAndGet(stripe(patientId));
+    }
+
+    /** {@code patientId}'s day {@code date} changed and is committed. */
+    public void changed(UUID patientId, LocalDate date) {
+        weekChanges.incrementAndGet(weekStripe(patientId, monday(date)));
+    }
+
+    /**
+     * The patient is erased (on this instance): their answers end and leave memory now. Another
+     * instance's can no longer be asked for (the access check answers 404) and go within the TTL.
+     */
+    public void forget(UUID patientId) {
+        changed(patientId);
+        entries.forEach((k, e) -> {
+            if (k.patientId().equals(patientId)) {
+                remove(k, e);
+            }
+        });
     }
 
     /** Every change from now on is heard (the notification connection listens): answers may be kept. */
@@ -178,8 +240,14 @@ public class AdherenceAnswers {
         clear();
     }
 
+    /**
+     * The engine scored {@code written.date()}: that day, and the waking values of the days before
+     * and after, which share a night with it (docs/engine.md, "Sleep").
+     */
     void daysWritten(@Observes DaysWritten written) {
-        changed(written.patientId());
+        for (int d = -1; d <= 1; d++) {
+            changed(written.patientId(), written.date().plusDays(d));
+        }
     }
 
     void programChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProgramChanged change) {
@@ -191,10 +259,21 @@ public class AdherenceAnswers {
         return bytes.get();
     }
 
-    private boolean current(UUID patientId, Entry e) {
-        return e.stamp().epoch() == epoch.get()
-                && e.stamp().change() == changes.get(stripe(patientId))
-                && clock.millis() < e.untilMillis();
+    private boolean current(Key key, Entry e) {
+        Stamp stamp = e.stamp();
+        if (stamp.weeks() == null
+                || stamp.epoch() != epoch.get()
+                || stamp.patient() != changes.get(stripe(key.patientId()))
+                || clock.millis() >= e.untilMillis()) {
+            return false;
+        }
+        LocalDate monday = key.firstMonday();
+        for (int i = 0; i < stamp.weeks().length; i++) {
+            if (stamp.weeks()[i] != weekChanges.get(weekStripe(key.patientId(), monday.plusWeeks(i)))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean reserve(long size) {
@@ -206,7 +285,7 @@ public class AdherenceAnswers {
         long due = nextSweep.get();
         if (now >= due && nextSweep.compareAndSet(due, now + SWEEP_EVERY_MILLIS)) {
             entries.forEach((k, e) -> {
-                if (!current(k.patientId(), e)) {
+                if (!current(k, e)) {
                     remove(k, e);
                 }
             });
@@ -233,9 +312,21 @@ public class AdherenceAnswers {
     }
 
     private static int stripe(UUID patientId) {
-        long h = patientId.getMostSignificantBits() ^ patientId.getLeastSignificantBits();
-        h ^= h >>> 32;
-        h *= 0x9E3779B97F4A7C15L;
-        return (int) (h >>> 50) & (STRIPES - 1);
+        return (int) (mix(patientId.getMostSignificantBits() ^ patientId.getLeastSignificantBits()) >>> 50)
+                & (STRIPES - 1);
+    }
+
+    private static int weekStripe(UUID patientId, LocalDate monday) {
+        long h = mix(patientId.getMostSignificantBits() ^ patientId.getLeastSignificantBits()) + monday.toEpochDay();
+        return (int) (mix(h) >>> 48) & (WEEK_STRIPES - 1);
+    }
+
+    /** Spreads {@code h}'s bits over the high bits (Fibonacci hashing). */
+    private static long mix(long h) {
+        return (h ^ (h >>> 32)) * 0x9E3779B97F4A7C15L;
+    }
+
+    private static LocalDate monday(LocalDate date) {
+        return date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 }

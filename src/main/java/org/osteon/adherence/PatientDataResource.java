@@ -317,9 +317,14 @@ public class PatientDataResource {
         if (known.isPresent()) {
             return Response.ok(known.get(), MediaType.APPLICATION_JSON_TYPE).build();
         }
-        AdherenceAnswers.Stamp stamp = answers.stamp(p.id);
+        AdherenceAnswers.Stamp stamp = answers.stamp(key);
         AdherenceService.Periods<?> periods = compute.get();
         if (!answers.active()) {
+            return Response.ok(periods.periods(), MediaType.APPLICATION_JSON_TYPE)
+                    .build();
+        }
+        if (periods.readCheckins() || !stamp.keepable()) {
+            answers.notKept();
             return Response.ok(periods.periods(), MediaType.APPLICATION_JSON_TYPE)
                     .build();
         }
@@ -329,11 +334,7 @@ public class PatientDataResource {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Adherence answer could not be written as JSON", e);
         }
-        if (periods.readCheckins()) {
-            answers.notKept();
-        } else {
-            answers.put(key, stamp, body);
-        }
+        answers.put(key, stamp, body);
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }
 

@@ -174,7 +174,7 @@ public class ScoringEngine {
                 Scored outcome = scoreIn(c, claim, behind);
                 boolean current = outcome.current();
                 c.commit();
-                written.fire(new DaysWritten(claim.patientId()));
+                written.fire(new DaysWritten(claim.patientId(), claim.date()));
                 if (outcome.open() != null) {
                     if (current && !outcome.deferred()) {
                         outcome.open().derivedAtNanos = System.nanoTime();

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.osteon.adherence.AdherenceAnswers;
 import org.osteon.broker.DeviceBrokerAccess;
 import org.osteon.common.ApiException;
 import org.osteon.ingest.DeviceMessages;
@@ -36,10 +37,16 @@ public class PatientDataService implements PatientErasure {
     private final DeviceBrokerAccess brokerAccess;
     private final DeviceMessages deviceMessages;
     private final Clock clock;
+    private final AdherenceAnswers answers;
 
     public PatientDataService(
-            AgroalDataSource dataSource, DeviceBrokerAccess brokerAccess, DeviceMessages deviceMessages, Clock clock) {
+            AgroalDataSource dataSource,
+            DeviceBrokerAccess brokerAccess,
+            DeviceMessages deviceMessages,
+            Clock clock,
+            AdherenceAnswers answers) {
         this.clock = clock;
+        this.answers = answers;
         this.dataSource = dataSource;
         this.brokerAccess = brokerAccess;
         this.deviceMessages = deviceMessages;
@@ -140,6 +147,7 @@ public class PatientDataService implements PatientErasure {
                     }
                 }
                 c.commit();
+                answers.forget(patientId);
                 LOG.infof("Erased patient %s: %s rows", patientId, deleted);
                 return deleted;
             } catch (SQLException | RuntimeException e) {

@@ -98,7 +98,11 @@ public class DayChanges {
                     if (received != null) {
                         for (PGNotification n : received) {
                             Change change = DayNotices.parse(n.getParameter());
-                            answers.changed(change.patientId());
+                            if (change.kind().equals(DayNotices.DAY)) {
+                                answers.changed(change.patientId(), change.date());
+                            } else {
+                                answers.changed(change.patientId());
+                            }
                             changes.onNext(change);
                         }
                     }

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.osteon.adherence.AdherenceAnswers.Key;
 import org.osteon.adherence.AdherenceAnswers.Stamp;
+import org.osteon.engine.DaysWritten;
 import org.osteon.support.HandClock;
 
 /** When a kept adherence answer is given, and when it must be computed again. */
@@ -36,7 +37,7 @@ class AdherenceAnswersTest {
 
     /** Computes and keeps an answer as the resource does: stamp, read, put. */
     void keep(Key key, String body) {
-        Stamp stamp = answers.stamp(key.patientId());
+        Stamp stamp = answers.stamp(key);
         answers.put(key, stamp, json(body));
     }
 
@@ -62,19 +63,65 @@ class AdherenceAnswersTest {
     }
 
     @Test
+    void aDayEndsTheAnswersThatHoldItsWeekAndNoOthers() {
+        answers.listening();
+        UUID patient = patient(1);
+        Key lastWeek = new Key(patient, "week", MONDAY, MONDAY.plusDays(6), MONDAY.plusDays(9), "Europe/Vienna");
+        Key thisWeek =
+                new Key(patient, "day", MONDAY.plusDays(7), MONDAY.plusDays(13), MONDAY.plusDays(9), "Europe/Vienna");
+        Key month =
+                new Key(patient, "day", MONDAY.minusDays(20), MONDAY.plusDays(9), MONDAY.plusDays(9), "Europe/Vienna");
+        keep(lastWeek, "[1]");
+        keep(thisWeek, "[2]");
+        keep(month, "[3]");
+
+        // Today (Wednesday of this week) scored again: last week stands.
+        answers.changed(patient, MONDAY.plusDays(9));
+        assertThat(answers.get(lastWeek)).isPresent();
+        assertThat(answers.get(thisWeek)).isEmpty();
+        assertThat(answers.get(month)).isEmpty();
+
+        // The engine's word for a Monday covers the Sunday before, whose waking values share a night.
+        keep(thisWeek, "[2]");
+        answers.daysWritten(new DaysWritten(patient, MONDAY.plusDays(7)));
+        assertThat(answers.get(lastWeek)).isEmpty();
+        assertThat(answers.get(thisWeek)).isEmpty();
+
+        // A program version ends every answer of the patient.
+        keep(lastWeek, "[1]");
+        answers.changed(patient);
+        assertThat(answers.get(lastWeek)).isEmpty();
+    }
+
+    @Test
+    void anAnswerOverMoreThanSixWeeksIsNotKept() {
+        answers.listening();
+        Key sixWeeks = new Key(patient(1), "week", MONDAY, MONDAY.plusWeeks(6).minusDays(1), MONDAY, "UTC");
+        Key sevenWeeks = new Key(patient(1), "week", MONDAY, MONDAY.plusWeeks(6), MONDAY, "UTC");
+        keep(sixWeeks, "[1]");
+        keep(sevenWeeks, "[1]");
+        assertThat(answers.get(sixWeeks)).isPresent();
+        assertThat(answers.get(sevenWeeks)).isEmpty();
+        assertThat(registry.counter("osteon_adherence_answers", "outcome", "not_kept")
+                        .count())
+                .isEqualTo(1);
+    }
+
+    @Test
     void anAnswerWhoseReadsACommittedChangeMayHaveMissedIsNeverGiven() {
         answers.listening();
         UUID patient = patient(1);
-        Stamp stamp = answers.stamp(patient);
-        // The reads run; a change commits meanwhile and is announced before the answer is kept.
-        answers.changed(patient);
+        Stamp stamp = answers.stamp(week(patient));
+        // The reads run; a change of a day in the week commits meanwhile and is announced before
+        // the answer is kept.
+        answers.changed(patient, MONDAY.plusDays(3));
         answers.put(week(patient), stamp, json("[\"before the change\"]"));
         assertThat(answers.get(week(patient))).isEmpty();
 
         // Announced after the answer is kept: the kept answer ends then.
-        Stamp again = answers.stamp(patient);
+        Stamp again = answers.stamp(week(patient));
         answers.put(week(patient), again, json("[\"maybe before the change\"]"));
-        answers.changed(patient);
+        answers.changed(patient, MONDAY.plusDays(6));
         assertThat(answers.get(week(patient))).isEmpty();
     }
 
@@ -86,7 +133,7 @@ class AdherenceAnswersTest {
         assertThat(answers.get(week(patient))).isEmpty();
 
         answers.listening();
-        Stamp before = answers.stamp(patient);
+        Stamp before = answers.stamp(week(patient));
         keep(week(patient), "[1]");
         assertThat(answers.get(week(patient))).isPresent();
 
@@ -124,7 +171,7 @@ class AdherenceAnswersTest {
         UUID[] patients = {patient(1), patient(2), patient(3), patient(4)};
         byte[] body = new byte[100];
         for (UUID p : patients) {
-            small.put(week(p), small.stamp(p), body);
+            small.put(week(p), small.stamp(week(p)), body);
         }
         assertThat(small.get(week(patients[0]))).isPresent();
         assertThat(small.get(week(patients[2]))).isPresent();
@@ -134,11 +181,25 @@ class AdherenceAnswersTest {
         assertThat(small.bytes()).isEqualTo(3 * (100 + 256));
 
         // One kept answer ends; the next sweep (at most once a second) frees its room.
-        small.changed(patients[0]);
+        small.changed(patients[0], MONDAY);
         clock.advance(Duration.ofSeconds(1));
-        small.put(week(patients[3]), small.stamp(patients[3]), body);
+        small.put(week(patients[3]), small.stamp(week(patients[3])), body);
         assertThat(small.get(week(patients[3]))).isPresent();
         assertThat(small.bytes()).isEqualTo(3 * (100 + 256));
+    }
+
+    @Test
+    void anErasedPatientsAnswersLeaveMemoryAndNoOneElses() {
+        answers.listening();
+        keep(week(patient(1)), "[1]");
+        keep(new Key(patient(1), "day", MONDAY, MONDAY, MONDAY.plusDays(2), "Europe/Vienna"), "[2]");
+        keep(week(patient(2)), "[3]");
+        long one = answers.bytes() / 3;
+
+        answers.forget(patient(1));
+        assertThat(answers.bytes()).isEqualTo(one);
+        assertThat(answers.get(week(patient(1)))).isEmpty();
+        assertThat(answers.get(week(patient(2)))).isPresent();
     }
 
     @Test
@@ -146,7 +207,7 @@ class AdherenceAnswersTest {
         AdherenceAnswers off = new AdherenceAnswers(0, Duration.ofMinutes(10), clock, registry);
         off.listening();
         UUID patient = patient(1);
-        off.put(week(patient), off.stamp(patient), json("[1]"));
+        off.put(week(patient), off.stamp(week(patient)), json("[1]"));
         assertThat(off.active()).isFalse();
         assertThat(off.get(week(patient))).isEmpty();
     }

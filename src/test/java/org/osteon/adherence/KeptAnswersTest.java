@@ -88,6 +88,17 @@ class KeptAnswersTest {
     }
 
     @Test
+    void aDayScoredInAnotherWeekLeavesTheWeekKept() {
+        Setup s = patientWithAWeek("2030-04-22");
+        String first = week(s, "2030-04-22");
+        // Tuesday of the next week: its scoring reaches Monday and Wednesday, not this week's Sunday.
+        s.rows().insert(new Day("2030-04-30", 14, 9000, 20.0, 40.0, Map.of()));
+        double before = hits();
+        assertThat(week(s, "2030-04-22")).isEqualTo(first);
+        assertThat(hits()).isEqualTo(before + 1);
+    }
+
+    @Test
     void aNewProgramVersionShowsInTheNextRequest() {
         Setup s = patientWithAWeek("2030-04-08");
         assertThat(JsonPath.from(week(s, "2030-04-08")).getFloat("[0].components[0].target"))

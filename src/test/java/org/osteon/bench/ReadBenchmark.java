@@ -149,6 +149,10 @@ public final class ReadBenchmark {
                     "/api/v1/patients/" + ids[p] + "/adherence?by=week&from=" + monday + "&to=" + monday.plusDays(6),
                     patientTokens[p]);
         };
+        IntFunction<byte[]> current = n -> {
+            int p = random.nextInt(patients);
+            return get(host, "/api/v1/patients/" + ids[p] + "/adherence?by=week", patientTokens[p]);
+        };
         IntFunction<byte[]> month = n -> {
             int p = random.nextInt(patients);
             return get(
@@ -168,10 +172,13 @@ public final class ReadBenchmark {
             kinds.add(
                     switch (f[0]) {
                         case "adherence" -> new Kind("a patient's week of adherence", rate, week);
+                        case "current" -> new Kind("a patient's current week of adherence", rate, current);
                         case "days" -> new Kind("a patient's 30 days (/days)", rate, month);
                         case "roster" ->
                             new Kind("a physiotherapist's roster, " + perPhysio + " patients", rate, roster);
-                        default -> throw new IllegalArgumentException("kinds: adherence, days or roster, was " + f[0]);
+                        default ->
+                            throw new IllegalArgumentException(
+                                    "kinds: adherence, current, days or roster, was " + f[0]);
                     });
         }
         return kinds;

@@ -3,6 +3,7 @@ package org.osteon.support;
 import io.quarkus.arc.Arc;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -61,16 +62,19 @@ public final class DayRows {
                 atOrAbove,
                 d.longestSedentaryBout(),
                 TestClock.CLOCK.instant());
-        written();
+        written(LocalDate.parse(d.date()));
     }
 
-    /** As the engine after scoring the patient's day (a resistance set's day is scored again too). */
-    private void written() {
+    /**
+     * As the engine after scoring the patient's day {@code date} (a resistance set's day is scored
+     * again too; the engine's word covers the days either side, so a set's UTC date is near enough).
+     */
+    private void written(LocalDate date) {
         Arc.container()
                 .beanManager()
                 .getEvent()
                 .select(DaysWritten.class)
-                .fire(new DaysWritten(UUID.fromString(patientId)));
+                .fire(new DaysWritten(UUID.fromString(patientId), date));
     }
 
     /** A resistance set logged by smart equipment on one of the patient's devices. */
@@ -87,6 +91,6 @@ public final class DayRows {
                 reps,
                 loadKg,
                 oneRmKg);
-        written();
+        written(LocalDate.ofInstant(at, ZoneOffset.UTC));
     }
 }
