@@ -319,11 +319,7 @@ public class PatientDataResource {
         }
         AdherenceAnswers.Stamp stamp = answers.stamp(key);
         AdherenceService.Periods<?> periods = compute.get();
-        if (!answers.active()) {
-            return Response.ok(periods.periods(), MediaType.APPLICATION_JSON_TYPE)
-                    .build();
-        }
-        if (periods.readCheckins() || !stamp.keepable()) {
+        if (!answers.active() || periods.readCheckins() || !stamp.keepable()) {
             answers.notKept();
             return Response.ok(periods.periods(), MediaType.APPLICATION_JSON_TYPE)
                     .build();

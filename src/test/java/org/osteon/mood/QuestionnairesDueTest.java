@@ -187,6 +187,27 @@ class QuestionnairesDueTest {
         assertThat(target).isEqualTo(3.0);
     }
 
+    @Test
+    void aCheckInAnsweredShowsInTheNextReadOfItsAdherence() {
+        prescribe(Map.of("kind", "checkin", "questionnaire", "phq-8", "everyDays", 7), today.minusDays(20));
+        String dayMinus10 = today.minusDays(10).toString();
+        assertThat(adherence("day")
+                        .getString("find { it.date == '" + dayMinus10 + "' }.components.find { it.kind == "
+                                + "'checkin' }.status"))
+                .isEqualTo("not_scheduled");
+
+        // Answers send no notification: an answer that counted check-ins is never kept, so this
+        // read is computed afresh.
+        submit(
+                "phq-8",
+                List.of(0, 0, 0, 0, 0, 0, 0, 0),
+                today.minusDays(10).atTime(12, 0).atZone(VIENNA).toInstant());
+        assertThat(adherence("day")
+                        .getString("find { it.date == '" + dayMinus10 + "' }.components.find { it.kind == "
+                                + "'checkin' }.status"))
+                .isEqualTo("met");
+    }
+
     private void refused(Map<String, Object> checkin, String field, String message) {
         as(physio.token())
                 .contentType(ContentType.JSON)
