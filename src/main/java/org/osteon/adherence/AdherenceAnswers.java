@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import org.osteon.engine.DayNotices;
 import org.osteon.engine.DaysWritten;
 import org.osteon.program.ProgramChanged;
 
@@ -139,9 +140,9 @@ public class AdherenceAnswers {
 
     private static Counter answers(MeterRegistry registry, String outcome) {
         return Counter.builder("osteon_adherence_answers")
-                .description("Adherence answers asked for while answers are kept: given as kept (hit), not kept "
-                        + "(miss), computed and not kept (it read check-in answers or over 6 weeks, the cache was full, "
-                        + "or a change came during its reads)")
+                .description("Adherence answers asked for while answers are kept: given as kept (hit) or computed "
+                        + "(miss); of the misses, those whose answer was then not kept (not_kept: it read check-in answers "
+                        + "or over 6 weeks, the cache was full, or a change came during its reads)")
                 .tag("outcome", outcome)
                 .register(registry);
     }
@@ -209,13 +210,25 @@ public class AdherenceAnswers {
         }
     }
 
+    /**
+     * A change another instance (or this one) announced: a day ends the answers of its week, a
+     * program version all of the patient's.
+     */
+    public void heard(DayNotices.Change change) {
+        if (change.kind().equals(DayNotices.DAY)) {
+            changed(change.patientId(), change.date());
+        } else {
+            changed(change.patientId());
+        }
+    }
+
     /** Something of {@code patientId}'s that adherence reads on any day changed and is committed. */
-    public void changed(UUID patientId) {
+    void changed(UUID patientId) {
         changes.incrementAndGet(stripe(patientId));
     }
 
     /** {@code patientId}'s day {@code date} changed and is committed. */
-    public void changed(UUID patientId, LocalDate date) {
+    void changed(UUID patientId, LocalDate date) {
         weekChanges.incrementAndGet(weekStripe(patientId, monday(date)));
     }
 

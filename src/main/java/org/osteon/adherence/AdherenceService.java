@@ -125,7 +125,7 @@ public class AdherenceService {
 
     /** Each day of {@code from..to}; today (in the patient's zone) is {@code in_progress} until its target is reached. */
     public List<DayAdherence> byDay(Patient patient, LocalDate from, LocalDate to) {
-        return days(patient, from, to).periods();
+        return dayPeriods(patient, from, to).periods();
     }
 
     /**
@@ -136,12 +136,12 @@ public class AdherenceService {
     public record Periods<T>(List<T> periods, boolean readCheckins) {}
 
     /** As {@link #byDay}, saying whether check-in answers were read. */
-    public Periods<DayAdherence> days(Patient patient, LocalDate from, LocalDate to) {
+    public Periods<DayAdherence> dayPeriods(Patient patient, LocalDate from, LocalDate to) {
         checkRange(from, to);
         LocalDate today = ProgramService.today(patient, clock);
-        Judgement j = judge(patient, from, to);
+        Periods<AdherenceCalculator.Day> j = judge(patient, from, to);
         return new Periods<>(
-                j.days().stream()
+                j.periods().stream()
                         .map(AdherenceCalculator.Day::result)
                         .map(d -> present(d, today))
                         .toList(),
@@ -224,8 +224,8 @@ public class AdherenceService {
     private Periods<WeekAdherence> weeksOf(Patient patient, LocalDate from, LocalDate to) {
         LocalDate start = from.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         LocalDate end = to.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
-        Judgement j = judge(patient, start, end);
-        List<AdherenceCalculator.Day> judged = j.days();
+        Periods<AdherenceCalculator.Day> j = judge(patient, start, end);
+        List<AdherenceCalculator.Day> judged = j.periods();
         List<WeekAdherence> weeks = new ArrayList<>();
         LocalDate today = ProgramService.today(patient, clock);
         for (int i = 0; i < judged.size(); i += 7) {
@@ -265,26 +265,21 @@ public class AdherenceService {
         return calculator.overall(day);
     }
 
-    private Judgement judge(Patient patient, LocalDate from, LocalDate to) {
-        JudgedRange r = judge(patient.id, ZoneId.of(patient.timeZone), from, to, days.forTargets(patient.id, from, to));
-        return new Judgement(r.days().stream().map(Judged::day).toList(), r.readCheckins());
+    private Periods<AdherenceCalculator.Day> judge(Patient patient, LocalDate from, LocalDate to) {
+        Periods<Judged> r =
+                judge(patient.id, ZoneId.of(patient.timeZone), from, to, days.forTargets(patient.id, from, to));
+        return new Periods<>(r.periods().stream().map(Judged::day).toList(), r.readCheckins());
     }
-
-    /** A range's judged days, and whether check-in answers were read for them. */
-    private record Judgement(List<AdherenceCalculator.Day> days, boolean readCheckins) {}
 
     /** A day's targets and its judgement. */
     private record Judged(DayTargets targets, AdherenceCalculator.Day day) {}
-
-    /** {@link Judged} days, and whether check-in answers were read for them. */
-    private record JudgedRange(List<Judged> days, boolean readCheckins) {}
 
     /**
      * Judges {@code from..to} with the rows of {@code dayRows}, read in one round trip with the
      * resistance sets and program versions the judgement needs (plus the check-ins' answers when one
      * is in force).
      */
-    private JudgedRange judge(
+    private Periods<Judged> judge(
             UUID patientId, ZoneId zone, LocalDate from, LocalDate to, Jdbc.Query<ScoredDay> dayRows) {
         // The days, resistance sets and program versions are asked for together: one round trip
         // to the database instead of three, for the read apps make most often.
@@ -304,7 +299,7 @@ public class AdherenceService {
             judged.add(new Judged(
                     t, calculator.day(t.date(), t.version(), summaries.get(t.date()), sets, t.components(), checkins)));
         }
-        return new JudgedRange(judged, hasCheckin(targets));
+        return new Periods<>(judged, hasCheckin(targets));
     }
 
     /**
@@ -316,7 +311,7 @@ public class AdherenceService {
      */
     public Optional<JudgedDay> judgedDay(UUID patientId, ZoneId zone, LocalDate date) {
         Jdbc.Query<ScoredDay> dayRows = days.betweenQuery(patientId, date, date);
-        Judged judged = judge(patientId, zone, date, date, dayRows).days().get(0);
+        Judged judged = judge(patientId, zone, date, date, dayRows).periods().get(0);
         if (dayRows.rows().isEmpty()) {
             return Optional.empty();
         }

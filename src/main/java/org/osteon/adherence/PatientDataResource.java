@@ -1,6 +1,5 @@
 package org.osteon.adherence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
@@ -36,6 +35,7 @@ import org.osteon.common.ApiException;
 import org.osteon.common.ApiProblem;
 import org.osteon.common.Csv;
 import org.osteon.common.DateParam;
+import org.osteon.common.Json;
 import org.osteon.engine.ScoredDay;
 import org.osteon.patient.Patient;
 import org.osteon.patient.PatientAccess;
@@ -291,26 +291,44 @@ public class PatientDataResource {
         LocalDate[] r = range(p, from, to);
         return switch (by) {
             case "day" ->
-                Csv.wanted(headers)
-                        ? Csv.download(
-                                AdherenceCsv.byDay(adherence.byDay(p, r[0], r[1])), filename(p, "adherence-by-day", r))
-                        : kept(p, by, r, () -> adherence.days(p, r[0], r[1]));
+                periods(
+                        headers,
+                        p,
+                        by,
+                        r,
+                        () -> adherence.dayPeriods(p, r[0], r[1]),
+                        AdherenceCsv::byDay,
+                        "adherence-by-day");
             case "week" ->
-                Csv.wanted(headers)
-                        ? Csv.download(
-                                AdherenceCsv.byWeek(adherence.byWeek(p, r[0], r[1])),
-                                filename(p, "adherence-by-week", r))
-                        : kept(p, by, r, () -> adherence.weekPeriods(p, r[0], r[1]));
+                periods(
+                        headers,
+                        p,
+                        by,
+                        r,
+                        () -> adherence.weekPeriods(p, r[0], r[1]),
+                        AdherenceCsv::byWeek,
+                        "adherence-by-week");
             default -> throw ApiException.badField("by", "must be day or week");
         };
     }
 
     /**
-     * The JSON answer to a days or weeks request of {@code p} over {@code range}: the one {@link
-     * AdherenceAnswers} kept, if its patient's data did not change since, or computed (and kept
-     * when it read nothing that changes without a notice).
+     * A days or weeks request of {@code p} over {@code range}: as the CSV file of {@code what} when
+     * the client prefers CSV (always computed), otherwise as JSON, the one {@link AdherenceAnswers}
+     * kept if its patient's data did not change since, or computed (and kept when it read nothing
+     * that changes without a notice).
      */
-    private Response kept(Patient p, String by, LocalDate[] range, Supplier<AdherenceService.Periods<?>> compute) {
+    private <T> Response periods(
+            HttpHeaders headers,
+            Patient p,
+            String by,
+            LocalDate[] range,
+            Supplier<AdherenceService.Periods<T>> compute,
+            Function<List<T>, Csv> csv,
+            String what) {
+        if (Csv.wanted(headers)) {
+            return Csv.download(csv.apply(compute.get().periods()), filename(p, what, range));
+        }
         AdherenceAnswers.Key key =
                 new AdherenceAnswers.Key(p.id, by, range[0], range[1], ProgramService.today(p, clock), p.timeZone);
         Optional<byte[]> known = answers.get(key);
@@ -318,18 +336,13 @@ public class PatientDataResource {
             return Response.ok(known.get(), MediaType.APPLICATION_JSON_TYPE).build();
         }
         AdherenceAnswers.Stamp stamp = answers.stamp(key);
-        AdherenceService.Periods<?> periods = compute.get();
+        AdherenceService.Periods<T> periods = compute.get();
         if (!answers.active() || periods.readCheckins() || !stamp.keepable()) {
             answers.notKept();
             return Response.ok(periods.periods(), MediaType.APPLICATION_JSON_TYPE)
                     .build();
         }
-        byte[] body;
-        try {
-            body = json.writeValueAsBytes(periods.periods());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Adherence answer could not be written as JSON", e);
-        }
+        byte[] body = Json.bytes(json, periods.periods(), "adherence answer");
         answers.put(key, stamp, body);
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }

@@ -98,11 +98,7 @@ public class DayChanges {
                     if (received != null) {
                         for (PGNotification n : received) {
                             Change change = DayNotices.parse(n.getParameter());
-                            if (change.kind().equals(DayNotices.DAY)) {
-                                answers.changed(change.patientId(), change.date());
-                            } else {
-                                answers.changed(change.patientId());
-                            }
+                            answers.heard(change);
                             changes.onNext(change);
                         }
                     }
