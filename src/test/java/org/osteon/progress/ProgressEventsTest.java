@@ -58,19 +58,12 @@ class ProgressEventsTest {
                 other.deviceId(), EngineFixtures.batches(signal, start, 0, List.of(600 * Signals.RATE_HZ)));
         EngineFixtures.publish(p.deviceId(), EngineFixtures.batches(signal, start, 0, List.of(600 * Signals.RATE_HZ)));
 
+        // Once the engine has scored both days, the last event of each day carries the day's numbers as the days
+        // and adherence APIs answer them. An event of the next day also holds the evening's date (its data run
+        // from the evening's last hour in UTC), so events are matched by their "date" field.
         await().atMost(EngineFixtures.SCORED)
-                .untilAsserted(() -> assertThat(lines)
-                        .anyMatch(l -> l.startsWith("data:")
-                                && l.contains(p.id())
-                                && l.contains("\"kind\":\"day\"")
-                                && l.contains(day.toString()))
-                        .anyMatch(l -> l.startsWith("data:")
-                                && l.contains(day.plusDays(1).toString())));
-        // The day's numbers travel with it, as the days and adherence APIs answer them, and each event has an id.
-        String dayEvent = lines.stream()
-                .filter(l -> l.startsWith("data:") && l.contains("\"date\":\"" + day + "\""))
-                .reduce((a, b) -> b)
-                .orElseThrow();
+                .until(() -> jdbc.count("select count(*) from day_summary where patient_id = ?::uuid", p.id()) == 2
+                        && jdbc.count("select count(*) from day_dirty where patient_id = ?::uuid", p.id()) == 0);
         double wear = as(Tokens.patient(p.id()))
                 .get("/api/v1/patients/" + p.id() + "/days?from=" + day + "&to=" + day)
                 .then()
@@ -78,9 +71,14 @@ class ProgressEventsTest {
                 .extract()
                 .jsonPath()
                 .getDouble("[0].wearHours");
-        assertThat(dayEvent)
-                .contains("\"day\":{\"date\":\"" + day + "\",\"wearHours\":" + wear)
-                .contains("\"adherence\":{\"date\":\"" + day + "\"");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(lastEventOf(lines, day))
+                    .contains("\"kind\":\"day\"")
+                    .contains(p.id())
+                    .contains("\"day\":{\"date\":\"" + day + "\",\"wearHours\":" + wear)
+                    .contains("\"adherence\":{\"date\":\"" + day + "\"");
+            assertThat(lastEventOf(lines, day.plusDays(1))).contains("\"kind\":\"day\"");
+        });
         assertThat(lines).anyMatch(l -> l.matches("id: ?\\d+")).anyMatch(l -> l.matches("event: ?day"));
 
         // A new program changes adherence from its effective date on: today, the day after the evening.
@@ -200,6 +198,14 @@ class ProgressEventsTest {
                     .isGreaterThanOrEqualTo(Duration.ofMillis(900).toNanos());
         }
         stream.cancel(true);
+    }
+
+    /** The last data line whose event is about {@code date}, or an empty string while there is none. */
+    private static String lastEventOf(List<String> lines, LocalDate date) {
+        return lines.stream()
+                .filter(l -> l.startsWith("data:") && l.contains("\"date\":\"" + date + "\""))
+                .reduce((a, b) -> b)
+                .orElse("");
     }
 
     private List<String> open(EngineFixtures.Patient p, String lastEventId) {
