@@ -370,16 +370,54 @@ final class DayScoreRepository {
         return out;
     }
 
-    /** Peaks at or above every 0.1 g step from the scorer's 1.3 g threshold up to the largest peak. */
+    /** The scorer's impact threshold in tenths of a g: the first step of {@link #atOrAbove}. */
+    private static final int FIRST_TENTHS = 13;
+
+    /**
+     * Peaks at or above every 0.1 g step from the scorer's 1.3 g threshold up to the largest peak:
+     * step {@code t/10.0} counts the peaks {@code g >= t/10.0}. One pass over the peaks into a
+     * count per step, then sums from the top, since a live day's thousands of peaks are counted
+     * again at every scoring (a NaN peak leaves nothing to count, as no step lies below it).
+     */
     static Map<String, Integer> atOrAbove(List<Double> peaks) {
+        double max = 0;
+        for (double g : peaks) {
+            if (Double.isNaN(g)) {
+                return new LinkedHashMap<>();
+            }
+            max = Math.max(max, g);
+        }
         Map<String, Integer> out = new LinkedHashMap<>();
-        double max = peaks.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        for (int tenths = 13; tenths / 10.0 <= max; tenths++) {
-            double threshold = tenths / 10.0;
-            int n = (int) peaks.stream().filter(g -> g >= threshold).count();
-            out.put(String.format(Locale.ROOT, "%.1f", threshold), n);
+        int top = step(max);
+        if (top < FIRST_TENTHS) {
+            return out;
+        }
+        int[] from = new int[top - FIRST_TENTHS + 1];
+        for (double g : peaks) {
+            int t = step(g);
+            if (t >= FIRST_TENTHS) {
+                from[t - FIRST_TENTHS]++;
+            }
+        }
+        for (int i = from.length - 2; i >= 0; i--) {
+            from[i] += from[i + 1];
+        }
+        for (int t = FIRST_TENTHS; t <= top; t++) {
+            out.put(t / 10 + "." + t % 10, from[t - FIRST_TENTHS]);
         }
         return out;
+    }
+
+    /** The largest {@code t} with {@code t / 10.0 <= g}, for a finite g (exact, whatever g*10 rounds to). */
+    private static int step(double g) {
+        int t = (int) Math.floor(g * 10);
+        while (t / 10.0 > g) {
+            t--;
+        }
+        while ((t + 1) / 10.0 <= g) {
+            t++;
+        }
+        return t;
     }
 
     /** OI adds over loading groups (Σ E·ln(1 + N)), so the day's is the sum of its sources'. */
