@@ -304,13 +304,13 @@ public class AdherenceService {
 
     /**
      * A day as a device's progress message shows it ({@code org.osteon.progress.DeviceProgress}):
-     * the day's row as {@link #summaries} gives it, the components in force that day and its
+     * what the message shows of the day's row ({@link ScoredDay#readForProgress}), the components in force that day and its
      * judgement as {@link #byDay} gives it. Its reads go in one round trip (plus the check-ins'
      * answers when one is in force), without a transaction or an entity; empty when the day has no
      * row.
      */
     public Optional<JudgedDay> judgedDay(UUID patientId, ZoneId zone, LocalDate date) {
-        Jdbc.Query<ScoredDay> dayRows = days.betweenQuery(patientId, date, date);
+        Jdbc.Query<ScoredDay> dayRows = days.forProgress(patientId, date);
         Judged judged = judge(patientId, zone, date, date, dayRows).periods().get(0);
         if (dayRows.rows().isEmpty()) {
             return Optional.empty();

@@ -32,11 +32,6 @@ public class DaySummaryRepository {
         return jdbc.list(ScoredDay.SELECT + PATIENT_DAYS, rs -> ScoredDay.read(rs, json), patientId, from, to);
     }
 
-    /** As {@link #between}, as a query to run with others ({@link Jdbc#read}). */
-    public Jdbc.Query<ScoredDay> betweenQuery(UUID patientId, LocalDate from, LocalDate to) {
-        return new Jdbc.Query<>(ScoredDay.SELECT + PATIENT_DAYS, rs -> ScoredDay.read(rs, json), patientId, from, to);
-    }
-
     /**
      * As {@link #between}, with only what adherence compares with targets
      * ({@link ScoredDay#readForTargets}), as a query to run with others ({@link Jdbc#read}).
@@ -48,6 +43,19 @@ public class DaySummaryRepository {
                 patientId,
                 from,
                 to);
+    }
+
+    /**
+     * One day with what a device's progress message reads of it ({@link ScoredDay#readForProgress}),
+     * as a query to run with others ({@link Jdbc#read}).
+     */
+    public Jdbc.Query<ScoredDay> forProgress(UUID patientId, LocalDate date) {
+        return new Jdbc.Query<>(
+                ScoredDay.SELECT_FOR_PROGRESS + PATIENT_DAYS,
+                rs -> ScoredDay.readForProgress(rs, json),
+                patientId,
+                date,
+                date);
     }
 
     /** The patient's nights with a sleep window whose noon-to-noon period starts from..to, in date order. */

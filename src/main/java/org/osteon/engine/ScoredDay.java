@@ -194,17 +194,43 @@ public record ScoredDay(
                     + "waking_sedentary_minutes, waking_longest_sedentary_bout_minutes from day_summary";
 
     /**
+     * As {@link #SELECT_FOR_TARGETS}, with the day's MVPA minutes and, of its provenance, only {@code
+     * dataThrough}: what a device's progress message shows besides adherence (DeviceProgress), sent
+     * after the patient's scorings, so it neither reads nor parses the provenance's kilobytes.
+     */
+    public static final String SELECT_FOR_PROGRESS = SELECT_FOR_TARGETS.replace(
+            " from day_summary", ", mvpa_minutes, provenance->>'dataThrough' as data_through from day_summary");
+
+    /**
      * The day of a row selected by {@link #SELECT_FOR_TARGETS}: what adherence reads of it as
      * {@link #read} gives it, every other component null. Not for showing.
      */
     public static ScoredDay readForTargets(ResultSet rs, ObjectMapper json) throws SQLException {
+        return targets(rs, json, null, null);
+    }
+
+    /**
+     * The day of a row selected by {@link #SELECT_FOR_PROGRESS}: as {@link #readForTargets}, with its
+     * MVPA minutes and a provenance that holds only {@code dataThrough} (null when the row has none).
+     */
+    public static ScoredDay readForProgress(ResultSet rs, ObjectMapper json) throws SQLException {
+        String through = rs.getString("data_through");
+        return targets(
+                rs,
+                json,
+                rs.getObject("mvpa_minutes", Double.class),
+                through == null ? null : Map.of("dataThrough", through));
+    }
+
+    private static ScoredDay targets(
+            ResultSet rs, ObjectMapper json, Double mvpaMinutes, Map<String, Object> provenance) throws SQLException {
         double wearMinutes = rs.getDouble("wear_minutes");
         return new ScoredDay(
                 rs.getObject("local_date", LocalDate.class),
                 wearMinutes / 60.0,
                 wearMinutes,
                 null,
-                null,
+                mvpaMinutes,
                 null,
                 new BoutedMvpa(
                         rs.getObject("mvpa_bouted_1_minutes", Double.class),
@@ -222,7 +248,7 @@ public record ScoredDay(
                 null,
                 null,
                 null,
-                null,
+                provenance,
                 null);
     }
 
