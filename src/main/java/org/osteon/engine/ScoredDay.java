@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -182,24 +183,27 @@ public record ScoredDay(
                 peakGrf(rs.getString("estimated_peak_grf"), json));
     }
 
+    /** What {@link #readForTargets} and {@link #readForProgress} read of every row. */
+    private static final String TARGET_COLUMNS =
+            "local_date, wear_minutes, mvpa_bouted_1_minutes, mvpa_bouted_5_minutes, mvpa_bouted_10_minutes, "
+                    + "steps, impacts_at_or_above, sedentary_minutes, longest_sedentary_bout_minutes, "
+                    + "waking_sedentary_minutes, waking_longest_sedentary_bout_minutes";
+
     /**
      * The columns that adherence compares with a program's targets (wear, bouted MVPA, steps,
      * impacts at or above a threshold, sedentary time), for {@link #readForTargets}: append
      * {@code where ...}. A week of adherence, asked for with every look at the app, then neither
      * reads nor parses the JSON that only the days API shows (provenance, impacts by band, peak GRF).
      */
-    public static final String SELECT_FOR_TARGETS =
-            "select local_date, wear_minutes, mvpa_bouted_1_minutes, mvpa_bouted_5_minutes, mvpa_bouted_10_minutes, "
-                    + "steps, impacts_at_or_above, sedentary_minutes, longest_sedentary_bout_minutes, "
-                    + "waking_sedentary_minutes, waking_longest_sedentary_bout_minutes from day_summary";
+    public static final String SELECT_FOR_TARGETS = "select " + TARGET_COLUMNS + " from day_summary";
 
     /**
      * As {@link #SELECT_FOR_TARGETS}, with the day's MVPA minutes and, of its provenance, only {@code
      * dataThrough}: what a device's progress message shows besides adherence (DeviceProgress), sent
      * after the patient's scorings, so it neither reads nor parses the provenance's kilobytes.
      */
-    public static final String SELECT_FOR_PROGRESS = SELECT_FOR_TARGETS.replace(
-            " from day_summary", ", mvpa_minutes, provenance->>'dataThrough' as data_through from day_summary");
+    public static final String SELECT_FOR_PROGRESS =
+            "select " + TARGET_COLUMNS + ", mvpa_minutes, provenance->>'dataThrough' as data_through from day_summary";
 
     /**
      * The day of a row selected by {@link #SELECT_FOR_TARGETS}: what adherence reads of it as
@@ -453,6 +457,12 @@ public record ScoredDay(
 
     private static Double round(Double v, int decimals) {
         return Decimals.shown(v, decimals);
+    }
+
+    /** Up to when the row's numbers reach, as the engine recorded it in the provenance; null if it did not. */
+    public Instant dataThrough() {
+        Object through = provenance == null ? null : provenance.get("dataThrough");
+        return through == null ? null : Instant.parse(through.toString());
     }
 
     /**

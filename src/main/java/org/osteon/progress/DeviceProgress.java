@@ -182,7 +182,7 @@ public class DeviceProgress {
                 mvpaTarget,
                 day.steps(),
                 stepsTarget,
-                dataThrough(day)));
+                day.dataThrough()));
     }
 
     /** The component's day as adherence judged it, if it has a target that day. */
@@ -194,12 +194,6 @@ public class DeviceProgress {
 
     private static <T extends Component> Optional<T> find(List<Component> components, Class<T> kind) {
         return components.stream().filter(kind::isInstance).map(kind::cast).findFirst();
-    }
-
-    /** Up to when the row's numbers reach, as the engine recorded it when it scored the day. */
-    private static Instant dataThrough(ScoredDay day) {
-        Object through = day.provenance() == null ? null : day.provenance().get("dataThrough");
-        return through == null ? null : Instant.parse(through.toString());
     }
 
     private byte[] write(Message m) {

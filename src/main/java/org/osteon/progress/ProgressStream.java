@@ -165,16 +165,8 @@ public class ProgressStream {
                             item.date())
                     .orElse(null);
         }
-        Object through = day == null || day.provenance() == null
-                ? null
-                : day.provenance().get("dataThrough");
         ProgressEvent e = new ProgressEvent(
-                patient.id,
-                item.kind(),
-                item.date(),
-                through == null ? null : Instant.parse(through.toString()),
-                day,
-                judged);
+                patient.id, item.kind(), item.date(), day == null ? null : day.dataThrough(), day, judged);
         OutboundSseEvent.Builder b =
                 sse.newEventBuilder().name(item.kind()).data(write(e)).mediaType(MediaType.APPLICATION_JSON_TYPE);
         if (changedAt != null) {
