@@ -61,9 +61,7 @@ class ProgressEventsTest {
         // Once the engine has scored both days, the last event of each day carries the day's numbers as the days
         // and adherence APIs answer them. An event of the next day also holds the evening's date (its data run
         // from the evening's last hour in UTC), so events are matched by their "date" field.
-        await().atMost(EngineFixtures.SCORED)
-                .until(() -> jdbc.count("select count(*) from day_summary where patient_id = ?::uuid", p.id()) == 2
-                        && jdbc.count("select count(*) from day_dirty where patient_id = ?::uuid", p.id()) == 0);
+        awaitBothDaysScored(p);
         double wear = as(Tokens.patient(p.id()))
                 .get("/api/v1/patients/" + p.id() + "/days?from=" + day + "&to=" + day)
                 .then()
@@ -136,16 +134,14 @@ class ProgressEventsTest {
         EngineFixtures.publish(
                 p.deviceId(),
                 EngineFixtures.batches(Signals.twoHours(start), start, 0, List.of(600 * Signals.RATE_HZ)));
-        await().atMost(EngineFixtures.SCORED)
-                .until(() -> jdbc.count("select count(*) from day_summary where patient_id = ?::uuid", p.id()) == 2
-                        && jdbc.count("select count(*) from day_dirty where patient_id = ?::uuid", p.id()) == 0);
+        awaitBothDaysScored(p);
 
         // From the beginning: both days, each once, without any new change.
         List<String> all = open(p, "0");
-        await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> assertThat(all)
-                        .anyMatch(l -> l.startsWith("data:") && l.contains("\"date\":\"" + day + "\""))
-                        .anyMatch(l -> l.startsWith("data:") && l.contains("\"date\":\"" + day.plusDays(1) + "\"")));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(lastEventOf(all, day)).isNotEmpty();
+            assertThat(lastEventOf(all, day.plusDays(1))).isNotEmpty();
+        });
         String lastId = all.stream()
                 .filter(l -> l.startsWith("id:"))
                 .reduce((a, b) -> b)
@@ -198,6 +194,13 @@ class ProgressEventsTest {
                     .isGreaterThanOrEqualTo(Duration.ofMillis(900).toNanos());
         }
         stream.cancel(true);
+    }
+
+    /** Until the engine has written both days of the evening it played and left none of them marked. */
+    private void awaitBothDaysScored(EngineFixtures.Patient p) {
+        await().atMost(EngineFixtures.SCORED)
+                .until(() -> jdbc.count("select count(*) from day_summary where patient_id = ?::uuid", p.id()) == 2
+                        && jdbc.count("select count(*) from day_dirty where patient_id = ?::uuid", p.id()) == 0);
     }
 
     /** The last data line whose event is about {@code date}, or an empty string while there is none. */
